@@ -1,0 +1,22 @@
+package dev.cascadestudio;
+
+import dev.cascadestudio.cli.Cli;
+import dev.cascadestudio.ui.CascadeStudioApp;
+
+/**
+ * Entry point of the jar. With a command-line verb ({@code plan}, {@code delete}, ...) it runs the
+ * command line; otherwise it opens the window. Not an {@code Application} subclass on purpose: the
+ * JavaFX launcher refuses to start one from a plain classpath jar.
+ */
+public final class Main {
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.setProperty("org.jboss.logging.provider", "slf4j");
+        if (args.length > 0 && Cli.isVerb(args[0])) {
+            System.exit(Cli.run(args));
+        }
+        CascadeStudioApp.launchApp(args);
+    }
+}

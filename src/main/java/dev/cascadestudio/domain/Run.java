@@ -1,0 +1,43 @@
+package dev.cascadestudio.domain;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Index;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.Table;
+import java.util.HashSet;
+import java.util.Set;
+
+/** A run of a workflow, possibly started by a schedule. Survives both (SET NULL). */
+@Entity
+@Table(name = "run",
+        indexes = {
+            @Index(name = "ix_run_owner_id", columnList = "owner_id"),
+            @Index(name = "ix_run_workflow_id", columnList = "workflow_id"),
+            @Index(name = "ix_run_schedule_id", columnList = "schedule_id"),
+            @Index(name = "ix_run_status", columnList = "status")
+        })
+public class Run extends VersionedEntity {
+
+    @Column(name = "workflow_id", length = UID_LENGTH)
+    private String workflowId;
+
+    @Column(name = "schedule_id", length = UID_LENGTH)
+    private String scheduleId;
+
+    @Column(name = "status", nullable = false)
+    private String status;
+
+    @OneToMany(cascade = CascadeType.REMOVE)
+    @JoinColumn(name = "parent", referencedColumnName = "name", insertable = false, updatable = false)
+    private Set<RunLabel> labels = new HashSet<>();
+
+    public String getWorkflowId() { return workflowId; }
+    public void setWorkflowId(String workflowId) { this.workflowId = workflowId; }
+    public String getScheduleId() { return scheduleId; }
+    public void setScheduleId(String scheduleId) { this.scheduleId = scheduleId; }
+    public String getStatus() { return status; }
+    public void setStatus(String status) { this.status = status; }
+}

@@ -1,0 +1,17 @@
+package dev.cascadestudio.domain;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Index;
+import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
+
+/** A label of {@link User} (table {@code user_labels}). */
+@Entity
+@Table(name = "user_labels",
+        uniqueConstraints = @UniqueConstraint(name = "_user_labels_uc", columnNames = {"name", "parent"}),
+        indexes = {
+            @Index(name = "idx_user_labels_name_value", columnList = "name, value"),
+            @Index(name = "ix_user_labels_parent", columnList = "parent")
+        })
+public class UserLabel extends LabelEntity {
+}

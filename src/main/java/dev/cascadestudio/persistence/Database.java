@@ -1,0 +1,214 @@
+package dev.cascadestudio.persistence;
+
+import dev.cascadestudio.domain.DomainModel;
+import jakarta.persistence.Table;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+import org.hibernate.cfg.Configuration;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+
+/**
+ * An open controller database: the Hibernate session factory over one JDBC URL. All session and
+ * transaction handling goes through {@link #inTransaction} and {@link #fromTransaction}.
+ */
+public final class Database implements AutoCloseable {
+
+    /** What to do when the database holds none of the controller's tables. */
+    public enum EmptyDatabase { CREATE_SCHEMA, REFUSE }
+
+    private final String url;
+    private final DatabaseKind kind;
+    private final SessionFactory sessionFactory;
+    private final SqlNames sqlNames;
+    private boolean schemaCreated;
+
+    private Database(String url, DatabaseKind kind, SessionFactory sessionFactory) {
+        this.url = url;
+        this.kind = kind;
+        this.sessionFactory = sessionFactory;
+        this.sqlNames = new SqlNames(sessionFactory.unwrap(SessionFactoryImplementor.class).getJdbcServices().getDialect());
+    }
+
+    /** Opens (and for an empty embedded database, creates) Cascade Studio's default H2 file. */
+    public static Database openDefault() {
+        return open(AppDirectories.defaultDatabaseUrl(), null, null, EmptyDatabase.CREATE_SCHEMA);
+    }
+
+    public static Database open(String url, String user, String password, EmptyDatabase ifEmpty) {
+        DatabaseKind kind = DatabaseKind.fromUrl(url);
+        prepareLocalFile(url, kind);
+        List<String> missing;
+        boolean empty;
+        try (Connection probe = DriverManager.getConnection(url, user, password)) {
+            Set<String> present = tableNames(probe.getMetaData());
+            missing = new ArrayList<>();
+            for (Class<?> entity : DomainModel.allEntityClasses()) {
+                String table = entity.getAnnotation(Table.class).name();
+                if (!present.contains(table)) {
+                    missing.add(table);
+                }
+            }
+            empty = missing.size() == DomainModel.allEntityClasses().size();
+        } catch (SQLException e) {
+            throw OpenErrors.explain(url, kind, e);
+        }
+        boolean createSchema = empty && ifEmpty == EmptyDatabase.CREATE_SCHEMA;
+        if (!missing.isEmpty() && !createSchema) {
+            throw new DatabaseOpenException(empty
+                    ? "This database holds no GenAI Factory controller tables (" + url + ")."
+                    : "This is not a complete GenAI Factory controller database: missing table(s) "
+                            + String.join(", ", missing) + ".");
+        }
+        SessionFactory factory = buildSessionFactory(url, user, password, kind);
+        Database database = new Database(url, kind, factory);
+        if (createSchema) {
+            SchemaCreator.create(factory, database.sqlNames);
+            database.schemaCreated = true;
+        }
+        return database;
+    }
+
+    private static void prepareLocalFile(String url, DatabaseKind kind) {
+        Path file = switch (kind) {
+            case H2 -> url.startsWith("jdbc:h2:file:") ? Path.of(stripOptions(url.substring("jdbc:h2:file:".length()))) : null;
+            case SQLITE -> {
+                String path = stripOptions(url.substring("jdbc:sqlite:".length()));
+                if (path.isEmpty() || path.startsWith(":memory:")) {
+                    yield null;
+                }
+                Path p = Path.of(path);
+                if (!Files.exists(p)) {
+                    throw new DatabaseOpenException("No SQLite database at " + p.toAbsolutePath() + ".");
+                }
+                yield p;
+            }
+            default -> null;
+        };
+        if (kind == DatabaseKind.H2 && file != null && file.toAbsolutePath().getParent() != null) {
+            try {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+            } catch (java.io.IOException e) {
+                throw new DatabaseOpenException("Cannot create the data directory "
+                        + file.toAbsolutePath().getParent() + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static String stripOptions(String path) {
+        int semicolon = path.indexOf(';');
+        int question = path.indexOf('?');
+        int end = path.length();
+        if (semicolon >= 0) end = Math.min(end, semicolon);
+        if (question >= 0) end = Math.min(end, question);
+        return path.substring(0, end);
+    }
+
+    private static Set<String> tableNames(DatabaseMetaData meta) throws SQLException {
+        Set<String> names = new TreeSet<>();
+        try (ResultSet rs = meta.getTables(null, null, "%", new String[] {"TABLE"})) {
+            while (rs.next()) {
+                String schema = rs.getString("TABLE_SCHEM");
+                if (schema != null && (schema.equalsIgnoreCase("INFORMATION_SCHEMA")
+                        || schema.equalsIgnoreCase("pg_catalog"))) {
+                    continue;
+                }
+                names.add(rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT));
+            }
+        }
+        return names;
+    }
+
+    private static SessionFactory buildSessionFactory(String url, String user, String password, DatabaseKind kind) {
+        Configuration cfg = new Configuration();
+        DomainModel.allEntityClasses().forEach(cfg::addAnnotatedClass);
+        cfg.setProperty("hibernate.connection.url", url);
+        if (user != null) cfg.setProperty("hibernate.connection.username", user);
+        if (password != null) cfg.setProperty("hibernate.connection.password", password);
+        cfg.setProperty("hibernate.dialect", kind.dialect());
+        // SQLite allows one writer; one connection avoids "database is locked" inside our own process.
+        cfg.setProperty("hibernate.connection.pool_size", kind == DatabaseKind.SQLITE ? "1" : "4");
+        cfg.setProperty("hibernate.globally_quoted_identifiers", "true");
+        cfg.setProperty("hibernate.hbm2ddl.auto", "none");
+        cfg.setProperty("hibernate.jdbc.batch_size", "200");
+        cfg.setProperty("hibernate.order_inserts", "true");
+        cfg.setProperty("hibernate.order_updates", "true");
+        cfg.setProperty("hibernate.show_sql", "false");
+        try {
+            return cfg.buildSessionFactory();
+        } catch (RuntimeException e) {
+            throw new DatabaseOpenException("Could not open " + url + ": " + rootMessage(e), e);
+        }
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    public String url() { return url; }
+    /** Whether this open created the schema in an empty database. */
+    public boolean schemaCreated() { return schemaCreated; }
+    public DatabaseKind kind() { return kind; }
+    public SqlNames sqlNames() { return sqlNames; }
+    public SessionFactory sessionFactory() { return sessionFactory; }
+
+    public void inTransaction(Consumer<Session> work) {
+        sessionFactory.inTransaction(work);
+    }
+
+    public <R> R fromTransaction(Function<Session, R> work) {
+        return sessionFactory.fromTransaction(work);
+    }
+
+    /** Runs plain JDBC work on one connection inside one transaction. */
+    public <R> R fromConnection(JdbcWork<R> work) {
+        return sessionFactory.fromTransaction(session -> session.doReturningWork(work::apply));
+    }
+
+    @FunctionalInterface
+    public interface JdbcWork<R> {
+        R apply(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Rewrites an H2 file compactly (after bulk writes H2 leaves it many times larger than its data).
+     * Needs the database closed by everyone else; takes seconds for a million rows.
+     */
+    public static void compactH2(String url) {
+        if (DatabaseKind.fromUrl(url) != DatabaseKind.H2) {
+            return;
+        }
+        try (Connection c = DriverManager.getConnection(url); java.sql.Statement s = c.createStatement()) {
+            s.execute("SHUTDOWN COMPACT");
+        } catch (SQLException e) {
+            throw OpenErrors.explain(url, DatabaseKind.H2, e);
+        }
+    }
+
+    /** A short description for a status bar: product and location. */
+    public String describe() {
+        return kind.displayName() + " · " + url.replaceFirst("^jdbc:[a-z0-9]+:(file:)?", "");
+    }
+
+    @Override
+    public void close() {
+        sessionFactory.close();
+    }
+}

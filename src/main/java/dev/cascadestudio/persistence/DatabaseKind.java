@@ -1,0 +1,36 @@
+package dev.cascadestudio.persistence;
+
+import java.util.Locale;
+
+/** The database products Cascade Studio opens, recognised from the JDBC URL. */
+public enum DatabaseKind {
+    H2("jdbc:h2:", "org.hibernate.dialect.H2Dialect", "H2"),
+    SQLITE("jdbc:sqlite:", "org.hibernate.community.dialect.SQLiteDialect", "SQLite"),
+    POSTGRESQL("jdbc:postgresql:", "org.hibernate.dialect.PostgreSQLDialect", "PostgreSQL"),
+    MARIADB("jdbc:mariadb:", "org.hibernate.dialect.MariaDBDialect", "MariaDB"),
+    MYSQL("jdbc:mysql:", "org.hibernate.dialect.MySQLDialect", "MySQL");
+
+    private final String urlPrefix;
+    private final String dialect;
+    private final String displayName;
+
+    DatabaseKind(String urlPrefix, String dialect, String displayName) {
+        this.urlPrefix = urlPrefix;
+        this.dialect = dialect;
+        this.displayName = displayName;
+    }
+
+    public String dialect() { return dialect; }
+    public String displayName() { return displayName; }
+
+    public static DatabaseKind fromUrl(String jdbcUrl) {
+        String url = jdbcUrl == null ? "" : jdbcUrl.trim().toLowerCase(Locale.ROOT);
+        for (DatabaseKind kind : values()) {
+            if (url.startsWith(kind.urlPrefix)) {
+                return kind;
+            }
+        }
+        throw new DatabaseOpenException("Unsupported database URL '" + jdbcUrl
+                + "'. Use jdbc:h2:, jdbc:sqlite:, jdbc:postgresql:, jdbc:mariadb: or jdbc:mysql:.");
+    }
+}

@@ -1,0 +1,24 @@
+package dev.cascadestudio.persistence;
+
+import java.util.List;
+
+/**
+ * A mapped table as the mapping declares it: its columns in a stable order and its key columns.
+ *
+ * @param versioned whether the key is (uid, version)
+ * @param label whether this is a {@code T_labels} table (integer uid, parent → T.name)
+ */
+public record TableInfo(String name, Class<?> entity, List<Column> columns, List<String> keyColumns,
+                        boolean versioned, boolean label) {
+
+    public record Column(String name, ColumnKind kind, boolean nullable, int length) {}
+
+    public Column column(String columnName) {
+        return columns.stream().filter(c -> c.name().equals(columnName)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(name + " has no column " + columnName));
+    }
+
+    public List<String> columnNames() {
+        return columns.stream().map(Column::name).toList();
+    }
+}

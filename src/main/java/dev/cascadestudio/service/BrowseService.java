@@ -1,0 +1,53 @@
+package dev.cascadestudio.service;
+
+import dev.cascadestudio.persistence.Database;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Read-only queries behind the browser. Returns plain records, never managed entities. */
+public final class BrowseService {
+
+    private final Database database;
+
+    public BrowseService(Database database) {
+        this.database = database;
+    }
+
+    /** Every user with the number of projects it owns, by name; then "Unowned" if any project has no live owner. */
+    public List<UserSummary> userSummaries() {
+        return database.fromTransaction(session -> {
+            List<Object[]> rows = session.createSelectionQuery(
+                    "select u.uid, u.name, u.description, u.created,"
+                            + " (select count(distinct p.uid) from Project p where p.ownerId = u.uid)"
+                            + " from User u order by u.name", Object[].class).getResultList();
+            List<UserSummary> users = new ArrayList<>();
+            for (Object[] r : rows) {
+                users.add(new UserSummary((String) r[0], (String) r[1], (String) r[2], (Long) r[4], (LocalDateTime) r[3]));
+            }
+            long unowned = session.createSelectionQuery(
+                    "select count(distinct p.uid) from Project p where p.ownerId is null"
+                            + " or not exists (select 1 from User u where u.uid = p.ownerId)", Long.class).getSingleResult();
+            if (unowned > 0) {
+                users.add(new UserSummary(null, "Unowned", "Projects whose owner is not set or no longer exists", unowned, null));
+            }
+            return users;
+        });
+    }
+
+    /** Total rows per mapped table, for the status bar. */
+    public long totalRows() {
+        return database.fromTransaction(session -> {
+            long total = 0;
+            for (String entity : List.of("User", "Project", "DataSource", "Dataset", "Model", "Prompt", "Document",
+                    "Workflow", "Session", "Deployment", "Schedule", "Run")) {
+                total += session.createSelectionQuery("select count(*) from " + entity, Long.class).getSingleResult();
+            }
+            return total;
+        });
+    }
+
+    public String databaseDescription() {
+        return database.describe();
+    }
+}
