@@ -1,0 +1,60 @@
+package dev.cascadestudio.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.GeneralCodingRules;
+
+/** The layers of DESIGN.md, each rule with its reason. */
+@AnalyzeClasses(packages = "dev.cascadestudio", importOptions = ImportOption.DoNotIncludeTests.class)
+class LayeringTest {
+
+    @ArchTest
+    static final ArchRule layersDependOnlyDownward = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("ui").definedBy("dev.cascadestudio.ui..")
+            .layer("cli").definedBy("dev.cascadestudio.cli..")
+            .layer("service").definedBy("dev.cascadestudio.service..")
+            .layer("cascade").definedBy("dev.cascadestudio.cascade..")
+            .layer("persistence").definedBy("dev.cascadestudio.persistence..")
+            .layer("domain").definedBy("dev.cascadestudio.domain..")
+            .whereLayer("ui").mayNotBeAccessedByAnyLayer()
+            .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+            .whereLayer("service").mayOnlyBeAccessedByLayers("ui", "cli")
+            .whereLayer("cascade").mayOnlyBeAccessedByLayers("service", "cli")
+            .whereLayer("persistence").mayOnlyBeAccessedByLayers("cascade", "service", "cli")
+            .whereLayer("domain").mayOnlyBeAccessedByLayers("persistence", "cascade", "service", "cli")
+            .because("each layer of DESIGN.md may use only the layers below it, so the engine can be tested and "
+                    + "scripted without a window, and the window without a database library");
+
+    @ArchTest
+    static final ArchRule uiNeverTouchesHibernate = noClasses().that().resideInAPackage("dev.cascadestudio.ui..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.hibernate..", "jakarta.persistence..",
+                    "dev.cascadestudio.persistence..", "dev.cascadestudio.domain..", "java.sql..")
+            .because("the window only sees plain records from the service layer; a managed entity on the FX "
+                    + "thread would load lazily and block it");
+
+    @ArchTest
+    static final ArchRule coreNeverImportsJavaFx = noClasses().that()
+            .resideInAnyPackage("dev.cascadestudio.domain..", "dev.cascadestudio.persistence..",
+                    "dev.cascadestudio.cascade..", "dev.cascadestudio.service..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..")
+            .because("the engine and services also run from the command line and in CI without a display");
+
+    @ArchTest
+    static final ArchRule onlyCliWritesToStandardStreams = noClasses().that()
+            .resideOutsideOfPackages("dev.cascadestudio.cli..")
+            .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
+            .because("the command line owns stdout/stderr (its JSON output must stay parseable); everything "
+                    + "else reports through return values, exceptions or the UI");
+
+    @ArchTest
+    static final ArchRule noRawThreads = noClasses().that().resideInAPackage("dev.cascadestudio.ui..")
+            .should().callConstructor(Thread.class)
+            .orShould().callConstructor(Thread.class, Runnable.class)
+            .because("background work in the window goes through the TaskExecutor seam, so tests can run it "
+                    + "synchronously and the UI can show its progress");
+}
