@@ -20,6 +20,10 @@ final class CliErrors implements CommandLine.IExecutionExceptionHandler {
     }
 
     static int exitCode(Exception ex) {
+        if (ex instanceof dev.cascadestudio.cascade.StalePlanException
+                || ex instanceof dev.cascadestudio.cascade.RestoreConflictException) {
+            return STALE_OR_CONFLICT;
+        }
         if (ex instanceof DatabaseOpenException || ex instanceof IllegalArgumentException) {
             return BAD_INPUT;
         }

@@ -2,6 +2,7 @@ package dev.cascadestudio.cli;
 
 import dev.cascadestudio.persistence.Database;
 import dev.cascadestudio.persistence.demo.DataGenerator;
+import dev.cascadestudio.persistence.demo.DemoData;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,6 +21,9 @@ final class GenerateCommand implements Callable<Integer> {
             description = "Rows under the project named big-project (default ${DEFAULT-VALUE}).")
     long bigProjectRows;
 
+    @Option(names = "--demo", description = "Write the small demo data set (the one a first start shows) instead.")
+    boolean demo;
+
     @Override
     public Integer call() {
         long start = System.nanoTime();
@@ -28,11 +32,11 @@ final class GenerateCommand implements Callable<Integer> {
             if (!db.schemaCreated()) {
                 throw new IllegalArgumentException("The database at " + url + " is not empty; generate writes only into a new database.");
             }
-            result = DataGenerator.generate(db, rows, bigProjectRows);
+            result = demo ? new DataGenerator.Result(DemoData.load(db), null) : DataGenerator.generate(db, rows, bigProjectRows);
         }
         Database.compactH2(url);
-        System.out.printf("Generated %,d rows in %.1f s (big-project uid %s)%n",
-                result.rows(), (System.nanoTime() - start) / 1e9, result.bigProjectUid());
+        System.out.printf("Generated %,d rows in %.1f s%s%n", result.rows(), (System.nanoTime() - start) / 1e9,
+                result.bigProjectUid() == null ? "" : " (big-project uid " + result.bigProjectUid() + ")");
         return CliErrors.DONE;
     }
 }

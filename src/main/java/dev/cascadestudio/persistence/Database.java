@@ -50,7 +50,7 @@ public final class Database implements AutoCloseable {
 
     public static Database open(String url, String user, String password, EmptyDatabase ifEmpty) {
         DatabaseKind kind = DatabaseKind.fromUrl(url);
-        prepareLocalFile(url, kind);
+        prepareLocalFile(url, kind, ifEmpty);
         List<String> missing;
         boolean empty;
         try (Connection probe = DriverManager.getConnection(url, user, password)) {
@@ -82,7 +82,7 @@ public final class Database implements AutoCloseable {
         return database;
     }
 
-    private static void prepareLocalFile(String url, DatabaseKind kind) {
+    private static void prepareLocalFile(String url, DatabaseKind kind, EmptyDatabase ifEmpty) {
         Path file = switch (kind) {
             case H2 -> url.startsWith("jdbc:h2:file:") ? Path.of(stripOptions(url.substring("jdbc:h2:file:".length()))) : null;
             case SQLITE -> {
@@ -98,6 +98,11 @@ public final class Database implements AutoCloseable {
             }
             default -> null;
         };
+        if (kind == DatabaseKind.H2 && file != null && ifEmpty == EmptyDatabase.REFUSE
+                && !Files.exists(Path.of(file + ".mv.db"))) {
+            // opening would create an empty file: refuse without leaving anything behind
+            throw new DatabaseOpenException("No H2 database at " + file.toAbsolutePath() + ".mv.db.");
+        }
         if (kind == DatabaseKind.H2 && file != null && file.toAbsolutePath().getParent() != null) {
             try {
                 Files.createDirectories(file.toAbsolutePath().getParent());

@@ -1,0 +1,96 @@
+package dev.cascadestudio.cascade;
+
+import dev.cascadestudio.persistence.ForeignKeyRule;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What deleting the roots does, computed before anything changes: per table the rows deleted
+ * (roots and labels included), per (table, column) the rows whose value becomes NULL (rows deleted
+ * anyway left out), the routes that reach them, and the statements the commit will run. Immutable;
+ * the executor applies exactly this plan or refuses it as stale.
+ */
+public record DeletePlan(List<Root> roots, List<Effect> deleted, List<Effect> nulled, List<String> statements,
+                         int planningStatements) {
+
+    public DeletePlan {
+        roots = List.copyOf(roots);
+        deleted = List.copyOf(deleted);
+        nulled = List.copyOf(nulled);
+        statements = List.copyOf(statements);
+    }
+
+    /**
+     * One table's deleted rows ({@code column} null) or one column's nulled rows.
+     *
+     * @param digest a hash of the affected rows' keys; equal digests mean the same rows
+     */
+    public record Effect(String table, String column, ForeignKeyRule edge, long count, String digest,
+                         List<RouteCount> routes) {
+        public Effect {
+            routes = List.copyOf(routes);
+        }
+
+        public boolean isNulling() {
+            return column != null;
+        }
+
+        /** {@code table} or {@code table.column}. */
+        public String label() {
+            return column == null ? table : table + "." + column;
+        }
+
+        boolean sameRowsAs(Effect other) {
+            return table.equals(other.table) && Objects.equals(column, other.column)
+                    && count == other.count && digest.equals(other.digest);
+        }
+    }
+
+    /** How many of an effect's rows are reached first along one route. */
+    public record RouteCount(Route route, long count) {}
+
+    public long deletedCount() {
+        return deleted.stream().mapToLong(Effect::count).sum();
+    }
+
+    public long nulledCount() {
+        return nulled.stream().mapToLong(Effect::count).sum();
+    }
+
+    public boolean isEmpty() {
+        return deletedCount() == 0 && nulledCount() == 0;
+    }
+
+    public Effect deletedFrom(String table) {
+        return deleted.stream().filter(e -> e.table().equals(table)).findFirst().orElse(null);
+    }
+
+    public Effect nulledIn(String table, String column) {
+        return nulled.stream().filter(e -> e.table().equals(table) && e.column().equals(column)).findFirst().orElse(null);
+    }
+
+    /** Whether both plans affect exactly the same rows in the same way. */
+    public boolean sameEffectsAs(DeletePlan other) {
+        return sameEffects(deleted, other.deleted) && sameEffects(nulled, other.nulled);
+    }
+
+    private static boolean sameEffects(List<Effect> a, List<Effect> b) {
+        List<Effect> left = a.stream().filter(e -> e.count() > 0).toList();
+        List<Effect> right = b.stream().filter(e -> e.count() > 0).toList();
+        if (left.size() != right.size()) {
+            return false;
+        }
+        for (int i = 0; i < left.size(); i++) {
+            if (!left.get(i).sameRowsAs(right.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** "Delete 1,204 rows, set 37 to NULL". */
+    public String summary() {
+        String s = String.format("Delete %,d row%s", deletedCount(), deletedCount() == 1 ? "" : "s");
+        return nulledCount() == 0 ? s : s + String.format(", set %,d to NULL", nulledCount());
+    }
+}

@@ -1,0 +1,92 @@
+package dev.cascadestudio.cascade;
+
+import dev.cascadestudio.persistence.Database;
+import dev.cascadestudio.persistence.SqlValues;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.util.List;
+
+/**
+ * Applies a {@link DeletePlan} in one transaction: re-plans inside the transaction and refuses if
+ * the database no longer implies the same rows, writes the snapshot, runs one explicit statement
+ * per effect and checks that each touched exactly the planned number of rows. Any failure rolls
+ * everything back (and removes the snapshot).
+ */
+public final class Executor {
+
+    private final Database database;
+    private final Planner planner;
+    private final Path snapshotDirectory;
+
+    public Executor(Database database, Planner planner, Path snapshotDirectory) {
+        this.database = database;
+        this.planner = planner;
+        this.snapshotDirectory = snapshotDirectory;
+    }
+
+    public ExecutionResult execute(DeletePlan plan) {
+        return execute(plan, ProgressListener.NONE);
+    }
+
+    public ExecutionResult execute(DeletePlan plan, ProgressListener progress) {
+        Path[] snapshot = new Path[1];
+        boolean[] stale = new boolean[1];
+        try {
+            ExecutionResult result = database.fromConnection(connection -> {
+                PlanQueries queries = new PlanQueries(planner.graph(), database.sqlNames(), plan.roots());
+                List<ExecutionStep> steps = ExecutionStep.steps(queries);
+                long total = steps.size() + 2L;
+                progress.update(0, total, "Checking that the plan still holds");
+                DeletePlan current = planner.plan(connection, plan.roots());
+                if (!current.sameEffectsAs(plan)) {
+                    throw new StalePlanException(current);
+                }
+                progress.update(1, total, "Writing the snapshot");
+                snapshot[0] = SnapshotWriter.write(snapshotDirectory, connection, queries, planner.graph(),
+                        database.sqlNames(), new SqlValues(database.kind()), plan, database.url());
+                long done = 2;
+                for (ExecutionStep step : steps) {
+                    progress.update(done++, total, describe(step));
+                    DeletePlan.Effect planned = step.effect().edge() == null
+                            ? plan.deletedFrom(step.effect().table())
+                            : plan.nulledIn(step.effect().table(), step.effect().column());
+                    try (PreparedStatement ps = connection.prepareStatement(step.sql().text())) {
+                        step.sql().bind(ps);
+                        int changed = ps.executeUpdate();
+                        if (changed != (planned == null ? 0 : planned.count())) {
+                            stale[0] = true;
+                            throw new IllegalStateException("row count changed during the commit");
+                        }
+                    }
+                }
+                progress.update(total, total, "Committing");
+                return new ExecutionResult(plan, snapshot[0], steps.size());
+            });
+            return result;
+        } catch (RuntimeException e) {
+            deleteQuietly(snapshot[0]);
+            if (stale[0]) {
+                throw new StalePlanException(planner.plan(plan.roots()));
+            }
+            throw e;
+        }
+    }
+
+    private static String describe(ExecutionStep step) {
+        return step.effect().edge() == null
+                ? "Deleting from " + step.effect().table()
+                : "Setting " + step.effect().table() + "." + step.effect().column() + " to NULL";
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // an unusable snapshot of a delete that did not happen: restore would refuse it anyway
+            }
+        }
+    }
+}

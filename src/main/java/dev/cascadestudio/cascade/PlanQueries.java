@@ -1,0 +1,182 @@
+package dev.cascadestudio.cascade;
+
+import dev.cascadestudio.persistence.ForeignKeyRule;
+import dev.cascadestudio.persistence.SqlNames;
+import dev.cascadestudio.persistence.TableInfo;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the set-based SQL of a plan. The rows deleted from a table are described by one predicate
+ * composed along the DELETE edges from the roots ({@code project_id IN (SELECT uid FROM project
+ * WHERE uid IN (?))}), never by lists of row keys, so every statement touches a whole set and the
+ * number of statements depends on the graph, not on the number of rows.
+ */
+final class PlanQueries {
+
+    private final CascadeGraph graph;
+    private final SqlNames names;
+    private final Map<String, List<String>> rootUids;
+    private final Map<String, Sql> deletedPredicates = new HashMap<>();
+    private final Map<String, List<Route>> routes = new HashMap<>();
+
+    PlanQueries(CascadeGraph graph, SqlNames names, List<Root> roots) {
+        this.graph = graph;
+        this.names = names;
+        Map<String, List<String>> byTable = new LinkedHashMap<>();
+        for (Root root : roots) {
+            List<String> uids = byTable.computeIfAbsent(root.table(), t -> new ArrayList<>());
+            if (!uids.contains(root.uid())) {
+                uids.add(root.uid());
+            }
+        }
+        byTable.values().forEach(Collections::sort);
+        this.rootUids = byTable;
+    }
+
+    String q(String identifier) {
+        return names.quote(identifier);
+    }
+
+    /** Tables with deleted rows, parents before children. */
+    List<String> deletedTables() {
+        return graph.parentsFirst().stream().filter(t -> deletedPredicate(t) != null).toList();
+    }
+
+    /** SET NULL edges whose parent loses rows: each names a (table, column) whose values become NULL. */
+    List<ForeignKeyRule> nullingEdges() {
+        return graph.edges().stream()
+                .filter(e -> e.action() == ForeignKeyRule.Action.SET_NULL && deletedPredicate(e.parentTable()) != null)
+                .sorted(Comparator.comparing(ForeignKeyRule::childTable).thenComparing(ForeignKeyRule::column))
+                .toList();
+    }
+
+    /** The condition on {@code table}'s columns that selects its deleted rows, or null if none are. */
+    Sql deletedPredicate(String table) {
+        if (deletedPredicates.containsKey(table)) {
+            return deletedPredicates.get(table);
+        }
+        List<Sql> parts = new ArrayList<>();
+        List<String> uids = rootUids.get(table);
+        if (uids != null) {
+            parts.add(inList(q("uid"), uids));
+        }
+        for (ForeignKeyRule edge : graph.incoming(table)) {
+            if (edge.action() == ForeignKeyRule.Action.DELETE) {
+                Sql parent = deletedPredicate(edge.parentTable());
+                if (parent != null) {
+                    parts.add(reference(edge, parent));
+                }
+            }
+        }
+        Sql predicate = parts.isEmpty() ? null : Sql.of("(").append(Sql.join(" OR ", parts)).append(")");
+        deletedPredicates.put(table, predicate);
+        return predicate;
+    }
+
+    /** {@code child.column IN (SELECT parent.ref FROM parent WHERE parentCondition)}. */
+    private Sql reference(ForeignKeyRule edge, Sql parentCondition) {
+        return Sql.of(q(edge.column()) + " IN (SELECT " + q(edge.referencedColumn()) + " FROM "
+                + q(edge.parentTable()) + " WHERE ").append(parentCondition).append(")");
+    }
+
+    private Sql inList(String column, List<String> values) {
+        return new Sql(column + " IN (" + String.join(", ", Collections.nCopies(values.size(), "?")) + ")",
+                new ArrayList<>(values));
+    }
+
+    /** The rows of {@code edge.childTable} whose column the plan sets to NULL (rows deleted anyway excluded). */
+    Sql nulledPredicate(ForeignKeyRule edge) {
+        Sql predicate = reference(edge, deletedPredicate(edge.parentTable()));
+        Sql deletedAnyway = deletedPredicate(edge.childTable());
+        if (deletedAnyway != null) {
+            // CASE keeps a NULL from the deleted-condition from hiding a row (NOT NULL is NULL).
+            predicate = predicate.append(" AND CASE WHEN ").append(deletedAnyway).append(" THEN 1 ELSE 0 END = 0");
+        }
+        return predicate;
+    }
+
+    /** Every route from a root table to {@code table} along DELETE edges, shortest first. */
+    List<Route> routesTo(String table) {
+        List<Route> cached = routes.get(table);
+        if (cached != null) {
+            return cached;
+        }
+        List<Route> found = new ArrayList<>();
+        if (rootUids.containsKey(table)) {
+            found.add(new Route(table, List.of()));
+        }
+        for (ForeignKeyRule edge : graph.incoming(table)) {
+            if (edge.action() == ForeignKeyRule.Action.DELETE) {
+                for (Route r : routesTo(edge.parentTable())) {
+                    found.add(r.then(edge));
+                }
+            }
+        }
+        found.sort(Comparator.comparingInt(r -> r.edges().size()));
+        List<Route> result = List.copyOf(found);
+        routes.put(table, result);
+        return result;
+    }
+
+    List<Route> routesOf(Effect effect) {
+        return effect.edge() == null ? routesTo(effect.table())
+                : routesTo(effect.edge().parentTable()).stream().map(r -> r.then(effect.edge())).toList();
+    }
+
+    /** The condition that selects exactly the rows reached along {@code route}. */
+    Sql routePredicate(Route route) {
+        Sql condition = inList(q("uid"), rootUids.get(route.rootTable()));
+        for (ForeignKeyRule edge : route.edges()) {
+            condition = reference(edge, condition);
+        }
+        return condition;
+    }
+
+    Sql predicate(Effect effect) {
+        return effect.edge() == null ? deletedPredicate(effect.table()) : nulledPredicate(effect.edge());
+    }
+
+    /** Key columns to list rows of a table by: (uid, version), or uid for label tables. */
+    String keyColumns(String table) {
+        TableInfo info = graph.table(table);
+        return info.versioned() ? q("uid") + ", " + q("version") : q("uid");
+    }
+
+    /** An expression numbering the route (0, 1, ...) that reaches each row first. */
+    Sql routeIndexExpression(Effect effect) {
+        List<Route> rs = routesOf(effect);
+        if (rs.size() <= 1) {
+            return Sql.of("0");
+        }
+        Sql expr = Sql.of("CASE");
+        for (int i = 0; i < rs.size(); i++) {
+            expr = expr.append(" WHEN ").append(routePredicate(rs.get(i))).append(" THEN " + i);
+        }
+        return expr.append(" ELSE -1 END");
+    }
+
+    /** The effects of the plan: deletions (column null) in parent-first order, then nullings. */
+    List<Effect> effects() {
+        List<Effect> all = new ArrayList<>();
+        for (String t : deletedTables()) {
+            all.add(new Effect(t, null));
+        }
+        for (ForeignKeyRule e : nullingEdges()) {
+            all.add(new Effect(e.childTable(), e));
+        }
+        return all;
+    }
+
+    /** A table losing rows ({@code edge == null}), or a column set to NULL through {@code edge}. */
+    record Effect(String table, ForeignKeyRule edge) {
+        String column() {
+            return edge == null ? null : edge.column();
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package dev.cascadestudio.cascade;
+
+import dev.cascadestudio.persistence.Database;
+import dev.cascadestudio.persistence.ForeignKeyRule;
+import dev.cascadestudio.persistence.MappedTables;
+import dev.cascadestudio.persistence.TableInfo;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Computes a {@link DeletePlan}: one key scan per affected table and per nulled column gives the
+ * count, a digest of the affected rows and the split by route. Rows are listed separately, a page
+ * at a time.
+ */
+public final class Planner {
+
+    private final Database database;
+    private final CascadeGraph graph;
+
+    public Planner(Database database, CascadeGraph graph) {
+        this.database = database;
+        this.graph = graph;
+    }
+
+    public DeletePlan plan(List<Root> roots) {
+        return database.fromConnection(connection -> plan(connection, roots));
+    }
+
+    /** Plans on an open connection (the executor re-plans inside its own transaction). */
+    DeletePlan plan(Connection connection, List<Root> roots) throws SQLException {
+        validate(connection, roots);
+        PlanQueries queries = new PlanQueries(graph, database.sqlNames(), roots);
+        List<DeletePlan.Effect> deleted = new ArrayList<>();
+        List<DeletePlan.Effect> nulled = new ArrayList<>();
+        int statements = roots.size();
+        for (PlanQueries.Effect effect : queries.effects()) {
+            DeletePlan.Effect scanned = scan(connection, queries, effect);
+            statements++;
+            if (scanned.count() > 0) {
+                (effect.edge() == null ? deleted : nulled).add(scanned);
+            }
+        }
+        return new DeletePlan(roots, deleted, nulled, commitStatements(queries), statements);
+    }
+
+    private void validate(Connection connection, List<Root> roots) throws SQLException {
+        if (roots.isEmpty()) {
+            throw new IllegalArgumentException("Nothing to delete: no rows were chosen.");
+        }
+        for (Root root : roots) {
+            if (!MappedTables.exists(root.table()) || MappedTables.get(root.table()).label()) {
+                throw new IllegalArgumentException("'" + root.table() + "' is not a table that can be deleted from. Tables: "
+                        + String.join(", ", graph.tables().stream().filter(t -> !t.label()).map(TableInfo::name).toList()) + ".");
+            }
+            try (PreparedStatement ps = connection.prepareStatement("SELECT COUNT(*) FROM "
+                    + database.sqlNames().quote(root.table()) + " WHERE " + database.sqlNames().quote("uid") + " = ?")) {
+                ps.setString(1, root.uid());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    if (rs.getLong(1) == 0) {
+                        throw new IllegalArgumentException("No row with uid '" + root.uid() + "' in table " + root.table() + ".");
+                    }
+                }
+            }
+        }
+    }
+
+    private DeletePlan.Effect scan(Connection connection, PlanQueries queries, PlanQueries.Effect effect) throws SQLException {
+        TableInfo table = graph.table(effect.table());
+        List<Route> routes = queries.routesOf(effect);
+        Sql sql = Sql.of("SELECT " + queries.keyColumns(effect.table()) + ", ")
+                .append(queries.routeIndexExpression(effect))
+                .append(" FROM " + queries.q(effect.table()) + " WHERE ").append(queries.predicate(effect))
+                .append(" ORDER BY " + queries.keyColumns(effect.table()));
+        MessageDigest digest = sha256();
+        long[] perRoute = new long[routes.size()];
+        long count = 0;
+        try (PreparedStatement ps = connection.prepareStatement(sql.text())) {
+            sql.bind(ps);
+            ps.setFetchSize(2000);
+            try (ResultSet rs = ps.executeQuery()) {
+                int routeColumn = table.versioned() ? 3 : 2;
+                while (rs.next()) {
+                    digest.update(rs.getString(1).getBytes(StandardCharsets.UTF_8));
+                    digest.update((byte) 0);
+                    if (table.versioned()) {
+                        digest.update(String.valueOf(rs.getString(2)).getBytes(StandardCharsets.UTF_8));
+                    }
+                    digest.update((byte) '\n');
+                    int route = rs.getInt(routeColumn);
+                    if (route >= 0 && route < perRoute.length) {
+                        perRoute[route]++;
+                    }
+                    count++;
+                }
+            }
+        }
+        List<DeletePlan.RouteCount> routeCounts = new ArrayList<>();
+        for (int i = 0; i < routes.size(); i++) {
+            if (perRoute[i] > 0) {
+                routeCounts.add(new DeletePlan.RouteCount(routes.get(i), perRoute[i]));
+            }
+        }
+        return new DeletePlan.Effect(effect.table(), effect.column(), effect.edge(), count,
+                HexFormat.of().formatHex(digest.digest()), routeCounts);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The statements the executor will run, in order, for showing (parameters written in). */
+    private static List<String> commitStatements(PlanQueries queries) {
+        List<String> statements = new ArrayList<>();
+        for (ExecutionStep step : ExecutionStep.steps(queries)) {
+            statements.add(step.sql().inline());
+        }
+        return statements;
+    }
+
+    /** One page of an effect's rows, by key, each with the route that reaches it first. */
+    public List<AffectedRow> page(DeletePlan plan, DeletePlan.Effect effect, int offset, int limit) {
+        return database.fromConnection(connection -> {
+            PlanQueries queries = new PlanQueries(graph, database.sqlNames(), plan.roots());
+            PlanQueries.Effect e = new PlanQueries.Effect(effect.table(), effect.edge());
+            TableInfo table = graph.table(effect.table());
+            List<Route> routes = queries.routesOf(e);
+            Sql sql = Sql.of("SELECT " + queries.keyColumns(effect.table()) + ", " + queries.q("name") + ", ")
+                    .append(queries.routeIndexExpression(e))
+                    .append(" FROM " + queries.q(effect.table()) + " WHERE ").append(queries.predicate(e))
+                    .append(" ORDER BY " + queries.keyColumns(effect.table()) + " LIMIT " + Math.max(0, limit)
+                            + " OFFSET " + Math.max(0, offset));
+            List<AffectedRow> rows = new ArrayList<>();
+            try (PreparedStatement ps = connection.prepareStatement(sql.text())) {
+                sql.bind(ps);
+                try (ResultSet rs = ps.executeQuery()) {
+                    int c = table.versioned() ? 3 : 2;
+                    while (rs.next()) {
+                        RowKey key = new RowKey(effect.table(), rs.getString(1), table.versioned() ? rs.getString(2) : null);
+                        int route = rs.getInt(c + 1);
+                        rows.add(new AffectedRow(key, rs.getString(c), route >= 0 && route < routes.size() ? routes.get(route) : null));
+                    }
+                }
+            }
+            return rows;
+        });
+    }
+
+    /** Every affected row key of the plan, sorted (for the command line's --rows and for tests). */
+    public List<RowKey> allRows(DeletePlan plan, DeletePlan.Effect effect) {
+        List<RowKey> keys = new ArrayList<>();
+        int pageSize = 10_000;
+        for (int offset = 0; offset < effect.count(); offset += pageSize) {
+            page(plan, effect, offset, pageSize).forEach(r -> keys.add(r.key()));
+        }
+        return keys;
+    }
+
+    public CascadeGraph graph() {
+        return graph;
+    }
+
+}

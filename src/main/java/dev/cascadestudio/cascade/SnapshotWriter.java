@@ -1,0 +1,154 @@
+package dev.cascadestudio.cascade;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.cascadestudio.persistence.SqlNames;
+import dev.cascadestudio.persistence.SqlValues;
+import dev.cascadestudio.persistence.TableInfo;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/** Writes the snapshot of a plan's rows, inside the delete's transaction, before anything changes. */
+final class SnapshotWriter {
+
+    private static final JsonFactory JSON = new JsonFactory();
+    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
+
+    private SnapshotWriter() {}
+
+    static Path write(Path directory, Connection connection, PlanQueries queries, CascadeGraph graph, SqlNames names,
+                      SqlValues values, DeletePlan plan, String databaseUrl) throws SQLException {
+        try {
+            Files.createDirectories(directory);
+            Root first = plan.roots().get(0);
+            Path target = directory.resolve("delete-" + FILE_TIME.format(Instant.now()) + "-" + first.table() + "-"
+                    + first.uid().replaceAll("[^A-Za-z0-9_-]", "_") + ".jsonl");
+            Path partial = target.resolveSibling(target.getFileName() + ".partial");
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16);
+                 JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+                json.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
+                header(json, plan, databaseUrl);
+                long deletedRows = 0;
+                long nulledValues = 0;
+                for (String table : queries.deletedTables()) {
+                    deletedRows += deletedSection(json, connection, queries, graph.table(table), names, values);
+                }
+                for (var edge : queries.nullingEdges()) {
+                    nulledValues += nulledSection(json, connection, queries, graph.table(edge.childTable()), edge, names, values);
+                }
+                json.writeStartObject();
+                json.writeBooleanField("end", true);
+                json.writeNumberField("deletedRows", deletedRows);
+                json.writeNumberField("nulledValues", nulledValues);
+                json.writeEndObject();
+                json.writeRaw('\n');
+                json.flush();
+                if (out instanceof java.io.FileOutputStream fos) {
+                    fos.getFD().sync();
+                }
+            }
+            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write the snapshot in " + directory + ": " + e.getMessage()
+                    + ". Nothing was deleted.", e);
+        }
+    }
+
+    private static void header(JsonGenerator json, DeletePlan plan, String databaseUrl) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("format", SnapshotFormat.FORMAT);
+        json.writeNumberField("formatVersion", SnapshotFormat.VERSION);
+        json.writeStringField("createdAt", Instant.now().toString());
+        json.writeStringField("database", databaseUrl);
+        json.writeArrayFieldStart("roots");
+        for (Root root : plan.roots()) {
+            json.writeStartObject();
+            json.writeStringField("table", root.table());
+            json.writeStringField("uid", root.uid());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeStringField("summary", plan.summary());
+        json.writeEndObject();
+    }
+
+    private static long deletedSection(JsonGenerator json, Connection connection, PlanQueries queries, TableInfo table,
+                                       SqlNames names, SqlValues values) throws IOException, SQLException {
+        List<TableInfo.Column> columns = table.columns();
+        json.writeStartObject();
+        json.writeStringField("deleted", table.name());
+        json.writeArrayFieldStart("columns");
+        for (TableInfo.Column c : columns) json.writeString(c.name());
+        json.writeEndArray();
+        json.writeEndObject();
+        String select = String.join(", ", columns.stream().map(c -> names.quote(c.name())).toList());
+        Sql sql = Sql.of("SELECT " + select + " FROM " + names.quote(table.name()) + " WHERE ")
+                .append(queries.deletedPredicate(table.name()));
+        return rows(json, connection, sql, columns, values);
+    }
+
+    private static long nulledSection(JsonGenerator json, Connection connection, PlanQueries queries, TableInfo table,
+                                      dev.cascadestudio.persistence.ForeignKeyRule edge, SqlNames names, SqlValues values)
+            throws IOException, SQLException {
+        List<TableInfo.Column> keys = table.keyColumns().stream().map(table::column).toList();
+        json.writeStartObject();
+        json.writeStringField("nulled", table.name());
+        json.writeStringField("column", edge.column());
+        json.writeArrayFieldStart("columns");
+        for (TableInfo.Column c : keys) json.writeString(c.name());
+        json.writeEndArray();
+        json.writeEndObject();
+        List<TableInfo.Column> columns = new java.util.ArrayList<>(keys);
+        columns.add(table.column(edge.column()));
+        String select = String.join(", ", columns.stream().map(c -> names.quote(c.name())).toList());
+        Sql sql = Sql.of("SELECT " + select + " FROM " + names.quote(table.name()) + " WHERE ")
+                .append(queries.nulledPredicate(edge));
+        return rows(json, connection, sql, columns, values);
+    }
+
+    private static long rows(JsonGenerator json, Connection connection, Sql sql, List<TableInfo.Column> columns,
+                             SqlValues values) throws IOException, SQLException {
+        long n = 0;
+        try (PreparedStatement ps = connection.prepareStatement(sql.text())) {
+            sql.bind(ps);
+            ps.setFetchSize(2000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    json.writeStartObject();
+                    json.writeArrayFieldStart("row");
+                    for (int i = 0; i < columns.size(); i++) {
+                        writeValue(json, values.read(rs, i + 1, columns.get(i).kind()));
+                    }
+                    json.writeEndArray();
+                    json.writeEndObject();
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    private static void writeValue(JsonGenerator json, Object value) throws IOException {
+        if (value == null) json.writeNull();
+        else if (value instanceof Boolean b) json.writeBoolean(b);
+        else if (value instanceof Long l) json.writeNumber(l);
+        else if (value instanceof LocalDateTime t) json.writeString(t.toString());
+        else json.writeString(value.toString());
+    }
+}

@@ -1,0 +1,53 @@
+package dev.cascadestudio.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cascadestudio.cascade.DeletePlan;
+import dev.cascadestudio.cascade.ExecutionResult;
+import dev.cascadestudio.cascade.Root;
+import dev.cascadestudio.persistence.Database;
+import dev.cascadestudio.service.CascadeService;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "delete", mixinStandardHelpOptions = true,
+        description = "Delete a row and everything its cascade rules reach, after writing a snapshot that `restore` can put back.")
+final class DeleteCommand implements Callable<Integer> {
+
+    @Mixin DbOptions db;
+
+    @Option(names = "--table", required = true, description = "Table of the row to delete.")
+    String table;
+
+    @Option(names = "--uid", required = true, split = ",", description = "Uid of the row (all its versions); several separated by commas.")
+    List<String> uids;
+
+    @Option(names = "--yes", description = "Confirm the delete (required).")
+    boolean yes;
+
+    @Option(names = "--json", description = "Print JSON instead of a table.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!yes) {
+            throw new IllegalArgumentException("delete changes the database: add --yes to confirm (see `plan` for a dry run).");
+        }
+        try (Database database = db.open()) {
+            CascadeService service = new CascadeService(database);
+            DeletePlan plan = service.plan(uids.stream().map(u -> new Root(table, u)).toList());
+            ExecutionResult result = service.execute(plan, (done, total, message) -> { });
+            if (json) {
+                ObjectNode out = PlanPrinter.json(plan, service, false);
+                out.put("snapshot", result.snapshot().toString());
+                System.out.println(PlanPrinter.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(out));
+            } else {
+                PlanPrinter.text(plan, System.out);
+                System.out.println("Done. Snapshot: " + result.snapshot());
+            }
+            return CliErrors.DONE;
+        }
+    }
+}

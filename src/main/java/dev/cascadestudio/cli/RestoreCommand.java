@@ -1,0 +1,29 @@
+package dev.cascadestudio.cli;
+
+import dev.cascadestudio.cascade.Restorer;
+import dev.cascadestudio.persistence.Database;
+import dev.cascadestudio.service.CascadeService;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "restore", mixinStandardHelpOptions = true,
+        description = "Put back everything a delete removed or set to NULL, from its snapshot file, in one transaction.")
+final class RestoreCommand implements Callable<Integer> {
+
+    @Mixin DbOptions db;
+
+    @Parameters(paramLabel = "SNAPSHOT_FILE", description = "A snapshot written by delete.")
+    Path snapshot;
+
+    @Override
+    public Integer call() {
+        try (Database database = db.open()) {
+            Restorer.RestoreResult result = new CascadeService(database).restore(snapshot);
+            System.out.printf("Restored %,d rows and %,d values from %s%n", result.rowsInserted(), result.valuesRestored(), snapshot);
+            return CliErrors.DONE;
+        }
+    }
+}

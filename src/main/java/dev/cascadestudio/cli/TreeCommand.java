@@ -1,0 +1,62 @@
+package dev.cascadestudio.cli;
+
+import dev.cascadestudio.cascade.CascadeGraph;
+import dev.cascadestudio.persistence.Database;
+import dev.cascadestudio.persistence.ForeignKeyRule;
+import dev.cascadestudio.service.RowRef;
+import dev.cascadestudio.service.TreeService;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "tree", mixinStandardHelpOptions = true,
+        description = "Print the database as a tree: users, their projects and sessions, the projects' children, and so on.")
+final class TreeCommand implements Callable<Integer> {
+
+    private static final int SHOWN = 50;
+
+    @Mixin DbOptions db;
+
+    @Option(names = "--depth", defaultValue = "3", description = "Levels below the users to print (default ${DEFAULT-VALUE}).")
+    int depth;
+
+    private TreeService tree;
+
+    @Override
+    public Integer call() {
+        try (Database database = db.open()) {
+            tree = new TreeService(database, CascadeGraph.fromMapping(database.sessionFactory().getMetamodel()));
+            for (RowRef user : tree.users()) {
+                System.out.println(user.name() + "  [user " + user.uid() + "]");
+                children(user, 1);
+            }
+            System.out.println("(no owner)");
+            for (ForeignKeyRule group : tree.childGroups("user")) {
+                printGroup(group, null, 1);
+            }
+            return CliErrors.DONE;
+        }
+    }
+
+    private void children(RowRef row, int level) {
+        if (level > depth) return;
+        for (ForeignKeyRule group : tree.childGroups(row.table())) {
+            printGroup(group, row.uid(), level);
+        }
+    }
+
+    private void printGroup(ForeignKeyRule group, String parentUid, int level) {
+        List<RowRef> rows = tree.rows(group, parentUid, 0, SHOWN + 1);
+        if (rows.isEmpty()) return;
+        String indent = "  ".repeat(level);
+        System.out.println(indent + group.childTable() + " (" + group.column() + ")");
+        for (int i = 0; i < Math.min(SHOWN, rows.size()); i++) {
+            RowRef r = rows.get(i);
+            System.out.println(indent + "  " + r.name() + "  [" + r.uid() + (r.version() == null || r.version().isEmpty() ? "" : "@" + r.version()) + "]");
+            children(r, level + 2);
+        }
+        if (rows.size() > SHOWN) System.out.println(indent + "  …");
+    }
+}
