@@ -19,7 +19,8 @@ final class TreeCommand implements Callable<Integer> {
 
     @Mixin DbOptions db;
 
-    @Option(names = "--depth", defaultValue = "3", description = "Levels below the users to print (default ${DEFAULT-VALUE}).")
+    @Option(names = "--depth", defaultValue = "2",
+            description = "Levels of rows below the users: 1 projects and sessions, 2 their children, 3 a workflow's, 4 a schedule's runs (default ${DEFAULT-VALUE}).")
     int depth;
 
     private TreeService tree;
@@ -30,24 +31,25 @@ final class TreeCommand implements Callable<Integer> {
             tree = new TreeService(database, CascadeGraph.fromMapping(database.sessionFactory().getMetamodel()));
             for (RowRef user : tree.users()) {
                 System.out.println(user.name() + "  [user " + user.uid() + "]");
-                children(user, 1);
+                children(user, 1, 1);
             }
             System.out.println("(no owner)");
             for (ForeignKeyRule group : tree.childGroups("user")) {
-                printGroup(group, null, 1);
+                printGroup(group, null, 1, 1);
             }
             return CliErrors.DONE;
         }
     }
 
-    private void children(RowRef row, int level) {
-        if (level > depth) return;
+    /** Prints the groups under {@code row}, whose children sit {@code rowDepth} levels below the users. */
+    private void children(RowRef row, int rowDepth, int level) {
+        if (rowDepth > depth) return;
         for (ForeignKeyRule group : tree.childGroups(row.table())) {
-            printGroup(group, row.uid(), level);
+            printGroup(group, row.uid(), rowDepth, level);
         }
     }
 
-    private void printGroup(ForeignKeyRule group, String parentUid, int level) {
+    private void printGroup(ForeignKeyRule group, String parentUid, int rowDepth, int level) {
         List<RowRef> rows = tree.rows(group, parentUid, 0, SHOWN + 1);
         if (rows.isEmpty()) return;
         String indent = "  ".repeat(level);
@@ -55,7 +57,7 @@ final class TreeCommand implements Callable<Integer> {
         for (int i = 0; i < Math.min(SHOWN, rows.size()); i++) {
             RowRef r = rows.get(i);
             System.out.println(indent + "  " + r.name() + "  [" + r.uid() + (r.version() == null || r.version().isEmpty() ? "" : "@" + r.version()) + "]");
-            children(r, level + 2);
+            children(r, rowDepth + 1, level + 2);
         }
         if (rows.size() > SHOWN) System.out.println(indent + "  …");
     }

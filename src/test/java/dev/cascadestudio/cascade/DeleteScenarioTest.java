@@ -1,0 +1,190 @@
+package dev.cascadestudio.cascade;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cascadestudio.persistence.BatchInserter;
+import dev.cascadestudio.persistence.Database;
+import dev.cascadestudio.persistence.demo.DemoData;
+import dev.cascadestudio.persistence.demo.RowBuilder;
+import dev.cascadestudio.service.CascadeService;
+import dev.cascadestudio.testsupport.CanonicalDump;
+import dev.cascadestudio.testsupport.EngineDatabases;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Deleting the demo's customer-support project, on Cascade Studio's H2 and on a controller's SQLite file. */
+class DeleteScenarioTest {
+
+    static final String SUPPORT = RowBuilder.uid("project", "customer-support-assistant");
+    static final String TRIAGE = RowBuilder.uid("workflow", "ticket-triage");
+
+    @TempDir Path dir;
+    Database database;
+    CascadeService service;
+    Path snapshots;
+
+    void open(EngineDatabases.Kind kind) {
+        database = EngineDatabases.open(kind, dir);
+        DemoData.load(database);
+        snapshots = dir.resolve("snapshots");
+        service = new CascadeService(database, snapshots);
+    }
+
+    @AfterEach
+    void close() {
+        if (database != null) database.close();
+    }
+
+    long count(String sql) {
+        return database.fromConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    void exec(String sql) {
+        database.fromConnection(c -> c.createStatement().executeUpdate(sql));
+    }
+
+    @ParameterizedTest
+    @EnumSource(EngineDatabases.Kind.class)
+    void planListsEveryDeletedAndNulledRowWithItsRoute(EngineDatabases.Kind kind) {
+        open(kind);
+        DeletePlan plan = service.plan(List.of(new Root("project", SUPPORT)));
+
+        assertThat(plan.deletedFrom("project").count()).isEqualTo(1);
+        assertThat(plan.deletedFrom("workflow").count()).isEqualTo(3);
+        assertThat(plan.deletedFrom("schedule").count()).isEqualTo(2);
+        assertThat(plan.deletedFrom("schedule").routes()).singleElement()
+                .satisfies(r -> assertThat(r.route().describe()).isEqualTo("project → workflow → schedule"));
+        assertThat(plan.deletedFrom("run")).as("runs survive a project delete").isNull();
+        assertThat(plan.nulledIn("run", "workflow_id").count()).isEqualTo(8);
+        assertThat(plan.nulledIn("run", "schedule_id").count()).isEqualTo(6);
+        assertThat(plan.nulledIn("run", "schedule_id").routes().get(0).route().describe())
+                .isEqualTo("project → workflow → schedule → run.schedule_id");
+        assertThat(plan.nulledIn("deployment", "model_id").count())
+                .as("only the other project's deployment of the shared embedder; this project's own are deleted anyway")
+                .isEqualTo(1);
+        assertThat(plan.nulledIn("deployment", "workflow_id")).isNull();
+        assertThat(plan.summary()).isEqualTo("Delete 29 rows, set 18 to NULL");
+        assertThat(plan.statements()).first().asString().startsWith("UPDATE");
+        assertThat(plan.statements()).last().asString().startsWith("DELETE FROM").contains("\"project\"");
+    }
+
+    @ParameterizedTest
+    @EnumSource(EngineDatabases.Kind.class)
+    void executingDeletesThePlanAndNullsExactlyItsColumns(EngineDatabases.Kind kind) {
+        open(kind);
+        long runs = count("SELECT COUNT(*) FROM \"run\"");
+        DeletePlan plan = service.plan(List.of(new Root("project", SUPPORT)));
+
+        ExecutionResult result = service.execute(plan, ProgressListener.NONE);
+
+        assertThat(count("SELECT COUNT(*) FROM \"project\" WHERE \"uid\" = '" + SUPPORT + "'")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM \"workflow\" WHERE \"project_id\" = '" + SUPPORT + "'")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM \"run\"")).as("runs are never deleted by a project delete").isEqualTo(runs);
+        assertThat(count("SELECT COUNT(*) FROM \"run\" WHERE \"name\" LIKE 'kb-ingestion-run-%' AND \"workflow_id\" IS NULL AND \"schedule_id\" IS NULL"))
+                .isEqualTo(4);
+        assertThat(count("SELECT COUNT(*) FROM \"deployment\" WHERE \"name\" = 'intranet-search-prod' AND \"model_id\" IS NULL")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM \"project_labels\" WHERE \"parent\" = 'customer-support-assistant'")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM \"project_labels\" WHERE \"parent\" = 'fraud-detection'")).as("other labels stay").isEqualTo(2);
+        assertThat(result.snapshot()).exists();
+    }
+
+    @ParameterizedTest
+    @EnumSource(EngineDatabases.Kind.class)
+    void aRunAddedAfterPlanningMakesThePlanStaleAndNothingChanges(EngineDatabases.Kind kind) throws Exception {
+        open(kind);
+        DeletePlan plan = service.plan(List.of(new Root("project", SUPPORT)));
+        database.fromConnection(c -> {
+            try (BatchInserter in = new BatchInserter(c, database.kind(), database.sqlNames(), 10)) {
+                new RowBuilder(in, LocalDateTime.of(2026, 5, 1, 8, 0)).run("late-run", TRIAGE, null, null, "running");
+            }
+            return null;
+        });
+        String before = CanonicalDump.of(database);
+
+        assertThatThrownBy(() -> service.execute(plan, ProgressListener.NONE))
+                .isInstanceOfSatisfying(StalePlanException.class, e -> {
+                    assertThat(e.currentPlan().nulledIn("run", "workflow_id").count()).isEqualTo(9);
+                    assertThat(e.getMessage()).contains("nothing was deleted").contains("set 19 to NULL");
+                });
+        assertThat(CanonicalDump.of(database)).isEqualTo(before);
+        assertThat(snapshots).satisfiesAnyOf(p -> assertThat(p).doesNotExist(), p -> assertThat(p).isEmptyDirectory());
+    }
+
+    @ParameterizedTest
+    @EnumSource(EngineDatabases.Kind.class)
+    void aRowRelinkedAfterPlanningMakesThePlanStale(EngineDatabases.Kind kind) {
+        open(kind);
+        DeletePlan plan = service.plan(List.of(new Root("project", SUPPORT)));
+        // the fraud team's smoke-test run is moved onto a workflow of the project being deleted
+        exec("UPDATE \"run\" SET \"workflow_id\" = '" + TRIAGE + "' WHERE \"name\" = 'scoring-smoke-test'");
+        String before = CanonicalDump.of(database);
+
+        assertThatThrownBy(() -> service.execute(plan, ProgressListener.NONE)).isInstanceOf(StalePlanException.class);
+        assertThat(CanonicalDump.of(database)).isEqualTo(before);
+    }
+
+    @ParameterizedTest
+    @EnumSource(EngineDatabases.Kind.class)
+    void restorePutsEverythingBackExactly(EngineDatabases.Kind kind) {
+        open(kind);
+        String before = CanonicalDump.of(database);
+        ExecutionResult result = service.execute(service.plan(List.of(new Root("project", SUPPORT), new Root("user", RowBuilder.uid("user", "bob")))),
+                ProgressListener.NONE);
+        assertThat(CanonicalDump.of(database)).isNotEqualTo(before);
+
+        Restorer.RestoreResult restored = service.restore(result.snapshot());
+
+        assertThat(restored.rowsInserted()).isEqualTo(result.plan().deletedCount());
+        assertThat(restored.valuesRestored()).isEqualTo(result.plan().nulledCount());
+        assertThat(CanonicalDump.of(database)).isEqualTo(before);
+    }
+
+    @ParameterizedTest
+    @EnumSource(EngineDatabases.Kind.class)
+    void restoreRefusesWhenANewRowTookADeletedName(EngineDatabases.Kind kind) {
+        open(kind);
+        ExecutionResult result = service.execute(service.plan(List.of(new Root("project", SUPPORT))), ProgressListener.NONE);
+        database.fromConnection(c -> {
+            try (BatchInserter in = new BatchInserter(c, database.kind(), database.sqlNames(), 10)) {
+                new RowBuilder(in, LocalDateTime.of(2026, 6, 1, 8, 0)).project("customer-support-assistant-v2", null, "new");
+            }
+            return null;
+        });
+        exec("UPDATE \"project\" SET \"name\" = 'customer-support-assistant' WHERE \"name\" = 'customer-support-assistant-v2'");
+        String before = CanonicalDump.of(database);
+
+        assertThatThrownBy(() -> service.restore(result.snapshot()))
+                .isInstanceOfSatisfying(RestoreConflictException.class, e ->
+                        assertThat(e.getMessage()).contains("project 'customer-support-assistant': another row took this name")
+                                .contains("Nothing was changed"));
+        assertThat(CanonicalDump.of(database)).isEqualTo(before);
+    }
+
+    @ParameterizedTest
+    @EnumSource(EngineDatabases.Kind.class)
+    void restoreRefusesASnapshotCutShort(EngineDatabases.Kind kind) throws Exception {
+        open(kind);
+        ExecutionResult result = service.execute(service.plan(List.of(new Root("project", SUPPORT))), ProgressListener.NONE);
+        List<String> lines = Files.readAllLines(result.snapshot());
+        Path cut = dir.resolve("cut.jsonl");
+        Files.write(cut, lines.subList(0, lines.size() / 2));
+        String before = CanonicalDump.of(database);
+
+        assertThatThrownBy(() -> service.restore(cut)).hasMessageContaining("incomplete");
+        assertThat(CanonicalDump.of(database)).isEqualTo(before);
+    }
+}

@@ -1,0 +1,147 @@
+package dev.cascadestudio.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cascadestudio.persistence.AppDirectories;
+import dev.cascadestudio.persistence.Database;
+import dev.cascadestudio.persistence.demo.DemoData;
+import dev.cascadestudio.persistence.demo.RowBuilder;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as a script sees it: exit code, standard output, one line on standard error. */
+class CommandLineTest {
+
+    static final String SUPPORT = RowBuilder.uid("project", "customer-support-assistant");
+
+    @TempDir Path dir;
+    String url;
+    String previousHome;
+
+    record Run(int exit, String out, String err) {}
+
+    @BeforeEach
+    void demoDatabase() {
+        url = AppDirectories.h2Url(dir.resolve("demo"));
+        try (Database db = Database.open(url, null, null, Database.EmptyDatabase.CREATE_SCHEMA)) {
+            DemoData.load(db);
+        }
+        previousHome = System.getProperty("cascade.home");
+        System.setProperty("cascade.home", dir.resolve("home").toString());
+    }
+
+    @AfterEach
+    void restoreHome() {
+        if (previousHome == null) System.clearProperty("cascade.home"); else System.setProperty("cascade.home", previousHome);
+    }
+
+    static Run run(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+            int code = Cli.run(args);
+            return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    @Test
+    void planJsonListsDeletedAndNulledRowsSorted() throws Exception {
+        Run r = run("plan", "--db", url, "--table", "project", "--uid", SUPPORT, "--json", "--rows");
+
+        assertThat(r.exit()).isZero();
+        JsonNode plan = new ObjectMapper().readTree(r.out());
+        assertThat(plan.get("roots").get(0).get("uid").asText()).isEqualTo(SUPPORT);
+        assertThat(plan.at("/deleted/project/count").asLong()).isEqualTo(1);
+        assertThat(plan.at("/deleted/project/rows/0").asText()).isEqualTo(SUPPORT);
+        assertThat(plan.at("/deleted/workflow/count").asLong()).isEqualTo(3);
+        assertThat(plan.at("/nulled/run.workflow_id/count").asLong()).isEqualTo(8);
+        assertThat(plan.at("/deleted/project_labels/rows/0").isIntegralNumber()).as("label rows by integer uid").isTrue();
+        List<String> workflows = new ArrayList<>();
+        plan.at("/deleted/workflow/rows").forEach(n -> workflows.add(n.asText()));
+        assertThat(workflows).isSorted().contains(RowBuilder.uid("workflow", "ticket-triage"));
+        assertThat(plan.has("nulled")).isTrue();
+        assertThat(plan.at("/deleted/run").isMissingNode()).as("runs survive").isTrue();
+    }
+
+    @Test
+    void deleteWithoutYesChangesNothingAndExitsTwo() {
+        Run r = run("delete", "--db", url, "--table", "project", "--uid", SUPPORT);
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--yes").doesNotContain("\tat ");
+        assertThat(run("plan", "--db", url, "--table", "project", "--uid", SUPPORT).out()).contains("Delete 29 rows, set 18 to NULL");
+    }
+
+    @Test
+    void deleteThenRestoreThenRestoreAgainConflicts() throws Exception {
+        Run deleted = run("delete", "--db", url, "--table", "project", "--uid", SUPPORT, "--yes", "--json");
+        assertThat(deleted.exit()).isZero();
+        String snapshot = new ObjectMapper().readTree(deleted.out()).get("snapshot").asText();
+        assertThat(Path.of(snapshot)).exists().startsWith(dir.resolve("home"));
+        assertThat(run("plan", "--db", url, "--table", "project", "--uid", SUPPORT).exit()).isEqualTo(2);
+
+        Run restored = run("restore", "--db", url, snapshot);
+        assertThat(restored.exit()).isZero();
+        assertThat(restored.out()).contains("Restored 29 rows and 18 values");
+
+        Run again = run("restore", "--db", url, snapshot);
+        assertThat(again.exit()).isEqualTo(3);
+        assertThat(again.err().lines().count()).isEqualTo(1);
+        assertThat(again.err()).startsWith("error: Cannot restore");
+    }
+
+    @Test
+    void badInputGetsOneLineAndExitTwo() {
+        for (Run r : List.of(
+                run("plan", "--db", url, "--table", "projects", "--uid", SUPPORT),
+                run("plan", "--db", url, "--table", "project", "--uid", "no-such-uid"),
+                run("plan", "--db", "jdbc:h2:file:" + dir.resolve("missing"), "--table", "project", "--uid", "x"),
+                run("plan", "--db", "jdbc:oracle:thin:@x", "--table", "project", "--uid", "x"),
+                run("plan", "--table", "project"))) {
+            assertThat(r.exit()).as(r.err()).isEqualTo(2);
+            assertThat(r.err().strip().lines().count()).as(r.err()).isEqualTo(1);
+            assertThat(r.err()).doesNotContain("Exception").doesNotContain("\tat ");
+        }
+        assertThat(dir.resolve("missing.mv.db")).doesNotExist();
+    }
+
+    @Test
+    void auditReportsAnOwnerThatNoLongerExists() throws Exception {
+        try (Database db = Database.open(url, null, null, Database.EmptyDatabase.REFUSE)) {
+            // what the controller's own ORM leaves behind: a user row gone, its projects' owner_id dangling
+            db.fromConnection(c -> c.createStatement().executeUpdate("SET REFERENTIAL_INTEGRITY FALSE"));
+            db.fromConnection(c -> c.createStatement().executeUpdate("DELETE FROM \"user\" WHERE \"name\" = 'carol'"));
+        }
+        Run r = run("audit", "--db", url, "--json");
+        assertThat(r.exit()).isZero();
+        JsonNode findings = new ObjectMapper().readTree(r.out()).get("dangling");
+        List<String> columns = new ArrayList<>();
+        findings.forEach(f -> columns.add(f.get("table").asText() + "." + f.get("column").asText()));
+        assertThat(columns).contains("project.owner_id", "session.owner_id", "user_labels.parent");
+        assertThat(run("audit", "--db", url).out()).contains("project.owner_id → user.uid");
+    }
+
+    @Test
+    void treePrintsUsersProjectsAndWorkflowChildren() {
+        Run r = run("tree", "--db", url, "--depth", "4");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("alice  [user").contains("customer-support-assistant").contains("kb-ingestion-nightly")
+                .contains("(no owner)").contains("legacy-migration");
+    }
+}
