@@ -14,6 +14,8 @@ import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ListCell;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -191,7 +193,10 @@ class MainWindowTest {
     }
 
     private String text(String query) throws Exception {
-        return fx(() -> robot.lookup(query).queryAs(Label.class).getText());
+        return fx(() -> {
+            Node node = robot.lookup(query).query();
+            return node instanceof TextInputControl field ? field.getText() : ((Labeled) node).getText();
+        });
     }
 
     private static <T> T fx(Callable<T> read) throws Exception {

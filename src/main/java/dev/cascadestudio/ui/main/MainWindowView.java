@@ -16,6 +16,7 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
@@ -40,7 +41,7 @@ public final class MainWindowView {
     @FXML private Label detailsDescription;
     @FXML private Label detailsProjects;
     @FXML private Label detailsCreated;
-    @FXML private Label detailsUid;
+    @FXML private TextField detailsUid;
     @FXML private VBox errorState;
     @FXML private Label errorTitle;
     @FXML private Label errorMessage;

@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
@@ -47,13 +48,16 @@ public final class MainWindowViewModel {
         }
     }
 
-    private record Opened(DatabaseSession session, Overview overview) {}
+    private record Opened(boolean demoDataLoaded, Overview overview) {}
 
     private final TaskExecutor executor;
     private final Supplier<DatabaseSession> opener;
-    /** Read by the opening work on its background thread, so a late open can close what it opened. */
+    /*
+     * Shared with background work, hence atomic: an open that completes after close() was called
+     * sees the flag and closes what it opened; otherwise the close work finds the session here.
+     */
+    private final AtomicReference<DatabaseSession> session = new AtomicReference<>();
     private final AtomicBoolean closeRequested = new AtomicBoolean();
-    private DatabaseSession session;
     private int runningTasks;
 
     private final ObjectProperty<Phase> phase = new SimpleObjectProperty<>(Phase.OPENING);
@@ -89,14 +93,15 @@ public final class MainWindowViewModel {
         listPlaceholder.set("Loading users…");
         run("Opening database…", () -> {
             DatabaseSession opened = opener.get();
+            session.set(opened);
             try {
                 if (closeRequested.get()) {
-                    opened.close();
+                    closeSession();
                     return null;
                 }
-                return new Opened(opened, Overview.read(opened.browse()));
+                return new Opened(opened.demoDataLoaded(), Overview.read(opened.browse()));
             } catch (RuntimeException e) {
-                opened.close();
+                closeSession();
                 throw e;
             }
         }, this::opened, failure -> failed("Cannot open the database", failure));
@@ -107,7 +112,7 @@ public final class MainWindowViewModel {
         if (!canRefresh.get()) {
             return;
         }
-        BrowseService browse = session.browse();
+        BrowseService browse = session.get().browse();
         run("Refreshing…", () -> Overview.read(browse), overview -> {
             show(overview);
             statusMessage.set("Refreshed at " + LocalTime.now().format(CLOCK));
@@ -116,7 +121,7 @@ public final class MainWindowViewModel {
 
     /** The error state's "Try again": opens again, or reads again if the database is open. */
     public void retry() {
-        if (session == null) {
+        if (!connected.get()) {
             open();
         } else {
             refresh();
@@ -125,15 +130,21 @@ public final class MainWindowViewModel {
 
     /** Closes the database in the background. Called once, when the window goes away. */
     public void close() {
-        closeRequested.set(true);
-        if (session != null) {
-            DatabaseSession closing = session;
-            session = null;
-            connected.set(false);
-            run("Closing database…", () -> {
-                closing.close();
-                return null;
-            }, ignored -> statusMessage.set("Closed"), failure -> statusMessage.set("Closed"));
+        if (closeRequested.getAndSet(true)) {
+            return;
+        }
+        connected.set(false);
+        run("Closing database…", () -> {
+            closeSession();
+            return null;
+        }, ignored -> statusMessage.set("Closed"), failure -> statusMessage.set("Closed"));
+    }
+
+    /** Background work only. Whoever takes the session closes it, so it is closed exactly once. */
+    private void closeSession() {
+        DatabaseSession open = session.getAndSet(null);
+        if (open != null) {
+            open.close();
         }
     }
 
@@ -142,15 +153,14 @@ public final class MainWindowViewModel {
     }
 
     private void opened(Opened opened) {
-        if (opened == null) {
+        if (opened == null || closeRequested.get()) {
             return;
         }
-        session = opened.session();
         connected.set(true);
         databaseDescription.set(opened.overview().description());
         windowTitle.set(APP_NAME + " — " + opened.overview().description());
         show(opened.overview());
-        statusMessage.set(session.demoDataLoaded() ? "New database created with demo data" : "Ready");
+        statusMessage.set(opened.demoDataLoaded() ? "New database created with demo data" : "Ready");
     }
 
     private void show(Overview overview) {

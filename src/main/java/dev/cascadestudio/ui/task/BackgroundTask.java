@@ -6,7 +6,8 @@ import java.util.function.Consumer;
 /**
  * A piece of slow work and what the UI does around it. The work runs on a background thread and
  * must not touch controls or view-model properties; the callbacks run on the FX thread, in the order
- * running, then success or failure, then finished.
+ * running, then success or failure, then finished. The work may start before the running callback
+ * has run.
  */
 public final class BackgroundTask<V> {
 
