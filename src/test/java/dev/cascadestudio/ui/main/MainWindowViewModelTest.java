@@ -145,8 +145,9 @@ class MainWindowViewModelTest {
     }
 
     @Test
-    void aDatabaseThatCannotBeOpenedShowsTheReasonAndTryAgainOpensAgain() {
+    void aDatabaseThatCannotBeOpenedShowsTheReasonAndTryAgainOpensAgain() throws Exception {
         String notAController = "jdbc:h2:file:" + home.resolve("empty");
+        java.sql.DriverManager.getConnection(notAController).close(); // an H2 file without controller tables
         AtomicInteger attempts = new AtomicInteger();
         viewModel(() -> attempts.incrementAndGet() == 1 ? DatabaseSession.open(notAController, null, null) : openDemo())
                 .open();
