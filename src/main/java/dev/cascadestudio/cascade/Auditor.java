@@ -1,7 +1,7 @@
 package dev.cascadestudio.cascade;
 
 import dev.cascadestudio.persistence.Database;
-import dev.cascadestudio.persistence.ForeignKeyRule;
+import dev.cascadestudio.domain.ForeignKeyRule;
 import dev.cascadestudio.persistence.SqlNames;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,6 +1,6 @@
 package dev.cascadestudio.cascade;
 
-import dev.cascadestudio.persistence.ForeignKeyRule;
+import dev.cascadestudio.domain.ForeignKeyRule;
 import dev.cascadestudio.persistence.MappedTables;
 import dev.cascadestudio.persistence.MappingRules;
 import dev.cascadestudio.persistence.TableInfo;

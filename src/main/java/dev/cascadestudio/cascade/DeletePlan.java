@@ -1,6 +1,6 @@
 package dev.cascadestudio.cascade;
 
-import dev.cascadestudio.persistence.ForeignKeyRule;
+import dev.cascadestudio.domain.ForeignKeyRule;
 import java.util.List;
 import java.util.Objects;
 

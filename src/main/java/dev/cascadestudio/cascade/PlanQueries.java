@@ -1,6 +1,6 @@
 package dev.cascadestudio.cascade;
 
-import dev.cascadestudio.persistence.ForeignKeyRule;
+import dev.cascadestudio.domain.ForeignKeyRule;
 import dev.cascadestudio.persistence.SqlNames;
 import dev.cascadestudio.persistence.TableInfo;
 import java.util.ArrayList;

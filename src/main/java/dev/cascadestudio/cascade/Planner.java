@@ -1,7 +1,7 @@
 package dev.cascadestudio.cascade;
 
 import dev.cascadestudio.persistence.Database;
-import dev.cascadestudio.persistence.ForeignKeyRule;
+import dev.cascadestudio.domain.ForeignKeyRule;
 import dev.cascadestudio.persistence.MappedTables;
 import dev.cascadestudio.persistence.TableInfo;
 import java.nio.charset.StandardCharsets;

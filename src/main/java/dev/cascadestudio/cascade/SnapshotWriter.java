@@ -104,7 +104,7 @@ final class SnapshotWriter {
     }
 
     private static long nulledSection(JsonGenerator json, Connection connection, PlanQueries queries, TableInfo table,
-                                      dev.cascadestudio.persistence.ForeignKeyRule edge, SqlNames names, SqlValues values)
+                                      dev.cascadestudio.domain.ForeignKeyRule edge, SqlNames names, SqlValues values)
             throws IOException, SQLException {
         List<TableInfo.Column> keys = table.keyColumns().stream().map(table::column).toList();
         json.writeStartObject();

@@ -2,7 +2,7 @@ package dev.cascadestudio.cli;
 
 import dev.cascadestudio.cascade.CascadeGraph;
 import dev.cascadestudio.persistence.Database;
-import dev.cascadestudio.persistence.ForeignKeyRule;
+import dev.cascadestudio.domain.ForeignKeyRule;
 import dev.cascadestudio.service.RowRef;
 import dev.cascadestudio.service.TreeService;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.cascadestudio.persistence;
 
+import dev.cascadestudio.domain.ForeignKeyRule;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;

@@ -1,5 +1,6 @@
 package dev.cascadestudio.persistence;
 
+import dev.cascadestudio.domain.ForeignKeyRule;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -2,7 +2,7 @@ package dev.cascadestudio.service;
 
 import dev.cascadestudio.cascade.CascadeGraph;
 import dev.cascadestudio.persistence.Database;
-import dev.cascadestudio.persistence.ForeignKeyRule;
+import dev.cascadestudio.domain.ForeignKeyRule;
 import dev.cascadestudio.persistence.SqlNames;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

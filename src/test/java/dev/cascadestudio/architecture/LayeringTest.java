@@ -24,18 +24,29 @@ class LayeringTest {
             .whereLayer("ui").mayNotBeAccessedByAnyLayer()
             .whereLayer("cli").mayNotBeAccessedByAnyLayer()
             .whereLayer("service").mayOnlyBeAccessedByLayers("ui", "cli")
-            .whereLayer("cascade").mayOnlyBeAccessedByLayers("service", "cli")
+            .whereLayer("cascade").mayOnlyBeAccessedByLayers("service", "cli", "ui")
             .whereLayer("persistence").mayOnlyBeAccessedByLayers("cascade", "service", "cli")
-            .whereLayer("domain").mayOnlyBeAccessedByLayers("persistence", "cascade", "service", "cli")
+            .whereLayer("domain").mayOnlyBeAccessedByLayers("persistence", "cascade", "service", "cli", "ui")
             .because("each layer of DESIGN.md may use only the layers below it, so the engine can be tested and "
                     + "scripted without a window, and the window without a database library");
 
     @ArchTest
     static final ArchRule uiNeverTouchesHibernate = noClasses().that().resideInAPackage("dev.cascadestudio.ui..")
             .should().dependOnClassesThat().resideInAnyPackage("org.hibernate..", "jakarta.persistence..",
-                    "dev.cascadestudio.persistence..", "dev.cascadestudio.domain..", "java.sql..")
-            .because("the window only sees plain records from the service layer; a managed entity on the FX "
+                    "dev.cascadestudio.persistence..", "java.sql..")
+            .orShould().dependOnClassesThat().areAnnotatedWith(jakarta.persistence.Entity.class)
+            .orShould().dependOnClassesThat().areAnnotatedWith(jakarta.persistence.MappedSuperclass.class)
+            .because("the window only sees plain records (plans, rules, row references); a managed entity on the FX "
                     + "thread would load lazily and block it");
+
+    @ArchTest
+    static final ArchRule uiReachesTheDatabaseOnlyThroughServices = noClasses().that().resideInAPackage("dev.cascadestudio.ui..")
+            .should().dependOnClassesThat().haveFullyQualifiedName("dev.cascadestudio.cascade.Planner")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.cascadestudio.cascade.Executor")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.cascadestudio.cascade.Restorer")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.cascadestudio.cascade.Auditor")
+            .because("every database call of the window goes through a service, which tests and the command line share; "
+                    + "the window may read the engine's immutable plan values, never run the engine itself");
 
     @ArchTest
     static final ArchRule coreNeverImportsJavaFx = noClasses().that()

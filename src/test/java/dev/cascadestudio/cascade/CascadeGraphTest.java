@@ -3,7 +3,7 @@ package dev.cascadestudio.cascade;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cascadestudio.persistence.Database;
-import dev.cascadestudio.persistence.ForeignKeyRule;
+import dev.cascadestudio.domain.ForeignKeyRule;
 import dev.cascadestudio.testsupport.EngineDatabases;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package dev.cascadestudio.persistence;
+package dev.cascadestudio.domain;
 
 /**
  * One foreign-key rule as the mapping declares it: deleting a row of {@code parentTable} affects the
