@@ -84,7 +84,7 @@ public final class Database implements AutoCloseable {
 
     private static void prepareLocalFile(String url, DatabaseKind kind, EmptyDatabase ifEmpty) {
         Path file = switch (kind) {
-            case H2 -> url.startsWith("jdbc:h2:file:") ? Path.of(stripOptions(url.substring("jdbc:h2:file:".length()))) : null;
+            case H2 -> url.startsWith("jdbc:h2:file:") ? h2File(stripOptions(url.substring("jdbc:h2:file:".length()))) : null;
             case SQLITE -> {
                 String path = stripOptions(url.substring("jdbc:sqlite:".length()));
                 if (path.isEmpty() || path.startsWith(":memory:")) {
@@ -98,9 +98,9 @@ public final class Database implements AutoCloseable {
             }
             default -> null;
         };
+        // Connecting creates a missing H2 file: an existing database was asked for, so refuse before that.
         if (kind == DatabaseKind.H2 && file != null && ifEmpty == EmptyDatabase.REFUSE
-                && !Files.exists(Path.of(file + ".mv.db"))) {
-            // opening would create an empty file: refuse without leaving anything behind
+                && !Files.exists(Path.of(file.toAbsolutePath() + ".mv.db"))) {
             throw new DatabaseOpenException("No H2 database at " + file.toAbsolutePath() + ".mv.db.");
         }
         if (kind == DatabaseKind.H2 && file != null && file.toAbsolutePath().getParent() != null) {
@@ -111,6 +111,11 @@ public final class Database implements AutoCloseable {
                         + file.toAbsolutePath().getParent() + ": " + e.getMessage(), e);
             }
         }
+    }
+
+    /** H2 reads a leading {@code ~} as the user's home directory. */
+    private static Path h2File(String path) {
+        return path.startsWith("~") ? Path.of(System.getProperty("user.home") + path.substring(1)) : Path.of(path);
     }
 
     private static String stripOptions(String path) {

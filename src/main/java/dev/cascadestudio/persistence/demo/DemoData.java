@@ -40,6 +40,7 @@ public final class DemoData {
         b.label("project", "env", "production", "customer-support-assistant");
         b.dataSource("zendesk-tickets", support, dmitri, "zendesk");
         b.dataSource("confluence-kb", support, alice, "confluence");
+        b.label("data_source", "sync", "hourly", "zendesk-tickets");
         b.dataset("support-tickets-2025", support, dmitri, "text-classification");
         b.dataset("support-eval-set", support, alice, "question-answering");
         b.label("dataset", "pii", "redacted", "support-tickets-2025");
@@ -49,6 +50,7 @@ public final class DemoData {
         b.prompt("ticket-triage-prompt", support, alice, "chat");
         b.prompt("reply-draft-prompt", support, alice, "chat");
         b.prompt("tone-check-prompt", support, null, "completion");
+        b.label("prompt", "reviewed-by", "alice", "ticket-triage-prompt");
         b.document("refund-policy.pdf", support, alice, "[\"refund\", \"policy\"]");
         b.document("shipping-faq.md", support, dmitri, "[\"shipping\"]");
         b.document("escalation-guide.md", support, null, "[]");
