@@ -1,0 +1,299 @@
+package dev.cascadestudio.cascade;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cascadestudio.domain.DomainModel;
+import dev.cascadestudio.domain.User;
+import dev.cascadestudio.domain.VersionedKey;
+import dev.cascadestudio.persistence.Database;
+import dev.cascadestudio.persistence.DatabaseKind;
+import dev.cascadestudio.persistence.MappingRules;
+import dev.cascadestudio.service.CascadeService;
+import dev.cascadestudio.testsupport.CanonicalDump;
+import dev.cascadestudio.testsupport.DatabaseState;
+import dev.cascadestudio.testsupport.EngineDatabases;
+import dev.cascadestudio.testsupport.EngineDatabases.Kind;
+import dev.cascadestudio.testsupport.RandomGraph;
+import dev.cascadestudio.testsupport.RulesModel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.lifecycle.AfterProperty;
+import net.jqwik.api.statistics.Statistics;
+
+/**
+ * Properties of the cascade engine over random controller data sets ({@link RandomGraph}): it
+ * deletes and nulls exactly what the schema document's rules say ({@link RulesModel}), exactly what
+ * Hibernate's own entity cascade does on Cascade Studio's H2 schema, exactly what its plan listed,
+ * and its snapshot puts everything back. jqwik prints the seed and the sizes of a failing try.
+ */
+class EquivalencePropertyTest {
+
+    private final Map<String, Database> databases = new LinkedHashMap<>();
+    private Path propertyDir;
+
+    private static final Map<String, Class<?>> ENTITIES = DomainModel.TABLES.stream()
+            .collect(Collectors.toMap(MappingRules::tableOf, Function.identity()));
+
+    // --- the engine against Hibernate's cascade and the rules (H2) -----------------------------
+
+    @Property(tries = 40, shrinking = ShrinkingMode.BOUNDED)
+    void onH2TheExecutorDeletesWhatHibernateCascadeAndTheRulesDelete(
+            @ForAll long seed, @ForAll @IntRange(min = 1, max = 3) int users, @ForAll @IntRange(min = 1, max = 4) int projects,
+            @ForAll @IntRange(min = 0, max = 4) int maxChildren, @ForAll @IntRange(min = 1, max = 3) int maxRoots) {
+        RandomGraph.Size size = new RandomGraph.Size(users, projects, maxChildren);
+        withDatabases(Kind.H2, 2, (snapshots, dbs) -> {
+            Database engine = dbs.get(0);
+            Database hibernate = dbs.get(1);
+            RandomGraph.Graph graph = RandomGraph.write(engine, seed, size);
+            RandomGraph.write(hibernate, seed, size);
+            assertThat(CanonicalDump.of(hibernate)).as("same seed, same rows").isEqualTo(CanonicalDump.of(engine));
+            List<Root> roots = RandomGraph.pickRoots(graph, new Random(~seed), maxRoots);
+
+            DatabaseState before = DatabaseState.read(engine);
+            RulesModel.Expectation expected = RulesModel.load(engine).delete(roots);
+            collect(roots, expected);
+            CascadeService service = new CascadeService(engine, snapshots);
+            service.execute(service.plan(roots), ProgressListener.NONE);
+            deleteWithHibernate(hibernate, graph, roots);
+
+            assertThat(CanonicalDump.of(engine)).as("engine vs Hibernate cascade for %s", roots)
+                    .isEqualTo(CanonicalDump.of(hibernate));
+            assertMatchesRules(before.diff(DatabaseState.read(engine)), expected, roots);
+        });
+    }
+
+    // --- the engine against the rules (controller SQLite, no foreign keys) ---------------------
+
+    @Property(tries = 50, shrinking = ShrinkingMode.BOUNDED)
+    void onControllerSqliteTheExecutorDeletesWhatTheRulesDelete(
+            @ForAll long seed, @ForAll @IntRange(min = 1, max = 3) int users, @ForAll @IntRange(min = 1, max = 4) int projects,
+            @ForAll @IntRange(min = 0, max = 4) int maxChildren, @ForAll @IntRange(min = 1, max = 3) int maxRoots) {
+        RandomGraph.Size size = new RandomGraph.Size(users, projects, maxChildren);
+        withDatabases(Kind.SQLITE, 1, (snapshots, dbs) -> {
+            Database db = dbs.get(0);
+            RandomGraph.Graph graph = RandomGraph.write(db, seed, size);
+            List<Root> roots = RandomGraph.pickRoots(graph, new Random(~seed), maxRoots);
+
+            DatabaseState before = DatabaseState.read(db);
+            RulesModel.Expectation expected = RulesModel.load(db).delete(roots);
+            collect(roots, expected);
+            CascadeService service = new CascadeService(db, snapshots);
+            service.execute(service.plan(roots), ProgressListener.NONE);
+
+            assertMatchesRules(before.diff(DatabaseState.read(db)), expected, roots);
+        });
+    }
+
+    // --- plan = commit -------------------------------------------------------------------------
+
+    @Property(tries = 30, shrinking = ShrinkingMode.BOUNDED)
+    void onH2TheCommitChangesExactlyTheRowsThePlanLists(
+            @ForAll long seed, @ForAll @IntRange(min = 1, max = 3) int users, @ForAll @IntRange(min = 1, max = 4) int projects,
+            @ForAll @IntRange(min = 0, max = 4) int maxChildren, @ForAll @IntRange(min = 1, max = 3) int maxRoots) {
+        planEqualsCommit(Kind.H2, seed, new RandomGraph.Size(users, projects, maxChildren), maxRoots);
+    }
+
+    @Property(tries = 40, shrinking = ShrinkingMode.BOUNDED)
+    void onControllerSqliteTheCommitChangesExactlyTheRowsThePlanLists(
+            @ForAll long seed, @ForAll @IntRange(min = 1, max = 3) int users, @ForAll @IntRange(min = 1, max = 4) int projects,
+            @ForAll @IntRange(min = 0, max = 4) int maxChildren, @ForAll @IntRange(min = 1, max = 3) int maxRoots) {
+        planEqualsCommit(Kind.SQLITE, seed, new RandomGraph.Size(users, projects, maxChildren), maxRoots);
+    }
+
+    private void planEqualsCommit(Kind kind, long seed, RandomGraph.Size size, int maxRoots) {
+        withDatabases(kind, 1, (snapshots, dbs) -> {
+            Database db = dbs.get(0);
+            RandomGraph.Graph graph = RandomGraph.write(db, seed, size);
+            List<Root> roots = RandomGraph.pickRoots(graph, new Random(~seed), maxRoots);
+            CascadeService service = new CascadeService(db, snapshots);
+            DatabaseState before = DatabaseState.read(db);
+
+            DeletePlan plan = service.plan(roots);
+            SortedSet<RowKey> listedDeleted = new TreeSet<>();
+            for (DeletePlan.Effect effect : plan.deleted()) {
+                List<RowKey> rows = service.allRows(plan, effect);
+                assertThat(rows).as("rows listed for %s", effect.label()).hasSize((int) effect.count())
+                        .allSatisfy(k -> assertThat(k.table()).isEqualTo(effect.table()));
+                listedDeleted.addAll(rows);
+            }
+            SortedSet<RulesModel.Nulled> listedNulled = new TreeSet<>();
+            for (DeletePlan.Effect effect : plan.nulled()) {
+                List<RowKey> rows = service.allRows(plan, effect);
+                assertThat(rows).as("rows listed for %s", effect.label()).hasSize((int) effect.count());
+                rows.forEach(k -> listedNulled.add(new RulesModel.Nulled(k, effect.column())));
+            }
+            assertThat(listedDeleted).as("no row listed twice").hasSize((int) plan.deletedCount());
+            assertThat(listedNulled).as("no value listed twice").hasSize((int) plan.nulledCount());
+
+            service.execute(plan, ProgressListener.NONE);
+            DatabaseState.Diff diff = before.diff(DatabaseState.read(db));
+
+            assertThat(diff.otherChanges()).as("changes beyond deleting rows and nulling values").isEmpty();
+            assertThat(diff.deleted()).as("rows gone vs rows the plan listed for %s", roots).isEqualTo(listedDeleted);
+            assertThat(diff.nulled()).as("values nulled vs values the plan listed for %s", roots).isEqualTo(listedNulled);
+        });
+    }
+
+    // --- restore round trip --------------------------------------------------------------------
+
+    @Property(tries = 30, shrinking = ShrinkingMode.BOUNDED)
+    void onH2RestoringTheSnapshotPutsBackEveryRowAndValue(
+            @ForAll long seed, @ForAll @IntRange(min = 1, max = 3) int users, @ForAll @IntRange(min = 1, max = 4) int projects,
+            @ForAll @IntRange(min = 0, max = 4) int maxChildren, @ForAll @IntRange(min = 1, max = 3) int maxRoots) {
+        restoreRoundTrip(Kind.H2, seed, new RandomGraph.Size(users, projects, maxChildren), maxRoots);
+    }
+
+    @Property(tries = 40, shrinking = ShrinkingMode.BOUNDED)
+    void onControllerSqliteRestoringTheSnapshotPutsBackEveryRowAndValue(
+            @ForAll long seed, @ForAll @IntRange(min = 1, max = 3) int users, @ForAll @IntRange(min = 1, max = 4) int projects,
+            @ForAll @IntRange(min = 0, max = 4) int maxChildren, @ForAll @IntRange(min = 1, max = 3) int maxRoots) {
+        restoreRoundTrip(Kind.SQLITE, seed, new RandomGraph.Size(users, projects, maxChildren), maxRoots);
+    }
+
+    private void restoreRoundTrip(Kind kind, long seed, RandomGraph.Size size, int maxRoots) {
+        withDatabases(kind, 1, (snapshots, dbs) -> {
+            Database db = dbs.get(0);
+            RandomGraph.Graph graph = RandomGraph.write(db, seed, size);
+            List<Root> roots = RandomGraph.pickRoots(graph, new Random(~seed), maxRoots);
+            CascadeService service = new CascadeService(db, snapshots);
+            String original = CanonicalDump.of(db);
+
+            ExecutionResult result = service.execute(service.plan(roots), ProgressListener.NONE);
+            assertThat(CanonicalDump.of(db)).as("the delete of %s changed something", roots).isNotEqualTo(original);
+            service.restore(result.snapshot());
+
+            assertThat(CanonicalDump.of(db)).as("after restoring the delete of %s", roots).isEqualTo(original);
+        });
+    }
+
+    // --- helpers -------------------------------------------------------------------------------
+
+    private static void assertMatchesRules(DatabaseState.Diff diff, RulesModel.Expectation expected, List<Root> roots) {
+        assertThat(diff.otherChanges()).as("changes beyond deleting rows and nulling values").isEmpty();
+        assertThat(diff.deleted()).as("rows deleted for roots %s", roots).isEqualTo(expected.deleted());
+        assertThat(diff.nulled()).as("values set to NULL for roots %s", roots).isEqualTo(expected.nulled());
+    }
+
+    /** Hibernate's own cascade: remove each root entity (every version of its uid) through a session. */
+    private static void deleteWithHibernate(Database db, RandomGraph.Graph graph, List<Root> roots) {
+        for (Root root : roots) {
+            Class<?> entity = ENTITIES.get(root.table());
+            if (entity == User.class) {
+                db.inTransaction(s -> {
+                    User user = s.find(User.class, root.uid());
+                    if (user != null) {
+                        s.remove(user);
+                    }
+                });
+                continue;
+            }
+            for (String version : graph.versions(root.table(), root.uid())) {
+                db.inTransaction(s -> {
+                    Object row = s.find(entity, new VersionedKey(root.uid(), version));
+                    if (row != null) { // an earlier root's cascade may have removed it already
+                        s.remove(row);
+                    }
+                });
+            }
+        }
+    }
+
+    /** How much of the rules a try exercised, for jqwik's statistics report. */
+    private static void collect(List<Root> roots, RulesModel.Expectation expected) {
+        boolean cascades = expected.deleted().stream()
+                .anyMatch(k -> roots.stream().noneMatch(r -> r.table().equals(k.table()) && r.uid().equals(k.uid())));
+        boolean secondVersion = expected.deleted().stream().anyMatch(k -> k.version() != null && !k.version().isEmpty());
+        Statistics.label("deletes beyond the roots").collect(cascades);
+        Statistics.label("sets values to NULL").collect(!expected.nulled().isEmpty());
+        Statistics.label("deletes a second version").collect(secondVersion);
+    }
+
+    @FunctionalInterface
+    private interface DatabasesWork {
+        void run(Path snapshots, List<Database> databases);
+    }
+
+    /**
+     * Runs one try on {@code count} empty databases of a kind, with its own snapshot directory.
+     * Opening a database builds a Hibernate session factory (most of a second), so a property opens
+     * its databases once, in a temporary directory, and each try starts by emptying them: no rows,
+     * label uids counting from 1 again, exactly as in a fresh database.
+     */
+    private void withDatabases(Kind kind, int count, DatabasesWork work) {
+        try {
+            if (propertyDir == null) {
+                propertyDir = Files.createTempDirectory("cascade-prop-");
+            }
+            List<Database> dbs = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                String name = kind + "-" + i;
+                Database db = databases.get(name);
+                if (db == null) {
+                    db = EngineDatabases.open(kind, Files.createDirectories(propertyDir.resolve(name)));
+                    databases.put(name, db);
+                } else {
+                    empty(db);
+                }
+                dbs.add(db);
+            }
+            work.run(Files.createTempDirectory(propertyDir, "snapshots-"), dbs);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void empty(Database db) {
+        db.fromConnection(c -> {
+            List<String> childrenFirst = new ArrayList<>(RandomGraph.TABLES);
+            Collections.reverse(childrenFirst);
+            try (Statement s = c.createStatement()) {
+                for (String table : childrenFirst) {
+                    s.executeUpdate("DELETE FROM \"" + table + "_labels\"");
+                    s.executeUpdate("DELETE FROM \"" + table + "\"");
+                    if (db.kind() == DatabaseKind.H2) {
+                        s.execute("ALTER TABLE \"" + table + "_labels\" ALTER COLUMN \"uid\" RESTART WITH 1");
+                    }
+                }
+            }
+            return null;
+        });
+        assertThat(DatabaseState.read(db).size()).as("rows left in a database emptied for the next try").isZero();
+    }
+
+    @AfterProperty
+    void closeDatabases() {
+        databases.values().forEach(Database::close);
+        databases.clear();
+        if (propertyDir != null) {
+            deleteTree(propertyDir);
+            propertyDir = null;
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
