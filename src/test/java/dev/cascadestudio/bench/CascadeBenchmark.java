@@ -1,0 +1,432 @@
+package dev.cascadestudio.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.sun.management.GarbageCollectionNotificationInfo;
+import dev.cascadestudio.cascade.DeletePlan;
+import dev.cascadestudio.cascade.ExecutionResult;
+import dev.cascadestudio.cascade.Root;
+import dev.cascadestudio.domain.Project;
+import dev.cascadestudio.domain.VersionedKey;
+import dev.cascadestudio.persistence.AppDirectories;
+import dev.cascadestudio.persistence.Database;
+import dev.cascadestudio.persistence.demo.DataGenerator;
+import dev.cascadestudio.service.CascadeService;
+import dev.cascadestudio.testsupport.CanonicalDump;
+import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.management.Notification;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Deleting a project with about 200,000 affected rows: the engine's plan and commit against the same
+ * delete as hand-written bulk SQL and as Hibernate's own cascade. Run with {@code mvn -Pbench verify};
+ * writes {@code target/bench/cascade.json}. Missed targets are reported there, never failed on.
+ */
+@Tag("bench")
+class CascadeBenchmark {
+
+    private static final long TOTAL_ROWS = 300_000;
+    private static final long BIG_PROJECT_ROWS = 200_000;
+    private static final int REPETITIONS = 3;
+    /** Hibernate's cascade is first timed on a project this many times smaller, to decide whether the full one is affordable. */
+    private static final int HIBERNATE_PROBE_SCALE = 10;
+    private static final long HIBERNATE_FULL_RUN_LIMIT_MS = 10 * 60 * 1000;
+
+    private static final long PLAN_TARGET_MS = 500;
+    private static final double COMMIT_VS_RAW_SQL_TARGET = 2.0;
+    private static final double HIBERNATE_VS_COMMIT_TARGET = 50.0;
+    private static final long HEAP_TARGET_MB = 256;
+
+    private final Path benchDir = Path.of(System.getProperty("basedir", ".")).resolve("target").resolve("bench");
+
+    @Test
+    void deleteOfABigProject() throws Exception {
+        Files.createDirectories(benchDir);
+        Path source = benchDir.resolve("source");
+        long started = System.nanoTime();
+        String project = generate(source, TOTAL_ROWS, BIG_PROJECT_ROWS);
+        long generateMs = millisSince(started);
+
+        List<EngineRun> engineRuns = new ArrayList<>();
+        List<Long> rawRuns = new ArrayList<>();
+        List<RawRun> rawDetails = new ArrayList<>();
+        String engineHash = null;
+        String rawHash = null;
+        for (int i = 0; i < REPETITIONS; i++) {
+            // interleaved, so that JIT warm-up and file-cache state favour neither side
+            EngineRun engine = runEngine(copy(source, "engine-" + i), project, i == 0);
+            engineRuns.add(engine);
+            engineHash = engineHash == null ? engine.resultHash() : engineHash;
+            RawRun raw = runRawSql(copy(source, "raw-" + i), project, i == 0);
+            rawRuns.add(raw.ms());
+            rawDetails.add(raw);
+            rawHash = rawHash == null ? raw.resultHash() : rawHash;
+        }
+        assertThat(rawHash).as("the hand-written SQL leaves the database exactly as the engine does").isEqualTo(engineHash);
+
+        HibernateMeasurement hibernate = measureHibernate(source, project, engineRuns.get(0).affectedRows(), engineHash);
+
+        EngineRun median = engineRuns.stream().sorted(Comparator.comparingLong(EngineRun::commitMs)).toList().get(REPETITIONS / 2);
+        long planMs = median(engineRuns.stream().map(EngineRun::planMs).toList());
+        long commitMs = median(engineRuns.stream().map(EngineRun::commitMs).toList());
+        long rawMs = median(rawRuns);
+        long peakHeapMb = engineRuns.stream().mapToLong(EngineRun::peakHeapMb).max().orElseThrow();
+        long liveHeapMb = engineRuns.stream().mapToLong(EngineRun::liveHeapAfterGcMb).max().orElseThrow();
+
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("database", "H2 " + org.h2.engine.Constants.VERSION + ", file, generated with DataGenerator(" + TOTAL_ROWS + ", " + BIG_PROJECT_ROWS + ")");
+        json.put("rows_in_database", engineRuns.get(0).rowsBefore());
+        json.put("generate_ms", generateMs);
+        json.put("rows_affected", median.affectedRows());
+        json.put("rows_deleted", median.deleted());
+        json.put("rows_nulled", median.nulled());
+        json.put("repetitions", REPETITIONS);
+        json.put("plan_ms", planMs);
+        json.put("commit_ms", commitMs);
+        json.put("snapshot_ms", median(engineRuns.stream().map(EngineRun::snapshotMs).toList()));
+        json.put("recheck_ms", median(engineRuns.stream().map(EngineRun::recheckMs).toList()));
+        json.put("statements_ms", median(engineRuns.stream().map(EngineRun::statementsMs).toList()));
+        json.put("raw_sql_ms", rawMs);
+        json.put("raw_sql_same_result", rawHash.equals(engineHash));
+        json.put("hibernate_cascade_ms", hibernate.ms());
+        json.put("hibernate_cascade_measured", hibernate.measuredFull());
+        json.put("hibernate_cascade_same_result", hibernate.sameResult());
+        json.put("hibernate_cascade_note", hibernate.note());
+        json.put("peak_heap_mb", peakHeapMb);
+        json.put("peak_heap_note", "sum of the heap pools' peak usage during plan+commit (peaks reset after a full GC), "
+                + "so it includes garbage not yet collected; live_heap_after_gc_mb is the largest heap in use right after "
+                + "a GC during plan+commit (0 if none ran); heap_before_mb is the heap in use after a full GC just "
+                + "before planning (Hibernate, H2's page cache: H2 runs in this JVM, and its memory counts too). "
+                + "Max over the repetitions; JVM -Xmx"
+                + Runtime.getRuntime().maxMemory() / (1024 * 1024) + "m");
+        json.put("live_heap_after_gc_mb", liveHeapMb);
+        json.put("heap_before_mb", engineRuns.stream().mapToLong(EngineRun::baselineHeapMb).max().orElseThrow());
+        json.put("planning_statements", median.plan().planningStatements());
+        json.put("commit_statements", median.plan().statements().size());
+        json.put("engine_runs", engineRuns.stream().map(EngineRun::asJson).toList());
+        json.put("raw_sql_runs_ms", rawRuns);
+        // The same measurement around the hand-written SQL: what H2 itself holds for such a transaction.
+        json.put("raw_sql_peak_heap_mb", rawDetails.stream().mapToLong(RawRun::peakHeapMb).max().orElseThrow());
+        json.put("raw_sql_live_heap_after_gc_mb", rawDetails.stream().mapToLong(RawRun::liveHeapAfterGcMb).max().orElseThrow());
+
+        Map<String, Object> targets = new LinkedHashMap<>();
+        targets.put("plan_ms_max", PLAN_TARGET_MS);
+        targets.put("commit_vs_raw_sql_max_ratio", COMMIT_VS_RAW_SQL_TARGET);
+        targets.put("hibernate_vs_commit_min_ratio", HIBERNATE_VS_COMMIT_TARGET);
+        targets.put("peak_heap_mb_max", HEAP_TARGET_MB);
+        json.put("targets", targets);
+        double commitVsRaw = (double) commitMs / Math.max(1, rawMs);
+        double hibernateVsCommit = (double) hibernate.ms() / Math.max(1, commitMs);
+        json.put("commit_vs_raw_sql_ratio", round(commitVsRaw));
+        json.put("hibernate_vs_commit_ratio", round(hibernateVsCommit));
+        Map<String, Object> met = new LinkedHashMap<>();
+        met.put("plan", planMs <= PLAN_TARGET_MS);
+        met.put("commit_vs_raw_sql", commitVsRaw <= COMMIT_VS_RAW_SQL_TARGET);
+        met.put("commit_vs_hibernate", hibernateVsCommit >= HIBERNATE_VS_COMMIT_TARGET);
+        met.put("heap", peakHeapMb <= HEAP_TARGET_MB);
+        json.put("target_met", met);
+
+        Path out = benchDir.resolve("cascade.json");
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), json);
+        System.out.println("CascadeBenchmark wrote " + out + ":\n" + Files.readString(out));
+        cleanCopies();
+    }
+
+    // --- the engine -----------------------------------------------------------------------------
+
+    record EngineRun(long rowsBefore, DeletePlan plan, long affectedRows, long deleted, long nulled, long planMs,
+                     long commitMs, long recheckMs, long snapshotMs, long statementsMs, long baselineHeapMb,
+                     long peakHeapMb, long liveHeapAfterGcMb, String resultHash) {
+        Map<String, Object> asJson() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("plan_ms", planMs);
+            m.put("commit_ms", commitMs);
+            m.put("recheck_ms", recheckMs);
+            m.put("snapshot_ms", snapshotMs);
+            m.put("statements_ms", statementsMs);
+            m.put("heap_before_mb", baselineHeapMb);
+            m.put("peak_heap_mb", peakHeapMb);
+            m.put("live_heap_after_gc_mb", liveHeapAfterGcMb);
+            return m;
+        }
+    }
+
+    private EngineRun runEngine(Path file, String project, boolean hashResult) throws IOException {
+        try (Database database = open(file)) {
+            long rowsBefore = countRows(database);
+            CascadeService service = new CascadeService(database, benchDir.resolve("snapshots"));
+            HeapWatch heap = new HeapWatch();
+            long t0 = System.nanoTime();
+            DeletePlan plan = service.plan(List.of(new Root("project", project)));
+            long planMs = millisSince(t0);
+            long[] marks = new long[3]; // snapshot starts, first statement starts, transaction commit starts
+            long t1 = System.nanoTime();
+            ExecutionResult result = service.execute(plan, (done, total, message) -> {
+                long now = System.nanoTime();
+                if (message.startsWith("Writing the snapshot")) {
+                    marks[0] = now;
+                } else if (marks[1] == 0 && (message.startsWith("Setting ") || message.startsWith("Deleting "))) {
+                    marks[1] = now;
+                } else if (done == total) {
+                    marks[2] = now;
+                }
+            });
+            long commitMs = millisSince(t1);
+            heap.stop();
+            Files.deleteIfExists(result.snapshot());
+            String hash = hashResult ? CanonicalDump.sha256(database) : null;
+            return new EngineRun(rowsBefore, plan, plan.deletedCount() + plan.nulledCount(), plan.deletedCount(),
+                    plan.nulledCount(), planMs, commitMs, (marks[0] - t1) / 1_000_000, (marks[1] - marks[0]) / 1_000_000,
+                    (marks[2] - marks[1]) / 1_000_000, heap.baselineMb(), heap.peakMb(), heap.liveAfterGcMb(), hash);
+        }
+    }
+
+    // --- the same delete as hand-written bulk SQL -------------------------------------------------
+
+    record RawRun(long ms, String resultHash, long peakHeapMb, long liveHeapAfterGcMb) {
+        RawRun(long ms, String resultHash) {
+            this(ms, resultHash, -1, -1);
+        }
+    }
+
+    /** Labels of the project's children: table, and the subquery of the names they hang on. */
+    private static final List<String[]> CHILD_LABELS = List.of(
+            new String[] {"schedule_labels", "SELECT s.\"name\" FROM \"schedule\" s JOIN \"workflow\" w ON s.\"workflow_id\" = w.\"uid\" WHERE w.\"project_id\" = ?"},
+            new String[] {"workflow_labels", "SELECT \"name\" FROM \"workflow\" WHERE \"project_id\" = ?"},
+            new String[] {"deployment_labels", "SELECT \"name\" FROM \"deployment\" WHERE \"project_id\" = ?"},
+            new String[] {"model_labels", "SELECT \"name\" FROM \"model\" WHERE \"project_id\" = ?"},
+            new String[] {"dataset_labels", "SELECT \"name\" FROM \"dataset\" WHERE \"project_id\" = ?"},
+            new String[] {"data_source_labels", "SELECT \"name\" FROM \"data_source\" WHERE \"project_id\" = ?"},
+            new String[] {"prompt_labels", "SELECT \"name\" FROM \"prompt\" WHERE \"project_id\" = ?"},
+            new String[] {"document_labels", "SELECT \"name\" FROM \"document\" WHERE \"project_id\" = ?"},
+            new String[] {"project_labels", "SELECT \"name\" FROM \"project\" WHERE \"uid\" = ?"});
+
+    /**
+     * What a person would write knowing the schema: null the references into the project's workflows,
+     * schedules and models from rows that survive, then delete labels, then children before parents.
+     * One transaction; every parameter is the project's uid. The project's own deployments are left
+     * out of the UPDATEs: nulling them first (harmless for the result, they are deleted anyway) made
+     * the later DELETE of deployment_labels take about a minute in H2 instead of about 0.1 s.
+     */
+    private static final List<String> RAW_SQL = Stream.of(
+            Stream.of(
+                    "UPDATE \"run\" SET \"schedule_id\" = NULL WHERE \"schedule_id\" IN (SELECT s.\"uid\" FROM \"schedule\" s "
+                            + "JOIN \"workflow\" w ON s.\"workflow_id\" = w.\"uid\" WHERE w.\"project_id\" = ?)",
+                    "UPDATE \"run\" SET \"workflow_id\" = NULL WHERE \"workflow_id\" IN (SELECT \"uid\" FROM \"workflow\" WHERE \"project_id\" = ?)",
+                    "UPDATE \"session\" SET \"workflow_id\" = NULL WHERE \"workflow_id\" IN (SELECT \"uid\" FROM \"workflow\" WHERE \"project_id\" = ?)",
+                    "UPDATE \"deployment\" SET \"workflow_id\" = NULL WHERE \"workflow_id\" IN (SELECT \"uid\" FROM \"workflow\" WHERE \"project_id\" = ?)"
+                            + " AND \"project_id\" <> ?",
+                    "UPDATE \"deployment\" SET \"model_id\" = NULL WHERE \"model_id\" IN (SELECT \"uid\" FROM \"model\" WHERE \"project_id\" = ?)"
+                            + " AND \"project_id\" <> ?"),
+            CHILD_LABELS.stream().map(l -> "DELETE FROM \"" + l[0] + "\" WHERE \"parent\" IN (" + l[1] + ")"),
+            Stream.of(
+                    "DELETE FROM \"schedule\" WHERE \"workflow_id\" IN (SELECT \"uid\" FROM \"workflow\" WHERE \"project_id\" = ?)",
+                    "DELETE FROM \"deployment\" WHERE \"project_id\" = ?",
+                    "DELETE FROM \"workflow\" WHERE \"project_id\" = ?",
+                    "DELETE FROM \"model\" WHERE \"project_id\" = ?",
+                    "DELETE FROM \"dataset\" WHERE \"project_id\" = ?",
+                    "DELETE FROM \"data_source\" WHERE \"project_id\" = ?",
+                    "DELETE FROM \"prompt\" WHERE \"project_id\" = ?",
+                    "DELETE FROM \"document\" WHERE \"project_id\" = ?",
+                    "DELETE FROM \"project\" WHERE \"uid\" = ?")
+    ).flatMap(s -> s).toList();
+
+    private RawRun runRawSql(Path file, String project, boolean hashResult) {
+        try (Database database = open(file)) {
+            HeapWatch heap = new HeapWatch();
+            long t0 = System.nanoTime();
+            database.fromConnection(connection -> {
+                for (String sql : RAW_SQL) {
+                    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+                        for (int p = 1; p <= sql.chars().filter(c -> c == '?').count(); p++) {
+                            ps.setString(p, project);
+                        }
+                        ps.executeUpdate();
+                    }
+                }
+                return null;
+            });
+            long ms = millisSince(t0);
+            heap.stop();
+            return new RawRun(ms, hashResult ? CanonicalDump.sha256(database) : null, heap.peakMb(), heap.liveAfterGcMb());
+        }
+    }
+
+    // --- Hibernate's own cascade -----------------------------------------------------------------
+
+    record HibernateMeasurement(long ms, boolean measuredFull, Boolean sameResult, String note) {}
+
+    private HibernateMeasurement measureHibernate(Path source, String project, long affectedRows, String engineHash)
+            throws IOException {
+        Path probe = benchDir.resolve("hibernate-probe");
+        String probeProject = generate(probe, TOTAL_ROWS / HIBERNATE_PROBE_SCALE, BIG_PROJECT_ROWS / HIBERNATE_PROBE_SCALE);
+        long probeAffected;
+        try (Database database = open(probe)) {
+            DeletePlan plan = new CascadeService(database, benchDir.resolve("snapshots")).plan(List.of(new Root("project", probeProject)));
+            probeAffected = plan.deletedCount() + plan.nulledCount();
+        }
+        long probeMs = hibernateRemove(copy(probe, "hibernate-probe-copy"), probeProject, false).ms();
+        long estimate = probeMs * affectedRows / Math.max(1, probeAffected);
+        String probeText = String.format("a project of %,d affected rows took %,d ms", probeAffected, probeMs);
+        if (estimate > HIBERNATE_FULL_RUN_LIMIT_MS) {
+            return new HibernateMeasurement(estimate, false, null, "Extrapolated linearly, not measured: " + probeText
+                    + ", so " + String.format("%,d", affectedRows) + " rows would take about " + estimate / 1000 + " s.");
+        }
+        RawRun full = hibernateRemove(copy(source, "hibernate"), project, true);
+        return new HibernateMeasurement(full.ms(), true, full.resultHash().equals(engineHash),
+                "Measured on the full project (a probe at 1/" + HIBERNATE_PROBE_SCALE + " scale: " + probeText + ").");
+    }
+
+    private RawRun hibernateRemove(Path file, String project, boolean hashResult) {
+        try (Database database = open(file)) {
+            long t0 = System.nanoTime();
+            database.inTransaction(session -> session.remove(session.find(Project.class, new VersionedKey(project, ""))));
+            long ms = millisSince(t0);
+            return new RawRun(ms, hashResult ? CanonicalDump.sha256(database) : null);
+        }
+    }
+
+    // --- helpers ---------------------------------------------------------------------------------
+
+    /** Generates and compacts an H2 file; returns the uid of its big project. */
+    private static String generate(Path fileWithoutSuffix, long total, long big) throws IOException {
+        Files.deleteIfExists(Path.of(fileWithoutSuffix + ".mv.db"));
+        Files.deleteIfExists(Path.of(fileWithoutSuffix + ".trace.db"));
+        String url = AppDirectories.h2Url(fileWithoutSuffix);
+        String uid;
+        try (Database database = Database.open(url, null, null, Database.EmptyDatabase.CREATE_SCHEMA)) {
+            uid = DataGenerator.generate(database, total, big).bigProjectUid();
+        }
+        Database.compactH2(url);
+        return uid;
+    }
+
+    private Path copy(Path source, String name) throws IOException {
+        Path target = benchDir.resolve("copies").resolve(name);
+        Files.createDirectories(target.getParent());
+        Files.deleteIfExists(Path.of(target + ".mv.db"));
+        Files.copy(Path.of(source + ".mv.db"), Path.of(target + ".mv.db"));
+        return target;
+    }
+
+    private void cleanCopies() throws IOException {
+        Path copies = benchDir.resolve("copies");
+        if (Files.isDirectory(copies)) {
+            try (Stream<Path> files = Files.list(copies)) {
+                for (Path f : files.toList()) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        }
+    }
+
+    private static Database open(Path fileWithoutSuffix) {
+        return Database.open(AppDirectories.h2Url(fileWithoutSuffix), null, null, Database.EmptyDatabase.REFUSE);
+    }
+
+    private static long countRows(Database database) {
+        return database.fromConnection(connection -> {
+            long rows = 0;
+            for (var table : dev.cascadestudio.persistence.MappedTables.all()) {
+                rows += count(connection, table.name());
+            }
+            return rows;
+        });
+    }
+
+    private static long count(Connection connection, String table) throws SQLException {
+        try (var ps = connection.prepareStatement("SELECT COUNT(*) FROM \"" + table + "\""); var rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static long millisSince(long nanoStart) {
+        return (System.nanoTime() - nanoStart) / 1_000_000;
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+
+    /**
+     * Peak heap during a phase: the heap pools' peak usage (reset at the start, after a full GC), and
+     * the largest heap in use right after any GC that ran meanwhile (the live data, near enough).
+     */
+    private static final class HeapWatch {
+        private static final long MB = 1024 * 1024;
+        private final List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP).toList();
+        private final Set<String> poolNames = pools.stream().map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
+        private final AtomicLong liveAfterGc = new AtomicLong();
+        private final NotificationListener listener = this::onGc;
+        private final List<NotificationEmitter> emitters = new ArrayList<>();
+        private final long baseline;
+        private long peak;
+
+        HeapWatch() {
+            System.gc();
+            baseline = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+            pools.forEach(MemoryPoolMXBean::resetPeakUsage);
+            for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                if (gc instanceof NotificationEmitter emitter) {
+                    emitter.addNotificationListener(listener, null, null);
+                    emitters.add(emitter);
+                }
+            }
+        }
+
+        private void onGc(Notification notification, Object handback) {
+            if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+                var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData()).getGcInfo();
+                long used = info.getMemoryUsageAfterGc().entrySet().stream().filter(e -> poolNames.contains(e.getKey()))
+                        .mapToLong(e -> e.getValue().getUsed()).sum();
+                liveAfterGc.accumulateAndGet(used, Math::max);
+            }
+        }
+
+        void stop() {
+            peak = pools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+            for (NotificationEmitter emitter : emitters) {
+                try {
+                    emitter.removeNotificationListener(listener);
+                } catch (javax.management.ListenerNotFoundException ignored) {
+                    // already gone
+                }
+            }
+        }
+
+        long baselineMb() { return baseline / MB; }
+        long peakMb() { return peak / MB; }
+        long liveAfterGcMb() { return liveAfterGc.get() / MB; }
+    }
+}
