@@ -2,7 +2,9 @@ package dev.cascadestudio.testsupport;
 
 import dev.cascadestudio.persistence.BatchInserter;
 import dev.cascadestudio.persistence.Database;
+import dev.cascadestudio.persistence.demo.DemoData;
 import dev.cascadestudio.persistence.demo.RowBuilder;
+import java.nio.file.Path;
 import java.time.LocalDateTime;
 
 /** Extra rows for tree tests on top of the demo data. */
@@ -30,6 +32,26 @@ public final class TreeFixtures {
                 return project;
             }
         });
+    }
+
+    /**
+     * An H2 file with the demo data, {@link #documentsProject} for erin (1,200 documents) and a
+     * label {@code ticket=OPS-1234} on the scheduled run {@code kb-ingestion-run-3}; closed again,
+     * so a window can open it. Returns its JDBC URL.
+     */
+    public static String windowDatabase(Path dir) {
+        try (Database database = EngineDatabases.h2(dir)) {
+            DemoData.load(database);
+            documentsProject(database, "erin", 1_200);
+            database.fromConnection(connection -> {
+                try (BatchInserter inserter = new BatchInserter(connection, database.kind(), database.sqlNames(), 10)) {
+                    new RowBuilder(inserter, LocalDateTime.of(2026, 4, 2, 8, 0)).label("run", "ticket", "OPS-1234", "kb-ingestion-run-3");
+                    inserter.flush();
+                }
+                return null;
+            });
+            return database.url();
+        }
     }
 
     public static String documentName(int i) {
