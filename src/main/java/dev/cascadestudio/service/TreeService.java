@@ -126,7 +126,7 @@ public final class TreeService {
     }
 
     /** The tree's group from {@code parentTable} to {@code childTable}. */
-    ForeignKeyRule rule(String parentTable, String childTable) {
+    public ForeignKeyRule rule(String parentTable, String childTable) {
         return childGroups(parentTable).stream().filter(e -> e.childTable().equals(childTable)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("No tree group " + parentTable + " → " + childTable));
     }
