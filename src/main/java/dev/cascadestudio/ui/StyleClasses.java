@@ -76,8 +76,8 @@ public final class StyleClasses {
     /** A node that stands in for children being read, or that could not be read. */
     public static final PseudoClass PLACEHOLDER = PseudoClass.getPseudoClass("placeholder");
     public static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
-    /** A details value that is SQL NULL. */
-    public static final PseudoClass NULL_VALUE = PseudoClass.getPseudoClass("null");
+    /** A details value that is not there: SQL NULL or an empty string. */
+    public static final PseudoClass ABSENT_VALUE = PseudoClass.getPseudoClass("absent");
     /** A count badge showing zero. */
     public static final PseudoClass ZERO = PseudoClass.getPseudoClass("zero");
 }

@@ -26,6 +26,8 @@ import org.kordamp.ikonli.material2.Material2OutlinedAL;
 public final class RowDetailsView {
 
     private static final double LABEL_ROW_HEIGHT = 30;
+    /** The theme's column header and the table's border: the table shows all its rows without a scroll bar. */
+    private static final double LABEL_HEADER_HEIGHT = 42;
 
     @FXML private StackPane root;
     @FXML private VBox emptyState;
@@ -80,7 +82,8 @@ public final class RowDetailsView {
         labelsTable.setItems(model.labels());
         labelsTable.setFixedCellSize(LABEL_ROW_HEIGHT);
         labelsTable.prefHeightProperty().bind(Bindings.createDoubleBinding(
-                () -> (Math.max(1, model.labels().size()) + 1) * LABEL_ROW_HEIGHT + 4, model.labels()));
+                () -> Math.max(1, model.labels().size()) * LABEL_ROW_HEIGHT + LABEL_HEADER_HEIGHT, model.labels()));
+        labelsTable.minHeightProperty().bind(labelsTable.prefHeightProperty());
         labelsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
         model.fields().addListener((javafx.collections.ListChangeListener<FieldLine>) change -> fillGrid());
@@ -100,7 +103,7 @@ public final class RowDetailsView {
             if (line.code()) {
                 value.getStyleClass().add(StyleClasses.FACT_CODE);
             }
-            value.pseudoClassStateChanged(StyleClasses.NULL_VALUE, line.isNull());
+            value.pseudoClassStateChanged(StyleClasses.ABSENT_VALUE, line.absent());
             value.setId("field-" + line.name());
             GridPane.setHgrow(value, Priority.ALWAYS);
             fieldsGrid.addRow(row++, name, value);

@@ -32,12 +32,16 @@ public final class RowDetailsViewModel {
 
     public enum Mode { EMPTY, LOADING, ROW, SUMMARY, GONE }
 
-    /** One line of the column grid. {@code code} asks for a fixed-width font (keys, JSON). */
-    public record FieldLine(String name, String value, boolean code, boolean isNull) {}
+    /**
+     * One line of the column grid. {@code code} asks for a fixed-width font (keys, JSON);
+     * {@code absent} marks a value that is not there (NULL, or an empty string) to be shown muted.
+     */
+    public record FieldLine(String name, String value, boolean code, boolean absent) {}
 
     public record LabelLine(String name, String value) {}
 
     static final String NULL = "NULL";
+    static final String EMPTY = "(empty)";
 
     private final Activity activity;
     private RowDetailsService service;
@@ -166,6 +170,9 @@ public final class RowDetailsViewModel {
                 || field.kind() == RowDetails.Kind.JSON;
         if (field.text() == null) {
             return new FieldLine(column, NULL, code, true);
+        }
+        if (field.text().isEmpty()) {
+            return new FieldLine(column, EMPTY, false, true);
         }
         return new FieldLine(column, field.text(), code, false);
     }

@@ -123,7 +123,7 @@ public final class MainWindowViewModel {
             tree.refresh(() -> details.refresh(entry(tree.selectedItemProperty().get()), () -> {
                 refreshing.set(false);
                 outcome.set("Refreshed at " + LocalTime.now().format(CLOCK));
-            }));
+            }), () -> refreshing.set(false));
         }, failure -> {
             refreshing.set(false);
             failed("Cannot read the database", failure);

@@ -11,12 +11,8 @@ import dev.cascadestudio.ui.tree.TreeEntry.GroupEntry;
 import dev.cascadestudio.ui.tree.TreeEntry.MoreEntry;
 import dev.cascadestudio.ui.tree.TreeEntry.RootEntry;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -81,12 +77,13 @@ public final class BrowserTreeModel {
 
     /**
      * Reads every open node again; nodes stay open, the selected row stays selected, groups keep the
-     * number of rows they showed. Closed nodes are read again when next opened.
+     * number of rows they showed. Closed nodes are read again when next opened. On failure the tree
+     * stays as it was, the reason goes to the status bar, and {@code failed} runs instead of {@code done}.
      */
-    public void refresh(Runnable after) {
+    public void refresh(Runnable done, Runnable failed) {
         TreeQueries q = queries;
         if (q == null) {
-            after.run();
+            done.run();
             return;
         }
         List<BrowserItem> open = new ArrayList<>();
@@ -111,11 +108,11 @@ public final class BrowserTreeModel {
                 }
             }
             restoreSelection(selectedPath);
-            after.run();
+            done.run();
         }, failure -> {
             open.forEach(item -> item.state(State.LOADED));
-            report.accept("Cannot refresh: " + FailureMessages.describe(failure));
-            after.run();
+            report.accept("Cannot refresh the tree: " + FailureMessages.describe(failure));
+            failed.run();
         });
     }
 
@@ -246,42 +243,8 @@ public final class BrowserTreeModel {
         report.accept(message);
     }
 
-    /** Puts fresh children under {@code item}, keeping the items (and so their state) of entries it already had. */
     private void apply(BrowserItem item, TreeQueries.Children children) {
-        if (!children.parent().equals(item.getValue())) {
-            item.setValue(children.parent());
-        }
-        List<TreeEntry> entries = new ArrayList<>(children.entries());
-        if (item.getValue() instanceof GroupEntry) {
-            item.shownRows(entries.size());
-            if (children.total() > entries.size()) {
-                long rest = children.total() - entries.size();
-                entries.add(new MoreEntry(entries.size(), children.total(), (int) Math.min(PAGE, rest), false));
-            }
-        }
-        Map<String, BrowserItem> existing = new HashMap<>();
-        for (TreeItem<TreeEntry> child : item.getChildren()) {
-            existing.put(child.getValue().key(), (BrowserItem) child);
-        }
-        List<BrowserItem> items = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        boolean unchanged = entries.size() == item.getChildren().size();
-        for (TreeEntry entry : entries) {
-            if (!seen.add(entry.key())) {
-                continue; // a row that moved from one page to the next between two reads
-            }
-            BrowserItem child = existing.remove(entry.key());
-            if (child == null) {
-                child = watch(new BrowserItem(entry));
-            } else if (!child.getValue().equals(entry)) {
-                child.setValue(entry);
-            }
-            unchanged &= items.size() < item.getChildren().size() && item.getChildren().get(items.size()) == child;
-            items.add(child);
-        }
-        if (!unchanged || items.size() != item.getChildren().size()) {
-            item.getChildren().setAll(items);
-        }
+        ChildrenUpdate.apply(item, children, PAGE, entry -> watch(new BrowserItem(entry)));
     }
 
     private BrowserItem watch(BrowserItem item) {

@@ -179,7 +179,7 @@ class BrowserTreeModelTest {
                 "uid", "version", "name", "description", "created", "updated", "owner_id", "project_id",
                 "workflow_type", "state");
         assertThat(details.fields()).filteredOn(f -> f.name().equals("updated")).singleElement()
-                .satisfies(f -> assertThat(f.isNull()).isTrue());
+                .satisfies(f -> assertThat(f.absent()).isTrue());
         assertThat(details.specProperty().get()).contains("\"steps\" : [").contains("\n");
         assertThat(details.labels()).extracting(RowDetailsViewModel.LabelLine::name, RowDetailsViewModel.LabelLine::value)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("owner-team", "platform"),
