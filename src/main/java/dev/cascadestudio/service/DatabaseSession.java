@@ -1,5 +1,6 @@
 package dev.cascadestudio.service;
 
+import dev.cascadestudio.cascade.CascadeGraph;
 import dev.cascadestudio.persistence.AppDirectories;
 import dev.cascadestudio.persistence.Database;
 import dev.cascadestudio.persistence.demo.DemoData;
@@ -12,10 +13,17 @@ public final class DatabaseSession implements AutoCloseable {
 
     private final Database database;
     private final boolean demoDataLoaded;
+    private final TreeService tree;
+    private final SearchService search;
+    private final RowDetailsService rowDetails;
 
     private DatabaseSession(Database database, boolean demoDataLoaded) {
         this.database = database;
         this.demoDataLoaded = demoDataLoaded;
+        CascadeGraph graph = CascadeGraph.fromMapping(database.sessionFactory().getMetamodel());
+        this.tree = new TreeService(database, graph);
+        this.search = new SearchService(database, graph);
+        this.rowDetails = new RowDetailsService(database);
     }
 
     /** Opens {@code url}, or the default embedded database when {@code url} is null. */
@@ -23,22 +31,25 @@ public final class DatabaseSession implements AutoCloseable {
         boolean embedded = url == null;
         Database database = Database.open(embedded ? AppDirectories.defaultDatabaseUrl() : url, user, password,
                 embedded ? Database.EmptyDatabase.CREATE_SCHEMA : Database.EmptyDatabase.REFUSE);
-        boolean loaded = false;
         try {
+            boolean loaded = false;
             if (database.schemaCreated()) {
                 DemoData.load(database);
                 loaded = true;
             }
+            return new DatabaseSession(database, loaded);
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
-        return new DatabaseSession(database, loaded);
     }
 
     public Database database() { return database; }
     public boolean demoDataLoaded() { return demoDataLoaded; }
     public BrowseService browse() { return new BrowseService(database); }
+    public TreeService tree() { return tree; }
+    public SearchService search() { return search; }
+    public RowDetailsService rowDetails() { return rowDetails; }
 
     @Override
     public void close() {

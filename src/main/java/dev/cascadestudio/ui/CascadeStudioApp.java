@@ -11,11 +11,12 @@ import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 
 /**
  * The desktop application: one window over one database. The window appears at once; the database
- * is opened by a background task, and the window shows progress, the users, or why it could not.
+ * is opened by a background task, and the window shows progress, the tree, or why it could not.
  */
 public final class CascadeStudioApp extends Application {
 
@@ -55,6 +56,7 @@ public final class CascadeStudioApp extends Application {
         scene.getStylesheets().add(Objects.requireNonNull(
                 CascadeStudioApp.class.getResource(StyleClasses.APP_STYLESHEET)).toExternalForm());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), viewModel::refresh);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), view::focusSearch);
 
         stage.titleProperty().bind(viewModel.windowTitleProperty());
         stage.getIcons().setAll(AppIcon.images());

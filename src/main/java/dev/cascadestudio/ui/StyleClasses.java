@@ -22,27 +22,38 @@ public final class StyleClasses {
     public static final String SECTION_HEADER = "section-header";
     public static final String SECTION_TITLE = "section-title";
     public static final String SECTION_COUNT = "section-count";
-    public static final String USER_LIST = "user-list";
-    public static final String USER_CELL = "user-cell";
-    public static final String USER_CELL_ICON = "user-cell-icon";
-    public static final String USER_CELL_NAME = "user-cell-name";
-    public static final String USER_CELL_DESCRIPTION = "user-cell-description";
+    public static final String BROWSER_TREE = "browser-tree";
+    public static final String TREE_CELL = "browser-tree-cell";
+    public static final String TREE_CELL_ICON = "browser-tree-cell-icon";
+    public static final String TREE_CELL_NAME = "browser-tree-cell-name";
     public static final String COUNT_BADGE = "count-badge";
+
+    public static final String SEARCH_BOX = "search-box";
+    public static final String SEARCH_POPUP = "search-popup";
+    public static final String SEARCH_RESULTS = "search-results";
+    public static final String SEARCH_RESULT = "search-result";
+    public static final String SEARCH_RESULT_ICON = "search-result-icon";
+    public static final String SEARCH_RESULT_NAME = "search-result-name";
+    public static final String SEARCH_RESULT_TABLE = "search-result-table";
+    public static final String SEARCH_SUMMARY = "search-summary";
 
     public static final String DETAILS_AREA = "details-area";
     public static final String DETAILS = "details";
     public static final String DETAILS_HEADER = "details-header";
     public static final String DETAILS_HEADING = "details-heading";
     public static final String AVATAR = "avatar";
-    public static final String AVATAR_INITIAL = "avatar-initial";
+    public static final String AVATAR_ICON = "avatar-icon";
     public static final String DETAILS_KIND = "details-kind";
     public static final String DETAILS_NAME = "details-name";
     public static final String DETAILS_DESCRIPTION = "details-description";
+    public static final String DETAILS_SECTIONS = "details-sections";
+    public static final String DETAILS_SECTION = "details-section";
     public static final String FACTS = "facts";
-    public static final String FACT_ROW = "fact-row";
     public static final String FACT_NAME = "fact-name";
     public static final String FACT_VALUE = "fact-value";
     public static final String FACT_CODE = "fact-code";
+    public static final String SPEC_AREA = "spec-area";
+    public static final String LABELS_TABLE = "labels-table";
 
     public static final String STATE_PANEL = "state-panel";
     public static final String STATE_ICON = "state-icon";
@@ -56,8 +67,17 @@ public final class StyleClasses {
     public static final String STATUS_TEXT = "status-text";
     public static final String BUSY_INDICATOR = "busy-indicator";
 
-    /** A list entry or details pane that stands for projects without a live owner, not for a user. */
+    /** A tree node or details pane that stands for rows without a live owner or parent, not for a row. */
     public static final PseudoClass UNOWNED = PseudoClass.getPseudoClass("unowned");
+    /** A tree node that groups the rows of one kind. */
+    public static final PseudoClass GROUP = PseudoClass.getPseudoClass("group");
+    /** The "Show 500 more" node at the end of a long group. */
+    public static final PseudoClass MORE = PseudoClass.getPseudoClass("more");
+    /** A node that stands in for children being read, or that could not be read. */
+    public static final PseudoClass PLACEHOLDER = PseudoClass.getPseudoClass("placeholder");
+    public static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
+    /** A details value that is not there: SQL NULL or an empty string. */
+    public static final PseudoClass ABSENT_VALUE = PseudoClass.getPseudoClass("absent");
     /** A count badge showing zero. */
     public static final PseudoClass ZERO = PseudoClass.getPseudoClass("zero");
 }

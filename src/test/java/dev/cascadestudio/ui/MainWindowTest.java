@@ -2,11 +2,18 @@ package dev.cascadestudio.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cascadestudio.testsupport.TreeFixtures;
+import dev.cascadestudio.ui.tree.TreeEntry;
+import dev.cascadestudio.ui.tree.TreeTexts;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -15,8 +22,12 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
-import javafx.scene.control.ListCell;
+import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,12 +38,13 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The real application on a database of its own (a temporary {@code cascade.home}), checked the way
- * an administrator would look at it. Headless through Monocle; {@code -Dheadless=false} shows it.
+ * The real application on a database of its own, checked the way an administrator would use it:
+ * clicking down the tree, paging, searching, refreshing. Headless through Monocle;
+ * {@code -Dheadless=false} shows it.
  */
 class MainWindowTest {
 
-    private static final long LOAD_TIMEOUT_SECONDS = 60;
+    private static final long TIMEOUT_SECONDS = 60;
 
     @TempDir
     Path home;
@@ -58,50 +70,14 @@ class MainWindowTest {
     }
 
     @Test
-    void listsTheDemoUsersWithTheirProjectCounts() throws Exception {
+    void theTreeStartsWithTheUsersTheirProjectCountsAndUnowned() throws Exception {
         launchOnDemoDatabase();
 
-        assertThat(visibleUsers()).containsExactly(
+        assertThat(visibleRows()).containsExactly(
                 Map.entry("alice", "2"), Map.entry("bob", "1"), Map.entry("carol", "1"),
-                Map.entry("dmitri", "0"), Map.entry("erin", "0"), Map.entry("Unowned", "1"));
+                Map.entry("dmitri", "0"), Map.entry("erin", "0"), Map.entry("Unowned", "3"));
         assertThat(text("#userCountLabel")).isEqualTo("5");
-    }
-
-    @Test
-    void showsAFriendlyEmptyStateUntilAUserIsSelected() throws Exception {
-        launchOnDemoDatabase();
-
         assertThat(fx(() -> robot.lookup("#emptyState").query().isVisible())).isTrue();
-        assertThat(fx(() -> robot.lookup("#detailsScroll").query().isVisible())).isFalse();
-        assertThat(fx(() -> robot.lookup("#emptyState ." + StyleClasses.STATE_TITLE).queryAs(Label.class).getText()))
-                .isEqualTo("No user selected");
-    }
-
-    @Test
-    void selectingAUserShowsItsDetails() throws Exception {
-        launchOnDemoDatabase();
-
-        robot.clickOn(userCell("bob"));
-        WaitForAsyncUtils.waitForFxEvents();
-
-        assertThat(fx(() -> robot.lookup("#emptyState").query().isVisible())).isFalse();
-        assertThat(text("#detailsName")).isEqualTo("bob");
-        assertThat(text("#detailsDescription")).isEqualTo("Bob Okafor — fraud analytics");
-        assertThat(text("#detailsProjects")).isEqualTo("1 project");
-        assertThat(text("#detailsCreated")).isEqualTo("2026-03-02 09:37");
-        assertThat(text("#detailsUid")).matches("[0-9a-f]{32}");
-    }
-
-    @Test
-    void selectingUnownedExplainsItIsNotAUser() throws Exception {
-        launchOnDemoDatabase();
-
-        robot.clickOn(userCell("Unowned"));
-        WaitForAsyncUtils.waitForFxEvents();
-
-        assertThat(text("#detailsKind")).isEqualTo("Projects without an owner");
-        assertThat(text("#detailsProjects")).isEqualTo("1 project");
-        assertThat(text("#detailsUid")).isEqualTo("—");
     }
 
     @Test
@@ -117,16 +93,135 @@ class MainWindowTest {
     }
 
     @Test
-    void refreshReadsAgainAndKeepsTheSelection() throws Exception {
+    void expandingNodesShowsTheirGroupsWithTheCountsInTheDatabase() throws Exception {
+        String url = launchOnFixture();
+
+        expand("alice");
+        assertThat(childTitles("alice")).containsExactly("Projects", "Sessions");
+        expand("Projects");
+        expand("customer-support-assistant");
+
+        Map<String, String> groups = new LinkedHashMap<>();
+        for (String title : childTitles("customer-support-assistant")) {
+            groups.put(title, visibleRows().get(title));
+        }
+        String support = "(SELECT \"uid\" FROM \"project\" WHERE \"name\" = 'customer-support-assistant')";
+        Map<String, String> inDatabase = new LinkedHashMap<>();
+        for (String[] kind : new String[][] {{"Data sources", "data_source"}, {"Datasets", "dataset"}, {"Models", "model"},
+                {"Prompts", "prompt"}, {"Documents", "document"}, {"Workflows", "workflow"}, {"Deployments", "deployment"}}) {
+            inDatabase.put(kind[0], String.valueOf(sqlCount(url, "SELECT COUNT(*) FROM \"" + kind[1]
+                    + "\" WHERE \"project_id\" = " + support)));
+        }
+        assertThat(groups).containsExactlyEntriesOf(inDatabase);
+
+        expand("Workflows");
+        expand("kb-ingestion");
+        assertThat(childTitles("kb-ingestion")).containsExactly("Schedules", "Runs", "Sessions", "Deployments");
+        assertThat(visibleRows().get("Schedules")).isEqualTo("1");
+    }
+
+    @Test
+    void aGroupOfTwelveHundredRowsShowsFiveHundredAtATime() throws Exception {
+        String url = launchOnFixture();
+        expand("erin");
+        expand("Projects");
+        expand(TreeFixtures.DOCUMENTS_PROJECT);
+        expand("Documents");
+
+        String documents = "SELECT COUNT(*) FROM \"document\" WHERE \"project_id\" = "
+                + "(SELECT \"uid\" FROM \"project\" WHERE \"name\" = '" + TreeFixtures.DOCUMENTS_PROJECT + "')";
+        assertThat(visibleRows().get("Documents")).isEqualTo(String.format("%,d", sqlCount(url, documents)));
+        assertThat(childTitles("Documents")).hasSize(501).endsWith("Show 500 more");
+
+        clickShowMore();
+        WaitForAsyncUtils.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS, () -> childTitles("Documents").size() == 1_001);
+        assertThat(childTitles("Documents")).startsWith("doc-00001").endsWith("doc-01000", "Show 200 more");
+
+        clickShowMore();
+        WaitForAsyncUtils.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS, () -> childTitles("Documents").size() == 1_200);
+        assertThat(childTitles("Documents")).endsWith("doc-01199", "doc-01200");
+    }
+
+    @Test
+    void searchingALabelRevealsAndSelectsARunUnderAWorkflowsSchedule() throws Exception {
+        launchOnFixture();
+
+        search("ticket=OPS-1234");
+        assertThat(text("#searchSummary")).isEqualTo("1 match");
+        robot.type(KeyCode.DOWN).type(KeyCode.ENTER);
+
+        WaitForAsyncUtils.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS, () -> "kb-ingestion-run-3".equals(selectedTitle()));
+        assertThat(selectedPath()).containsExactly("alice", "Projects", "customer-support-assistant", "Workflows",
+                "kb-ingestion", "Schedules", "kb-ingestion-nightly", "Runs", "kb-ingestion-run-3");
+        WaitForAsyncUtils.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS, () -> "kb-ingestion-run-3".equals(text("#detailsName")));
+        assertThat(text("#detailsKind")).isEqualTo("RUN");
+        assertThat(fx(() -> selectedCell().isVisible())).as("the revealed row is scrolled into view").isTrue();
+        assertThat(fx(() -> item("kb-ingestion-nightly").getChildren().get(0).getChildren().stream()
+                .map(run -> cellOf(run).getGraphic().localToScene(0, 0).getX()).distinct().count()))
+                .as("the runs sit in one column, however their cells were reused").isEqualTo(1);
+    }
+
+    @Test
+    void searchingAPartOfANameRevealsARowBeyondTheFirstPage() throws Exception {
+        launchOnFixture();
+
+        search("DOC-0104");
+        assertThat(text("#searchSummary")).isEqualTo("10 matches");
+        for (int i = 0; i < 3; i++) {
+            robot.type(KeyCode.DOWN);
+        }
+        robot.type(KeyCode.ENTER);
+
+        WaitForAsyncUtils.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS, () -> "doc-01042".equals(selectedTitle()));
+        assertThat(selectedPath()).containsExactly("erin", "Projects", TreeFixtures.DOCUMENTS_PROJECT, "Documents", "doc-01042");
+        assertThat(childTitles("Documents")).hasSize(1_200);
+    }
+
+    @Test
+    void refreshKeepsWhatIsExpandedAndSelected() throws Exception {
+        launchOnFixture();
+        expand("bob");
+        expand("Projects");
+        expand("fraud-detection");
+        expand("Workflows");
+        robot.clickOn(cell("weekly-retrain"));
+        WaitForAsyncUtils.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS, () -> "weekly-retrain".equals(text("#detailsName")));
+        List<String> before = fx(this::expandedTitles);
+
+        robot.type(KeyCode.F5);
+        WaitForAsyncUtils.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS, () -> text("#statusLabel").startsWith("Refreshed at"));
+
+        assertThat(fx(this::expandedTitles)).isEqualTo(before).contains("bob", "fraud-detection", "Workflows");
+        assertThat(selectedPath()).containsExactly("bob", "Projects", "fraud-detection", "Workflows", "weekly-retrain");
+        assertThat(text("#detailsName")).isEqualTo("weekly-retrain");
+        assertThat(childTitles("Workflows")).containsExactly("transaction-scoring", "weekly-retrain");
+    }
+
+    @Test
+    void ctrlFPutsTheCursorInTheSearchField() throws Exception {
         launchOnDemoDatabase();
-        robot.clickOn(userCell("carol"));
+        robot.clickOn(cell("bob"));
 
-        robot.clickOn("#refreshButton");
-        WaitForAsyncUtils.waitFor(LOAD_TIMEOUT_SECONDS, TimeUnit.SECONDS,
-                () -> text("#statusLabel").startsWith("Refreshed at"));
+        robot.press(KeyCode.CONTROL).type(KeyCode.F).release(KeyCode.CONTROL);
 
-        assertThat(text("#detailsName")).isEqualTo("carol");
-        assertThat(visibleUsers()).hasSize(6);
+        assertThat(fx(() -> robot.lookup("#searchField").query().isFocused())).isTrue();
+    }
+
+    @Test
+    void selectingAUserShowsItsColumnsAndLabels() throws Exception {
+        launchOnDemoDatabase();
+
+        robot.clickOn(cell("bob"));
+        WaitForAsyncUtils.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS, () -> "bob".equals(text("#detailsName")));
+
+        assertThat(fx(() -> robot.lookup("#emptyState").query().isVisible())).isFalse();
+        assertThat(text("#detailsKind")).isEqualTo("USER");
+        assertThat(text("#detailsDescription")).isEqualTo("Bob Okafor — fraud analytics");
+        assertThat(text("#field-uid")).matches("[0-9a-f]{32}");
+        assertThat(text("#field-created")).isEqualTo("2026-03-02 09:37:00");
+        assertThat(fx(() -> robot.lookup("#labelsTable").queryAs(TableView.class).getItems().size())).isEqualTo(1);
+        assertThat(fx(() -> robot.lookup("#specArea").queryAs(TextInputControl.class).getText()))
+                .isEqualTo("{\n  \"email\" : \"bob@example.com\"\n}");
     }
 
     @Test
@@ -137,7 +232,7 @@ class MainWindowTest {
         }
 
         launch("--db=jdbc:h2:file:" + emptyFile);
-        WaitForAsyncUtils.waitFor(LOAD_TIMEOUT_SECONDS, TimeUnit.SECONDS,
+        WaitForAsyncUtils.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS,
                 () -> fx(() -> robot.lookup("#errorState").query().isVisible()));
 
         assertThat(text("#errorTitle")).isEqualTo("Cannot open the database");
@@ -148,12 +243,13 @@ class MainWindowTest {
         assertThat(fx(() -> robot.lookup("#browser").query().isVisible())).isFalse();
         assertThat(fx(stage::getTitle)).isEqualTo("Cascade Studio");
         assertThat(fx(() -> robot.lookup("#refreshButton").query().isDisabled())).isTrue();
+        assertThat(fx(() -> robot.lookup("#searchField").query().isDisabled())).isTrue();
     }
 
     @Test
     void quitFromTheErrorStateClosesTheWindow() throws Exception {
         launch("--db=jdbc:h2:file:" + home.resolve("also-empty"));
-        WaitForAsyncUtils.waitFor(LOAD_TIMEOUT_SECONDS, TimeUnit.SECONDS,
+        WaitForAsyncUtils.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS,
                 () -> fx(() -> robot.lookup("#errorState").query().isVisible()));
 
         Node quit = fx(() -> robot.lookup((Button button) -> "Quit".equals(button.getText())).query());
@@ -163,9 +259,24 @@ class MainWindowTest {
         assertThat(fx(stage::isShowing)).isFalse();
     }
 
+    // ---- launching ----
+
     private void launchOnDemoDatabase() throws Exception {
         launch();
-        WaitForAsyncUtils.waitFor(LOAD_TIMEOUT_SECONDS, TimeUnit.SECONDS, () -> visibleUsers().size() == 6);
+        waitForUsers();
+    }
+
+    /** The demo data plus a project of 1,200 documents and a labelled scheduled run; returns its URL. */
+    private String launchOnFixture() throws Exception {
+        String url = TreeFixtures.windowDatabase(home.resolve("fixture"));
+        launch("--db=" + url);
+        waitForUsers();
+        return url;
+    }
+
+    private void waitForUsers() throws TimeoutException {
+        WaitForAsyncUtils.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS,
+                () -> visibleRows().containsKey("alice") && fx(() -> !robot.lookup("#searchField").query().isDisabled()));
     }
 
     private void launch(String... args) throws TimeoutException {
@@ -173,23 +284,133 @@ class MainWindowTest {
         app = (CascadeStudioApp) FxToolkit.setupApplication(CascadeStudioApp.class, args);
     }
 
-    /** Name and badge of every list entry on screen, top to bottom. */
-    private Map<String, String> visibleUsers() throws Exception {
+    // ---- the tree as a user sees it ----
+
+    private TreeView<TreeEntry> tree() {
+        @SuppressWarnings("unchecked")
+        TreeView<TreeEntry> tree = robot.lookup("." + StyleClasses.BROWSER_TREE).queryAs(TreeView.class);
+        return tree;
+    }
+
+    /** Title and badge of every node on screen, top to bottom (badge "" when there is none). */
+    private Map<String, String> visibleRows() throws Exception {
         return fx(() -> {
-            Map<String, String> users = new LinkedHashMap<>();
-            robot.lookup("." + StyleClasses.USER_CELL).queryAllAs(ListCell.class).stream()
+            Map<String, String> rows = new LinkedHashMap<>();
+            robot.lookup("." + StyleClasses.TREE_CELL).queryAllAs(TreeCell.class).stream()
                     .filter(cell -> !cell.isEmpty() && cell.getGraphic() != null && cell.isVisible())
                     .sorted((a, b) -> Integer.compare(a.getIndex(), b.getIndex()))
-                    .forEach(cell -> users.put(
-                            ((Label) cell.lookup("." + StyleClasses.USER_CELL_NAME)).getText(),
-                            ((Label) cell.lookup("." + StyleClasses.COUNT_BADGE)).getText()));
-            return users;
+                    .forEach(cell -> {
+                        Label badge = (Label) cell.lookup("." + StyleClasses.COUNT_BADGE);
+                        rows.put(((Label) cell.lookup("." + StyleClasses.TREE_CELL_NAME)).getText(),
+                                badge.isVisible() ? badge.getText() : "");
+                    });
+            return rows;
         });
     }
 
-    private Node userCell(String name) throws Exception {
-        return fx(() -> robot.lookup("." + StyleClasses.USER_CELL_NAME)
-                .match((Label label) -> name.equals(label.getText())).query());
+    /** Clicks the arrow of the (first) node with this title and waits until its children are read. */
+    private void expand(String title) throws Exception {
+        TreeItem<TreeEntry> item = item(title);
+        fx(() -> {
+            tree().scrollTo(Math.max(0, tree().getRow(item) - 2));
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Node arrow = fx(() -> cellOf(item).lookup(".tree-disclosure-node"));
+        robot.clickOn(arrow);
+        WaitForAsyncUtils.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS, () -> fx(() -> item.isExpanded()
+                && item.getChildren().stream().noneMatch(c -> c.getValue() instanceof TreeEntry.LoadingEntry)));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void clickShowMore() throws Exception {
+        TreeItem<TreeEntry> documents = item("Documents");
+        TreeItem<TreeEntry> more = fx(() -> documents.getChildren().get(documents.getChildren().size() - 1));
+        fx(() -> {
+            tree().scrollTo(tree().getRow(more));
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(fx(() -> cellOf(more)));
+    }
+
+    /** The first item in expanded order with this title (the user's "the X I just opened"). */
+    private TreeItem<TreeEntry> item(String title) throws Exception {
+        return fx(() -> {
+            for (int row = 0; row < tree().getExpandedItemCount(); row++) {
+                TreeItem<TreeEntry> item = tree().getTreeItem(row);
+                if (TreeTexts.title(item.getValue()).equals(title)) {
+                    return item;
+                }
+            }
+            throw new AssertionError("No node " + title);
+        });
+    }
+
+    private TreeCell<?> cellOf(TreeItem<TreeEntry> item) {
+        return robot.lookup("." + StyleClasses.TREE_CELL).queryAllAs(TreeCell.class).stream()
+                .filter(cell -> cell.getTreeItem() == item && cell.isVisible()).findFirst()
+                .orElseThrow(() -> new AssertionError("No cell on screen for " + TreeTexts.title(item.getValue())));
+    }
+
+    private Node cell(String title) throws Exception {
+        TreeItem<TreeEntry> item = item(title);
+        return fx(() -> cellOf(item));
+    }
+
+    private List<String> childTitles(String title) throws Exception {
+        TreeItem<TreeEntry> item = item(title);
+        return fx(() -> item.getChildren().stream().map(c -> TreeTexts.title(c.getValue())).toList());
+    }
+
+    private List<String> expandedTitles() {
+        List<String> titles = new ArrayList<>();
+        for (int row = 0; row < tree().getExpandedItemCount(); row++) {
+            TreeItem<TreeEntry> item = tree().getTreeItem(row);
+            if (item.isExpanded()) {
+                titles.add(TreeTexts.title(item.getValue()));
+            }
+        }
+        return titles;
+    }
+
+    private String selectedTitle() throws Exception {
+        return fx(() -> {
+            TreeItem<TreeEntry> selected = tree().getSelectionModel().getSelectedItem();
+            return selected == null ? null : TreeTexts.title(selected.getValue());
+        });
+    }
+
+    private List<String> selectedPath() throws Exception {
+        return fx(() -> {
+            List<String> path = new ArrayList<>();
+            for (TreeItem<TreeEntry> i = tree().getSelectionModel().getSelectedItem(); i.getParent() != null; i = i.getParent()) {
+                path.add(0, TreeTexts.title(i.getValue()));
+            }
+            return path;
+        });
+    }
+
+    private TreeCell<?> selectedCell() {
+        return cellOf(tree().getSelectionModel().getSelectedItem());
+    }
+
+    // ---- search ----
+
+    private void search(String query) throws Exception {
+        robot.clickOn("#searchField").write(query).type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#searchSummary")
+                .tryQuery().map(Node::isVisible).orElse(false)) && !text("#searchSummary").isEmpty());
+    }
+
+    // ---- plumbing ----
+
+    private static long sqlCount(String url, String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(url); PreparedStatement ps = c.prepareStatement(sql);
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private String text(String query) throws Exception {
@@ -200,6 +421,6 @@ class MainWindowTest {
     }
 
     private static <T> T fx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(LOAD_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        return WaitForAsyncUtils.asyncFx(read).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
 }

@@ -1,47 +1,33 @@
 package dev.cascadestudio.ui.main;
 
-import dev.cascadestudio.service.UserSummary;
-import dev.cascadestudio.ui.StyleClasses;
+import dev.cascadestudio.ui.FxmlViews;
+import dev.cascadestudio.ui.details.RowDetailsView;
 import dev.cascadestudio.ui.main.MainWindowViewModel.Phase;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.cascadestudio.ui.search.SearchView;
+import dev.cascadestudio.ui.tree.BrowserTreeView;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.StackPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
-/** Loads {@code fxml/MainWindow.fxml} and binds it to a {@link MainWindowViewModel}; holds no state of its own. */
+/**
+ * Loads {@code fxml/MainWindow.fxml} (toolbar, split pane, error state, status bar) and puts the
+ * tree, details and search views into it; binds everything to a {@link MainWindowViewModel}.
+ */
 public final class MainWindowView {
 
-    private static final String FXML_PATH = "/fxml/MainWindow.fxml";
-
     @FXML private BorderPane root;
+    @FXML private HBox searchHost;
     @FXML private Button refreshButton;
     @FXML private SplitPane browser;
-    @FXML private Label userCountLabel;
-    @FXML private ListView<UserSummary> userList;
-    @FXML private VBox emptyState;
-    @FXML private ScrollPane detailsScroll;
-    @FXML private StackPane avatar;
-    @FXML private Label avatarInitial;
-    @FXML private Label detailsKind;
-    @FXML private Label detailsName;
-    @FXML private Label detailsDescription;
-    @FXML private Label detailsProjects;
-    @FXML private Label detailsCreated;
-    @FXML private TextField detailsUid;
     @FXML private VBox errorState;
     @FXML private Label errorTitle;
     @FXML private Label errorMessage;
@@ -53,65 +39,33 @@ public final class MainWindowView {
     @FXML private Label statusLabel;
 
     private final MainWindowViewModel viewModel;
+    private SearchView search;
 
     public MainWindowView(MainWindowViewModel viewModel) {
         this.viewModel = viewModel;
-        FXMLLoader loader = new FXMLLoader(MainWindowView.class.getResource(FXML_PATH));
-        loader.setController(this);
-        try {
-            loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot load " + FXML_PATH, e);
-        }
+        FxmlViews.load("/fxml/MainWindow.fxml", this);
     }
 
     public Parent root() {
         return root;
     }
 
+    /** Ctrl+F. */
+    public void focusSearch() {
+        search.focus();
+    }
+
     @FXML
     private void initialize() {
-        bindUserList();
-        bindDetails();
+        Parent tree = new BrowserTreeView(viewModel.tree(), viewModel.userCountProperty()).root();
+        SplitPane.setResizableWithParent(tree, false);
+        browser.getItems().setAll(tree, new RowDetailsView(viewModel.details()).root());
+        browser.setDividerPositions(0.36);
+        search = new SearchView(viewModel.search());
+        searchHost.getChildren().add(search.root());
         bindErrorState();
         bindStatusBar();
         refreshButton.disableProperty().bind(viewModel.canRefreshProperty().not());
-    }
-
-    private void bindUserList() {
-        userList.setCellFactory(list -> new UserListCell());
-        userList.setItems(viewModel.users());
-        Label placeholder = new Label();
-        placeholder.textProperty().bind(viewModel.listPlaceholderProperty());
-        userList.setPlaceholder(placeholder);
-        userCountLabel.textProperty().bind(viewModel.userCountProperty());
-        userList.getSelectionModel().selectedItemProperty().addListener((o, old, user) -> viewModel.select(user));
-        viewModel.selectedUserProperty().addListener((o, old, user) -> {
-            if (userList.getSelectionModel().getSelectedItem() != user) {
-                userList.getSelectionModel().select(user);
-            }
-        });
-    }
-
-    private void bindDetails() {
-        emptyState.visibleProperty().bind(viewModel.selectedUserProperty().isNull());
-        detailsScroll.visibleProperty().bind(emptyState.visibleProperty().not());
-        viewModel.detailsProperty().addListener((o, old, details) -> show(details));
-        show(viewModel.detailsProperty().getValue());
-    }
-
-    private void show(UserDetails details) {
-        if (details == null) {
-            return;
-        }
-        avatar.pseudoClassStateChanged(StyleClasses.UNOWNED, details.unowned());
-        avatarInitial.setText(details.initial());
-        detailsKind.setText(details.kind());
-        detailsName.setText(details.name());
-        detailsDescription.setText(details.description());
-        detailsProjects.setText(details.projects());
-        detailsCreated.setText(details.created());
-        detailsUid.setText(details.uid());
     }
 
     private void bindErrorState() {

@@ -3,18 +3,18 @@ package dev.cascadestudio.ui.main;
 import dev.cascadestudio.service.BrowseService;
 import dev.cascadestudio.service.DatabaseSession;
 import dev.cascadestudio.service.FailureMessages;
-import dev.cascadestudio.service.UserSummary;
-import dev.cascadestudio.ui.task.BackgroundTask;
+import dev.cascadestudio.ui.details.RowDetailsViewModel;
+import dev.cascadestudio.ui.search.SearchViewModel;
+import dev.cascadestudio.ui.task.Activity;
 import dev.cascadestudio.ui.task.TaskExecutor;
+import dev.cascadestudio.ui.tree.BrowserTreeModel;
+import dev.cascadestudio.ui.tree.TreeEntry;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
-import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -25,14 +25,12 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.beans.value.ObservableValue;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
+import javafx.scene.control.TreeItem;
 
 /**
- * State of the first window: the open database, its users and the selection. Every database call
- * goes through the {@link TaskExecutor}; the methods here are called on the FX thread and return at
- * once.
+ * State of the main window: the open database, the status bar, and the three parts that show it —
+ * the tree, the details and the search. Every database call goes through the one {@link Activity};
+ * the methods here are called on the FX thread and return at once.
  */
 public final class MainWindowViewModel {
 
@@ -41,40 +39,39 @@ public final class MainWindowViewModel {
     static final String APP_NAME = "Cascade Studio";
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
-    /** What one background read brings back; built off the FX thread. */
-    private record Overview(String description, List<UserSummary> users, long totalRows) {
+    /** What the status bar says about the database; read off the FX thread. */
+    private record Overview(String description, long users, long totalRows) {
         static Overview read(BrowseService browse) {
-            return new Overview(browse.databaseDescription(), browse.userSummaries(), browse.totalRows());
+            long users = browse.userSummaries().stream().filter(u -> !u.isUnowned()).count();
+            return new Overview(browse.databaseDescription(), users, browse.totalRows());
         }
     }
 
-    private record Opened(boolean demoDataLoaded, Overview overview) {}
+    private record Opened(DatabaseSession session, Overview overview) {}
 
-    private final TaskExecutor executor;
     private final Supplier<DatabaseSession> opener;
+    private final Activity activity;
+    private final BrowserTreeModel tree;
+    private final RowDetailsViewModel details;
+    private final SearchViewModel search;
     /*
      * Shared with background work, hence atomic: an open that completes after close() was called
      * sees the flag and closes what it opened; otherwise the close work finds the session here.
      */
     private final AtomicReference<DatabaseSession> session = new AtomicReference<>();
     private final AtomicBoolean closeRequested = new AtomicBoolean();
-    private int runningTasks;
 
     private final ObjectProperty<Phase> phase = new SimpleObjectProperty<>(Phase.OPENING);
-    private final ObservableList<UserSummary> users = FXCollections.observableArrayList();
-    private final ObservableList<UserSummary> readOnlyUsers = FXCollections.unmodifiableObservableList(users);
-    private final ObjectProperty<UserSummary> selectedUser = new SimpleObjectProperty<>();
-    private final ObservableValue<UserDetails> details = Bindings.createObjectBinding(
-            () -> UserDetails.of(selectedUser.get()), selectedUser);
     private final BooleanProperty connected = new SimpleBooleanProperty();
-    private final BooleanProperty busy = new SimpleBooleanProperty();
-    private final BooleanBinding canRefresh = connected.and(busy.not());
+    private final BooleanProperty refreshing = new SimpleBooleanProperty();
+    private final BooleanBinding canRefresh = connected.and(refreshing.not());
     private final StringProperty windowTitle = new SimpleStringProperty(APP_NAME);
     private final StringProperty databaseDescription = new SimpleStringProperty("No database open");
     private final StringProperty contentSummary = new SimpleStringProperty("");
     private final StringProperty userCount = new SimpleStringProperty("");
+    /** The outcome of the last thing done ("Ready", "Refreshed at …"); shown when nothing runs. */
+    private final StringProperty outcome = new SimpleStringProperty("");
     private final StringProperty statusMessage = new SimpleStringProperty("");
-    private final StringProperty listPlaceholder = new SimpleStringProperty("Loading users…");
     private final StringProperty errorTitle = new SimpleStringProperty("");
     private final StringProperty errorMessage = new SimpleStringProperty("");
 
@@ -83,15 +80,21 @@ public final class MainWindowViewModel {
      *               meant for the administrator
      */
     public MainWindowViewModel(TaskExecutor executor, Supplier<DatabaseSession> opener) {
-        this.executor = Objects.requireNonNull(executor);
         this.opener = Objects.requireNonNull(opener);
+        this.activity = new Activity(executor);
+        this.tree = new BrowserTreeModel(activity, outcome::set);
+        this.details = new RowDetailsViewModel(activity);
+        this.search = new SearchViewModel(activity, tree::reveal);
+        tree.selectedItemProperty().addListener((o, old, item) -> details.show(entry(item)));
+        activity.messageProperty().addListener((o, old, message) -> updateStatus());
+        activity.busyProperty().addListener((o, was, busy) -> updateStatus());
+        outcome.addListener((o, old, message) -> updateStatus());
     }
 
-    /** Opens the database and reads the users; the window shows progress meanwhile. */
+    /** Opens the database and shows its users; the window shows progress meanwhile. */
     public void open() {
         phase.set(Phase.OPENING);
-        listPlaceholder.set("Loading users…");
-        run("Opening database…", () -> {
+        activity.run("Opening database…", () -> {
             DatabaseSession opened = opener.get();
             session.set(opened);
             try {
@@ -99,7 +102,7 @@ public final class MainWindowViewModel {
                     closeSession();
                     return null;
                 }
-                return new Opened(opened.demoDataLoaded(), Overview.read(opened.browse()));
+                return new Opened(opened, Overview.read(opened.browse()));
             } catch (RuntimeException e) {
                 closeSession();
                 throw e;
@@ -107,16 +110,24 @@ public final class MainWindowViewModel {
         }, this::opened, failure -> failed("Cannot open the database", failure));
     }
 
-    /** Reads the users and counts again; the selection stays on the same user. */
+    /** F5: reads the counts and every open node again; expansion and selection stay. */
     public void refresh() {
-        if (!canRefresh.get()) {
+        DatabaseSession open = session.get();
+        if (!canRefresh.get() || open == null) {
             return;
         }
-        BrowseService browse = session.get().browse();
-        run("Refreshing…", () -> Overview.read(browse), overview -> {
+        refreshing.set(true);
+        BrowseService browse = open.browse();
+        activity.run("Refreshing…", () -> Overview.read(browse), overview -> {
             show(overview);
-            statusMessage.set("Refreshed at " + LocalTime.now().format(CLOCK));
-        }, failure -> failed("Cannot read the database", failure));
+            tree.refresh(() -> details.refresh(entry(tree.selectedItemProperty().get()), () -> {
+                refreshing.set(false);
+                outcome.set("Refreshed at " + LocalTime.now().format(CLOCK));
+            }), () -> refreshing.set(false));
+        }, failure -> {
+            refreshing.set(false);
+            failed("Cannot read the database", failure);
+        });
     }
 
     /** The error state's "Try again": opens again, or reads again if the database is open. */
@@ -134,10 +145,13 @@ public final class MainWindowViewModel {
             return;
         }
         connected.set(false);
-        run("Closing database…", () -> {
+        tree.detach();
+        details.detach();
+        search.detach();
+        activity.run("Closing database…", () -> {
             closeSession();
             return null;
-        }, ignored -> statusMessage.set("Closed"), failure -> statusMessage.set("Closed"));
+        }, ignored -> outcome.set("Closed"), failure -> outcome.set("Closed"));
     }
 
     /** Background work only. Whoever takes the session closes it, so it is closed exactly once. */
@@ -148,31 +162,26 @@ public final class MainWindowViewModel {
         }
     }
 
-    public void select(UserSummary user) {
-        selectedUser.set(user);
-    }
-
     private void opened(Opened opened) {
         if (opened == null || closeRequested.get()) {
             return;
         }
+        DatabaseSession open = opened.session();
         connected.set(true);
         databaseDescription.set(opened.overview().description());
         windowTitle.set(APP_NAME + " — " + opened.overview().description());
         show(opened.overview());
-        statusMessage.set(opened.demoDataLoaded() ? "New database created with demo data" : "Ready");
+        details.attach(open.rowDetails());
+        search.attach(open.search());
+        tree.attach(open.tree(), open.browse());
+        outcome.set(open.demoDataLoaded() ? "New database created with demo data" : "Ready");
     }
 
     private void show(Overview overview) {
-        String selectedKey = key(selectedUser.get());
-        users.setAll(overview.users());
-        selectedUser.set(users.stream().filter(u -> key(u).equals(selectedKey)).findFirst().orElse(null));
-        long people = overview.users().stream().filter(u -> !u.isUnowned()).count();
-        String userWord = people == 1 ? "1 user" : String.format("%,d users", people);
-        userCount.set(String.format("%,d", people));
+        userCount.set(String.format("%,d", overview.users()));
+        String userWord = overview.users() == 1 ? "1 user" : String.format("%,d users", overview.users());
         contentSummary.set(userWord + " · " + (overview.totalRows() == 1 ? "1 row"
                 : String.format("%,d rows", overview.totalRows())));
-        listPlaceholder.set("This database has no users yet.");
         errorTitle.set("");
         errorMessage.set("");
         phase.set(Phase.READY);
@@ -181,44 +190,29 @@ public final class MainWindowViewModel {
     private void failed(String title, Throwable failure) {
         errorTitle.set(title);
         errorMessage.set(FailureMessages.describe(failure));
-        statusMessage.set(title);
+        outcome.set(title);
         phase.set(Phase.FAILED);
     }
 
-    private static String key(UserSummary user) {
-        if (user == null) {
-            return "";
-        }
-        return user.isUnowned() ? "\0unowned" : user.uid();
+    private void updateStatus() {
+        statusMessage.set(activity.busyProperty().get() ? activity.messageProperty().get() : outcome.get());
     }
 
-    private <V> void run(String message, BackgroundTask.Work<V> work, Consumer<V> onSuccess, Consumer<Throwable> onFailure) {
-        executor.execute(BackgroundTask.of(work)
-                .onRunning(() -> {
-                    runningTasks++;
-                    busy.set(true);
-                    statusMessage.set(message);
-                })
-                .onSuccess(onSuccess)
-                .onFailure(onFailure)
-                .onFinished(() -> {
-                    runningTasks--;
-                    busy.set(runningTasks > 0);
-                }));
+    private static TreeEntry entry(TreeItem<TreeEntry> item) {
+        return item == null ? null : item.getValue();
     }
 
+    public BrowserTreeModel tree() { return tree; }
+    public RowDetailsViewModel details() { return details; }
+    public SearchViewModel search() { return search; }
     public ReadOnlyObjectProperty<Phase> phaseProperty() { return phase; }
-    public ObservableList<UserSummary> users() { return readOnlyUsers; }
-    public ReadOnlyObjectProperty<UserSummary> selectedUserProperty() { return selectedUser; }
-    public ObservableValue<UserDetails> detailsProperty() { return details; }
-    public ReadOnlyBooleanProperty busyProperty() { return busy; }
+    public ReadOnlyBooleanProperty busyProperty() { return activity.busyProperty(); }
     public BooleanBinding canRefreshProperty() { return canRefresh; }
     public ReadOnlyStringProperty windowTitleProperty() { return windowTitle; }
     public ReadOnlyStringProperty databaseDescriptionProperty() { return databaseDescription; }
     public ReadOnlyStringProperty contentSummaryProperty() { return contentSummary; }
     public ReadOnlyStringProperty userCountProperty() { return userCount; }
     public ReadOnlyStringProperty statusMessageProperty() { return statusMessage; }
-    public ReadOnlyStringProperty listPlaceholderProperty() { return listPlaceholder; }
     public ReadOnlyStringProperty errorTitleProperty() { return errorTitle; }
     public ReadOnlyStringProperty errorMessageProperty() { return errorMessage; }
 }

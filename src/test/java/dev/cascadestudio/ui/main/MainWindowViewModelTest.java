@@ -4,20 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cascadestudio.service.DatabaseSession;
-import dev.cascadestudio.service.UserSummary;
 import dev.cascadestudio.ui.main.MainWindowViewModel.Phase;
 import dev.cascadestudio.ui.task.CurrentThreadTaskExecutor;
+import dev.cascadestudio.ui.tree.TreeEntry;
+import dev.cascadestudio.ui.tree.TreeTexts;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import javafx.scene.control.TreeItem;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The first window's state, driven synchronously on a real embedded database with the demo data. */
+/** The main window's state, driven synchronously on a real embedded database with the demo data. */
 class MainWindowViewModelTest {
 
     @TempDir
@@ -51,22 +53,18 @@ class MainWindowViewModelTest {
         return session;
     }
 
-    private UserSummary user(String name) {
-        return viewModel.users().stream().filter(u -> u.name().equals(name)).findFirst().orElseThrow();
+    private List<String> topLevel() {
+        return viewModel.tree().root().getChildren().stream().map(TreeItem::getValue).map(TreeTexts::title).toList();
     }
 
     @Test
-    void openingListsEveryUserWithTheirProjectCountsAndTheUnownedEntry() {
+    void openingShowsTheUsersAndUnownedAtTheTopOfTheTree() {
         viewModel(this::openDemo).open();
 
         assertThat(viewModel.phaseProperty().get()).isEqualTo(Phase.READY);
-        assertThat(viewModel.users()).extracting(UserSummary::name, UserSummary::projectCount).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("alice", 2L),
-                org.assertj.core.groups.Tuple.tuple("bob", 1L),
-                org.assertj.core.groups.Tuple.tuple("carol", 1L),
-                org.assertj.core.groups.Tuple.tuple("dmitri", 0L),
-                org.assertj.core.groups.Tuple.tuple("erin", 0L),
-                org.assertj.core.groups.Tuple.tuple("Unowned", 1L));
+        assertThat(topLevel()).containsExactly("alice", "bob", "carol", "dmitri", "erin", "Unowned");
+        assertThat(viewModel.tree().root().getChildren()).extracting(item -> item.getValue() instanceof TreeEntry.RowEntry row
+                ? row.projects() : ((TreeEntry.UnownedEntry) item.getValue()).count()).containsExactly(2L, 1L, 1L, 0L, 0L, 3L);
         assertThat(viewModel.userCountProperty().get()).isEqualTo("5");
         assertThat(viewModel.contentSummaryProperty().get()).isEqualTo("5 users · 71 rows");
         assertThat(viewModel.databaseDescriptionProperty().get()).startsWith("H2 · ").contains(home.toString());
@@ -74,6 +72,7 @@ class MainWindowViewModelTest {
                 .isEqualTo("Cascade Studio — " + viewModel.databaseDescriptionProperty().get());
         assertThat(viewModel.statusMessageProperty().get()).isEqualTo("New database created with demo data");
         assertThat(viewModel.canRefreshProperty().get()).isTrue();
+        assertThat(viewModel.search().enabledProperty().get()).isTrue();
     }
 
     @Test
@@ -90,58 +89,14 @@ class MainWindowViewModelTest {
     }
 
     @Test
-    void nothingSelectedMeansNoDetails() {
+    void refreshSaysWhenItRead() {
         viewModel(this::openDemo).open();
-
-        assertThat(viewModel.selectedUserProperty().get()).isNull();
-        assertThat(viewModel.detailsProperty().getValue()).isNull();
-    }
-
-    @Test
-    void selectingAUserShowsItsDetailsInWords() {
-        viewModel(this::openDemo).open();
-
-        viewModel.select(user("alice"));
-
-        UserDetails details = viewModel.detailsProperty().getValue();
-        assertThat(details.kind()).isEqualTo("User");
-        assertThat(details.initial()).isEqualTo("A");
-        assertThat(details.name()).isEqualTo("alice");
-        assertThat(details.description()).isEqualTo("Alice Chen — ML platform lead");
-        assertThat(details.projects()).isEqualTo("2 projects");
-        assertThat(details.created()).isEqualTo("2026-03-02 09:00");
-        assertThat(details.uid()).matches("[0-9a-f]{32}");
-        assertThat(details.unowned()).isFalse();
-
-        viewModel.select(user("erin"));
-        assertThat(viewModel.detailsProperty().getValue().projects()).isEqualTo("No projects");
-    }
-
-    @Test
-    void theUnownedEntryIsDescribedAsProjectsWithoutAnOwner() {
-        viewModel(this::openDemo).open();
-
-        viewModel.select(user("Unowned"));
-
-        UserDetails details = viewModel.detailsProperty().getValue();
-        assertThat(details.unowned()).isTrue();
-        assertThat(details.kind()).isEqualTo("Projects without an owner");
-        assertThat(details.projects()).isEqualTo("1 project");
-        assertThat(details.uid()).isEqualTo("—");
-        assertThat(details.created()).isEqualTo("—");
-    }
-
-    @Test
-    void refreshKeepsTheSameUserSelected() {
-        viewModel(this::openDemo).open();
-        viewModel.select(user("bob"));
-        UserSummary before = viewModel.selectedUserProperty().get();
 
         viewModel.refresh();
 
         assertThat(viewModel.statusMessageProperty().get()).startsWith("Refreshed at ");
-        assertThat(viewModel.selectedUserProperty().get()).isEqualTo(before).isNotSameAs(before);
-        assertThat(viewModel.users()).hasSize(6);
+        assertThat(topLevel()).hasSize(6);
+        assertThat(viewModel.canRefreshProperty().get()).isTrue();
     }
 
     @Test
@@ -159,12 +114,14 @@ class MainWindowViewModelTest {
         assertThat(viewModel.windowTitleProperty().get()).isEqualTo("Cascade Studio");
         assertThat(viewModel.canRefreshProperty().get()).isFalse();
         assertThat(viewModel.busyProperty().get()).isFalse();
+        assertThat(viewModel.tree().root().getChildren()).extracting(TreeItem::getValue)
+                .doesNotHaveAnyElementsOfTypes(TreeEntry.RowEntry.class);
 
         viewModel.retry();
 
         assertThat(viewModel.phaseProperty().get()).isEqualTo(Phase.READY);
         assertThat(viewModel.errorMessageProperty().get()).isEmpty();
-        assertThat(viewModel.users()).hasSize(6);
+        assertThat(topLevel()).hasSize(6);
     }
 
     @Test
@@ -178,13 +135,15 @@ class MainWindowViewModelTest {
     }
 
     @Test
-    void closingTheWindowClosesTheDatabase() {
+    void closingTheWindowClosesTheDatabaseAndEmptiesTheTree() {
         viewModel(this::openDemo).open();
         DatabaseSession session = opened.get(0);
 
         viewModel.close();
 
         assertThat(viewModel.canRefreshProperty().get()).isFalse();
+        assertThat(viewModel.tree().root().getChildren()).isEmpty();
+        assertThat(viewModel.search().enabledProperty().get()).isFalse();
         assertThatThrownBy(() -> session.browse().userSummaries()).isInstanceOf(IllegalStateException.class);
     }
 
@@ -199,7 +158,7 @@ class MainWindowViewModelTest {
         }).open();
 
         assertThat(viewModel.canRefreshProperty().get()).isFalse();
-        assertThat(viewModel.users()).isEmpty();
+        assertThat(topLevel()).isEmpty();
         assertThatThrownBy(() -> late.get(0).browse().userSummaries()).isInstanceOf(IllegalStateException.class);
     }
 }

@@ -1,0 +1,52 @@
+package dev.cascadestudio.ui.task;
+
+import java.util.Objects;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+
+/**
+ * The window's background work as the status bar shows it: every view model hands its slow work
+ * to the one {@link TaskExecutor} through here, so the busy indicator and the activity text cover
+ * all of it. Called on the FX thread only.
+ */
+public final class Activity {
+
+    private final TaskExecutor executor;
+    private final SimpleBooleanProperty busy = new SimpleBooleanProperty();
+    private final SimpleStringProperty message = new SimpleStringProperty("");
+    private int running;
+
+    public Activity(TaskExecutor executor) {
+        this.executor = Objects.requireNonNull(executor);
+    }
+
+    /**
+     * Runs {@code work} in the background; {@code message} ("Loading Documents…") is shown while
+     * it runs. The callbacks run on the FX thread.
+     */
+    public <V> void run(String message, BackgroundTask.Work<V> work, Consumer<V> onSuccess, Consumer<Throwable> onFailure) {
+        executor.execute(BackgroundTask.of(work)
+                .onRunning(() -> {
+                    running++;
+                    busy.set(true);
+                    this.message.set(message);
+                })
+                .onSuccess(onSuccess)
+                .onFailure(onFailure)
+                .onFinished(() -> {
+                    running--;
+                    busy.set(running > 0);
+                    if (running == 0) {
+                        this.message.set("");
+                    }
+                }));
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() { return busy; }
+
+    /** What the most recently started work is doing; empty when nothing runs. */
+    public ReadOnlyStringProperty messageProperty() { return message; }
+}

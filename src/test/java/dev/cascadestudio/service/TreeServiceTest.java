@@ -1,0 +1,171 @@
+package dev.cascadestudio.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.cascadestudio.cascade.CascadeGraph;
+import dev.cascadestudio.domain.ForeignKeyRule;
+import dev.cascadestudio.persistence.Database;
+import dev.cascadestudio.persistence.demo.DemoData;
+import dev.cascadestudio.persistence.demo.RowBuilder;
+import dev.cascadestudio.service.TreeStep.GroupStep;
+import dev.cascadestudio.service.TreeStep.RowStep;
+import dev.cascadestudio.service.TreeStep.UnownedStep;
+import dev.cascadestudio.service.TreeStep.UserStep;
+import dev.cascadestudio.testsupport.EngineDatabases;
+import dev.cascadestudio.testsupport.TreeFixtures;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The tree's groups, pages and paths on the demo data, on H2 and on a controller's SQLite file. */
+class TreeServiceTest {
+
+    @TempDir Path dir;
+    Database database;
+    TreeService tree;
+
+    void open(EngineDatabases.Kind kind) {
+        database = EngineDatabases.open(kind, dir);
+        DemoData.load(database);
+        tree = new TreeService(database, CascadeGraph.fromMapping(database.sessionFactory().getMetamodel()));
+    }
+
+    @AfterEach
+    void close() {
+        if (database != null) database.close();
+    }
+
+    long sqlCount(String sql) {
+        return database.fromConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    String q(String identifier) {
+        return database.sqlNames().quote(identifier);
+    }
+
+    static RowRef row(String table, String name) {
+        return new RowRef(table, RowBuilder.uid(table, name), table.equals("user") ? null : "", name);
+    }
+
+    @ParameterizedTest
+    @EnumSource(EngineDatabases.Kind.class)
+    void aProjectHasOneGroupPerChildKindCountedInTheDatabase(EngineDatabases.Kind kind) {
+        open(kind);
+        String support = RowBuilder.uid("project", "customer-support-assistant");
+
+        List<TreeGroup> groups = tree.groups(row("project", "customer-support-assistant"));
+
+        assertThat(groups).extracting(g -> g.rule().childTable()).containsExactly(
+                "data_source", "dataset", "model", "prompt", "document", "workflow", "deployment");
+        for (TreeGroup group : groups) {
+            assertThat(group.count()).as(group.rule().childTable()).isEqualTo(sqlCount("SELECT COUNT(*) FROM "
+                    + database.sqlNames().quote(group.rule().childTable()) + " WHERE " + q("project_id") + " = '" + support + "'"));
+        }
+        assertThat(groups).extracting(TreeGroup::count).containsExactly(2L, 2L, 2L, 3L, 3L, 3L, 2L);
+    }
+
+    @Test
+    void aWorkflowHasSchedulesRunsSessionsAndDeploymentsAndAUserProjectsAndSessions() {
+        open(EngineDatabases.Kind.H2);
+
+        assertThat(tree.groups(row("workflow", "ticket-triage")))
+                .extracting(g -> g.rule().childTable(), TreeGroup::count)
+                .containsExactly(tuple("schedule", 1L), tuple("run", 2L), tuple("session", 2L), tuple("deployment", 1L));
+        assertThat(tree.groups(row("schedule", "kb-ingestion-nightly")))
+                .extracting(g -> g.rule().childTable(), TreeGroup::count).containsExactly(tuple("run", 4L));
+        assertThat(tree.groups(row("user", "bob")))
+                .extracting(g -> g.rule().childTable(), TreeGroup::count)
+                .containsExactly(tuple("project", 1L), tuple("session", 2L));
+    }
+
+    @ParameterizedTest
+    @EnumSource(EngineDatabases.Kind.class)
+    void unownedGathersRowsWhoseOwnerOrParentIsNullOrGone(EngineDatabases.Kind kind) {
+        open(kind);
+        assertThat(tree.unownedGroups()).extracting(g -> g.rule().childTable(), TreeGroup::count)
+                .containsExactly(tuple("project", 1L), tuple("run", 1L), tuple("session", 1L));
+
+        // carol leaves without the controller's cascade: her project's owner_id now dangles
+        database.fromConnection(c -> c.createStatement().executeUpdate(
+                "DELETE FROM " + q("user") + " WHERE " + q("name") + " = 'carol'"));
+
+        List<TreeGroup> unowned = tree.unownedGroups();
+        assertThat(unowned).extracting(g -> g.rule().childTable(), TreeGroup::count)
+                .containsExactly(tuple("project", 2L), tuple("run", 1L), tuple("session", 3L));
+        assertThat(tree.rows(unowned.get(0).rule(), null, 0, 10)).extracting(RowRef::name)
+                .containsExactly("enterprise-search", "legacy-migration");
+        assertThat(tree.rows(unowned.get(1).rule(), null, 0, 10)).extracting(RowRef::name)
+                .containsExactly("orphaned-run-2025-11");
+    }
+
+    @ParameterizedTest
+    @EnumSource(EngineDatabases.Kind.class)
+    void rowsComeByNameInPagesAndCountsMatch(EngineDatabases.Kind kind) {
+        open(kind);
+        TreeFixtures.documentsProject(database, "erin", 1_200);
+        ForeignKeyRule documents = tree.rule("project", "document");
+        String archive = RowBuilder.uid("project", TreeFixtures.DOCUMENTS_PROJECT);
+
+        assertThat(tree.count(documents, archive)).isEqualTo(1_200);
+        List<RowRef> first = tree.rows(documents, archive, 0, 500);
+        List<RowRef> third = tree.rows(documents, archive, 1_000, 500);
+        assertThat(first).hasSize(500);
+        assertThat(first.get(0).name()).isEqualTo("doc-00001");
+        assertThat(third).hasSize(200);
+        assertThat(third.get(199).name()).isEqualTo("doc-01200");
+    }
+
+    @Test
+    void aRunUnderAScheduleIsLocatedThroughOwnerProjectWorkflowAndSchedule() {
+        open(EngineDatabases.Kind.H2);
+
+        List<TreeStep> path = tree.locate(row("run", "kb-ingestion-run-2")).orElseThrow();
+
+        assertThat(path).containsExactly(
+                new UserStep(row("user", "alice")),
+                new GroupStep(tree.rule("user", "project"), RowBuilder.uid("user", "alice")),
+                new RowStep(row("project", "customer-support-assistant"), 0),
+                new GroupStep(tree.rule("project", "workflow"), RowBuilder.uid("project", "customer-support-assistant")),
+                new RowStep(row("workflow", "kb-ingestion"), 0),
+                new GroupStep(tree.rule("workflow", "schedule"), RowBuilder.uid("workflow", "kb-ingestion")),
+                new RowStep(row("schedule", "kb-ingestion-nightly"), 0),
+                new GroupStep(tree.rule("schedule", "run"), RowBuilder.uid("schedule", "kb-ingestion-nightly")),
+                new RowStep(row("run", "kb-ingestion-run-2"), 1));
+    }
+
+    @Test
+    void rowsWithoutALiveParentAreLocatedUnderUnowned() {
+        open(EngineDatabases.Kind.H2);
+
+        assertThat(tree.locate(row("run", "orphaned-run-2025-11")).orElseThrow()).containsExactly(
+                new UnownedStep(),
+                new GroupStep(tree.rule("workflow", "run"), null),
+                new RowStep(row("run", "orphaned-run-2025-11"), 0));
+        assertThat(tree.locate(row("run", "legacy-batch-run-1")).orElseThrow()).startsWith(
+                new UnownedStep(), new GroupStep(tree.rule("user", "project"), null),
+                new RowStep(row("project", "legacy-migration"), 0));
+        assertThat(tree.locate(new RowRef("run", "no-such-uid", "", "x"))).isEmpty();
+    }
+
+    @Test
+    void aRowBeyondTheFirstPageIsLocatedAtItsPosition() {
+        open(EngineDatabases.Kind.H2);
+        TreeFixtures.documentsProject(database, "erin", 1_200);
+
+        List<TreeStep> path = tree.locate(row("document", TreeFixtures.documentName(1_042))).orElseThrow();
+
+        assertThat(path.get(path.size() - 1)).isEqualTo(new RowStep(row("document", "doc-01042"), 1_041));
+    }
+}
