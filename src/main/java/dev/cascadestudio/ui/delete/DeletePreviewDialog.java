@@ -19,7 +19,12 @@ import javafx.stage.Window;
 /**
  * The delete preview as a window of its own: what deleting the selected rows removes and sets to
  * NULL, the rows themselves, the SQL, and a confirm button that commits exactly that plan. The main
- * window calls {@link #show}; everything slow runs on the given executor.
+ * window calls {@link #show}; everything slow runs on the given executor. For example:
+ *
+ * <pre>{@code
+ * UndoBanner undo = new UndoBanner(service, executor, this::refresh);   // once, placed in the window
+ * DeletePreviewDialog.show(stage, service, selectedRoots, executor, this::refresh, undo::offer);
+ * }</pre>
  */
 public final class DeletePreviewDialog {
 

@@ -1,6 +1,7 @@
 package dev.cascadestudio.ui.delete;
 
 import atlantafx.base.controls.Message;
+import dev.cascadestudio.ui.StyleClasses;
 import dev.cascadestudio.ui.delete.DeletePreviewViewModel.Phase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,6 +39,8 @@ final class DeletePreviewView {
     @FXML private Label explanationLabel;
     @FXML private Label deletedTotalLabel;
     @FXML private Label nulledTotalLabel;
+    @FXML private VBox deletedCard;
+    @FXML private VBox nulledCard;
     @FXML private VBox deletedLines;
     @FXML private VBox nulledLines;
     @FXML private VBox planningState;
@@ -102,6 +105,8 @@ final class DeletePreviewView {
         explanationLabel.textProperty().bind(viewModel.explanationProperty());
         deletedTotalLabel.textProperty().bind(viewModel.deletedTotalProperty());
         nulledTotalLabel.textProperty().bind(viewModel.nulledTotalProperty());
+        deletedCard.pseudoClassStateChanged(StyleClasses.WILL_DELETE, true);
+        nulledCard.pseudoClassStateChanged(StyleClasses.SET_NULL, true);
         SummaryPanel.bind(deletedLines, viewModel.deletedLines(), "No rows are deleted.");
         SummaryPanel.bind(nulledLines, viewModel.nulledLines(), "No foreign key is set to NULL.");
     }

@@ -22,7 +22,8 @@ import javafx.stage.Stage;
  * {@code rows}, {@code sql}, {@code confirm} (type-to-confirm, threshold lowered to 40),
  * {@code several} (a project and a user), {@code stale} (a run added behind the dialog's back, then
  * confirm), {@code undo} (confirm at once: the main window shows the undo banner), {@code committing}
- * (confirm at once, with each commit step slowed down to show the progress bar).
+ * (confirm at once; the commit stops half-way to show the progress bar), {@code big} (a
+ * generated database whose big project's delete affects about 200,000 rows).
  */
 public final class DeletePreviewDemo {
 
@@ -31,7 +32,7 @@ public final class DeletePreviewDemo {
     public static void main(String[] args) throws Exception {
         String mode = args.length > 0 ? args[0] : "summary";
         Path dir = Files.createTempDirectory("delete-preview-demo");
-        DeleteFixture fixture = DeleteFixture.demo(dir);
+        DeleteFixture fixture = mode.equals("big") ? DeleteFixture.generated(dir, 200_000) : DeleteFixture.demo(dir);
         Platform.startup(() -> {
             Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
             UiTaskExecutor executor = new UiTaskExecutor("demo-database", 1);
@@ -49,7 +50,7 @@ public final class DeletePreviewDemo {
             stage.setY(0);
             stage.show();
             List<Root> roots = mode.equals("several") ? List.of(DeleteFixture.SUPPORT, DeleteFixture.BOB)
-                    : List.of(DeleteFixture.SUPPORT);
+                    : mode.equals("big") ? List.of(DeleteFixture.bigProject()) : List.of(DeleteFixture.SUPPORT);
             long threshold = mode.equals("confirm") || mode.equals("several") ? 40 : DeletePreviewViewModel.TYPE_TO_CONFIRM_THRESHOLD;
             DeleteOperations operations = mode.equals("committing") ? slowCommit(fixture.operations) : fixture.operations;
             DeletePreviewDialog dialog = DeletePreviewDialog.open(stage, operations, roots, executor, threshold,
@@ -87,7 +88,9 @@ public final class DeletePreviewDemo {
         }
     }
 
-    /** The real operations, with a pause at each step of the commit (on the background thread). */
+    private static final java.util.concurrent.CountDownLatch NEVER = new java.util.concurrent.CountDownLatch(1);
+
+    /** The real operations, with the commit held half-way (on the background thread). */
     private static DeleteOperations slowCommit(DeleteOperations real) {
         return new DeleteOperations() {
             @Override
@@ -106,10 +109,13 @@ public final class DeletePreviewDemo {
                     dev.cascadestudio.cascade.ProgressListener progress) {
                 return real.execute(plan, (done, total, message) -> {
                     progress.update(done, total, message);
-                    try {
-                        Thread.sleep(done > total / 2 ? 60_000 : 300);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
+                    if (done > total / 2) {
+                        // stays half done until the demo is ended, so the progress bar can be looked at
+                        try {
+                            NEVER.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
                     }
                 });
             }

@@ -191,31 +191,6 @@ class DeletePreviewViewModelTest {
     }
 
     @Test
-    void aRefusedUndoSaysWhyAndChangesNothing() {
-        DeletePreviewViewModel viewModel = preview(DeletePreviewViewModel.TYPE_TO_CONFIRM_THRESHOLD, SUPPORT);
-        viewModel.confirm();
-        UndoViewModel undo = new UndoViewModel(fixture.operations, executor, () -> { });
-        undo.offer(committed.get(0));
-        // a new project takes the deleted one's name before the administrator clicks Undo
-        fixture.database.fromConnection(c -> {
-            try (var in = new dev.cascadestudio.persistence.BatchInserter(c, fixture.database.kind(), fixture.database.sqlNames(), 10)) {
-                new dev.cascadestudio.persistence.demo.RowBuilder(in, java.time.LocalDateTime.of(2026, 6, 1, 8, 0))
-                        .project("customer-support-assistant-v2", null, "new");
-            }
-            return c.createStatement().executeUpdate("UPDATE \"project\" SET \"name\" = 'customer-support-assistant'"
-                    + " WHERE \"name\" = 'customer-support-assistant-v2'");
-        });
-        String before = fixture.dump();
-
-        undo.undo();
-
-        assertThat(undo.stateProperty().get()).isEqualTo(UndoViewModel.State.FAILED);
-        assertThat(undo.messageProperty().get()).startsWith("Cannot restore")
-                .contains("another row took this name").endsWith("Nothing was changed.");
-        assertThat(fixture.dump()).isEqualTo(before);
-    }
-
-    @Test
     void aPlanThatCannotBeComputedSaysWhyAndCanBeRetried() {
         boolean[] fail = {true};
         DeleteOperations failing = new ForwardingOperations(fixture.operations) {
