@@ -80,4 +80,60 @@ public final class StyleClasses {
     public static final PseudoClass ABSENT_VALUE = PseudoClass.getPseudoClass("absent");
     /** A count badge showing zero. */
     public static final PseudoClass ZERO = PseudoClass.getPseudoClass("zero");
+
+    // ---- delete preview dialog and undo banner (ui.delete; styles/delete-preview.css) ----
+
+    public static final String DELETE_PREVIEW_STYLESHEET = "/styles/delete-preview.css";
+
+    public static final String DELETE_PREVIEW = "delete-preview";
+    public static final String DELETE_HEADER = "delete-header";
+    public static final String DELETE_HEADER_ICON = "delete-header-icon";
+    public static final String DELETE_TITLE = "delete-title";
+    public static final String DELETE_SUBTITLE = "delete-subtitle";
+    public static final String DELETE_NOTICE = "delete-notice";
+    public static final String DELETE_TABS = "delete-tabs";
+    public static final String DELETE_EXPLANATION = "delete-explanation";
+    public static final String DELETE_PLACEHOLDER = "delete-placeholder";
+    public static final String SUMMARY = "summary";
+    public static final String SUMMARY_CARD = "summary-card";
+    public static final String SUMMARY_CARD_HEADER = "summary-card-header";
+    public static final String SUMMARY_CARD_ICON = "summary-card-icon";
+    public static final String SUMMARY_CARD_TITLE = "summary-card-title";
+    public static final String SUMMARY_TOTAL = "summary-total";
+    public static final String SUMMARY_LINES = "summary-lines";
+    public static final String SUMMARY_LINE = "summary-line";
+    public static final String SUMMARY_LABEL = "summary-label";
+    public static final String SUMMARY_COUNT = "summary-count";
+    public static final String SUMMARY_VIA = "summary-via";
+    public static final String SUMMARY_EMPTY = "summary-empty";
+    public static final String AFFECTED_ROWS = "affected-rows";
+    public static final String AFFECTED_ROW_CELL = "affected-row-cell";
+    public static final String AFFECTED_ROW_ICON = "affected-row-icon";
+    public static final String AFFECTED_ROW_NAME = "affected-row-name";
+    public static final String AFFECTED_ROW_KEY = "affected-row-key";
+    public static final String AFFECTED_ROW_ROUTE = "affected-row-route";
+    public static final String SHOW_MORE = "show-more";
+    public static final String SQL_TEXT = "sql-text";
+    public static final String DELETE_FOOTER = "delete-footer";
+    public static final String TYPE_TO_CONFIRM = "type-to-confirm";
+    public static final String CONFIRM_PROMPT = "confirm-prompt";
+    public static final String CONFIRM_FIELD = "confirm-field";
+    public static final String CONFIRM_EXPECTED = "confirm-expected";
+    public static final String COMMIT_PROGRESS = "commit-progress";
+    public static final String COMMIT_MESSAGE = "commit-message";
+    public static final String UNDO_BANNER = "undo-banner";
+
+    /** An affected row (or group of rows) that the delete removes. */
+    public static final PseudoClass WILL_DELETE = PseudoClass.getPseudoClass("will-delete");
+    /** An affected row (or group) whose foreign key the delete sets to NULL. */
+    public static final PseudoClass SET_NULL = PseudoClass.getPseudoClass("set-null");
+    /** A row the administrator selected to delete, as opposed to one the cascade reaches. */
+    public static final PseudoClass CASCADE_ROOT = PseudoClass.getPseudoClass("cascade-root");
+    /** A line of the affected-rows tree that stands for a whole table or column. */
+    public static final PseudoClass EFFECT_GROUP = PseudoClass.getPseudoClass("effect-group");
+    /** The "Show more" line after the rows read so far. */
+    public static final PseudoClass MORE = PseudoClass.getPseudoClass("more");
+    /** The undo banner after a restore succeeded, or after it was refused. */
+    public static final PseudoClass SUCCEEDED = PseudoClass.getPseudoClass("succeeded");
+    public static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
 }

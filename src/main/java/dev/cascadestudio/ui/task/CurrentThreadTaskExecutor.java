@@ -16,7 +16,7 @@ public final class CurrentThreadTaskExecutor implements TaskExecutor {
         task.running();
         V value;
         try {
-            value = task.call();
+            value = task.call((done, total, message) -> task.progressed(BackgroundTask.Progress.of(done, total, message)));
         } catch (Exception failure) {
             try {
                 task.failed(failure);

@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import javafx.beans.value.ChangeListener;
 import javafx.concurrent.Task;
 
 /**
@@ -36,10 +37,22 @@ public final class UiTaskExecutor implements TaskExecutor {
         Task<V> fxTask = new Task<>() {
             @Override
             protected V call() throws Exception {
-                return task.call();
+                return task.call((done, total, message) -> {
+                    updateMessage(message);
+                    if (total > 0) {
+                        updateProgress(done, total);
+                    } else {
+                        updateProgress(-1, 1);
+                    }
+                });
             }
         };
         fxTask.setOnRunning(event -> task.running());
+        // Task coalesces updates and delivers them on the FX thread, so a fast loop cannot flood it.
+        ChangeListener<Object> progressed = (o, old, now) -> task.progressed(
+                new BackgroundTask.Progress(fxTask.getProgress(), fxTask.getMessage()));
+        fxTask.messageProperty().addListener(progressed);
+        fxTask.progressProperty().addListener(progressed);
         fxTask.setOnSucceeded(event -> {
             try {
                 task.succeeded(fxTask.getValue());

@@ -69,4 +69,37 @@ class UiTaskExecutorTest {
         assertThat(executor.awaitTermination(Duration.ofSeconds(10))).isTrue();
         assertThat(events).containsExactly("closed");
     }
+
+    @Test
+    void reportedProgressReachesTheFxThreadBeforeSuccess() throws Exception {
+        List<Boolean> progressOnFxThread = new CopyOnWriteArrayList<>();
+        executor.execute(BackgroundTask.reporting(progress -> {
+                    progress.report(1, 4, "first quarter");
+                    progress.report(4, 4, "all done");
+                    return "ok";
+                })
+                .onProgress(progress -> {
+                    progressOnFxThread.add(Platform.isFxApplicationThread());
+                    events.add(progress.fraction() + " " + progress.message());
+                })
+                .onSuccess(value -> events.add("success " + value)));
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> events.contains("success ok"));
+        // Task merges updates that arrive faster than the FX thread runs: the last one always arrives.
+        assertThat(events).endsWith("1.0 all done", "success ok");
+        assertThat(progressOnFxThread).isNotEmpty().containsOnly(true);
+    }
+
+    @Test
+    void theSynchronousExecutorDeliversEveryReport() {
+        CurrentThreadTaskExecutor synchronous = new CurrentThreadTaskExecutor();
+        synchronous.execute(BackgroundTask.reporting(progress -> {
+                    progress.report(1, 4, "first quarter");
+                    progress.report(0, 0, "counting");
+                    return "ok";
+                })
+                .onProgress(progress -> events.add(progress.fraction() + " " + progress.message())));
+
+        assertThat(events).containsExactly("0.25 first quarter", "-1.0 counting");
+    }
 }

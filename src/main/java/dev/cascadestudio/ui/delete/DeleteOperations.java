@@ -1,0 +1,53 @@
+package dev.cascadestudio.ui.delete;
+
+import dev.cascadestudio.cascade.AffectedRow;
+import dev.cascadestudio.cascade.DeletePlan;
+import dev.cascadestudio.cascade.ExecutionResult;
+import dev.cascadestudio.cascade.ProgressListener;
+import dev.cascadestudio.cascade.Restorer;
+import dev.cascadestudio.cascade.Root;
+import dev.cascadestudio.service.CascadeService;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The part of {@link CascadeService} the delete preview uses. Every method may block on the database
+ * and is only ever called from background work. An interface so that tests can hold a call back
+ * (to prove the window stays responsive) or make it fail.
+ */
+public interface DeleteOperations {
+
+    DeletePlan plan(List<Root> roots);
+
+    List<AffectedRow> page(DeletePlan plan, DeletePlan.Effect effect, int offset, int limit);
+
+    ExecutionResult execute(DeletePlan plan, ProgressListener progress);
+
+    Restorer.RestoreResult restore(Path snapshot);
+
+    static DeleteOperations of(CascadeService service) {
+        Objects.requireNonNull(service);
+        return new DeleteOperations() {
+            @Override
+            public DeletePlan plan(List<Root> roots) {
+                return service.plan(roots);
+            }
+
+            @Override
+            public List<AffectedRow> page(DeletePlan plan, DeletePlan.Effect effect, int offset, int limit) {
+                return service.page(plan, effect, offset, limit);
+            }
+
+            @Override
+            public ExecutionResult execute(DeletePlan plan, ProgressListener progress) {
+                return service.execute(plan, progress);
+            }
+
+            @Override
+            public Restorer.RestoreResult restore(Path snapshot) {
+                return service.restore(snapshot);
+            }
+        };
+    }
+}

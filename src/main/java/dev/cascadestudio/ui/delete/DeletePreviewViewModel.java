@@ -1,0 +1,197 @@
+package dev.cascadestudio.ui.delete;
+
+import dev.cascadestudio.cascade.DeletePlan;
+import dev.cascadestudio.cascade.ExecutionResult;
+import dev.cascadestudio.cascade.Root;
+import dev.cascadestudio.cascade.StalePlanException;
+import dev.cascadestudio.service.FailureMessages;
+import dev.cascadestudio.ui.task.BackgroundTask;
+import dev.cascadestudio.ui.task.TaskExecutor;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The delete preview without controls: plans on background work, shows that plan, commits exactly
+ * that plan, and when the data changed in between shows the new plan instead of committing.
+ */
+public final class DeletePreviewViewModel {
+
+    /** From this many affected rows (deleted plus nulled) on, the administrator types to confirm. */
+    public static final long TYPE_TO_CONFIRM_THRESHOLD = 1_000;
+
+    public enum Phase { PLANNING, PLAN_FAILED, READY, COMMITTING, COMMITTED, CLOSED }
+
+    private final DeleteOperations operations;
+    private final TaskExecutor executor;
+    private final List<Root> roots;
+    private final Consumer<ExecutionResult> onCommitted;
+    private final ConfirmationGate gate;
+
+    private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(this, "phase", Phase.PLANNING);
+    private final ReadOnlyObjectWrapper<PlanPreview> preview = new ReadOnlyObjectWrapper<>(this, "preview");
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title");
+    private final ReadOnlyStringWrapper subtitle = new ReadOnlyStringWrapper(this, "subtitle", "");
+    private final ReadOnlyStringWrapper deletedTotal = new ReadOnlyStringWrapper(this, "deletedTotal", "");
+    private final ReadOnlyStringWrapper nulledTotal = new ReadOnlyStringWrapper(this, "nulledTotal", "");
+    private final ReadOnlyStringWrapper explanation = new ReadOnlyStringWrapper(this, "explanation", "");
+    private final ReadOnlyStringWrapper sql = new ReadOnlyStringWrapper(this, "sql", "");
+    private final ReadOnlyStringWrapper confirmText = new ReadOnlyStringWrapper(this, "confirmText", "Delete");
+    private final ReadOnlyStringWrapper staleNotice = new ReadOnlyStringWrapper(this, "staleNotice", "");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", -1);
+    private final ReadOnlyStringWrapper progressMessage = new ReadOnlyStringWrapper(this, "progressMessage", "");
+    private final ObservableList<SummaryLine> deletedLines = FXCollections.observableArrayList();
+    private final ObservableList<SummaryLine> nulledLines = FXCollections.observableArrayList();
+    private final ObservableList<EffectGroup> groups = FXCollections.observableArrayList();
+    private final BooleanBinding canConfirm;
+
+    /**
+     * @param threshold   affected rows from which typing to confirm is required
+     * @param onCommitted called on the FX thread once the delete is committed
+     */
+    public DeletePreviewViewModel(DeleteOperations operations, List<Root> roots, TaskExecutor executor, long threshold,
+                                  Consumer<ExecutionResult> onCommitted) {
+        if (roots.isEmpty()) {
+            throw new IllegalArgumentException("nothing selected to delete");
+        }
+        this.operations = Objects.requireNonNull(operations);
+        this.executor = Objects.requireNonNull(executor);
+        this.roots = List.copyOf(roots);
+        this.onCommitted = Objects.requireNonNull(onCommitted);
+        this.gate = new ConfirmationGate(threshold);
+        title.set(RootsText.title(this.roots, null));
+        subtitle.set(RootsText.subtitle(this.roots, null));
+        canConfirm = Bindings.createBooleanBinding(() -> phase.get() == Phase.READY && preview.get() != null
+                && !preview.get().plan().isEmpty() && gate.satisfiedBinding().get(), phase, preview, gate.satisfiedBinding());
+    }
+
+    /** Computes the plan on background work; the dialog shows it busy until then. */
+    public void start() {
+        phase.set(Phase.PLANNING);
+        error.set("");
+        executor.execute(BackgroundTask.of(() -> PlanPreview.load(operations, roots))
+                .onSuccess(loaded -> {
+                    if (phase.get() == Phase.PLANNING) {
+                        show(loaded);
+                        phase.set(Phase.READY);
+                    }
+                })
+                .onFailure(failure -> {
+                    if (phase.get() == Phase.PLANNING) {
+                        error.set("Cannot work out what the delete affects. " + FailureMessages.describe(failure));
+                        phase.set(Phase.PLAN_FAILED);
+                    }
+                }));
+    }
+
+    /** Plans again after a failed attempt. */
+    public void retry() {
+        if (phase.get() == Phase.PLAN_FAILED) {
+            start();
+        }
+    }
+
+    /** Commits exactly the plan on screen, or shows the new plan if the data changed since. */
+    public void confirm() {
+        if (!canConfirm.get()) {
+            return;
+        }
+        DeletePlan plan = preview.get().plan();
+        phase.set(Phase.COMMITTING);
+        error.set("");
+        progress.set(-1);
+        progressMessage.set("Starting");
+        confirmText.set("Deleting…");
+        executor.execute(BackgroundTask.reporting(reporter -> operations.execute(plan, reporter::report))
+                .onProgress(p -> {
+                    progress.set(p.fraction());
+                    progressMessage.set(p.message());
+                })
+                .onSuccess(result -> {
+                    phase.set(Phase.COMMITTED);
+                    onCommitted.accept(result);
+                })
+                .onFailure(this::commitFailed));
+    }
+
+    private void commitFailed(Throwable failure) {
+        if (failure instanceof StalePlanException stale) {
+            DeletePlan before = preview.get().plan();
+            show(preview.get().withPlan(stale.currentPlan()));
+            staleNotice.set("Nothing was deleted. Someone changed the data while this preview was open, so the delete "
+                    + "now does something else: " + stale.currentPlan().summary() + " (the plan you saw: "
+                    + before.summary() + "). Review the new plan below and confirm again.");
+        } else {
+            error.set("Nothing was deleted. " + FailureMessages.describe(failure));
+            confirmText.set(preview.get().plan().summary());
+        }
+        phase.set(Phase.READY);
+    }
+
+    /** Esc or Cancel: closes unless the commit is running (it cannot be stopped halfway). */
+    public boolean cancel() {
+        if (phase.get() == Phase.COMMITTING) {
+            return false;
+        }
+        if (phase.get() != Phase.COMMITTED) {
+            phase.set(Phase.CLOSED);
+        }
+        return true;
+    }
+
+    private void show(PlanPreview loaded) {
+        DeletePlan plan = loaded.plan();
+        preview.set(loaded);
+        title.set(RootsText.title(roots, loaded.rootNames()));
+        subtitle.set(RootsText.subtitle(roots, loaded.rootNames()));
+        deletedLines.setAll(SummaryLine.deleted(plan));
+        nulledLines.setAll(SummaryLine.nulled(plan));
+        deletedTotal.set(Counts.of(plan.deletedCount(), "row"));
+        nulledTotal.set(Counts.of(plan.nulledCount(), "row"));
+        explanation.set(plan.isEmpty()
+                ? "Nothing to delete: the selected rows no longer exist."
+                : "Nothing has changed yet. Confirming runs the " + Counts.of(plan.statements().size(), "statement")
+                  + " on the SQL tab in one transaction, after saving a snapshot of every row and value it changes,"
+                  + " so the delete can be undone.");
+        sql.set(String.join(";\n\n", plan.statements()) + (plan.statements().isEmpty() ? "" : ";"));
+        confirmText.set(plan.summary());
+        groups.setAll(plan.deleted().stream().filter(e -> e.count() > 0).map(this::group).toList());
+        groups.addAll(plan.nulled().stream().filter(e -> e.count() > 0).map(this::group).toList());
+        gate.reset(loaded);
+    }
+
+    private EffectGroup group(DeletePlan.Effect effect) {
+        return new EffectGroup(operations, executor, preview.get().plan(), effect);
+    }
+
+    public ReadOnlyObjectProperty<Phase> phaseProperty() { return phase.getReadOnlyProperty(); }
+    public BooleanBinding canConfirmBinding() { return canConfirm; }
+    public DeletePlan plan() { return preview.get() == null ? null : preview.get().plan(); }
+    ReadOnlyObjectProperty<PlanPreview> previewProperty() { return preview.getReadOnlyProperty(); }
+    ReadOnlyStringProperty titleProperty() { return title.getReadOnlyProperty(); }
+    ReadOnlyStringProperty subtitleProperty() { return subtitle.getReadOnlyProperty(); }
+    ReadOnlyStringProperty deletedTotalProperty() { return deletedTotal.getReadOnlyProperty(); }
+    ReadOnlyStringProperty nulledTotalProperty() { return nulledTotal.getReadOnlyProperty(); }
+    ReadOnlyStringProperty explanationProperty() { return explanation.getReadOnlyProperty(); }
+    ReadOnlyStringProperty sqlProperty() { return sql.getReadOnlyProperty(); }
+    ReadOnlyStringProperty confirmTextProperty() { return confirmText.getReadOnlyProperty(); }
+    ReadOnlyStringProperty staleNoticeProperty() { return staleNotice.getReadOnlyProperty(); }
+    ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
+    ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
+    ReadOnlyStringProperty progressMessageProperty() { return progressMessage.getReadOnlyProperty(); }
+    ObservableList<SummaryLine> deletedLines() { return deletedLines; }
+    ObservableList<SummaryLine> nulledLines() { return nulledLines; }
+    ObservableList<EffectGroup> groups() { return groups; }
+    ConfirmationGate gate() { return gate; }
+}

@@ -1,0 +1,57 @@
+package dev.cascadestudio.ui.delete;
+
+import dev.cascadestudio.cascade.Root;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** How the dialog names what was selected: "Delete project “x”?" or "Delete 2 projects and 1 user?". */
+final class RootsText {
+
+    private static final int NAMES_SHOWN = 4;
+
+    private RootsText() {}
+
+    /** @param names the roots' names in order, or null before they are known */
+    static String title(List<Root> roots, List<String> names) {
+        if (roots.size() == 1) {
+            String name = names == null ? null : names.get(0);
+            String kind = kind(roots.get(0).table());
+            return name == null ? "Delete this " + kind + "?" : "Delete " + kind + " “" + name + "”?";
+        }
+        Map<String, Integer> perTable = new LinkedHashMap<>();
+        roots.forEach(root -> perTable.merge(kind(root.table()), 1, Integer::sum));
+        List<String> parts = new ArrayList<>();
+        perTable.forEach((kind, n) -> parts.add(n + " " + kind + (n == 1 ? "" : "s")));
+        return "Delete " + joined(parts) + "?";
+    }
+
+    /** @param names the roots' names in order, or null before they are known */
+    static String subtitle(List<Root> roots, List<String> names) {
+        if (roots.size() == 1) {
+            return "uid " + roots.get(0).uid();
+        }
+        List<String> shown = new ArrayList<>();
+        for (int i = 0; i < roots.size() && shown.size() < NAMES_SHOWN; i++) {
+            String name = names == null ? null : names.get(i);
+            shown.add(name == null ? roots.get(i).table() + " " + roots.get(i).uid() : name);
+        }
+        if (roots.size() > NAMES_SHOWN) {
+            shown.add((roots.size() - NAMES_SHOWN) + " more");
+        }
+        return joined(shown);
+    }
+
+    /** "data_source" reads "data source". */
+    static String kind(String table) {
+        return table.replace('_', ' ');
+    }
+
+    private static String joined(List<String> parts) {
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        return String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.cascadestudio.ui.delete;
+
+import dev.cascadestudio.ui.task.BackgroundTask;
+import dev.cascadestudio.ui.task.CurrentThreadTaskExecutor;
+import dev.cascadestudio.ui.task.TaskExecutor;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Holds each task until the test runs it, synchronously: the state "while the work runs" becomes visible. */
+final class DeferredTaskExecutor implements TaskExecutor {
+
+    private final CurrentThreadTaskExecutor runner = new CurrentThreadTaskExecutor();
+    private final List<BackgroundTask<?>> pending = new ArrayList<>();
+
+    @Override
+    public <V> void execute(BackgroundTask<V> task) {
+        pending.add(task);
+    }
+
+    /** Runs the tasks handed over so far, and any they hand over in turn, in order. */
+    void runPending() {
+        while (!pending.isEmpty()) {
+            runner.execute(pending.remove(0));
+        }
+    }
+
+    int pendingCount() {
+        return pending.size();
+    }
+
+    @Override
+    public void shutdown() {
+        runner.shutdown();
+    }
+}
