@@ -3,15 +3,14 @@ package dev.cascadestudio.ui.graph;
 import dev.cascadestudio.cascade.CascadeGraph;
 import dev.cascadestudio.cascade.DeletePlan;
 import dev.cascadestudio.ui.task.BackgroundTask;
+import dev.cascadestudio.ui.task.CurrentThreadTaskExecutor;
 import dev.cascadestudio.ui.task.TaskExecutor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import javafx.fxml.FXML;
 import javafx.fxml.FXMLLoader;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ToggleButton;
@@ -32,23 +31,26 @@ public final class CascadeGraphView extends BorderPane {
 
     @FXML private ToggleButton labelTablesToggle;
     @FXML private ToggleButton ownerEdgesToggle;
-    @FXML private Button fitButton;
     @FXML private ProgressIndicator busyIndicator;
     @FXML private Label summaryLabel;
     @FXML private StackPane canvas;
     @FXML private Label placeholder;
 
     private final CascadeGraphViewModel viewModel;
-    private final DiagramPane diagram = new DiagramPane();
-    private final ZoomPane viewport = new ZoomPane(diagram);
+    private final DiagramPane diagram;
+    private final ZoomPane viewport;
     private final GraphLegend legend = new GraphLegend();
 
+    /** A view that lays the graph out on the FX thread (the first layout takes a second or more). */
     public CascadeGraphView() {
-        this(new CascadeGraphViewModel());
+        this(new CascadeGraphViewModel(), new CurrentThreadTaskExecutor());
     }
 
-    public CascadeGraphView(CascadeGraphViewModel viewModel) {
+    /** A view that computes its layouts with {@code layoutExecutor}, as the application's windows do. */
+    public CascadeGraphView(CascadeGraphViewModel viewModel, TaskExecutor layoutExecutor) {
         this.viewModel = viewModel;
+        this.diagram = new DiagramPane(layoutExecutor);
+        this.viewport = new ZoomPane(diagram);
         getStylesheets().add(Objects.requireNonNull(CascadeGraphView.class.getResource(GraphStyleClasses.STYLESHEET))
                 .toExternalForm());
         FXMLLoader loader = new FXMLLoader(CascadeGraphView.class.getResource(FXML_PATH));
@@ -65,6 +67,8 @@ public final class CascadeGraphView extends BorderPane {
     private void initialize() {
         canvas.getChildren().add(0, viewport);
         setBottom(legend);
+        diagram.setOnPlaced(viewport::requestLayout);
+        diagram.setOnLayoutFailed(viewModel::layoutFailed);
         labelTablesToggle.selectedProperty().bindBidirectional(viewModel.showLabelTablesProperty());
         ownerEdgesToggle.selectedProperty().bindBidirectional(viewModel.showOwnerEdgesProperty());
         summaryLabel.textProperty().bind(viewModel.summaryProperty());
@@ -115,14 +119,6 @@ public final class CascadeGraphView extends BorderPane {
     @FXML
     public void fit() {
         viewport.fit();
-    }
-
-    List<TableNodeView> tableNodes() {
-        return diagram.tableNodes();
-    }
-
-    List<EdgeView> edgeViews() {
-        return diagram.edgeViews();
     }
 
     double zoomFactor() {

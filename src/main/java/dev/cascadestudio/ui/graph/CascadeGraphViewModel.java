@@ -32,6 +32,7 @@ public final class CascadeGraphViewModel {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private String countProblem;
+    private String layoutProblem;
 
     public CascadeGraphViewModel() {
         graph.addListener((o, old, g) -> redraw());
@@ -83,10 +84,24 @@ public final class CascadeGraphViewModel {
         highlight.set(null);
     }
 
+    /** The diagram could not be laid out; said in the summary until the next drawing. */
+    public void layoutFailed(Throwable failure) {
+        String reason = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+        layoutProblem = "Cannot lay the graph out: " + reason;
+        summarise();
+    }
+
     private void redraw() {
+        layoutProblem = null;
         CascadeGraph g = graph.get();
         diagram.set(g == null ? null : GraphDiagram.of(g, showLabelTables.get(), showOwnerEdges.get()));
         summarise();
+    }
+
+    /** Deleting a user travels along owner edges that may be hidden: say so, the nodes alone would not. */
+    private static String hiddenOwnerRules(GraphDiagram d, PlanHighlight h) {
+        long hidden = h.edges().keySet().stream().filter(e -> e.isOwnerRule() && !d.edges().contains(e)).count();
+        return hidden == 0 ? "" : " · through " + hidden + " hidden owner_id rule" + (hidden == 1 ? "" : "s");
     }
 
     private void summarise() {
@@ -96,12 +111,14 @@ public final class CascadeGraphViewModel {
             return;
         }
         String shape = d.tables().size() + " tables · " + d.edges().size() + " rules";
-        if (busy.get()) {
+        if (layoutProblem != null) {
+            summary.set(shape + " · " + layoutProblem);
+        } else if (busy.get()) {
             summary.set(shape + " · counting rows…");
         } else if (countProblem != null) {
             summary.set(shape + " · " + countProblem);
         } else if (highlight.get() != null) {
-            summary.set("Preview: " + highlight.get().summary());
+            summary.set("Preview: " + highlight.get().summary() + hiddenOwnerRules(d, highlight.get()));
         } else {
             summary.set(shape);
         }

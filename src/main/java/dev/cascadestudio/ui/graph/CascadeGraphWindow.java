@@ -2,6 +2,8 @@ package dev.cascadestudio.ui.graph;
 
 import dev.cascadestudio.cascade.CascadeGraph;
 import dev.cascadestudio.cascade.DeletePlan;
+import dev.cascadestudio.ui.task.CurrentThreadTaskExecutor;
+import dev.cascadestudio.ui.task.TaskExecutor;
 import java.util.Map;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -21,7 +23,13 @@ public final class CascadeGraphWindow {
      * plan lit up when {@code plan} is not null. Returns the view, to update it later.
      */
     public static CascadeGraphView show(Window owner, CascadeGraph graph, Map<String, Long> rowCounts, DeletePlan plan) {
-        CascadeGraphView view = new CascadeGraphView();
+        return show(owner, new CurrentThreadTaskExecutor(), graph, rowCounts, plan);
+    }
+
+    /** As {@link #show(Window, CascadeGraph, Map, DeletePlan)}, computing the layout with {@code layoutExecutor}. */
+    public static CascadeGraphView show(Window owner, TaskExecutor layoutExecutor, CascadeGraph graph,
+                                        Map<String, Long> rowCounts, DeletePlan plan) {
+        CascadeGraphView view = new CascadeGraphView(new CascadeGraphViewModel(), layoutExecutor);
         view.setGraph(graph);
         view.setRowCounts(rowCounts);
         view.highlight(plan);

@@ -1,10 +1,13 @@
 package dev.cascadestudio.ui.graph;
 
 import dev.cascadestudio.domain.ForeignKeyRule;
+import dev.cascadestudio.ui.task.BackgroundTask;
+import dev.cascadestudio.ui.task.TaskExecutor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import javafx.geometry.Dimension2D;
 import javafx.geometry.Point2D;
 import javafx.scene.layout.Pane;
@@ -12,10 +15,13 @@ import javafx.scene.layout.Pane;
 /**
  * The drawing: one {@link TableNodeView} per table and one {@link EdgeView} per edge of a
  * {@link GraphDiagram}, placed by {@link LayeredLayout}. Placing waits for the first layout pass
- * after a change, when CSS has sized the nodes; a preview only restyles, it never moves anything.
+ * after a change, when CSS has sized the nodes, then computes the layout on the executor (ELK's
+ * first run loads for a second or more, too long for the FX thread); a new drawing stays hidden
+ * until it is placed. A preview only restyles, it never moves anything.
  */
 final class DiagramPane extends Pane {
 
+    private final TaskExecutor layoutExecutor;
     private final Map<String, TableNodeView> nodes = new LinkedHashMap<>();
     private final List<EdgeView> edges = new ArrayList<>();
     private GraphDiagram diagram;
@@ -24,14 +30,22 @@ final class DiagramPane extends Pane {
     private boolean placed = true;
     private double drawingWidth;
     private double drawingHeight;
+    private int generation;
     private Runnable onPlaced = () -> {};
+    private Consumer<Throwable> onLayoutFailed = failure -> {};
 
-    DiagramPane() {
+    DiagramPane(TaskExecutor layoutExecutor) {
+        this.layoutExecutor = layoutExecutor;
         getStyleClass().add(GraphStyleClasses.GRAPH_CANVAS);
     }
 
+    /** Runs on the FX thread each time a layout has been applied. */
     void setOnPlaced(Runnable action) {
         onPlaced = action;
+    }
+
+    void setOnLayoutFailed(Consumer<Throwable> action) {
+        onLayoutFailed = action;
     }
 
     void show(GraphDiagram newDiagram) {
@@ -39,6 +53,7 @@ final class DiagramPane extends Pane {
         nodes.clear();
         edges.clear();
         getChildren().clear();
+        setVisible(false);
         if (diagram != null) {
             diagram.edges().forEach(rule -> edges.add(new EdgeView(rule)));
             diagram.tables().forEach(t -> nodes.put(t, new TableNodeView(t, diagram.isLabelTable(t))));
@@ -59,14 +74,6 @@ final class DiagramPane extends Pane {
     void highlight(PlanHighlight newHighlight) {
         highlight = newHighlight;
         applyHighlight();
-    }
-
-    List<TableNodeView> tableNodes() {
-        return List.copyOf(nodes.values());
-    }
-
-    List<EdgeView> edgeViews() {
-        return List.copyOf(edges);
     }
 
     private void applyRowCounts() {
@@ -95,6 +102,7 @@ final class DiagramPane extends Pane {
 
     private void replace() {
         placed = false;
+        generation++; // a layout still running was computed for an older drawing
         requestLayout();
     }
 
@@ -116,7 +124,7 @@ final class DiagramPane extends Pane {
         nodes.values().forEach(node -> node.resize(node.prefWidth(-1), node.prefHeight(-1)));
     }
 
-    /** Sizes every node and label under CSS, then lays the diagram out; once per change. */
+    /** Sizes every node and label under CSS, then has the diagram laid out; once per change. */
     private void place() {
         if (placed || getScene() == null) {
             return;
@@ -133,7 +141,17 @@ final class DiagramPane extends Pane {
             Dimension2D label = edge.measureLabel(rowCounts.getOrDefault(rule.childTable(), 999L));
             links.add(new LayeredLayout.Link(rule.parentTable(), rule.childTable(), rule.column(), label.getWidth(), label.getHeight()));
         }
-        LayeredLayout.Result result = LayeredLayout.layout(boxes, links);
+        int ticket = generation;
+        layoutExecutor.execute(BackgroundTask.of(() -> LayeredLayout.layout(boxes, links))
+                .onSuccess(result -> {
+                    if (ticket == generation) {
+                        apply(result);
+                    }
+                })
+                .onFailure(onLayoutFailed::accept));
+    }
+
+    private void apply(LayeredLayout.Result result) {
         result.boxes().forEach((table, corner) -> nodes.get(table).relocate(corner.getX(), corner.getY()));
         for (int i = 0; i < edges.size(); i++) {
             LayeredLayout.Route route = result.routes().get(i);
@@ -141,9 +159,11 @@ final class DiagramPane extends Pane {
         }
         drawingWidth = result.width();
         drawingHeight = result.height();
+        setVisible(true);
         onPlaced.run();
     }
 
+    /** The size of the placed drawing; asks for a layout if the drawing has changed. */
     Point2D drawingSize() {
         place();
         return new Point2D(drawingWidth, drawingHeight);

@@ -22,7 +22,7 @@ public final class GraphStyleClasses {
     public static final String TABLE_NODE = "table-node";
     public static final String TABLE_NAME = "table-name";
     public static final String ROW_COUNT = "row-count";
-    public static final String BADGES = "badges";
+    public static final String NODE_LINE = "node-line";
     public static final String DELETE_BADGE = "delete-badge";
     public static final String NULL_BADGE = "null-badge";
     public static final String LABELS_CHIP = "labels-chip";

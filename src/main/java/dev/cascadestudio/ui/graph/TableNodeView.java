@@ -49,8 +49,8 @@ final class TableNodeView extends VBox {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox header = new HBox(name, spacer, labelsChip);
         HBox footer = new HBox(rowCount, deleteBadge, nullBadge);
-        header.getStyleClass().add(GraphStyleClasses.BADGES);
-        footer.getStyleClass().add(GraphStyleClasses.BADGES);
+        header.getStyleClass().add(GraphStyleClasses.NODE_LINE);
+        footer.getStyleClass().add(GraphStyleClasses.NODE_LINE);
         getChildren().addAll(header, footer);
         Tooltip.install(this, tooltip);
         setRowCount(null);

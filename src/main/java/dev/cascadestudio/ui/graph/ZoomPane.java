@@ -20,7 +20,8 @@ final class ZoomPane extends Region {
     private static final double MAX_SCALE = 3;
     /** Fitting never enlarges past this: a small graph in a big window stays at reading size. */
     private static final double MAX_FIT_SCALE = 1.25;
-    private static final double WHEEL_SENSITIVITY = 0.0015;
+    /** Zoom per notch of the wheel; a touchpad's fractions of a notch zoom smoothly. */
+    private static final double ZOOM_PER_NOTCH = 1.15;
 
     private final DiagramPane content;
     private final Translate translate = new Translate();
@@ -65,7 +66,8 @@ final class ZoomPane extends Region {
     }
 
     private void zoom(ScrollEvent event) {
-        double factor = clamp(scale.getX() * Math.exp(event.getDeltaY() * WHEEL_SENSITIVITY)) / scale.getX();
+        double notches = event.getMultiplierY() == 0 ? 0 : event.getDeltaY() / event.getMultiplierY();
+        double factor = clamp(scale.getX() * Math.pow(ZOOM_PER_NOTCH, notches)) / scale.getX();
         // keep the point under the pointer where it is
         translate.setX(event.getX() - (event.getX() - translate.getX()) * factor);
         translate.setY(event.getY() - (event.getY() - translate.getY()) * factor);

@@ -3,7 +3,9 @@ package dev.cascadestudio.ui.graph;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cascadestudio.cascade.DeletePlan;
+import dev.cascadestudio.cascade.Root;
 import dev.cascadestudio.domain.ForeignKeyRule;
+import dev.cascadestudio.persistence.demo.RowBuilder;
 import dev.cascadestudio.ui.task.CurrentThreadTaskExecutor;
 import java.nio.file.Path;
 import java.util.List;
@@ -122,6 +124,19 @@ class CascadeGraphViewModelTest {
         viewModel.clearHighlight();
         assertThat(viewModel.highlightProperty().get()).isNull();
         assertThat(viewModel.summaryProperty().get()).isEqualTo("12 tables · 24 rules");
+    }
+
+    @Test
+    void previewOfAUserDeleteSaysItTravelsAlongHiddenOwnerEdges() {
+        CascadeGraphViewModel viewModel = new CascadeGraphViewModel();
+        viewModel.graphProperty().set(demo.graph);
+        DeletePlan alice = demo.cascade.plan(List.of(new Root("user", RowBuilder.uid("user", "alice"))));
+
+        viewModel.highlight(alice);
+        assertThat(viewModel.summaryProperty().get())
+                .isEqualTo("Preview: " + alice.summary() + " · through 10 hidden owner_id rules");
+        viewModel.showOwnerEdgesProperty().set(true);
+        assertThat(viewModel.summaryProperty().get()).isEqualTo("Preview: " + alice.summary());
     }
 
     @Test

@@ -1,10 +1,12 @@
 package dev.cascadestudio.ui.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import atlantafx.base.theme.PrimerLight;
 import dev.cascadestudio.cascade.DeletePlan;
 import dev.cascadestudio.domain.ForeignKeyRule;
+import dev.cascadestudio.ui.task.UiTaskExecutor;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javafx.application.Application;
 import javafx.geometry.Bounds;
+import javafx.geometry.VerticalDirection;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -195,6 +198,45 @@ class CascadeGraphViewTest {
             }
         }
         assertThat(fx(view::zoomFactor)).as("legible at 1200×800").isGreaterThan(0.75);
+    }
+
+    @Test
+    void theWheelZoomsAndFitShowsTheWholeGraphAgain() throws Exception {
+        double fitted = fx(view::zoomFactor);
+        Node workflow = fx(() -> nodes().stream().filter(n -> n.table().equals("workflow")).findFirst().orElseThrow());
+
+        robot.moveTo(workflow).scroll(5, VerticalDirection.UP);
+        settle();
+        double zoomed = fx(view::zoomFactor);
+        assertThat(zoomed).isNotCloseTo(fitted, within(0.01));
+
+        robot.clickOn("Fit");
+        settle();
+        assertThat(fx(view::zoomFactor)).isCloseTo(fitted, within(0.001));
+    }
+
+    @Test
+    void aLayoutComputedInTheBackgroundShowsTheDrawingWhenItIsDone() throws Exception {
+        UiTaskExecutor executor = new UiTaskExecutor("graph-layout-test", 1);
+        try {
+            FxToolkit.setupStage(stage -> {
+                view = new CascadeGraphView(new CascadeGraphViewModel(), executor);
+                stage.setScene(new Scene(view, 1200, 800));
+                stage.show();
+                view.setGraph(demo.graph);
+                view.setRowCounts(demo.rowCounts);
+                view.highlight(demo.supportPlan);
+            });
+            Node drawing = fx(() -> view.lookup("." + GraphStyleClasses.GRAPH_CANVAS));
+
+            WaitForAsyncUtils.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS, () -> fx(drawing::isVisible));
+
+            assertThat(fx(() -> nodes().stream().filter(n -> n.getLayoutY() > 0).count()))
+                    .as("placed below the top row").isGreaterThan(0);
+            assertThat(fx(() -> nodeTexts(TableNodeView::nullBadgeText))).containsEntry("run", "∅ 14");
+        } finally {
+            executor.shutdown();
+        }
     }
 
     private static boolean contains(Bounds outer, Bounds inner) {
