@@ -1,9 +1,16 @@
 package dev.cascadestudio.service;
 
 import dev.cascadestudio.persistence.Database;
+import dev.cascadestudio.persistence.MappedTables;
+import dev.cascadestudio.persistence.SqlNames;
+import dev.cascadestudio.persistence.TableInfo;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Read-only queries behind the browser. Returns plain records, never managed entities. */
 public final class BrowseService {
@@ -44,6 +51,26 @@ public final class BrowseService {
                 total += session.createSelectionQuery("select count(*) from " + entity, Long.class).getSingleResult();
             }
             return total;
+        });
+    }
+
+    /**
+     * The number of rows of every mapped table, label tables included, in the mapping's order: one
+     * {@code COUNT(*)} per table, for the cascade graph's nodes.
+     */
+    public Map<String, Long> rowCounts() {
+        SqlNames n = database.sqlNames();
+        return database.fromConnection(c -> {
+            Map<String, Long> counts = new LinkedHashMap<>();
+            try (Statement s = c.createStatement()) {
+                for (TableInfo table : MappedTables.all()) {
+                    try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + n.quote(table.name()))) {
+                        rs.next();
+                        counts.put(table.name(), rs.getLong(1));
+                    }
+                }
+            }
+            return counts;
         });
     }
 
