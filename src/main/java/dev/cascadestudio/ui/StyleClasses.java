@@ -131,9 +131,6 @@ public final class StyleClasses {
     public static final PseudoClass CASCADE_ROOT = PseudoClass.getPseudoClass("cascade-root");
     /** A line of the affected-rows tree that stands for a whole table or column. */
     public static final PseudoClass EFFECT_GROUP = PseudoClass.getPseudoClass("effect-group");
-    /** The "Show more" line after the rows read so far. */
-    public static final PseudoClass MORE = PseudoClass.getPseudoClass("more");
-    /** The undo banner after a restore succeeded, or after it was refused. */
+    /** The undo banner after a restore succeeded (refused: {@link #FAILED}, shared with the tree). */
     public static final PseudoClass SUCCEEDED = PseudoClass.getPseudoClass("succeeded");
-    public static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
 }

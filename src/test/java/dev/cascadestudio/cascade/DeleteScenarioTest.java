@@ -77,7 +77,7 @@ class DeleteScenarioTest {
                 .as("only the other project's deployment of the shared embedder; this project's own are deleted anyway")
                 .isEqualTo(1);
         assertThat(plan.nulledIn("deployment", "workflow_id")).isNull();
-        assertThat(plan.summary()).isEqualTo("Delete 29 rows, set 18 to NULL");
+        assertThat(plan.summary()).isEqualTo("Delete 31 rows, set 18 to NULL");
         assertThat(plan.statements()).first().asString().startsWith("UPDATE");
         assertThat(plan.statements()).last().asString().startsWith("DELETE FROM").contains("\"project\"");
     }

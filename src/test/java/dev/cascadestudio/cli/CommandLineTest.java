@@ -85,7 +85,7 @@ class CommandLineTest {
         Run r = run("delete", "--db", url, "--table", "project", "--uid", SUPPORT);
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("--yes").doesNotContain("\tat ");
-        assertThat(run("plan", "--db", url, "--table", "project", "--uid", SUPPORT).out()).contains("Delete 29 rows, set 18 to NULL");
+        assertThat(run("plan", "--db", url, "--table", "project", "--uid", SUPPORT).out()).contains("Delete 31 rows, set 18 to NULL");
     }
 
     @Test
@@ -98,7 +98,7 @@ class CommandLineTest {
 
         Run restored = run("restore", "--db", url, snapshot);
         assertThat(restored.exit()).isZero();
-        assertThat(restored.out()).contains("Restored 29 rows and 18 values");
+        assertThat(restored.out()).contains("Restored 31 rows and 18 values");
 
         Run again = run("restore", "--db", url, snapshot);
         assertThat(again.exit()).isEqualTo(3);

@@ -35,7 +35,7 @@ class BrowseServiceTest {
                 Map.entry("dataset", 5L), Map.entry("model", 3L), Map.entry("prompt", 6L),
                 Map.entry("document", 6L), Map.entry("workflow", 8L), Map.entry("session", 6L),
                 Map.entry("deployment", 4L), Map.entry("schedule", 4L), Map.entry("run", 15L),
-                Map.entry("user_labels", 4L), Map.entry("project_labels", 7L), Map.entry("prompt_labels", 0L)));
+                Map.entry("user_labels", 4L), Map.entry("project_labels", 7L), Map.entry("prompt_labels", 1L)));
         long tableRows = counts.entrySet().stream().filter(e -> !e.getKey().endsWith("_labels"))
                 .mapToLong(Map.Entry::getValue).sum();
         assertThat(tableRows).as("the same total the status bar shows").isEqualTo(browse.totalRows());

@@ -60,13 +60,13 @@ class DeletePreviewDialogTest {
         assertThat(driver.text("#titleLabel")).isEqualTo("Delete project “customer-support-assistant”?");
         assertThat(driver.summary("#deletedLines")).containsExactlyElementsOf(expectedLines(engine.deleted()));
         assertThat(driver.summary("#nulledLines")).containsExactlyElementsOf(expectedLines(engine.nulled()));
-        assertThat(driver.text("#deletedTotalLabel")).isEqualTo("29 rows");
+        assertThat(driver.text("#deletedTotalLabel")).isEqualTo("31 rows");
         assertThat(driver.text("#nulledTotalLabel")).isEqualTo("18 rows");
-        assertThat(driver.text("#confirmButton")).isEqualTo("Delete 29 rows, set 18 to NULL");
+        assertThat(driver.text("#confirmButton")).isEqualTo("Delete 31 rows, set 18 to NULL");
         assertThat(driver.disabled("#confirmButton")).isFalse();
         assertThat(driver.visible("#typeToConfirm")).isFalse();
 
-        driver.robot.clickOn(driver.label("Affected rows · 47"));
+        driver.robot.clickOn(driver.label("Affected rows · 49"));
         DeletePlan.Effect nulledRuns = engine.nulledIn("run", "workflow_id");
         driver.openGroup("run.workflow_id", (int) nulledRuns.count());
         List<AffectedRow> engineRows = fixture.service.page(engine, nulledRuns, 0, 100);
@@ -113,14 +113,14 @@ class DeletePreviewDialogTest {
             assertThat(count - rowsAfter.get(table)).as(table).isEqualTo(deleted == null ? 0 : deleted.count());
         });
         assertThat(fx(() -> banner.node().isVisible())).isTrue();
-        assertThat(bannerText(banner)).isEqualTo("Deleted 29 rows and set 18 to NULL. A snapshot was saved first.");
+        assertThat(bannerText(banner)).isEqualTo("Deleted 31 rows and set 18 to NULL. A snapshot was saved first.");
 
         driver.robot.clickOn(fx(() -> driver.robot.from(banner.node()).lookup("#undoButton").queryButton()));
         waitFor(() -> banner.viewModel().stateProperty().get() == UndoViewModel.State.RESTORED);
 
         assertThat(fixture.dump()).isEqualTo(before);
         assertThat(restoredRefreshes.get()).isEqualTo(1);
-        assertThat(bannerText(banner)).isEqualTo("Undone: 29 rows restored and 18 values set back.");
+        assertThat(bannerText(banner)).isEqualTo("Undone: 31 rows restored and 18 values set back.");
     }
 
     @Test
@@ -136,9 +136,9 @@ class DeletePreviewDialogTest {
         assertThat(fixture.dump()).as("nothing deleted").isEqualTo(changed);
         assertThat(committed).isEmpty();
         assertThat(fx(driver.dialog::isShowing)).isTrue();
-        assertThat(driver.text("#confirmButton")).isEqualTo("Delete 29 rows, set 19 to NULL");
+        assertThat(driver.text("#confirmButton")).isEqualTo("Delete 31 rows, set 19 to NULL");
         assertThat(fx(() -> ((Message) driver.lookup("#staleNotice")).getDescription()))
-                .startsWith("Nothing was deleted.").contains("the plan you saw: Delete 29 rows, set 18 to NULL");
+                .startsWith("Nothing was deleted.").contains("the plan you saw: Delete 31 rows, set 18 to NULL");
         assertThat(driver.summary("#nulledLines")).contains("run.workflow_id 9");
     }
 
@@ -147,7 +147,7 @@ class DeletePreviewDialogTest {
         openAndWait(fixture.operations, 40, SUPPORT);
 
         assertThat(driver.visible("#typeToConfirm")).isTrue();
-        assertThat(driver.text("#confirmPrompt")).isEqualTo("This delete changes 47 rows. To confirm, type the project's name:");
+        assertThat(driver.text("#confirmPrompt")).isEqualTo("This delete changes 49 rows. To confirm, type the project's name:");
         assertThat(driver.text("#confirmExpected")).isEqualTo("customer-support-assistant");
         assertThat(driver.disabled("#confirmButton")).isTrue();
 

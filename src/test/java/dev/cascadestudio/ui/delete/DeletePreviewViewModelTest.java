@@ -52,7 +52,7 @@ class DeletePreviewViewModelTest {
 
         assertThat(viewModel.phaseProperty().get()).isEqualTo(Phase.READY);
         assertThat(viewModel.titleProperty().get()).isEqualTo("Delete project “customer-support-assistant”?");
-        assertThat(viewModel.confirmTextProperty().get()).isEqualTo("Delete 29 rows, set 18 to NULL");
+        assertThat(viewModel.confirmTextProperty().get()).isEqualTo("Delete 31 rows, set 18 to NULL");
         assertThat(viewModel.deletedLines()).extracting(SummaryLine::label, SummaryLine::count)
                 .containsExactlyElementsOf(engine.deleted().stream().filter(e -> e.count() > 0)
                         .map(e -> org.assertj.core.groups.Tuple.tuple(e.table(), e.count())).toList());
@@ -65,9 +65,9 @@ class DeletePreviewViewModelTest {
                     assertThat(line.via()).isEqualTo("via project → workflow → schedule");
                     assertThat(line.routes()).isEqualTo("project → workflow → schedule → run.schedule_id: 6 rows");
                 });
-        assertThat(viewModel.deletedTotalProperty().get()).isEqualTo("29 rows");
+        assertThat(viewModel.deletedTotalProperty().get()).isEqualTo("31 rows");
         assertThat(viewModel.sqlProperty().get()).isEqualTo(String.join(";\n\n", engine.statements()) + ";");
-        assertThat(viewModel.gate().requiredProperty().get()).as("29 + 18 rows are below the threshold").isFalse();
+        assertThat(viewModel.gate().requiredProperty().get()).as("31 + 18 rows are below the threshold").isFalse();
         assertThat(viewModel.canConfirmBinding().get()).isTrue();
     }
 
@@ -121,11 +121,11 @@ class DeletePreviewViewModelTest {
         List<String> restoredCallbacks = new ArrayList<>();
         UndoViewModel undo = new UndoViewModel(fixture.operations, executor, () -> restoredCallbacks.add("refresh"));
         undo.offer(committed.get(0));
-        assertThat(undo.messageProperty().get()).isEqualTo("Deleted 29 rows and set 18 to NULL. A snapshot was saved first.");
+        assertThat(undo.messageProperty().get()).isEqualTo("Deleted 31 rows and set 18 to NULL. A snapshot was saved first.");
         undo.undo();
 
         assertThat(undo.stateProperty().get()).isEqualTo(UndoViewModel.State.RESTORED);
-        assertThat(undo.messageProperty().get()).isEqualTo("Undone: 29 rows restored and 18 values set back.");
+        assertThat(undo.messageProperty().get()).isEqualTo("Undone: 31 rows restored and 18 values set back.");
         assertThat(restoredCallbacks).containsExactly("refresh");
         assertThat(fixture.dump()).isEqualTo(before);
     }
@@ -142,15 +142,15 @@ class DeletePreviewViewModelTest {
         assertThat(committed).isEmpty();
         assertThat(viewModel.phaseProperty().get()).isEqualTo(Phase.READY);
         assertThat(viewModel.staleNoticeProperty().get()).startsWith("Nothing was deleted.")
-                .contains("Delete 29 rows, set 19 to NULL").contains("the plan you saw: Delete 29 rows, set 18 to NULL");
-        assertThat(viewModel.confirmTextProperty().get()).isEqualTo("Delete 29 rows, set 19 to NULL");
+                .contains("Delete 31 rows, set 19 to NULL").contains("the plan you saw: Delete 31 rows, set 18 to NULL");
+        assertThat(viewModel.confirmTextProperty().get()).isEqualTo("Delete 31 rows, set 19 to NULL");
         assertThat(viewModel.nulledLines()).filteredOn(line -> line.label().equals("run.workflow_id"))
                 .singleElement().extracting(SummaryLine::count).isEqualTo(9L);
 
         viewModel.confirm();
 
         assertThat(committed).singleElement().satisfies(result -> assertThat(result.plan().summary())
-                .isEqualTo("Delete 29 rows, set 19 to NULL"));
+                .isEqualTo("Delete 31 rows, set 19 to NULL"));
     }
 
     @Test
@@ -160,7 +160,7 @@ class DeletePreviewViewModelTest {
 
         assertThat(gate.requiredProperty().get()).isTrue();
         assertThat(gate.promptProperty().get())
-                .isEqualTo("This delete changes 47 rows. To confirm, type the project's name:");
+                .isEqualTo("This delete changes 49 rows. To confirm, type the project's name:");
         assertThat(gate.expectedProperty().get()).isEqualTo(SUPPORT_NAME);
         assertThat(viewModel.canConfirmBinding().get()).isFalse();
         gate.typedProperty().set("customer-support");
@@ -270,7 +270,7 @@ class DeletePreviewViewModelTest {
 
         assertThat(viewModel.errorProperty().get()).isEqualTo("Nothing was deleted. The database reported an error: disk full");
         assertThat(viewModel.phaseProperty().get()).isEqualTo(Phase.READY);
-        assertThat(viewModel.confirmTextProperty().get()).isEqualTo("Delete 29 rows, set 18 to NULL");
+        assertThat(viewModel.confirmTextProperty().get()).isEqualTo("Delete 31 rows, set 18 to NULL");
         assertThat(viewModel.canConfirmBinding().get()).isTrue();
         assertThat(committed).isEmpty();
         assertThat(fixture.dump()).isEqualTo(before);

@@ -83,7 +83,7 @@ class CascadeGraphViewTest {
                 Map.entry("document", "6 rows"), Map.entry("workflow", "8 rows"), Map.entry("session", "6 rows"),
                 Map.entry("deployment", "4 rows"), Map.entry("schedule", "4 rows"), Map.entry("run", "15 rows")));
         assertThat(fx(() -> nodeTexts(TableNodeView::labelChipText)))
-                .as("label rows as a chip on their table").containsEntry("project", "7").containsEntry("prompt", "0");
+                .as("label rows as a chip on their table").containsEntry("project", "7").containsEntry("prompt", "1");
     }
 
     @Test
@@ -157,7 +157,7 @@ class CascadeGraphViewTest {
         assertThat(counts).containsEntry("workflow → run.workflow_id", "∅ 8").containsEntry("schedule → run.schedule_id", "∅ 6")
                 .containsEntry("project → workflow.project_id", "−3").containsEntry("workflow → deployment.workflow_id", "");
         assertThat(fx(() -> robot.lookup("." + GraphStyleClasses.GRAPH_SUMMARY).queryAs(Label.class).getText()))
-                .isEqualTo("Preview: Delete 29 rows, set 18 to NULL");
+                .isEqualTo("Preview: Delete 31 rows, set 18 to NULL");
     }
 
     @Test
