@@ -16,6 +16,7 @@ public final class DatabaseSession implements AutoCloseable {
     private final TreeService tree;
     private final SearchService search;
     private final RowDetailsService rowDetails;
+    private final CascadeService cascade;
 
     private DatabaseSession(Database database, boolean demoDataLoaded) {
         this.database = database;
@@ -24,6 +25,7 @@ public final class DatabaseSession implements AutoCloseable {
         this.tree = new TreeService(database, graph);
         this.search = new SearchService(database, graph);
         this.rowDetails = new RowDetailsService(database);
+        this.cascade = new CascadeService(database);
     }
 
     /** Opens {@code url}, or the default embedded database when {@code url} is null. */
@@ -50,6 +52,7 @@ public final class DatabaseSession implements AutoCloseable {
     public TreeService tree() { return tree; }
     public SearchService search() { return search; }
     public RowDetailsService rowDetails() { return rowDetails; }
+    public CascadeService cascade() { return cascade; }
 
     @Override
     public void close() {

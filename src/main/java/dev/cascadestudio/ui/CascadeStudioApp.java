@@ -56,6 +56,8 @@ public final class CascadeStudioApp extends Application {
         scene.getStylesheets().add(Objects.requireNonNull(
                 CascadeStudioApp.class.getResource(StyleClasses.APP_STYLESHEET)).toExternalForm());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), viewModel::refresh);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DELETE), view::deleteSelected);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.G, KeyCombination.SHORTCUT_DOWN), view::showGraph);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), view::focusSearch);
 
         stage.titleProperty().bind(viewModel.windowTitleProperty());

@@ -27,6 +27,9 @@ public final class MainWindowView {
     @FXML private BorderPane root;
     @FXML private HBox searchHost;
     @FXML private Button refreshButton;
+    @FXML private Button deleteButton;
+    @FXML private Button graphButton;
+    @FXML private VBox undoHost;
     @FXML private SplitPane browser;
     @FXML private VBox errorState;
     @FXML private Label errorTitle;
@@ -40,9 +43,11 @@ public final class MainWindowView {
 
     private final MainWindowViewModel viewModel;
     private SearchView search;
+    private final DeleteActions deletes;
 
     public MainWindowView(MainWindowViewModel viewModel) {
         this.viewModel = viewModel;
+        this.deletes = new DeleteActions(viewModel);
         FxmlViews.load("/fxml/MainWindow.fxml", this);
     }
 
@@ -66,6 +71,22 @@ public final class MainWindowView {
         bindErrorState();
         bindStatusBar();
         refreshButton.disableProperty().bind(viewModel.canRefreshProperty().not());
+        deleteButton.disableProperty().bind(viewModel.canRefreshProperty().not()
+                .or(javafx.beans.binding.Bindings.createBooleanBinding(() -> viewModel.selectedRoot().isEmpty(),
+                        viewModel.tree().selectedItemProperty())));
+        graphButton.disableProperty().bind(viewModel.canRefreshProperty().not());
+    }
+
+    /** Delete key, toolbar: the delete preview of the selected row. */
+    @FXML
+    public void deleteSelected() {
+        deletes.previewDelete(root.getScene().getWindow(), undoHost);
+    }
+
+    /** Ctrl+G, toolbar: the cascade graph, with the selected row's delete lit up. */
+    @FXML
+    public void showGraph() {
+        deletes.showGraph(root.getScene().getWindow());
     }
 
     private void bindErrorState() {

@@ -60,6 +60,7 @@ public final class MainWindowViewModel {
      */
     private final AtomicReference<DatabaseSession> session = new AtomicReference<>();
     private final AtomicBoolean closeRequested = new AtomicBoolean();
+    private final TaskExecutor executor;
 
     private final ObjectProperty<Phase> phase = new SimpleObjectProperty<>(Phase.OPENING);
     private final BooleanProperty connected = new SimpleBooleanProperty();
@@ -80,6 +81,7 @@ public final class MainWindowViewModel {
      *               meant for the administrator
      */
     public MainWindowViewModel(TaskExecutor executor, Supplier<DatabaseSession> opener) {
+        this.executor = executor;
         this.opener = Objects.requireNonNull(opener);
         this.activity = new Activity(executor);
         this.tree = new BrowserTreeModel(activity, outcome::set);
@@ -202,6 +204,19 @@ public final class MainWindowViewModel {
         return item == null ? null : item.getValue();
     }
 
+    /** The selected tree row as a delete root, if a row (not a group) is selected. */
+    public java.util.Optional<dev.cascadestudio.cascade.Root> selectedRoot() {
+        return entry(tree.selectedItemProperty().get()) instanceof TreeEntry.RowEntry row
+                ? java.util.Optional.of(new dev.cascadestudio.cascade.Root(row.row().table(), row.row().uid()))
+                : java.util.Optional.empty();
+    }
+
+    /** The open database's services, or null while none is open. */
+    public DatabaseSession openSession() {
+        return connected.get() ? session.get() : null;
+    }
+
+    public TaskExecutor executor() { return executor; }
     public BrowserTreeModel tree() { return tree; }
     public RowDetailsViewModel details() { return details; }
     public SearchViewModel search() { return search; }
