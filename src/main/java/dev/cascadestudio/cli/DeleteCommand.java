@@ -3,10 +3,8 @@ package dev.cascadestudio.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cascadestudio.cascade.DeletePlan;
 import dev.cascadestudio.cascade.ExecutionResult;
-import dev.cascadestudio.cascade.Root;
 import dev.cascadestudio.persistence.Database;
 import dev.cascadestudio.service.CascadeService;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,11 +16,7 @@ final class DeleteCommand implements Callable<Integer> {
 
     @Mixin DbOptions db;
 
-    @Option(names = "--table", required = true, description = "Table of the row to delete.")
-    String table;
-
-    @Option(names = "--uid", required = true, split = ",", description = "Uid of the row (all its versions); several separated by commas.")
-    List<String> uids;
+    @Mixin RootOptions target;
 
     @Option(names = "--yes", description = "Confirm the delete (required).")
     boolean yes;
@@ -37,7 +31,7 @@ final class DeleteCommand implements Callable<Integer> {
         }
         try (Database database = db.open()) {
             CascadeService service = new CascadeService(database);
-            DeletePlan plan = service.plan(uids.stream().map(u -> new Root(table, u)).toList());
+            DeletePlan plan = service.plan(target.roots());
             ExecutionResult result = service.execute(plan, (done, total, message) -> { });
             if (json) {
                 ObjectNode out = PlanPrinter.json(plan, service, false);

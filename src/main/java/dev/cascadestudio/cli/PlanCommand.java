@@ -1,10 +1,8 @@
 package dev.cascadestudio.cli;
 
 import dev.cascadestudio.cascade.DeletePlan;
-import dev.cascadestudio.cascade.Root;
 import dev.cascadestudio.persistence.Database;
 import dev.cascadestudio.service.CascadeService;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,11 +14,7 @@ final class PlanCommand implements Callable<Integer> {
 
     @Mixin DbOptions db;
 
-    @Option(names = "--table", required = true, description = "Table of the row to delete, e.g. project.")
-    String table;
-
-    @Option(names = "--uid", required = true, split = ",", description = "Uid of the row (all its versions); several separated by commas.")
-    List<String> uids;
+    @Mixin RootOptions target;
 
     @Option(names = "--json", description = "Print JSON instead of a table.")
     boolean json;
@@ -32,7 +26,7 @@ final class PlanCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (Database database = db.open()) {
             CascadeService service = new CascadeService(database);
-            DeletePlan plan = service.plan(uids.stream().map(u -> new Root(table, u)).toList());
+            DeletePlan plan = service.plan(target.roots());
             if (json) {
                 System.out.println(PlanPrinter.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(PlanPrinter.json(plan, service, rows)));
             } else {
