@@ -42,16 +42,10 @@ public final class BrowseService {
         });
     }
 
-    /** Total rows per mapped table, for the status bar. */
+    /** Rows of the twelve controller tables (labels not counted), for the status bar. */
     public long totalRows() {
-        return database.fromTransaction(session -> {
-            long total = 0;
-            for (String entity : List.of("User", "Project", "DataSource", "Dataset", "Model", "Prompt", "Document",
-                    "Workflow", "Session", "Deployment", "Schedule", "Run")) {
-                total += session.createSelectionQuery("select count(*) from " + entity, Long.class).getSingleResult();
-            }
-            return total;
-        });
+        return rowCounts().entrySet().stream().filter(e -> !MappedTables.get(e.getKey()).label())
+                .mapToLong(Map.Entry::getValue).sum();
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.cascadestudio.ui.delete;
 
+import dev.cascadestudio.ui.Counts;
 import dev.cascadestudio.cascade.AffectedRow;
 import dev.cascadestudio.ui.StyleClasses;
 import javafx.geometry.Pos;

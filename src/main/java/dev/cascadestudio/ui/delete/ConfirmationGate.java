@@ -1,5 +1,6 @@
 package dev.cascadestudio.ui.delete;
 
+import dev.cascadestudio.ui.Counts;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;

@@ -1,5 +1,6 @@
 package dev.cascadestudio.ui.delete;
 
+import dev.cascadestudio.ui.Counts;
 import atlantafx.base.controls.Message;
 import dev.cascadestudio.ui.StyleClasses;
 import dev.cascadestudio.ui.delete.DeletePreviewViewModel.Phase;

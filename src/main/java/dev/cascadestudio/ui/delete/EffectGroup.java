@@ -1,5 +1,6 @@
 package dev.cascadestudio.ui.delete;
 
+import dev.cascadestudio.ui.Counts;
 import dev.cascadestudio.cascade.AffectedRow;
 import dev.cascadestudio.cascade.DeletePlan;
 import dev.cascadestudio.service.FailureMessages;

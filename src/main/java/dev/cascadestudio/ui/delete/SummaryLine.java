@@ -1,5 +1,6 @@
 package dev.cascadestudio.ui.delete;
 
+import dev.cascadestudio.ui.Counts;
 import dev.cascadestudio.cascade.DeletePlan;
 import dev.cascadestudio.cascade.Route;
 import java.util.Comparator;

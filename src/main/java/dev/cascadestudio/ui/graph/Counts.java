@@ -1,16 +1,15 @@
 package dev.cascadestudio.ui.graph;
 
-/** How the diagram writes counts: "1,204 rows", "−3" for deleted rows, "∅ 14" for nulled values. */
+/** The diagram's badges: "−3" for deleted rows, "∅ 14" for nulled values (numbers as the window writes them). */
 final class Counts {
-
     private Counts() {}
 
     static String plain(long count) {
-        return String.format("%,d", count);
+        return dev.cascadestudio.ui.Counts.number(count);
     }
 
     static String rows(long count) {
-        return String.format("%,d row%s", count, count == 1 ? "" : "s");
+        return dev.cascadestudio.ui.Counts.of(count, "row");
     }
 
     static String deleted(long count) {
