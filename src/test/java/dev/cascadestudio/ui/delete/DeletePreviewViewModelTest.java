@@ -1,5 +1,6 @@
 package dev.cascadestudio.ui.delete;
 
+import dev.cascadestudio.ui.Counts;
 import static dev.cascadestudio.ui.delete.DeleteFixture.BOB;
 import static dev.cascadestudio.ui.delete.DeleteFixture.SUPPORT;
 import static dev.cascadestudio.ui.delete.DeleteFixture.SUPPORT_NAME;
