@@ -79,9 +79,7 @@ public final class Planner {
         List<Route> routes = queries.routesOf(effect);
         // No ORDER BY: the digest does not depend on the order of the rows, and sorting a few hundred
         // thousand keys cost H2 more than finding them.
-        Sql sql = Sql.of("SELECT " + queries.keyColumns(effect.table()) + ", ")
-                .append(queries.routeIndexExpression(effect))
-                .append(" FROM " + queries.q(effect.table()) + " WHERE ").append(queries.predicate(effect));
+        Sql sql = selectAffected(queries, effect, "");
         KeySetDigest digest = new KeySetDigest();
         long[] perRoute = new long[routes.size()];
         long count = 0;
@@ -164,9 +162,7 @@ public final class Planner {
             PlanQueries.Effect e = new PlanQueries.Effect(effect.table(), effect.edge());
             TableInfo table = graph.table(effect.table());
             List<Route> routes = queries.routesOf(e);
-            Sql sql = Sql.of("SELECT " + queries.keyColumns(effect.table()) + ", " + queries.q("name") + ", ")
-                    .append(queries.routeIndexExpression(e))
-                    .append(" FROM " + queries.q(effect.table()) + " WHERE ").append(queries.predicate(e))
+            Sql sql = selectAffected(queries, e, queries.q("name") + ", ")
                     .append(" ORDER BY " + queries.keyColumns(effect.table()) + " LIMIT " + Math.max(0, limit)
                             + " OFFSET " + Math.max(0, offset));
             List<AffectedRow> rows = new ArrayList<>();
@@ -193,6 +189,13 @@ public final class Planner {
             page(plan, effect, offset, pageSize).forEach(r -> keys.add(r.key()));
         }
         return keys;
+    }
+
+    /** {@code SELECT keys, [extra,] routeIndex FROM table WHERE <the effect's rows>}: the one query both scans and pages use. */
+    private static Sql selectAffected(PlanQueries queries, PlanQueries.Effect effect, String extraColumns) {
+        return Sql.of("SELECT " + queries.keyColumns(effect.table()) + ", " + extraColumns)
+                .append(queries.routeIndexExpression(effect))
+                .append(" FROM " + queries.q(effect.table()) + " WHERE ").append(queries.predicate(effect));
     }
 
     public CascadeGraph graph() {

@@ -117,9 +117,8 @@ public final class Restorer {
         Map<List<String>, String> current = new LinkedHashMap<>();
         for (int from = 0; from < rows.size(); from += CHUNK) {
             List<JsonNode> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
-            String cond = "(" + String.join(" AND ", keys.stream().map(k -> names.quote(k) + " = ?").toList()) + ")";
             String sql = "SELECT " + String.join(", ", keys.stream().map(names::quote).toList()) + ", " + names.quote(column)
-                    + " FROM " + names.quote(table.name()) + " WHERE " + String.join(" OR ", java.util.Collections.nCopies(chunk.size(), cond));
+                    + " FROM " + names.quote(table.name()) + " WHERE " + anyOf(keys, chunk.size());
             try (PreparedStatement ps = connection.prepareStatement(sql)) {
                 int p = 1;
                 for (JsonNode row : chunk) {
@@ -156,9 +155,8 @@ public final class Restorer {
         long found = 0;
         for (int from = 0; from < tuples.size(); from += CHUNK) {
             List<List<String>> chunk = tuples.subList(from, Math.min(tuples.size(), from + CHUNK));
-            String cond = "(" + String.join(" AND ", columns.stream().map(c -> names.quote(c) + " = ?").toList()) + ")";
             String sql = "SELECT " + String.join(", ", columns.stream().map(names::quote).toList()) + " FROM "
-                    + names.quote(table.name()) + " WHERE " + String.join(" OR ", java.util.Collections.nCopies(chunk.size(), cond));
+                    + names.quote(table.name()) + " WHERE " + anyOf(columns, chunk.size());
             try (PreparedStatement ps = connection.prepareStatement(sql)) {
                 int p = 1;
                 for (List<String> tuple : chunk) {
@@ -175,6 +173,13 @@ public final class Restorer {
             }
         }
         return found;
+    }
+
+    /** {@code (a = ? AND b = ?) OR (a = ? AND b = ?) ...}: {@code tuples} tuples of {@code columns}. */
+    private String anyOf(List<String> columns, int tuples) {
+        SqlNames names = database.sqlNames();
+        String one = "(" + String.join(" AND ", columns.stream().map(c -> names.quote(c) + " = ?").toList()) + ")";
+        return String.join(" OR ", java.util.Collections.nCopies(tuples, one));
     }
 
     private static String display(List<String> values) {
