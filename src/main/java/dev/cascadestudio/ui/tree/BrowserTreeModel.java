@@ -16,6 +16,8 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import javafx.scene.control.TreeItem;
 
 /**
@@ -31,6 +33,7 @@ public final class BrowserTreeModel {
     private final Consumer<String> report;
     private final BrowserItem root = new BrowserItem(new RootEntry());
     private final ObjectProperty<TreeItem<TreeEntry>> selectedItem = new SimpleObjectProperty<>();
+    private final ObservableList<TreeItem<TreeEntry>> selection = FXCollections.observableArrayList();
     private final TreeRevealer revealer = new TreeRevealer(this);
     private TreeQueries queries;
 
@@ -54,12 +57,20 @@ public final class BrowserTreeModel {
     public void detach() {
         queries = null;
         selectedItem.set(null);
+        selection.clear();
         root.reset();
         root.getChildren().clear();
     }
 
     public TreeItem<TreeEntry> root() { return root; }
+    /** The item chosen last (the details show it); the tree view keeps it in step both ways. */
     public ObjectProperty<TreeItem<TreeEntry>> selectedItemProperty() { return selectedItem; }
+
+    /**
+     * Everything selected (Ctrl/Shift-click), the {@linkplain #selectedItemProperty() chosen item}
+     * last. The tree view keeps it in step both ways.
+     */
+    public ObservableList<TreeItem<TreeEntry>> selection() { return selection; }
 
     /** The "Show 500 more" item was chosen: the group's next page follows. */
     public void showMore(TreeItem<TreeEntry> moreItem) {
@@ -89,6 +100,8 @@ public final class BrowserTreeModel {
         List<BrowserItem> open = new ArrayList<>();
         collectOpen(root, open);
         List<String> selectedPath = selectedItem.get() instanceof BrowserItem selected ? selected.keyPath() : null;
+        List<List<String>> otherPaths = selection.stream().filter(item -> item != selectedItem.get())
+                .filter(BrowserItem.class::isInstance).map(item -> ((BrowserItem) item).keyPath()).toList();
         List<Integer> generations = open.stream().map(BrowserItem::generation).toList();
         List<TreeEntry> entries = open.stream().map(TreeItem::getValue).toList();
         List<Integer> wanted = open.stream().map(item -> Math.max(PAGE, item.shownRows())).toList();
@@ -107,7 +120,7 @@ public final class BrowserTreeModel {
                     loaded(item);
                 }
             }
-            restoreSelection(selectedPath);
+            restoreSelection(selectedPath, otherPaths);
             done.run();
         }, failure -> {
             open.forEach(item -> item.state(State.LOADED));
@@ -129,7 +142,11 @@ public final class BrowserTreeModel {
         }
     }
 
-    private void restoreSelection(List<String> path) {
+    /**
+     * The chosen item comes back, or its nearest ancestor if it is gone; the other selected items
+     * come back only if they are still there.
+     */
+    private void restoreSelection(List<String> path, List<List<String>> others) {
         if (path == null) {
             return;
         }
@@ -141,7 +158,32 @@ public final class BrowserTreeModel {
             }
             item = child;
         }
-        selectedItem.set(item == root ? null : item);
+        TreeItem<TreeEntry> chosen = item == root ? null : item;
+        selectedItem.set(chosen);
+        List<TreeItem<TreeEntry>> restored = new ArrayList<>();
+        for (List<String> other : others) {
+            BrowserItem found = find(other);
+            if (found != null && found != chosen) {
+                restored.add(found);
+            }
+        }
+        if (chosen != null) {
+            restored.add(chosen);
+        }
+        if (!restored.equals(selection)) {
+            selection.setAll(restored);
+        }
+    }
+
+    private BrowserItem find(List<String> path) {
+        BrowserItem item = root;
+        for (String key : path) {
+            item = item.child(key);
+            if (item == null) {
+                return null;
+            }
+        }
+        return item;
     }
 
     /** Runs {@code then} once the node's children are read, reading them if nobody has yet. */

@@ -2,6 +2,7 @@ package dev.cascadestudio.ui.tree;
 
 import dev.cascadestudio.ui.tree.TreeEntry.GroupEntry;
 import dev.cascadestudio.ui.tree.TreeEntry.MoreEntry;
+import dev.cascadestudio.ui.tree.TreeEntry.RowEntry;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,7 +25,9 @@ final class ChildrenUpdate {
      * @param create makes the tree item for an entry the node did not have
      */
     static void apply(BrowserItem item, TreeQueries.Children children, int page, Function<TreeEntry, BrowserItem> create) {
-        if (!children.parent().equals(item.getValue())) {
+        // A row's own entry (its name, a user's project badge) is read with its parent's children:
+        // the entry a row's reload started from is older than the one its parent's reload put here.
+        if (!(item.getValue() instanceof RowEntry) && !children.parent().equals(item.getValue())) {
             item.setValue(children.parent());
         }
         Map<String, BrowserItem> existing = new HashMap<>();

@@ -21,7 +21,8 @@ import java.util.Optional;
 final class TreeQueries {
 
     /**
-     * A node's children as read now. {@code parent} is the node's own entry with fresh counts;
+     * A node's children as read now. {@code parent} is the node's own entry with fresh counts (a
+     * row's entry comes back as passed in: rows are read with their parent's children);
      * {@code total} is a group's number of rows, of which {@code entries} holds the first ones.
      */
     record Children(TreeEntry parent, List<TreeEntry> entries, long total) {}
