@@ -1,5 +1,6 @@
 package dev.cascadestudio.ui.delete;
 
+import dev.cascadestudio.cascade.DeletePlan;
 import dev.cascadestudio.cascade.ExecutionResult;
 import dev.cascadestudio.cascade.Root;
 import dev.cascadestudio.service.CascadeService;
@@ -9,6 +10,8 @@ import dev.cascadestudio.ui.task.TaskExecutor;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -109,6 +112,16 @@ public final class DeletePreviewDialog {
 
     public boolean isShowing() {
         return stage.isShowing();
+    }
+
+    /** False once the preview has closed (cancelled or committed). */
+    public ReadOnlyBooleanProperty showingProperty() {
+        return stage.showingProperty();
+    }
+
+    /** The plan the preview shows: null while it is worked out, a new one after a stale plan. */
+    public ObservableValue<DeletePlan> planProperty() {
+        return viewModel.previewProperty().map(PlanPreview::plan);
     }
 
     Stage stage() {

@@ -33,6 +33,7 @@ public final class CascadeGraphViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private String countProblem;
     private String layoutProblem;
+    private String highlightProblem;
 
     public CascadeGraphViewModel() {
         graph.addListener((o, old, g) -> redraw());
@@ -77,11 +78,20 @@ public final class CascadeGraphViewModel {
     }
 
     public void highlight(DeletePlan plan) {
+        highlightProblem = null;
         highlight.set(plan == null ? null : PlanHighlight.of(plan));
+        summarise();
     }
 
     public void clearHighlight() {
+        highlight(null);
+    }
+
+    /** The plan to light up could not be worked out: nothing is lit, and the summary says why. */
+    public void highlightFailed(String reason) {
         highlight.set(null);
+        highlightProblem = "Cannot preview the delete: " + reason;
+        summarise();
     }
 
     /** The diagram could not be laid out; said in the summary until the next drawing. */
@@ -117,6 +127,8 @@ public final class CascadeGraphViewModel {
             summary.set(shape + " · counting rows…");
         } else if (countProblem != null) {
             summary.set(shape + " · " + countProblem);
+        } else if (highlightProblem != null) {
+            summary.set(shape + " · " + highlightProblem);
         } else if (highlight.get() != null) {
             summary.set("Preview: " + highlight.get().summary() + hiddenOwnerRules(d, highlight.get()));
         } else {

@@ -40,7 +40,9 @@ public final class CascadeGraphWindow {
         if (owner instanceof Stage ownerStage) {
             stage.getIcons().setAll(ownerStage.getIcons());
         }
-        stage.setTitle(plan == null ? "Cascade graph" : "Cascade graph — " + plan.summary());
+        // the title follows the plan lit up, which may change while the window is open
+        stage.titleProperty().bind(view.viewModel().highlightProperty()
+                .map(h -> "Cascade graph — " + h.summary()).orElse("Cascade graph"));
         stage.setScene(new Scene(view, WIDTH, HEIGHT));
         stage.show();
         return view;

@@ -9,46 +9,87 @@ import dev.cascadestudio.ui.graph.CascadeGraphView;
 import dev.cascadestudio.ui.graph.CascadeGraphWindow;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
-/** The main window's delete preview, undo banner and cascade graph, for the selected row. */
+/**
+ * The main window's delete preview, undo banner and cascade graph, for the selected rows. The graph
+ * window, once open, follows the selection (see {@link GraphFollower}). Opening another database
+ * closes the graph and the undo offer of the previous one.
+ */
 final class DeleteActions {
 
     private final MainWindowViewModel viewModel;
+    private final VBox undoHost;
+    private final GraphFollower graphs;
     private UndoBanner banner;
     private CascadeService bannerService;
+    private Window graphWindow;
 
-    DeleteActions(MainWindowViewModel viewModel) {
+    DeleteActions(MainWindowViewModel viewModel, VBox undoHost) {
         this.viewModel = viewModel;
+        this.undoHost = undoHost;
+        this.graphs = new GraphFollower(viewModel);
+        viewModel.openTargetProperty().addListener((o, old, now) -> databaseChanged());
     }
 
-    void previewDelete(Window owner, VBox undoHost) {
+    void previewDelete(Window owner) {
         DatabaseSession session = viewModel.openSession();
-        Optional<Root> root = viewModel.selectedRoot();
-        if (session == null || root.isEmpty()) {
+        List<Root> roots = viewModel.selectedRoots();
+        if (session == null || roots.isEmpty()) {
             return;
         }
         CascadeService service = session.cascade();
         if (banner == null || bannerService != service) {
             // one banner per open database: its Undo restores into the database the delete ran on
-            banner = new UndoBanner(service, viewModel.executor(), viewModel::refresh);
+            banner = new UndoBanner(service, viewModel.executor(), this::dataChanged);
             bannerService = service;
             undoHost.getChildren().setAll(banner.node());
         }
-        DeletePreviewDialog.show(owner, service, List.of(root.get()), viewModel.executor(), viewModel::refresh, banner::offer);
+        DeletePreviewDialog dialog = DeletePreviewDialog.show(owner, service, roots, viewModel.executor(),
+                this::dataChanged, banner::offer);
+        graphs.showPreview(dialog);
     }
 
+    /** Opens the graph window, or brings it to the front if it is open. */
     void showGraph(Window owner) {
         DatabaseSession session = viewModel.openSession();
         if (session == null) {
             return;
         }
-        CascadeService service = session.cascade();
-        CascadeGraphView view = CascadeGraphWindow.show(owner, viewModel.executor(), service.graph(), Map.of(), null);
+        if (graphWindow != null && graphWindow.isShowing()) {
+            if (graphWindow instanceof javafx.stage.Stage stage) {
+                stage.toFront();
+            }
+            return;
+        }
+        CascadeGraphView view = CascadeGraphWindow.show(owner, viewModel.executor(), session.cascade().graph(), Map.of(), null);
         view.loadRowCounts(viewModel.executor(), () -> session.browse().rowCounts());
-        viewModel.selectedRoot().ifPresent(root -> viewModel.executor().execute(
-                dev.cascadestudio.ui.task.BackgroundTask.of(() -> service.plan(List.of(root))).onSuccess(view::highlight)));
+        graphWindow = view.getScene().getWindow();
+        Window shown = graphWindow;
+        graphWindow.setOnHidden(event -> {
+            if (graphWindow == shown) {
+                graphs.stop();
+                graphWindow = null;
+            }
+        });
+        graphs.follow(view, session);
+    }
+
+    private void dataChanged() {
+        viewModel.refresh();
+        graphs.dataChanged();
+    }
+
+    private void databaseChanged() {
+        if (graphWindow != null) {
+            graphWindow.hide();
+        }
+        if (banner != null) {
+            banner.viewModel().dismiss();
+            undoHost.getChildren().clear();
+            banner = null;
+            bannerService = null;
+        }
     }
 }
