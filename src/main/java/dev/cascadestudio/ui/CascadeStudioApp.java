@@ -2,16 +2,18 @@ package dev.cascadestudio.ui;
 
 import atlantafx.base.theme.PrimerLight;
 import dev.cascadestudio.service.DatabaseSession;
+import dev.cascadestudio.service.SettingsStore;
+import dev.cascadestudio.ui.main.DatabaseTarget;
 import dev.cascadestudio.ui.main.MainWindowView;
 import dev.cascadestudio.ui.main.MainWindowViewModel;
 import dev.cascadestudio.ui.task.UiTaskExecutor;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import javafx.application.Application;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /**
@@ -31,6 +33,11 @@ public final class CascadeStudioApp extends Application {
 
     private UiTaskExecutor executor;
     private MainWindowViewModel viewModel;
+    private MainWindowView view;
+    private Stage stage;
+    private StagePlacement placement;
+    private SettingsStore settings;
+    private WindowMemory memory = WindowMemory.NOTHING;
 
     /** Opens the window; returns once it has closed and the database with it (or after a timeout). */
     public static void launchApp(String[] args) {
@@ -44,35 +51,87 @@ public final class CascadeStudioApp extends Application {
     @Override
     public void start(Stage stage) {
         running = this;
+        this.stage = stage;
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         LaunchOptions options = LaunchOptions.parse(getParameters().getRaw());
+        settings = SettingsStore.inDataHome();
+        memory = WindowMemory.from(settings.load());
 
         // One background thread: database work runs in order, so closing never overtakes a query.
         executor = new UiTaskExecutor("cascade-database", 1);
-        viewModel = new MainWindowViewModel(executor, () -> DatabaseSession.open(options.databaseUrl(), null, null));
-        MainWindowView view = new MainWindowView(viewModel);
+        viewModel = startDatabase(options);
+        view = new MainWindowView(viewModel);
 
         Scene scene = new Scene(view.root(), DEFAULT_WIDTH, DEFAULT_HEIGHT);
         scene.getStylesheets().add(Objects.requireNonNull(
                 CascadeStudioApp.class.getResource(StyleClasses.APP_STYLESHEET)).toExternalForm());
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), viewModel::refresh);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DELETE), view::deleteSelected);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.G, KeyCombination.SHORTCUT_DOWN), view::showGraph);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), view::focusSearch);
+        view.installShortcuts(scene);
 
         stage.titleProperty().bind(viewModel.windowTitleProperty());
         stage.getIcons().setAll(AppIcon.images());
         stage.setMinWidth(MIN_WIDTH);
         stage.setMinHeight(MIN_HEIGHT);
         stage.setScene(scene);
+        placement = new StagePlacement(stage);
+        restoreWindow();
         stage.show();
 
         viewModel.open();
     }
 
-    /** Hands the database's close to the background thread; the FX thread does not wait for it. */
+    /**
+     * {@code --db} opens that database. Otherwise the last database opened is opened again; if it
+     * cannot be any more, the embedded one is, and the window says why.
+     */
+    private MainWindowViewModel startDatabase(LaunchOptions options) {
+        MainWindowViewModel.Opener opener = target -> DatabaseSession.open(target.url(), target.user(), target.password());
+        if (options.databaseUrl() != null) {
+            return new MainWindowViewModel(executor, opener, DatabaseTarget.of(options.databaseUrl()), null);
+        }
+        DatabaseTarget last = memory.database();
+        if (last != null && !last.isEmbedded()) {
+            return new MainWindowViewModel(executor, opener, last, DatabaseTarget.EMBEDDED);
+        }
+        return new MainWindowViewModel(executor, opener, DatabaseTarget.EMBEDDED, null);
+    }
+
+    /** Size, position, maximised state and divider as they were when the window last closed. */
+    private void restoreWindow() {
+        List<Rectangle2D> screens = Screen.getScreens().stream().map(Screen::getVisualBounds).toList();
+        memory.boundsOn(screens).ifPresentOrElse(bounds -> {
+            stage.setX(bounds.getMinX());
+            stage.setY(bounds.getMinY());
+            stage.setWidth(Math.max(MIN_WIDTH, bounds.getWidth()));
+            stage.setHeight(Math.max(MIN_HEIGHT, bounds.getHeight()));
+        }, () -> {
+            stage.setWidth(DEFAULT_WIDTH);
+            stage.setHeight(DEFAULT_HEIGHT);
+            stage.centerOnScreen();
+        });
+        stage.setMaximized(memory.maximized());
+        if (!Double.isNaN(memory.divider())) {
+            view.setDividerPosition(memory.divider());
+        }
+    }
+
+    /** Remembers the window for the next start; a failure to write only costs that memory. */
+    private void saveWindow() {
+        DatabaseTarget database = viewModel.openTargetProperty().get();
+        WindowMemory now = new WindowMemory(placement.normalBounds(), stage.isMaximized(), view.dividerPosition(),
+                database != null ? database : memory.database());
+        try {
+            settings.save(now.toSettings());
+        } catch (RuntimeException e) {
+            System.getLogger(CascadeStudioApp.class.getName()).log(System.Logger.Level.WARNING, e.getMessage());
+        }
+    }
+
+    /** Remembers the window, then hands the database's close to the background thread; the FX thread does not wait for it. */
     @Override
     public void stop() {
+        if (view != null && settings != null) {
+            saveWindow();
+        }
         if (viewModel != null) {
             viewModel.close();
         }

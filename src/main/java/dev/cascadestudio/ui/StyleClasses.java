@@ -62,6 +62,10 @@ public final class StyleClasses {
     public static final String STATE_ACTIONS = "state-actions";
     public static final String ERROR_STATE = "error-state";
 
+    public static final String NOTICE_BAR = "notice-bar";
+    public static final String OPEN_DATABASE = "open-database";
+    public static final String DIALOG_TITLE = "dialog-title";
+
     public static final String STATUS_BAR = "status-bar";
     public static final String STATUS_ICON = "status-icon";
     public static final String STATUS_TEXT = "status-text";

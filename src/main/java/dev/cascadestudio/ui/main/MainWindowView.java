@@ -5,18 +5,27 @@ import dev.cascadestudio.ui.details.RowDetailsView;
 import dev.cascadestudio.ui.main.MainWindowViewModel.Phase;
 import dev.cascadestudio.ui.search.SearchView;
 import dev.cascadestudio.ui.tree.BrowserTreeView;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Separator;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2OutlinedAL;
+import org.kordamp.ikonli.material2.Material2OutlinedMZ;
 
 /**
  * Loads {@code fxml/MainWindow.fxml} (toolbar, split pane, error state, status bar) and puts the
@@ -26,10 +35,13 @@ public final class MainWindowView {
 
     @FXML private BorderPane root;
     @FXML private HBox searchHost;
+    @FXML private Button openButton;
     @FXML private Button refreshButton;
     @FXML private Button deleteButton;
     @FXML private Button graphButton;
     @FXML private VBox undoHost;
+    @FXML private HBox noticeBar;
+    @FXML private Label noticeLabel;
     @FXML private SplitPane browser;
     @FXML private VBox errorState;
     @FXML private Label errorTitle;
@@ -43,11 +55,10 @@ public final class MainWindowView {
 
     private final MainWindowViewModel viewModel;
     private SearchView search;
-    private final DeleteActions deletes;
+    private DeleteActions deletes;
 
     public MainWindowView(MainWindowViewModel viewModel) {
         this.viewModel = viewModel;
-        this.deletes = new DeleteActions(viewModel);
         FxmlViews.load("/fxml/MainWindow.fxml", this);
     }
 
@@ -60,9 +71,29 @@ public final class MainWindowView {
         search.focus();
     }
 
+    /** The window's keyboard shortcuts (listed in {@link Shortcuts}; the tooltips and menus name them). */
+    public void installShortcuts(Scene scene) {
+        scene.getAccelerators().put(Shortcuts.REFRESH, viewModel::refresh);
+        scene.getAccelerators().put(Shortcuts.DELETE, this::deleteSelected);
+        scene.getAccelerators().put(Shortcuts.GRAPH, this::showGraph);
+        scene.getAccelerators().put(Shortcuts.SEARCH, this::focusSearch);
+        scene.getAccelerators().put(Shortcuts.OPEN, this::openDatabase);
+        scene.getAccelerators().put(Shortcuts.QUIT, this::quit);
+    }
+
+    /** Where the split between tree and details sits, 0 to 1 of the window's width. */
+    public double dividerPosition() {
+        return browser.getDividerPositions()[0];
+    }
+
+    public void setDividerPosition(double position) {
+        browser.setDividerPositions(position);
+    }
+
     @FXML
     private void initialize() {
-        Parent tree = new BrowserTreeView(viewModel.tree(), viewModel.userCountProperty()).root();
+        BrowserTreeView treeView = new BrowserTreeView(viewModel.tree(), viewModel.userCountProperty());
+        Parent tree = treeView.root();
         SplitPane.setResizableWithParent(tree, false);
         browser.getItems().setAll(tree, new RowDetailsView(viewModel.details()).root());
         browser.setDividerPositions(0.36);
@@ -70,23 +101,61 @@ public final class MainWindowView {
         searchHost.getChildren().add(search.root());
         bindErrorState();
         bindStatusBar();
+        bindNotice();
+        deletes = new DeleteActions(viewModel, undoHost);
+        BooleanBinding cannotDelete = viewModel.canRefreshProperty().not().or(Bindings.createBooleanBinding(
+                () -> viewModel.selectedRoots().isEmpty(), viewModel.tree().selection()));
         refreshButton.disableProperty().bind(viewModel.canRefreshProperty().not());
-        deleteButton.disableProperty().bind(viewModel.canRefreshProperty().not()
-                .or(javafx.beans.binding.Bindings.createBooleanBinding(() -> viewModel.selectedRoot().isEmpty(),
-                        viewModel.tree().selectedItemProperty())));
+        deleteButton.disableProperty().bind(cannotDelete);
         graphButton.disableProperty().bind(viewModel.canRefreshProperty().not());
+        openButton.disableProperty().bind(viewModel.switchingProperty().or(viewModel.phaseProperty().isEqualTo(Phase.OPENING)));
+        treeView.setContextMenu(treeMenu(cannotDelete));
     }
 
-    /** Delete key, toolbar: the delete preview of the selected row. */
+    /** The tree's right-click menu; its items show their shortcuts. */
+    private ContextMenu treeMenu(BooleanBinding cannotDelete) {
+        MenuItem delete = new MenuItem("Delete…", new FontIcon(Material2OutlinedAL.DELETE_OUTLINE));
+        delete.setAccelerator(Shortcuts.DELETE);
+        delete.setOnAction(event -> deleteSelected());
+        delete.disableProperty().bind(cannotDelete);
+        MenuItem graph = new MenuItem("Show in the cascade graph", new FontIcon(Material2OutlinedAL.ACCOUNT_TREE));
+        graph.setAccelerator(Shortcuts.GRAPH);
+        graph.setOnAction(event -> showGraph());
+        graph.disableProperty().bind(viewModel.canRefreshProperty().not());
+        MenuItem refresh = new MenuItem("Refresh", new FontIcon(Material2OutlinedMZ.REFRESH));
+        refresh.setAccelerator(Shortcuts.REFRESH);
+        refresh.setOnAction(event -> viewModel.refresh());
+        refresh.disableProperty().bind(viewModel.canRefreshProperty().not());
+        return new ContextMenu(delete, graph, new SeparatorMenuItem(), refresh);
+    }
+
+    /** Delete key, toolbar, context menu: the delete preview of the selected rows. */
     @FXML
     public void deleteSelected() {
-        deletes.previewDelete(root.getScene().getWindow(), undoHost);
+        deletes.previewDelete(root.getScene().getWindow());
     }
 
-    /** Ctrl+G, toolbar: the cascade graph, with the selected row's delete lit up. */
+    /** Ctrl+G, toolbar: the cascade graph, lit up with the selected rows' delete while it is open. */
     @FXML
     public void showGraph() {
         deletes.showGraph(root.getScene().getWindow());
+    }
+
+    /** Ctrl+O, toolbar: another database, chosen as a file or a JDBC URL. */
+    @FXML
+    public void openDatabase() {
+        OpenDatabaseDialog.show(root.getScene().getWindow(), viewModel);
+    }
+
+    private void bindNotice() {
+        noticeLabel.textProperty().bind(viewModel.noticeProperty());
+        noticeBar.visibleProperty().bind(viewModel.noticeProperty().isNotEmpty());
+        noticeBar.managedProperty().bind(noticeBar.visibleProperty());
+    }
+
+    @FXML
+    private void dismissNotice() {
+        viewModel.dismissNotice();
     }
 
     private void bindErrorState() {
@@ -120,9 +189,9 @@ public final class MainWindowView {
         viewModel.retry();
     }
 
-    /** Closing the only window ends the application, which closes the database in the background. */
+    /** Ctrl+Q. Closing the only window ends the application, which closes the database in the background. */
     @FXML
-    private void quit() {
+    public void quit() {
         root.getScene().getWindow().hide();
     }
 }

@@ -9,9 +9,13 @@ import dev.cascadestudio.ui.task.Activity;
 import dev.cascadestudio.ui.task.TaskExecutor;
 import dev.cascadestudio.ui.tree.BrowserTreeModel;
 import dev.cascadestudio.ui.tree.TreeEntry;
+import dev.cascadestudio.cascade.Root;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -47,9 +51,19 @@ public final class MainWindowViewModel {
         }
     }
 
-    private record Opened(DatabaseSession session, Overview overview) {}
+    private record Opened(DatabaseSession session, Overview overview, DatabaseTarget target, String notice) {}
 
-    private final Supplier<DatabaseSession> opener;
+    /** Opens a database; called on a background thread, may throw with a message meant for the administrator. */
+    @FunctionalInterface
+    public interface Opener {
+        DatabaseSession open(DatabaseTarget target);
+    }
+
+    private final Opener opener;
+    /** What {@link #open()} opens: at first the start database, after a switch the database switched to. */
+    private DatabaseTarget target;
+    /** Opened instead when {@link #target} cannot be (the last database of an earlier run); null: none. */
+    private DatabaseTarget fallback;
     private final Activity activity;
     private final BrowserTreeModel tree;
     private final RowDetailsViewModel details;
@@ -75,14 +89,26 @@ public final class MainWindowViewModel {
     private final StringProperty statusMessage = new SimpleStringProperty("");
     private final StringProperty errorTitle = new SimpleStringProperty("");
     private final StringProperty errorMessage = new SimpleStringProperty("");
+    /** Something the administrator should read once, such as why the last database was not opened; "" for none. */
+    private final StringProperty notice = new SimpleStringProperty("");
+    private final ObjectProperty<DatabaseTarget> openTarget = new SimpleObjectProperty<>();
+    private final BooleanProperty switching = new SimpleBooleanProperty();
+
+    /** A window over whatever {@code opener} opens (tests); opening another database opens that again. */
+    public MainWindowViewModel(TaskExecutor executor, Supplier<DatabaseSession> opener) {
+        this(executor, target -> opener.get(), DatabaseTarget.EMBEDDED, null);
+    }
 
     /**
-     * @param opener opens the database; called on a background thread, may throw with a message
-     *               meant for the administrator
+     * @param start    the database to open first
+     * @param fallback opened instead, with a notice saying why, if {@code start} cannot be opened;
+     *                 null to show the error state instead
      */
-    public MainWindowViewModel(TaskExecutor executor, Supplier<DatabaseSession> opener) {
+    public MainWindowViewModel(TaskExecutor executor, Opener opener, DatabaseTarget start, DatabaseTarget fallback) {
         this.executor = executor;
         this.opener = Objects.requireNonNull(opener);
+        this.target = Objects.requireNonNull(start);
+        this.fallback = fallback;
         this.activity = new Activity(executor);
         this.tree = new BrowserTreeModel(activity, outcome::set);
         this.details = new RowDetailsViewModel(activity);
@@ -96,20 +122,89 @@ public final class MainWindowViewModel {
     /** Opens the database and shows its users; the window shows progress meanwhile. */
     public void open() {
         phase.set(Phase.OPENING);
+        DatabaseTarget first = target;
+        DatabaseTarget instead = fallback;
         activity.run("Opening database…", () -> {
-            DatabaseSession opened = opener.get();
+            DatabaseSession opened;
+            DatabaseTarget openedTarget = first;
+            String why = "";
+            try {
+                opened = opener.open(first);
+            } catch (RuntimeException e) {
+                if (instead == null || instead.equals(first)) {
+                    throw e;
+                }
+                opened = opener.open(instead);
+                openedTarget = instead;
+                why = "The last database could not be opened (" + first.describe() + "): "
+                        + FailureMessages.describe(e) + " " + capitalised(instead.describe()) + " is open instead.";
+            }
             session.set(opened);
             try {
                 if (closeRequested.get()) {
                     closeSession();
                     return null;
                 }
-                return new Opened(opened, Overview.read(opened.browse()));
+                return new Opened(opened, Overview.read(opened.browse()), openedTarget, why);
             } catch (RuntimeException e) {
                 closeSession();
                 throw e;
             }
         }, this::opened, failure -> failed("Cannot open the database", failure));
+    }
+
+    /**
+     * Opens {@code next} in the background and, once it is open, shows it instead of the current
+     * database, which is then closed. If it cannot be opened, the current database stays and
+     * {@code failed} gets the reason as one sentence. Callbacks run on the FX thread.
+     */
+    public void switchTo(DatabaseTarget next, Runnable done, java.util.function.Consumer<String> failed) {
+        if (closeRequested.get() || switching.get()) {
+            return;
+        }
+        switching.set(true);
+        activity.run("Opening " + next.describe() + "…", () -> {
+            DatabaseSession opened = opener.open(next);
+            try {
+                return new Opened(opened, Overview.read(opened.browse()), next, "");
+            } catch (RuntimeException e) {
+                opened.close();
+                throw e;
+            }
+        }, opened -> {
+            switching.set(false);
+            if (closeRequested.get()) {
+                activity.run("Closing database…", () -> {
+                    opened.session().close();
+                    return null;
+                }, ignored -> {}, ignoredFailure -> {});
+                return;
+            }
+            connected.set(false);
+            tree.detach();
+            details.detach();
+            search.detach();
+            DatabaseSession previous = session.getAndSet(opened.session());
+            if (previous != null) {
+                activity.run("Closing the previous database…", () -> {
+                    previous.close();
+                    return null;
+                }, ignored -> {}, ignoredFailure -> {});
+            }
+            target = next;
+            fallback = null;
+            openTarget.set(null); // the same URL opened again is still another session
+            opened(opened);
+            done.run();
+        }, failure -> {
+            switching.set(false);
+            failed.accept(FailureMessages.describe(failure));
+        });
+    }
+
+    /** Hides the notice. */
+    public void dismissNotice() {
+        notice.set("");
     }
 
     /** F5: reads the counts and every open node again; expansion and selection stay. */
@@ -169,6 +264,10 @@ public final class MainWindowViewModel {
             return;
         }
         DatabaseSession open = opened.session();
+        target = opened.target();
+        fallback = null;
+        openTarget.set(opened.target());
+        notice.set(opened.notice());
         connected.set(true);
         databaseDescription.set(opened.overview().description());
         windowTitle.set(APP_NAME + " — " + opened.overview().description());
@@ -196,6 +295,10 @@ public final class MainWindowViewModel {
         phase.set(Phase.FAILED);
     }
 
+    private static String capitalised(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
     private void updateStatus() {
         statusMessage.set(activity.busyProperty().get() ? activity.messageProperty().get() : outcome.get());
     }
@@ -204,11 +307,18 @@ public final class MainWindowViewModel {
         return item == null ? null : item.getValue();
     }
 
-    /** The selected tree row as a delete root, if a row (not a group) is selected. */
-    public java.util.Optional<dev.cascadestudio.cascade.Root> selectedRoot() {
-        return entry(tree.selectedItemProperty().get()) instanceof TreeEntry.RowEntry row
-                ? java.util.Optional.of(new dev.cascadestudio.cascade.Root(row.row().table(), row.row().uid()))
-                : java.util.Optional.empty();
+    /**
+     * The selected rows as delete roots, in the order they were selected; groups, "Unowned" and
+     * placeholders are left out, and a row selected twice (two versions) counts once.
+     */
+    public List<Root> selectedRoots() {
+        Set<Root> roots = new LinkedHashSet<>();
+        for (TreeItem<TreeEntry> item : tree.selection()) {
+            if (entry(item) instanceof TreeEntry.RowEntry row) {
+                roots.add(new Root(row.row().table(), row.row().uid()));
+            }
+        }
+        return List.copyOf(roots);
     }
 
     /** The open database's services, or null while none is open. */
@@ -230,4 +340,9 @@ public final class MainWindowViewModel {
     public ReadOnlyStringProperty statusMessageProperty() { return statusMessage; }
     public ReadOnlyStringProperty errorTitleProperty() { return errorTitle; }
     public ReadOnlyStringProperty errorMessageProperty() { return errorMessage; }
+    public ReadOnlyStringProperty noticeProperty() { return notice; }
+    /** The database open now (null before the first one is); changes when another one is opened. */
+    public ReadOnlyObjectProperty<DatabaseTarget> openTargetProperty() { return openTarget; }
+    /** True while another database is being opened. */
+    public ReadOnlyBooleanProperty switchingProperty() { return switching; }
 }

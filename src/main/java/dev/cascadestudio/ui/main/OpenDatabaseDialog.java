@@ -1,0 +1,115 @@
+package dev.cascadestudio.ui.main;
+
+import dev.cascadestudio.ui.FxmlViews;
+import dev.cascadestudio.ui.StyleClasses;
+import java.io.File;
+import java.util.Objects;
+import javafx.fxml.FXML;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/** Loads {@code fxml/OpenDatabase.fxml} in a window of its own, bound to an {@link OpenDatabaseViewModel}. */
+final class OpenDatabaseDialog {
+
+    @FXML private VBox root;
+    @FXML private GridPane form;
+    @FXML private TextField urlField;
+    @FXML private Button chooseFileButton;
+    @FXML private TextField userField;
+    @FXML private PasswordField passwordField;
+    @FXML private Label errorLabel;
+    @FXML private ProgressIndicator openingIndicator;
+    @FXML private Label openingLabel;
+    @FXML private Button openButton;
+
+    private final OpenDatabaseViewModel viewModel;
+    private Stage stage;
+
+    private OpenDatabaseDialog(OpenDatabaseViewModel viewModel) {
+        this.viewModel = viewModel;
+        FxmlViews.load("/fxml/OpenDatabase.fxml", this);
+    }
+
+    static OpenDatabaseDialog show(Window owner, MainWindowViewModel main) {
+        OpenDatabaseDialog dialog = new OpenDatabaseDialog(new OpenDatabaseViewModel(main));
+        Stage stage = new Stage();
+        stage.initOwner(owner);
+        stage.initModality(Modality.WINDOW_MODAL);
+        stage.setTitle("Open database — Cascade Studio");
+        if (owner instanceof Stage ownerStage) {
+            stage.getIcons().setAll(ownerStage.getIcons());
+        }
+        dialog.root.setPrefWidth(640);
+        Scene scene = new Scene(dialog.root);
+        scene.getStylesheets().add(Objects.requireNonNull(
+                OpenDatabaseDialog.class.getResource(StyleClasses.APP_STYLESHEET)).toExternalForm());
+        stage.setScene(scene);
+        stage.setResizable(true);
+        stage.setMinWidth(520);
+        dialog.stage = stage;
+        stage.show();
+        dialog.urlField.requestFocus();
+        dialog.urlField.end();
+        return dialog;
+    }
+
+    @FXML
+    private void initialize() {
+        urlField.textProperty().bindBidirectional(viewModel.urlProperty());
+        userField.textProperty().bindBidirectional(viewModel.userProperty());
+        passwordField.textProperty().bindBidirectional(viewModel.passwordProperty());
+        errorLabel.textProperty().bind(viewModel.errorProperty());
+        errorLabel.visibleProperty().bind(viewModel.errorProperty().isNotEmpty());
+        errorLabel.managedProperty().bind(errorLabel.visibleProperty());
+        form.disableProperty().bind(viewModel.openingProperty());
+        openButton.disableProperty().bind(viewModel.openingProperty());
+        openingIndicator.visibleProperty().bind(viewModel.openingProperty());
+        openingLabel.visibleProperty().bind(viewModel.openingProperty());
+        viewModel.openedProperty().addListener((o, was, opened) -> {
+            if (opened) {
+                stage.hide();
+            }
+        });
+        // the size of the window follows the error text, which may take several lines
+        errorLabel.textProperty().addListener((o, old, text) -> {
+            if (stage != null) {
+                stage.sizeToScene();
+            }
+        });
+    }
+
+    @FXML
+    private void chooseFile() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Choose a database file");
+        chooser.getExtensionFilters().setAll(
+                new FileChooser.ExtensionFilter("Controller and Cascade Studio databases (*.db, *.sqlite, *.mv.db)",
+                        "*.db", "*.sqlite", "*.sqlite3", "*.mv.db"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        File file = chooser.showOpenDialog(stage);
+        if (file != null) {
+            viewModel.useFile(file.toPath());
+        }
+    }
+
+    @FXML
+    private void open() {
+        viewModel.open();
+    }
+
+    /** Cancel, Esc: the dialog closes; an open already under way still ends, and the window then shows that database. */
+    @FXML
+    private void cancel() {
+        stage.hide();
+    }
+}
