@@ -80,7 +80,7 @@ public final class BrowserTreeView {
 
     /** Selects an item the model chose (refresh, reveal, paging) instead of what was selected, and scrolls it into view. */
     private void show(TreeItem<TreeEntry> item) {
-        if (tree.getSelectionModel().getSelectedItem() == item && selectedItems().size() <= 1) {
+        if (tree.getSelectionModel().getSelectedItem() == item) { // also when the view itself just chose it among several
             return;
         }
         if (item == null) {
