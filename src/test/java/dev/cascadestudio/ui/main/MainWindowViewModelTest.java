@@ -161,4 +161,54 @@ class MainWindowViewModelTest {
         assertThat(topLevel()).isEmpty();
         assertThatThrownBy(() -> late.get(0).browse().userSummaries()).isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void openingAnotherDatabaseShowsItAndClosesThePreviousOne() throws Exception {
+        String other = dev.cascadestudio.testsupport.TreeFixtures.windowDatabase(home.resolve("other"));
+        List<DatabaseSession> sessions = new ArrayList<>();
+        viewModel = new MainWindowViewModel(new CurrentThreadTaskExecutor(), target -> {
+            DatabaseSession session = DatabaseSession.open(target.url(), target.user(), target.password());
+            sessions.add(session);
+            return session;
+        }, DatabaseTarget.EMBEDDED, null);
+        viewModel.open();
+        List<String> failures = new ArrayList<>();
+
+        viewModel.switchTo(DatabaseTarget.of(other), () -> {}, failures::add);
+
+        assertThat(failures).isEmpty();
+        assertThat(viewModel.openTargetProperty().get()).isEqualTo(DatabaseTarget.of(other));
+        assertThat(viewModel.databaseDescriptionProperty().get()).contains("other");
+        assertThat(topLevel()).startsWith("alice");
+        assertThatThrownBy(() -> sessions.get(0).browse().userSummaries()).as("the previous database is closed")
+                .isInstanceOf(IllegalStateException.class);
+        opened.addAll(sessions.subList(1, sessions.size()));
+    }
+
+    @Test
+    void aDatabaseThatCannotBeOpenedLeavesTheCurrentOneOpenAndSaysWhy() throws Exception {
+        String notAController = "jdbc:h2:file:" + home.resolve("empty");
+        java.sql.DriverManager.getConnection(notAController).close();
+        viewModel = new MainWindowViewModel(new CurrentThreadTaskExecutor(),
+                target -> target.isEmbedded() ? openDemo() : DatabaseSession.open(target.url(), null, null),
+                DatabaseTarget.EMBEDDED, null);
+        viewModel.open();
+        String before = viewModel.databaseDescriptionProperty().get();
+        List<String> failures = new ArrayList<>();
+
+        viewModel.switchTo(DatabaseTarget.of(notAController), () -> failures.add("switched"), failures::add);
+
+        assertThat(failures).containsExactly("This database holds no GenAI Factory controller tables (" + notAController + ").");
+        assertThat(viewModel.databaseDescriptionProperty().get()).isEqualTo(before);
+        assertThat(viewModel.openTargetProperty().get()).isEqualTo(DatabaseTarget.EMBEDDED);
+        assertThat(topLevel()).hasSize(6);
+        assertThat(viewModel.canRefreshProperty().get()).isTrue();
+    }
+
+    @Test
+    void aChosenFileBecomesTheUrlOfItsKind() {
+        assertThat(OpenDatabaseViewModel.urlOf(Path.of("/data/controller/sql.db"))).isEqualTo("jdbc:sqlite:/data/controller/sql.db");
+        assertThat(OpenDatabaseViewModel.urlOf(Path.of("/home/a/cascade-studio.mv.db")))
+                .isEqualTo("jdbc:h2:file:/home/a/cascade-studio");
+    }
 }
