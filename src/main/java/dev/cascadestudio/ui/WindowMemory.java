@@ -9,7 +9,7 @@ import javafx.geometry.Rectangle2D;
 
 /**
  * What the main window remembers between runs: its normal (not maximised) bounds, whether it was
- * maximised, where the divider between tree and details sat, and the last database opened (its URL
+ * maximised, where the divider between tree and details sat (the tree's width in pixels), and the last database opened (its URL
  * and user, never its password). Read from and written to plain key/value settings.
  *
  * @param bounds   null when none were saved
@@ -33,7 +33,7 @@ record WindowMemory(Rectangle2D bounds, boolean maximized, double divider, Datab
             bounds = new Rectangle2D(x, y, width, height);
         }
         double divider = number(settings, "divider");
-        if (!(divider > 0 && divider < 1)) {
+        if (!(divider > 0)) {
             divider = Double.NaN;
         }
         DatabaseTarget database = null;

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The window comes back as it was closed: size, position, divider and database; and it copes with
@@ -51,10 +52,15 @@ class RememberedWindowTest {
             stage.setY(22);
             stage.setWidth(1010);
             stage.setHeight(650);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        fx(() -> {
             browser().setDividerPositions(0.5);
             return null;
         });
-        app.waitFor(() -> fx(() -> Math.abs(browser().getDividerPositions()[0] - 0.5) < 0.01));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> browser().getDividerPositions()[0])).isCloseTo(0.5, within(0.01));
 
         app.close();
         fx(() -> { // somewhere else, so that coming back is the memory's doing

@@ -15,7 +15,7 @@ class WindowMemoryTest {
 
     @Test
     void sizePositionDividerAndDatabaseComeBackButNeverThePassword() {
-        WindowMemory saved = new WindowMemory(new Rectangle2D(40, 30, 1000, 700), true, 0.42,
+        WindowMemory saved = new WindowMemory(new Rectangle2D(40, 30, 1000, 700), true, 420,
                 new DatabaseTarget("jdbc:postgresql://db/controller", "admin", "secret"));
 
         Map<String, String> settings = saved.toSettings();
@@ -24,7 +24,7 @@ class WindowMemoryTest {
         assertThat(settings.values()).doesNotContain("secret");
         assertThat(read.bounds()).isEqualTo(new Rectangle2D(40, 30, 1000, 700));
         assertThat(read.maximized()).isTrue();
-        assertThat(read.divider()).isEqualTo(0.42);
+        assertThat(read.divider()).isEqualTo(420);
         assertThat(read.database()).isEqualTo(new DatabaseTarget("jdbc:postgresql://db/controller", "admin", null));
     }
 
@@ -53,7 +53,7 @@ class WindowMemoryTest {
     @Test
     void damagedValuesAreIgnored() {
         WindowMemory read = WindowMemory.from(Map.of("window.x", "left", "window.y", "10", "window.width", "NaN",
-                "window.height", "700", "divider", "7", "window.maximized", "perhaps"));
+                "window.height", "700", "divider", "-7", "window.maximized", "perhaps"));
 
         assertThat(read.bounds()).isNull();
         assertThat(read.divider()).isNaN();

@@ -5,6 +5,8 @@ import dev.cascadestudio.ui.details.RowDetailsView;
 import dev.cascadestudio.ui.main.MainWindowViewModel.Phase;
 import dev.cascadestudio.ui.search.SearchView;
 import dev.cascadestudio.ui.tree.BrowserTreeView;
+import javafx.beans.InvalidationListener;
+import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.fxml.FXML;
@@ -81,13 +83,29 @@ public final class MainWindowView {
         scene.getAccelerators().put(Shortcuts.QUIT, this::quit);
     }
 
-    /** Where the split between tree and details sits, 0 to 1 of the window's width. */
+    /**
+     * Where the divider between tree and details sits, as the tree's width in pixels: the tree keeps
+     * its width when the window is resized, so that is what stays the same from one run to the next.
+     */
     public double dividerPosition() {
-        return browser.getDividerPositions()[0];
+        return browser.getDividerPositions()[0] * browser.getWidth();
     }
 
-    public void setDividerPosition(double position) {
-        browser.setDividerPositions(position);
+    /** Puts the divider back; before the window is laid out, as soon as it has a width. */
+    public void setDividerPosition(double treeWidth) {
+        if (browser.getWidth() > 0) {
+            browser.setDividerPositions(treeWidth / browser.getWidth());
+            return;
+        }
+        browser.widthProperty().addListener(new InvalidationListener() {
+            @Override
+            public void invalidated(Observable o) {
+                if (browser.getWidth() > 0) {
+                    browser.widthProperty().removeListener(this);
+                    browser.setDividerPositions(treeWidth / browser.getWidth());
+                }
+            }
+        });
     }
 
     @FXML
