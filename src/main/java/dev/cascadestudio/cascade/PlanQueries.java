@@ -146,8 +146,8 @@ final class PlanQueries {
      * {@code FROM ... [WHERE ...]} selecting exactly the rows of {@link #predicate}, each once. When the
      * rows are reached through one edge only (every effect of a single-table root set), the child is
      * joined to the DISTINCT set of parent keys instead of filtered by {@code column IN (subquery)}:
-     * H2 re-evaluates an IN condition for every row it has already found through the index, which
-     * cost about half of a large plan's time. Otherwise the plain {@code WHERE predicate}.
+     * H2 re-evaluates an IN condition for every row it has already found through the index; the join
+     * took about a quarter off a 200,000-row plan's CPU time. Otherwise the plain {@code WHERE predicate}.
      */
     Sql scanSource(Effect effect) {
         ForeignKeyRule edge = effect.edge() != null ? effect.edge() : soleDeletingEdge(effect.table());
