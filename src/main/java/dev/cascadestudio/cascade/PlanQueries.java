@@ -142,6 +142,49 @@ final class PlanQueries {
         return effect.edge() == null ? deletedPredicate(effect.table()) : nulledPredicate(effect.edge());
     }
 
+    /**
+     * {@code FROM ... [WHERE ...]} selecting exactly the rows of {@link #predicate}, each once. When the
+     * rows are reached through one edge only (every effect of a single-table root set), the child is
+     * joined to the DISTINCT set of parent keys instead of filtered by {@code column IN (subquery)}:
+     * H2 re-evaluates an IN condition for every row it has already found through the index; the join
+     * took about a quarter off a 200,000-row plan's CPU time. Otherwise the plain {@code WHERE predicate}.
+     */
+    Sql scanSource(Effect effect) {
+        ForeignKeyRule edge = effect.edge() != null ? effect.edge() : soleDeletingEdge(effect.table());
+        if (edge == null) {
+            return Sql.of(" FROM " + q(effect.table()) + " WHERE ").append(predicate(effect));
+        }
+        String child = q(effect.table());
+        Sql source = Sql.of(" FROM (SELECT DISTINCT " + q(edge.referencedColumn()) + " AS " + q(PARENT_KEY) + " FROM "
+                        + q(edge.parentTable()) + " WHERE ").append(deletedPredicate(edge.parentTable()))
+                .append(") " + q(PARENT_ALIAS) + " JOIN " + child + " ON " + child + "." + q(edge.column()) + " = "
+                        + q(PARENT_ALIAS) + "." + q(PARENT_KEY));
+        Sql deletedAnyway = effect.edge() == null ? null : deletedPredicate(effect.table());
+        return deletedAnyway == null ? source
+                : source.append(" WHERE CASE WHEN ").append(deletedAnyway).append(" THEN 1 ELSE 0 END = 0");
+    }
+
+    /** Names no mapped table or column uses, so unqualified column names still mean the child's. */
+    private static final String PARENT_ALIAS = "cs_parent";
+    private static final String PARENT_KEY = "cs_parent_key";
+
+    /** The DELETE edge that alone reaches {@code table}'s deleted rows, or null (a root table, several edges). */
+    private ForeignKeyRule soleDeletingEdge(String table) {
+        if (rootUids.containsKey(table)) {
+            return null;
+        }
+        ForeignKeyRule sole = null;
+        for (ForeignKeyRule edge : graph.incoming(table)) {
+            if (edge.action() == ForeignKeyRule.Action.DELETE && deletedPredicate(edge.parentTable()) != null) {
+                if (sole != null) {
+                    return null;
+                }
+                sole = edge;
+            }
+        }
+        return sole;
+    }
+
     /** Key columns to list rows of a table by: (uid, version), or uid for label tables. */
     String keyColumns(String table) {
         TableInfo info = graph.table(table);

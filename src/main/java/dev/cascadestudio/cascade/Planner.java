@@ -191,11 +191,11 @@ public final class Planner {
         return keys;
     }
 
-    /** {@code SELECT keys, [extra,] routeIndex FROM table WHERE <the effect's rows>}: the one query both scans and pages use. */
+    /** {@code SELECT keys, [extra,] routeIndex FROM <the effect's rows>}: the one query both scans and pages use. */
     private static Sql selectAffected(PlanQueries queries, PlanQueries.Effect effect, String extraColumns) {
         return Sql.of("SELECT " + queries.keyColumns(effect.table()) + ", " + extraColumns)
                 .append(queries.routeIndexExpression(effect))
-                .append(" FROM " + queries.q(effect.table()) + " WHERE ").append(queries.predicate(effect));
+                .append(queries.scanSource(effect));
     }
 
     public CascadeGraph graph() {
