@@ -65,6 +65,12 @@ public final class CascadeStudioApp extends Application {
         stage.setMinWidth(MIN_WIDTH);
         stage.setMinHeight(MIN_HEIGHT);
         stage.setScene(scene);
+        // unsaved edits in the details pane are not lost silently: closing asks first
+        stage.setOnCloseRequest(event -> {
+            if (viewModel.details().keepsEditing(null)) {
+                event.consume();
+            }
+        });
         stage.show();
 
         viewModel.open();

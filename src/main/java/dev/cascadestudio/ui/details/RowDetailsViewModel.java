@@ -140,9 +140,14 @@ public final class RowDetailsViewModel {
                 });
     }
 
-    /** Revert; for a new row not yet created, Cancel: the parent is shown again. */
+    /**
+     * Revert: back to the values as loaded, and after a save refused because the row changed in the
+     * database, the row is read again so the current values show. For a new row not yet created,
+     * Cancel: the parent is shown again.
+     */
     public void revert() {
-        if (editor.loaded() != null && editor.loaded().isNew()) {
+        boolean stale = editor.outcomeProperty().get() == RowEditor.Outcome.CONFLICT;
+        if (editor.loaded() != null && (editor.loaded().isNew() || stale)) {
             editor.clear();
             show(shown);
         } else {

@@ -83,6 +83,9 @@ public final class RowEditor {
 
     /** Starts editing {@code row} as loaded: no changes, no errors. */
     void edit(EditableRow row) {
+        // the tree's refresh after a save reads the row again: "Saved at …" stays until something else happens
+        boolean justSaved = outcome.get() == Outcome.SAVED && loaded != null && !row.isNew()
+                && loaded.row().sameRow(row.row());
         loaded = row;
         List<FieldEditor> editors = new ArrayList<>();
         FieldEditor specEditor = null;
@@ -102,7 +105,9 @@ public final class RowEditor {
         labels.setAll(initialLabels.stream().map(l -> new LabelDraft(l.name(), l.value())).toList());
         labelsError.set("");
         creating.set(row.isNew());
-        report(Outcome.NONE, "");
+        if (!justSaved) {
+            report(Outcome.NONE, "");
+        }
         checkSpec();
         updateDirty();
     }

@@ -162,8 +162,8 @@ public final class MainWindowViewModel {
             return;
         }
         connected.set(false);
+        details.detach(); // first: its unsaved edits go with the window, no question asked when the tree empties
         tree.detach();
-        details.detach();
         search.detach();
         activity.run("Closing database…", () -> {
             closeSession();
