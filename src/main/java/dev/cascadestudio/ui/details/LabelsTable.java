@@ -41,7 +41,7 @@ final class LabelsTable {
         table.prefHeightProperty().bind(Bindings.createDoubleBinding(
                 () -> Math.max(1, editor.labels().size()) * ROW_HEIGHT + HEADER_HEIGHT, editor.labels()));
         table.minHeightProperty().bind(table.prefHeightProperty());
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
     }
 }
