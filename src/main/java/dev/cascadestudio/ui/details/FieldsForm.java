@@ -35,7 +35,8 @@ final class FieldsForm {
         this.grid = grid;
     }
 
-    void fill(List<FieldEditor> fields) {
+    /** @param creating whether the row is new: its {@code created} is then set by Create, not NULL */
+    void fill(List<FieldEditor> fields, boolean creating) {
         grid.getChildren().clear();
         int row = 0;
         for (FieldEditor field : fields) {
@@ -44,7 +45,7 @@ final class FieldsForm {
             name.setId("name-" + field.column());
             field.changedProperty().addListener((o, was, changed) -> name.pseudoClassStateChanged(StyleClasses.CHANGED, changed));
             if (!field.field().editable()) {
-                grid.addRow(row++, name, readOnly(field));
+                grid.addRow(row++, name, readOnly(field, creating));
                 continue;
             }
             Control control = control(field);
@@ -67,8 +68,10 @@ final class FieldsForm {
     }
 
     /** Keys and timestamps: selectable text that reads like text. */
-    private static Node readOnly(FieldEditor field) {
-        FieldLineView line = new FieldLineView(RowDetailsViewModel.line(field.field()));
+    private static Node readOnly(FieldEditor field, boolean creating) {
+        FieldLineView line = new FieldLineView(creating && field.column().equals("created")
+                ? new RowDetailsViewModel.FieldLine("created", "set when created", false, true)
+                : RowDetailsViewModel.line(field.field()));
         line.field().setId("field-" + field.column());
         GridPane.setHgrow(line.field(), Priority.ALWAYS);
         return line.field();

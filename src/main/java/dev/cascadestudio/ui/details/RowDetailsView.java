@@ -97,7 +97,7 @@ public final class RowDetailsView {
 
         bindEditorBar();
         FieldsForm form = new FieldsForm(fieldsGrid);
-        editor.fields().addListener((ListChangeListener<FieldEditor>) change -> form.fill(editor.fields()));
+        editor.fields().addListener((ListChangeListener<FieldEditor>) change -> form.fill(editor.fields(), editor.creatingProperty().get()));
         bindSpec();
         new LabelsTable(labelsTable, labelNameColumn, labelValueColumn, removeLabelButton, editor).bind();
         bindError(labelsError, editor.labelsErrorProperty());

@@ -87,6 +87,7 @@ public final class RowEditor {
         boolean justSaved = outcome.get() == Outcome.SAVED && loaded != null && !row.isNew()
                 && loaded.row().sameRow(row.row());
         loaded = row;
+        creating.set(row.isNew());
         List<FieldEditor> editors = new ArrayList<>();
         FieldEditor specEditor = null;
         for (EditableRow.Field field : row.fields()) {
@@ -104,7 +105,6 @@ public final class RowEditor {
         initialLabels = row.labels();
         labels.setAll(initialLabels.stream().map(l -> new LabelDraft(l.name(), l.value())).toList());
         labelsError.set("");
-        creating.set(row.isNew());
         if (!justSaved) {
             report(Outcome.NONE, "");
         }

@@ -164,6 +164,9 @@ class RowEditorTest {
         click("#newMenu").clickOn("#new-schedule");
         WaitForAsyncUtils.waitFor(TIMEOUT, TimeUnit.SECONDS, () -> "New schedule".equals(text("#detailsName")));
         assertThat(text("#saveButton")).isEqualTo("Create");
+        assertThat(text("#field-created")).isEqualTo("set when created");
+        assertThat(fx(() -> robot.lookup("#field-workflow_id").queryAs(ComboBox.class).getValue().toString()))
+                .as("the parent is filled in").contains("kb-ingestion");
 
         save();
         assertError("#error-name", "Required.");
