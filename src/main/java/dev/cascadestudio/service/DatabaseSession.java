@@ -17,6 +17,7 @@ public final class DatabaseSession implements AutoCloseable {
     private final SearchService search;
     private final RowDetailsService rowDetails;
     private final CascadeService cascade;
+    private final RowEditService rowEdit;
 
     private DatabaseSession(Database database, boolean demoDataLoaded) {
         this.database = database;
@@ -26,6 +27,7 @@ public final class DatabaseSession implements AutoCloseable {
         this.search = new SearchService(database, graph);
         this.rowDetails = new RowDetailsService(database);
         this.cascade = new CascadeService(database);
+        this.rowEdit = new RowEditService(database, graph, tree, rowDetails);
     }
 
     /** Opens {@code url}, or the default embedded database when {@code url} is null. */
@@ -53,6 +55,7 @@ public final class DatabaseSession implements AutoCloseable {
     public SearchService search() { return search; }
     public RowDetailsService rowDetails() { return rowDetails; }
     public CascadeService cascade() { return cascade; }
+    public RowEditService rowEdit() { return rowEdit; }
 
     @Override
     public void close() {

@@ -13,7 +13,8 @@ public final class FailureMessages {
 
     public static String describe(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof DatabaseOpenException && t.getMessage() != null) {
+            if ((t instanceof DatabaseOpenException || t instanceof ConcurrentChangeException
+                    || t instanceof InvalidRowException) && t.getMessage() != null) {
                 return t.getMessage();
             }
         }

@@ -74,6 +74,12 @@ public final class CascadeStudioApp extends Application {
         stage.setScene(scene);
         placement = new StagePlacement(stage);
         restoreWindow();
+        // unsaved edits in the details pane are not lost silently: closing asks first
+        stage.setOnCloseRequest(event -> {
+            if (viewModel.details().keepsEditing(null)) {
+                event.consume();
+            }
+        });
         stage.show();
 
         viewModel.open();

@@ -54,6 +54,13 @@ public final class StyleClasses {
     public static final String FACT_CODE = "fact-code";
     public static final String SPEC_AREA = "spec-area";
     public static final String LABELS_TABLE = "labels-table";
+    public static final String EDITOR_BAR = "editor-bar";
+    public static final String EDITOR_HINT = "editor-hint";
+    public static final String EDITOR_MESSAGE = "editor-message";
+    public static final String SECTION_HEADER_ROW = "section-header-row";
+    public static final String SPEC_STATUS = "spec-status";
+    public static final String FIELD_EDITOR = "field-editor";
+    public static final String FIELD_ERROR = "field-error";
 
     public static final String STATE_PANEL = "state-panel";
     public static final String STATE_ICON = "state-icon";
@@ -82,6 +89,14 @@ public final class StyleClasses {
     public static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
     /** A details value that is not there: SQL NULL or an empty string. */
     public static final PseudoClass ABSENT_VALUE = PseudoClass.getPseudoClass("absent");
+    /** A form field whose value differs from the row as loaded. */
+    public static final PseudoClass CHANGED = PseudoClass.getPseudoClass("changed");
+    /** A form field, spec or editor message that reports a problem. */
+    public static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
+    /** The editor message after a save refused because the row changed in the database. */
+    public static final PseudoClass CONFLICT = PseudoClass.getPseudoClass("conflict");
+    /** The editor message after a save went through. */
+    public static final PseudoClass SAVED = PseudoClass.getPseudoClass("saved");
     /** A count badge showing zero. */
     public static final PseudoClass ZERO = PseudoClass.getPseudoClass("zero");
 

@@ -2,32 +2,42 @@ package dev.cascadestudio.ui.details;
 
 import dev.cascadestudio.ui.FxmlViews;
 import dev.cascadestudio.ui.StyleClasses;
-import dev.cascadestudio.ui.details.RowDetailsViewModel.FieldLine;
-import dev.cascadestudio.ui.details.RowDetailsViewModel.LabelLine;
 import dev.cascadestudio.ui.details.RowDetailsViewModel.Mode;
+import dev.cascadestudio.ui.tree.EntityKind;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
-import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Priority;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2OutlinedAL;
 
-/** Loads {@code fxml/RowDetails.fxml} and binds it to a {@link RowDetailsViewModel}; read-only for now. */
+/**
+ * Loads {@code fxml/RowDetails.fxml} and binds it to a {@link RowDetailsViewModel}: the selected
+ * row's header, its fields as a form, the spec JSON and the labels, all editable, with Save (Ctrl+S),
+ * Revert and "New …" for a row under this one.
+ */
 public final class RowDetailsView {
 
-    private static final double LABEL_ROW_HEIGHT = 30;
-    /** The theme's column header and the table's border: the table shows all its rows without a scroll bar. */
-    private static final double LABEL_HEADER_HEIGHT = 42;
+    private static final KeyCombination SAVE = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN);
 
     @FXML private StackPane root;
     @FXML private VBox emptyState;
@@ -37,18 +47,32 @@ public final class RowDetailsView {
     @FXML private Label detailsKind;
     @FXML private Label detailsName;
     @FXML private Label detailsDescription;
+    @FXML private HBox editorBar;
+    @FXML private Button saveButton;
+    @FXML private Button revertButton;
+    @FXML private Label dirtyHint;
+    @FXML private MenuButton newMenu;
+    @FXML private Label editorMessage;
     @FXML private VBox rowSections;
     @FXML private GridPane fieldsGrid;
     @FXML private VBox specSection;
+    @FXML private Label specStatus;
+    @FXML private Button formatButton;
     @FXML private TextArea specArea;
-    @FXML private TableView<LabelLine> labelsTable;
-    @FXML private TableColumn<LabelLine, String> labelNameColumn;
-    @FXML private TableColumn<LabelLine, String> labelValueColumn;
+    @FXML private Label specError;
+    @FXML private TableView<LabelDraft> labelsTable;
+    @FXML private TableColumn<LabelDraft, String> labelNameColumn;
+    @FXML private TableColumn<LabelDraft, String> labelValueColumn;
+    @FXML private Button removeLabelButton;
+    @FXML private Label labelsError;
 
     private final RowDetailsViewModel model;
+    private final RowEditor editor;
+    private FieldEditor boundSpec;
 
     public RowDetailsView(RowDetailsViewModel model) {
         this.model = model;
+        this.editor = model.editor();
         FxmlViews.load("/fxml/RowDetails.fxml", this);
     }
 
@@ -71,42 +95,133 @@ public final class RowDetailsView {
         });
         avatar.pseudoClassStateChanged(StyleClasses.UNOWNED, true);
 
-        specArea.textProperty().bind(model.specProperty());
-        specSection.visibleProperty().bind(model.specProperty().isNotEmpty());
-        specSection.managedProperty().bind(specSection.visibleProperty());
-        specArea.prefRowCountProperty().bind(Bindings.createIntegerBinding(
-                () -> Math.min(18, Math.max(2, model.specProperty().get().split("\n", -1).length)), model.specProperty()));
-
-        labelNameColumn.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().name()));
-        labelValueColumn.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().value()));
-        labelsTable.setItems(model.labels());
-        labelsTable.setFixedCellSize(LABEL_ROW_HEIGHT);
-        labelsTable.prefHeightProperty().bind(Bindings.createDoubleBinding(
-                () -> Math.max(1, model.labels().size()) * LABEL_ROW_HEIGHT + LABEL_HEADER_HEIGHT, model.labels()));
-        labelsTable.minHeightProperty().bind(labelsTable.prefHeightProperty());
-        labelsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-
-        model.fields().addListener((javafx.collections.ListChangeListener<FieldLine>) change -> fillGrid());
-        fillGrid();
+        bindEditorBar();
+        FieldsForm form = new FieldsForm(fieldsGrid);
+        editor.fields().addListener((ListChangeListener<FieldEditor>) change -> form.fill(editor.fields(), editor.creatingProperty().get()));
+        bindSpec();
+        new LabelsTable(labelsTable, labelNameColumn, labelValueColumn, removeLabelButton, editor).bind();
+        bindError(labelsError, editor.labelsErrorProperty());
+        model.setDiscardPrompt(this::confirmDiscard);
+        root.sceneProperty().addListener((o, old, scene) -> registerSaveKey(old, scene));
     }
 
-    /** The grid is rebuilt per row shown (a dozen controls); values are read-only fields so they can be copied. */
-    private void fillGrid() {
-        fieldsGrid.getChildren().clear();
-        int row = 0;
-        for (FieldLine line : model.fields()) {
-            Label name = new Label(line.name());
-            name.getStyleClass().add(StyleClasses.FACT_NAME);
-            TextField value = new TextField(line.value());
-            value.setEditable(false);
-            value.getStyleClass().add(StyleClasses.FACT_VALUE);
-            if (line.code()) {
-                value.getStyleClass().add(StyleClasses.FACT_CODE);
+    private void bindEditorBar() {
+        editorBar.visibleProperty().bind(rowSections.visibleProperty());
+        editorBar.managedProperty().bind(editorBar.visibleProperty());
+        saveButton.textProperty().bind(Bindings.when(editor.creatingProperty()).then("Create").otherwise("Save"));
+        saveButton.disableProperty().bind(editor.canSaveProperty().not());
+        revertButton.textProperty().bind(Bindings.when(editor.creatingProperty()).then("Cancel").otherwise("Revert"));
+        revertButton.disableProperty().bind(editor.dirtyProperty().not().and(editor.creatingProperty().not())
+                .or(editor.savingProperty()));
+        dirtyHint.textProperty().bind(Bindings.when(editor.savingProperty()).then("Saving…")
+                .otherwise(Bindings.when(editor.dirtyProperty()).then("Unsaved changes").otherwise("")));
+        newMenu.disableProperty().bind(Bindings.isEmpty(model.childTables()).or(editor.savingProperty()));
+        model.childTables().addListener((ListChangeListener<String>) change -> fillNewMenu());
+        editorMessage.textProperty().bind(editor.messageProperty());
+        editorMessage.visibleProperty().bind(editor.messageProperty().isNotEmpty());
+        editorMessage.managedProperty().bind(editorMessage.visibleProperty());
+        editor.outcomeProperty().addListener((o, old, outcome) -> {
+            editorMessage.pseudoClassStateChanged(StyleClasses.SAVED, outcome == RowEditor.Outcome.SAVED);
+            editorMessage.pseudoClassStateChanged(StyleClasses.CONFLICT, outcome == RowEditor.Outcome.CONFLICT);
+            editorMessage.pseudoClassStateChanged(StyleClasses.INVALID,
+                    outcome == RowEditor.Outcome.INVALID || outcome == RowEditor.Outcome.FAILED);
+        });
+    }
+
+    private void fillNewMenu() {
+        newMenu.getItems().setAll(model.childTables().stream().map(table -> {
+            EntityKind kind = EntityKind.of(table);
+            MenuItem item = new MenuItem(kind.singular() + "…", new FontIcon(kind.icon()));
+            item.setId("new-" + table);
+            item.setOnAction(e -> model.newChild(table));
+            return item;
+        }).toList());
+    }
+
+    /** The spec editor follows whichever row is edited; its text grows with the JSON up to a limit. */
+    private void bindSpec() {
+        specSection.visibleProperty().bind(editor.specProperty().isNotNull());
+        specSection.managedProperty().bind(specSection.visibleProperty());
+        specStatus.textProperty().bind(editor.specStatusProperty());
+        editor.specValidProperty().addListener((o, was, valid) -> specStatus.pseudoClassStateChanged(StyleClasses.INVALID, !valid));
+        formatButton.disableProperty().bind(editor.specValidProperty().not().or(specArea.textProperty().isEmpty()));
+        specArea.prefRowCountProperty().bind(Bindings.createIntegerBinding(
+                () -> Math.min(18, Math.max(4, specArea.getText().split("\n", -1).length)), specArea.textProperty()));
+        editor.specProperty().addListener((o, old, spec) -> {
+            if (boundSpec != null) {
+                specArea.textProperty().unbindBidirectional(boundSpec.textProperty());
+                specError.textProperty().unbind();
             }
-            value.pseudoClassStateChanged(StyleClasses.ABSENT_VALUE, line.absent());
-            value.setId("field-" + line.name());
-            GridPane.setHgrow(value, Priority.ALWAYS);
-            fieldsGrid.addRow(row++, name, value);
+            boundSpec = spec;
+            if (spec != null) {
+                specArea.setText(spec.textProperty().get());
+                specArea.textProperty().bindBidirectional(spec.textProperty());
+                specError.textProperty().bind(spec.errorProperty());
+            }
+        });
+        specError.visibleProperty().bind(specError.textProperty().isNotEmpty());
+        specError.managedProperty().bind(specError.visibleProperty());
+    }
+
+    private static void bindError(Label label, javafx.beans.value.ObservableStringValue error) {
+        label.textProperty().bind(error);
+        label.visibleProperty().bind(Bindings.isNotEmpty(error));
+        label.managedProperty().bind(label.visibleProperty());
+    }
+
+    private void registerSaveKey(Scene old, Scene scene) {
+        if (old != null) {
+            old.getAccelerators().remove(SAVE);
+        }
+        if (scene != null) {
+            scene.getAccelerators().put(SAVE, editor::save);
+        }
+    }
+
+    /** "Discard changes to …?" with Discard and Keep editing (the default, so Enter loses nothing). */
+    private boolean confirmDiscard(String what) {
+        ButtonType discard = new ButtonType("Discard changes", ButtonBar.ButtonData.OK_DONE);
+        ButtonType keep = new ButtonType("Keep editing", ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "Your changes have not been saved.", discard, keep);
+        alert.setTitle("Unsaved changes");
+        alert.setHeaderText("Discard your changes to " + what + "?");
+        if (root.getScene() != null) {
+            alert.initOwner(root.getScene().getWindow());
+        }
+        ((Button) alert.getDialogPane().lookupButton(discard)).setDefaultButton(false);
+        ((Button) alert.getDialogPane().lookupButton(keep)).setDefaultButton(true);
+        return alert.showAndWait().orElse(keep) == discard;
+    }
+
+    @FXML
+    private void save() {
+        editor.save();
+    }
+
+    @FXML
+    private void revert() {
+        model.revert();
+    }
+
+    @FXML
+    private void formatSpec() {
+        editor.formatSpec();
+    }
+
+    @FXML
+    private void addLabel() {
+        editor.addLabel();
+        int last = editor.labels().size() - 1;
+        labelsTable.getSelectionModel().select(last);
+        labelsTable.layout();
+        labelsTable.edit(last, labelNameColumn);
+    }
+
+    @FXML
+    private void removeLabel() {
+        LabelDraft selected = labelsTable.getSelectionModel().getSelectedItem();
+        if (selected != null) {
+            editor.removeLabel(selected);
         }
     }
 }

@@ -162,6 +162,10 @@ public final class MainWindowView {
     /** Ctrl+O, toolbar: another database, chosen as a file or a JDBC URL. */
     @FXML
     public void openDatabase() {
+        // another database replaces this one's details pane: unsaved edits are asked about first
+        if (viewModel.details().keepsEditing(null)) {
+            return;
+        }
         OpenDatabaseDialog.show(root.getScene().getWindow(), viewModel);
     }
 
@@ -207,9 +211,15 @@ public final class MainWindowView {
         viewModel.retry();
     }
 
-    /** Ctrl+Q. Closing the only window ends the application, which closes the database in the background. */
+    /**
+     * Ctrl+Q. Closing the only window ends the application, which closes the database in the
+     * background; unsaved edits are asked about first, as when the window's close button is used.
+     */
     @FXML
     public void quit() {
+        if (viewModel.details().keepsEditing(null)) {
+            return;
+        }
         root.getScene().getWindow().hide();
     }
 }

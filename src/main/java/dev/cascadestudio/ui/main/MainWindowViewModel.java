@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import javafx.application.Platform;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -113,7 +114,15 @@ public final class MainWindowViewModel {
         this.tree = new BrowserTreeModel(activity, outcome::set);
         this.details = new RowDetailsViewModel(activity);
         this.search = new SearchViewModel(activity, tree::reveal);
-        tree.selectedItemProperty().addListener((o, old, item) -> details.show(entry(item)));
+        tree.selectedItemProperty().addListener((o, old, item) -> {
+            if (details.keepsEditing(entry(item))) {
+                // unsaved edits stay: the selection goes back to the row being edited, after this change is done
+                Platform.runLater(() -> tree.selectedItemProperty().set(old));
+            } else {
+                details.show(entry(item));
+            }
+        });
+        details.editor().setOnSaved(row -> refresh(() -> tree.reveal(row)));
         activity.messageProperty().addListener((o, old, message) -> updateStatus());
         activity.busyProperty().addListener((o, was, busy) -> updateStatus());
         outcome.addListener((o, old, message) -> updateStatus());
@@ -209,6 +218,11 @@ public final class MainWindowViewModel {
 
     /** F5: reads the counts and every open node again; expansion and selection stay. */
     public void refresh() {
+        refresh(() -> {});
+    }
+
+    /** Refreshes, then runs {@code after} (e.g. selects a row just created). */
+    private void refresh(Runnable after) {
         DatabaseSession open = session.get();
         if (!canRefresh.get() || open == null) {
             return;
@@ -220,6 +234,7 @@ public final class MainWindowViewModel {
             tree.refresh(() -> details.refresh(entry(tree.selectedItemProperty().get()), () -> {
                 refreshing.set(false);
                 outcome.set("Refreshed at " + LocalTime.now().format(CLOCK));
+                after.run();
             }), () -> refreshing.set(false));
         }, failure -> {
             refreshing.set(false);
@@ -242,8 +257,8 @@ public final class MainWindowViewModel {
             return;
         }
         connected.set(false);
+        details.detach(); // first: its unsaved edits go with the window, no question asked when the tree empties
         tree.detach();
-        details.detach();
         search.detach();
         activity.run("Closing database…", () -> {
             closeSession();
@@ -272,7 +287,7 @@ public final class MainWindowViewModel {
         databaseDescription.set(opened.overview().description());
         windowTitle.set(APP_NAME + " — " + opened.overview().description());
         show(opened.overview());
-        details.attach(open.rowDetails());
+        details.attach(open.rowEdit());
         search.attach(open.search());
         tree.attach(open.tree(), open.browse());
         outcome.set(open.demoDataLoaded() ? "New database created with demo data" : "Ready");
