@@ -48,12 +48,17 @@ public final class Database implements AutoCloseable {
         return open(AppDirectories.defaultDatabaseUrl(), null, null, EmptyDatabase.CREATE_SCHEMA);
     }
 
+    /**
+     * Opens the database at {@code url}. An embedded H2 file is opened with {@link H2FileSettings}
+     * appended to its URL (unless the URL sets them itself); {@link #url()} stays the URL as given.
+     */
     public static Database open(String url, String user, String password, EmptyDatabase ifEmpty) {
         DatabaseKind kind = DatabaseKind.fromUrl(url);
         prepareLocalFile(url, kind, ifEmpty);
+        String connectUrl = kind == DatabaseKind.H2 ? H2FileSettings.apply(url) : url;
         List<String> missing;
         boolean empty;
-        try (Connection probe = DriverManager.getConnection(url, user, password)) {
+        try (Connection probe = DriverManager.getConnection(connectUrl, user, password)) {
             Set<String> present = tableNames(probe.getMetaData());
             missing = new ArrayList<>();
             for (Class<?> entity : DomainModel.allEntityClasses()) {
@@ -73,7 +78,7 @@ public final class Database implements AutoCloseable {
                     : "This is not a complete GenAI Factory controller database: missing table(s) "
                             + String.join(", ", missing) + ".");
         }
-        SessionFactory factory = buildSessionFactory(url, user, password, kind);
+        SessionFactory factory = buildSessionFactory(connectUrl, user, password, kind);
         Database database = new Database(url, kind, factory);
         if (createSchema) {
             SchemaCreator.create(factory, database.sqlNames);
@@ -205,7 +210,7 @@ public final class Database implements AutoCloseable {
         if (DatabaseKind.fromUrl(url) != DatabaseKind.H2) {
             return;
         }
-        try (Connection c = DriverManager.getConnection(url); java.sql.Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(H2FileSettings.apply(url)); java.sql.Statement s = c.createStatement()) {
             s.execute("SHUTDOWN COMPACT");
         } catch (SQLException e) {
             throw OpenErrors.explain(url, DatabaseKind.H2, e);
