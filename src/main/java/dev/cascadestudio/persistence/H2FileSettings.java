@@ -15,7 +15,7 @@ import java.util.Map;
  * deleted and others not: the background writer saves the store's maps one after another while the
  * session goes on writing (H2 issue #2080 describes this non-atomic store). With it, no background
  * writer runs. It does not make the commit itself atomic: a kill <em>during</em> the commit of a large
- * transaction still leaves a mix (see {@code CrashDuringCommitTest}). Cost: one store write per commit.
+ * transaction still leaves a mix, which {@link H2DeleteJournal} undoes. Cost: one store write per commit.
  */
 public final class H2FileSettings {
 
