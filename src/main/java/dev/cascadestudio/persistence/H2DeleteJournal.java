@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,7 +98,8 @@ public final class H2DeleteJournal {
      */
     public static boolean recoverIfInterrupted(Path fileWithoutSuffix) {
         Path journal = journalOf(fileWithoutSuffix);
-        if (!Files.exists(journal)) {
+        if (!Files.exists(journal) || inUse(Path.of(fileWithoutSuffix + ".mv.db"))) {
+            // no journal, or the file is open (in this JVM or another): its delete is still running
             return false;
         }
         try {
@@ -133,6 +136,25 @@ public final class H2DeleteJournal {
             throw new DatabaseOpenException("A delete was interrupted in " + fileWithoutSuffix
                     + ".mv.db and its backup could not be put back (" + e.getMessage() + "); the journal "
                     + journal + " is kept.", e);
+        }
+    }
+
+    /** Whether some process (this one included) holds H2's lock on the file. */
+    private static boolean inUse(Path database) {
+        if (!Files.exists(database)) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(database, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                return true;
+            }
+            lock.release();
+            return false;
+        } catch (OverlappingFileLockException e) {
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot check whether " + database + " is in use", e);
         }
     }
 

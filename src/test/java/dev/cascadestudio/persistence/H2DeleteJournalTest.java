@@ -62,6 +62,30 @@ class H2DeleteJournalTest {
     }
 
     @Test
+    void aSecondOpenWhileTheDeleteRunsLeavesTheFileAlone() throws Exception {
+        Path file = dir.resolve("db");
+        String url = AppDirectories.h2Url(file);
+        try (Database database = Database.open(url, null, null, Database.EmptyDatabase.CREATE_SCHEMA)) {
+            DataGenerator.generate(database, 3_000, 1_000);
+        }
+        try (Database running = Database.open(url, null, null, Database.EmptyDatabase.REFUSE)) {
+            running.fromConnection(c -> {
+                H2DeleteJournal.begin(c, running.h2File(), null);
+                try (Statement s = c.createStatement()) {
+                    s.executeUpdate("DELETE FROM \"project_labels\"");
+                }
+                return null;
+            });
+            // the journal is there because the delete is still running in this process
+            try (Database second = Database.open(url, null, null, Database.EmptyDatabase.REFUSE)) {
+                assertThat(second.interruptedDeleteUndone()).isFalse();
+                assertThat(DatabaseFingerprint.of(second).rowCounts().get("project_labels")).isZero();
+            }
+            assertThat(H2DeleteJournal.journalOf(file)).exists();
+        }
+    }
+
+    @Test
     void aFinishedDeleteLeavesNoJournalAndStaysDeleted() {
         Path file = dir.resolve("db");
         String url = AppDirectories.h2Url(file);
