@@ -1,6 +1,7 @@
 package dev.cascadestudio.cascade;
 
 import dev.cascadestudio.persistence.Database;
+import dev.cascadestudio.persistence.H2DeleteJournal;
 import dev.cascadestudio.persistence.SqlValues;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,7 +13,8 @@ import java.util.List;
  * Applies a {@link DeletePlan} in one transaction: re-plans inside the transaction and refuses if
  * the database no longer implies the same rows, writes the snapshot, runs one explicit statement
  * per effect and checks that each touched exactly the planned number of rows. Any failure rolls
- * everything back (and removes the snapshot).
+ * everything back (and removes the snapshot). On an embedded H2 file the statements run under an
+ * {@link H2DeleteJournal}, so that a crash before the commit has returned leaves the database as before.
  */
 public final class Executor {
 
@@ -33,6 +35,7 @@ public final class Executor {
     public ExecutionResult execute(DeletePlan plan, ProgressListener progress) {
         Path[] snapshot = new Path[1];
         boolean[] stale = new boolean[1];
+        H2DeleteJournal[] journal = new H2DeleteJournal[1];
         try {
             ExecutionResult result = database.fromConnection(connection -> {
                 PlanQueries queries = new PlanQueries(planner.graph(), database.sqlNames(), plan.roots());
@@ -46,6 +49,9 @@ public final class Executor {
                 progress.update(1, total, "Writing the snapshot");
                 snapshot[0] = SnapshotWriter.write(snapshotDirectory, connection, queries, planner.graph(),
                         database.sqlNames(), new SqlValues(database.kind()), plan, database.url());
+                if (database.h2File() != null) {
+                    journal[0] = H2DeleteJournal.begin(connection, database.h2File(), snapshot[0]);
+                }
                 long done = 2;
                 for (ExecutionStep step : steps) {
                     progress.update(done++, total, describe(step));
@@ -64,8 +70,18 @@ public final class Executor {
                 progress.update(total, total, "Committing");
                 return new ExecutionResult(plan, snapshot[0], steps.size());
             });
+            if (journal[0] != null) {
+                journal[0].finish();
+            }
             return result;
         } catch (RuntimeException e) {
+            if (journal[0] != null) {
+                try {
+                    journal[0].finish();
+                } catch (RuntimeException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
             deleteQuietly(snapshot[0]);
             if (stale[0]) {
                 throw new StalePlanException(planner.plan(plan.roots()));

@@ -34,13 +34,16 @@ public final class Database implements AutoCloseable {
     private final DatabaseKind kind;
     private final SessionFactory sessionFactory;
     private final SqlNames sqlNames;
+    private final Path h2File;
     private boolean schemaCreated;
+    private boolean interruptedDeleteUndone;
 
     private Database(String url, DatabaseKind kind, SessionFactory sessionFactory) {
         this.url = url;
         this.kind = kind;
         this.sessionFactory = sessionFactory;
         this.sqlNames = new SqlNames(sessionFactory.unwrap(SessionFactoryImplementor.class).getJdbcServices().getDialect());
+        this.h2File = kind == DatabaseKind.H2 ? embeddedH2File(url) : null;
     }
 
     /** Opens (and for an empty embedded database, creates) Cascade Studio's default H2 file. */
@@ -48,12 +51,20 @@ public final class Database implements AutoCloseable {
         return open(AppDirectories.defaultDatabaseUrl(), null, null, EmptyDatabase.CREATE_SCHEMA);
     }
 
+    /**
+     * Opens the database at {@code url}. An embedded H2 file is opened with {@link H2FileSettings}
+     * appended to its URL (unless the URL sets them itself); {@link #url()} stays the URL as given.
+     */
     public static Database open(String url, String user, String password, EmptyDatabase ifEmpty) {
         DatabaseKind kind = DatabaseKind.fromUrl(url);
         prepareLocalFile(url, kind, ifEmpty);
+        String connectUrl = kind == DatabaseKind.H2 ? H2FileSettings.apply(url) : url;
+        Path h2File = kind == DatabaseKind.H2 ? embeddedH2File(url) : null;
+        // A delete that died between its backup and its end is undone before H2 sees the file.
+        boolean undone = h2File != null && H2DeleteJournal.recoverIfInterrupted(h2File);
         List<String> missing;
         boolean empty;
-        try (Connection probe = DriverManager.getConnection(url, user, password)) {
+        try (Connection probe = DriverManager.getConnection(connectUrl, user, password)) {
             Set<String> present = tableNames(probe.getMetaData());
             missing = new ArrayList<>();
             for (Class<?> entity : DomainModel.allEntityClasses()) {
@@ -73,8 +84,9 @@ public final class Database implements AutoCloseable {
                     : "This is not a complete GenAI Factory controller database: missing table(s) "
                             + String.join(", ", missing) + ".");
         }
-        SessionFactory factory = buildSessionFactory(url, user, password, kind);
+        SessionFactory factory = buildSessionFactory(connectUrl, user, password, kind);
         Database database = new Database(url, kind, factory);
+        database.interruptedDeleteUndone = undone;
         if (createSchema) {
             SchemaCreator.create(factory, database.sqlNames);
             database.schemaCreated = true;
@@ -111,6 +123,23 @@ public final class Database implements AutoCloseable {
                         + file.toAbsolutePath().getParent() + ": " + e.getMessage(), e);
             }
         }
+    }
+
+    /**
+     * The file (without {@code .mv.db}) of an embedded H2 URL such as {@code jdbc:h2:file:/x} or
+     * {@code jdbc:h2:~/x}; null for in-memory, server and other URLs.
+     */
+    static Path embeddedH2File(String url) {
+        if (!H2FileSettings.isEmbeddedH2File(url)) {
+            return null;
+        }
+        String path = stripOptions(url.trim().substring("jdbc:h2:".length()));
+        if (path.regionMatches(true, 0, "file:", 0, 5)) {
+            path = path.substring(5);
+        } else if (path.matches("(?i)^[a-z][a-z0-9]+:.*")) {
+            return null; // another H2 file system (nio:, split:, …): not handled here
+        }
+        return path.isEmpty() ? null : h2File(path).toAbsolutePath();
     }
 
     /** H2 reads a leading {@code ~} as the user's home directory. */
@@ -173,6 +202,10 @@ public final class Database implements AutoCloseable {
     }
 
     public String url() { return url; }
+    /** The embedded H2 file (without {@code .mv.db}) this database is stored in, or null. */
+    public Path h2File() { return h2File; }
+    /** Whether this open found a delete interrupted by a crash and put the database back as before it. */
+    public boolean interruptedDeleteUndone() { return interruptedDeleteUndone; }
     /** Whether this open created the schema in an empty database. */
     public boolean schemaCreated() { return schemaCreated; }
     public DatabaseKind kind() { return kind; }
@@ -205,7 +238,7 @@ public final class Database implements AutoCloseable {
         if (DatabaseKind.fromUrl(url) != DatabaseKind.H2) {
             return;
         }
-        try (Connection c = DriverManager.getConnection(url); java.sql.Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(H2FileSettings.apply(url)); java.sql.Statement s = c.createStatement()) {
             s.execute("SHUTDOWN COMPACT");
         } catch (SQLException e) {
             throw OpenErrors.explain(url, DatabaseKind.H2, e);

@@ -1,0 +1,182 @@
+package dev.cascadestudio.persistence;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Makes a large delete on an embedded H2 file all-or-nothing across a crash, which H2 alone does not:
+ * a process killed while H2 commits a transaction of tens of thousands of changes can leave the file,
+ * after H2's own recovery, with part of the transaction kept and a table out of step with its index
+ * (see {@code CrashDuringCommitTest}).
+ *
+ * <p>Before the delete's statements run, {@link #begin} takes H2's online {@code BACKUP} of the file and
+ * then writes a journal beside it naming that backup and the delete's snapshot. {@link #finish} removes
+ * both once the transaction has committed (with {@code WRITE_DELAY=0} the commit is in the file by
+ * then) or rolled back. A journal still there when the file is next opened means the process died in
+ * between: {@link #recoverIfInterrupted} puts the backup back in place of the file, before H2 opens it,
+ * so the database is exactly as before the delete, and removes the delete's snapshot, which no longer
+ * describes anything that happened. Cost: one copy of the database file per delete.
+ */
+public final class H2DeleteJournal {
+
+    private static final String JOURNAL_SUFFIX = ".delete-journal";
+    private static final String BACKUP_SUFFIX = ".delete-backup.zip";
+
+    private final Path journal;
+    private final Path backup;
+
+    private H2DeleteJournal(Path journal, Path backup) {
+        this.journal = journal;
+        this.backup = backup;
+    }
+
+    /**
+     * Backs up the H2 file {@code fileWithoutSuffix} (path without {@code .mv.db}) through
+     * {@code connection}, which must not have written anything yet, and writes the journal naming the
+     * backup and {@code snapshot} (may be null). Call before the delete's first statement.
+     */
+    public static H2DeleteJournal begin(Connection connection, Path fileWithoutSuffix, Path snapshot) throws SQLException {
+        Path journal = journalOf(fileWithoutSuffix);
+        Path backup = backupOf(fileWithoutSuffix);
+        try {
+            Files.deleteIfExists(backup);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot remove an old backup " + backup, e);
+        }
+        try (Statement s = connection.createStatement()) {
+            s.execute("BACKUP TO '" + backup.toAbsolutePath().toString().replace("'", "''") + "'");
+        }
+        Properties p = new Properties();
+        p.setProperty("backup", backup.toAbsolutePath().toString());
+        if (snapshot != null) {
+            p.setProperty("snapshot", snapshot.toAbsolutePath().toString());
+        }
+        try {
+            force(backup);
+            Path temporary = journal.resolveSibling(journal.getFileName() + ".tmp");
+            try (OutputStream out = Files.newOutputStream(temporary)) {
+                p.store(out, "Cascade Studio: a delete is being committed; if this file remains, the next open restores the backup");
+            }
+            force(temporary);
+            move(temporary, journal);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the delete journal " + journal, e);
+        }
+        return new H2DeleteJournal(journal, backup);
+    }
+
+    /** Removes the journal, then the backup: the delete has committed or rolled back. */
+    public void finish() {
+        try {
+            Files.deleteIfExists(journal);
+            Files.deleteIfExists(backup);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot remove the delete journal " + journal, e);
+        }
+    }
+
+    /**
+     * If a journal is left beside {@code fileWithoutSuffix}, puts its backup back in place of the file
+     * and removes the journal, the backup and the interrupted delete's snapshot. The file must be
+     * closed. Returns whether it restored anything.
+     */
+    public static boolean recoverIfInterrupted(Path fileWithoutSuffix) {
+        Path journal = journalOf(fileWithoutSuffix);
+        if (!Files.exists(journal) || inUse(Path.of(fileWithoutSuffix + ".mv.db"))) {
+            // no journal, or the file is open (in this JVM or another): its delete is still running
+            return false;
+        }
+        try {
+            Properties p = new Properties();
+            try (InputStream in = Files.newInputStream(journal)) {
+                p.load(in);
+            }
+            Path backup = Path.of(p.getProperty("backup"));
+            Path database = Path.of(fileWithoutSuffix + ".mv.db");
+            Path restoring = Path.of(fileWithoutSuffix + ".mv.db.restoring");
+            boolean found = false;
+            try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(backup))) {
+                for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                    if (entry.getName().endsWith(".mv.db")) {
+                        Files.copy(zip, restoring, StandardCopyOption.REPLACE_EXISTING);
+                        found = true;
+                        break;
+                    }
+                }
+            }
+            if (!found) {
+                throw new DatabaseOpenException("The backup " + backup + " named by " + journal + " holds no H2 file.");
+            }
+            force(restoring);
+            move(restoring, database);
+            String snapshot = p.getProperty("snapshot");
+            if (snapshot != null) {
+                Files.deleteIfExists(Path.of(snapshot));
+            }
+            Files.deleteIfExists(journal);
+            Files.deleteIfExists(backup);
+            return true;
+        } catch (IOException e) {
+            throw new DatabaseOpenException("A delete was interrupted in " + fileWithoutSuffix
+                    + ".mv.db and its backup could not be put back (" + e.getMessage() + "); the journal "
+                    + journal + " is kept.", e);
+        }
+    }
+
+    /** Whether some process (this one included) holds H2's lock on the file. */
+    private static boolean inUse(Path database) {
+        if (!Files.exists(database)) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(database, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                return true;
+            }
+            lock.release();
+            return false;
+        } catch (OverlappingFileLockException e) {
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot check whether " + database + " is in use", e);
+        }
+    }
+
+    static Path journalOf(Path fileWithoutSuffix) {
+        return Path.of(fileWithoutSuffix + JOURNAL_SUFFIX);
+    }
+
+    static Path backupOf(Path fileWithoutSuffix) {
+        return Path.of(fileWithoutSuffix + BACKUP_SUFFIX);
+    }
+
+    private static void force(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}
