@@ -50,6 +50,8 @@ public final class DatabaseSession implements AutoCloseable {
 
     public Database database() { return database; }
     public boolean demoDataLoaded() { return demoDataLoaded; }
+    /** True when opening found a delete that a crash had interrupted and put the database back as before it. */
+    public boolean interruptedDeleteUndone() { return database.interruptedDeleteUndone(); }
     public BrowseService browse() { return new BrowseService(database); }
     public TreeService tree() { return tree; }
     public SearchService search() { return search; }

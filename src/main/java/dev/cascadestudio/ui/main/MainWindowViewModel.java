@@ -91,6 +91,9 @@ public final class MainWindowViewModel {
     private final StringProperty errorTitle = new SimpleStringProperty("");
     private final StringProperty errorMessage = new SimpleStringProperty("");
     /** Something the administrator should read once, such as why the last database was not opened; "" for none. */
+    static final String INTERRUPTED_DELETE_UNDONE = "A delete that was cut off (the program stopped while it"
+            + " was committing) has been undone: the database is exactly as it was before that delete.";
+
     private final StringProperty notice = new SimpleStringProperty("");
     private final ObjectProperty<DatabaseTarget> openTarget = new SimpleObjectProperty<>();
     private final BooleanProperty switching = new SimpleBooleanProperty();
@@ -282,7 +285,9 @@ public final class MainWindowViewModel {
         target = opened.target();
         fallback = null;
         openTarget.set(opened.target());
-        notice.set(opened.notice());
+        notice.set(open.interruptedDeleteUndone()
+                ? (opened.notice().isEmpty() ? "" : opened.notice() + " ") + INTERRUPTED_DELETE_UNDONE
+                : opened.notice());
         connected.set(true);
         databaseDescription.set(opened.overview().description());
         windowTitle.set(APP_NAME + " — " + opened.overview().description());

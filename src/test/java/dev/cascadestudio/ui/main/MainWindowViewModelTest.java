@@ -76,6 +76,32 @@ class MainWindowViewModelTest {
     }
 
     @Test
+    void openingAfterACrashCutADeleteOffSaysTheDeleteWasUndone() {
+        DatabaseSession first = openDemo();
+        String url = first.database().url();
+        first.database().fromConnection(c -> {
+            // what an executor that is killed after its backup and some of its statements leaves behind
+            dev.cascadestudio.persistence.H2DeleteJournal.begin(c, first.database().h2File(), null);
+            try (java.sql.Statement s = c.createStatement()) {
+                s.executeUpdate("DELETE FROM \"project_labels\"");
+            }
+            return null;
+        });
+        first.close();
+        opened.remove(first);
+
+        viewModel(() -> {
+            DatabaseSession session = DatabaseSession.open(url, null, null);
+            opened.add(session);
+            return session;
+        }).open();
+
+        assertThat(viewModel.phaseProperty().get()).isEqualTo(Phase.READY);
+        assertThat(viewModel.noticeProperty().get()).isEqualTo(MainWindowViewModel.INTERRUPTED_DELETE_UNDONE);
+        assertThat(viewModel.contentSummaryProperty().get()).isEqualTo("5 users · 71 rows");
+    }
+
+    @Test
     void busyWhileTheDatabaseOpensAndIdleAfterwards() {
         List<String> seenDuringOpen = new ArrayList<>();
         viewModel(() -> {
