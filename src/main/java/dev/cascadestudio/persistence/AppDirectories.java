@@ -25,9 +25,19 @@ public final class AppDirectories {
         if (os.contains("mac")) {
             return Path.of(home, "Library", "Application Support", "Cascade Studio");
         }
-        String xdg = System.getenv("XDG_DATA_HOME");
-        return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(home, ".local", "share"))
-                .resolve("cascade-studio");
+        return xdgDataHome(System.getenv("XDG_DATA_HOME"), home).resolve("cascade-studio");
+    }
+
+    /**
+     * {@code $XDG_DATA_HOME} where it is an absolute path, else {@code ~/.local/share}: the XDG Base
+     * Directory specification says a relative path there is invalid and must be ignored (it would
+     * otherwise put the database under whatever directory the program was started from).
+     */
+    static Path xdgDataHome(String xdgDataHome, String userHome) {
+        if (xdgDataHome != null && !xdgDataHome.isBlank() && Path.of(xdgDataHome).isAbsolute()) {
+            return Path.of(xdgDataHome);
+        }
+        return Path.of(userHome, ".local", "share");
     }
 
     /** The embedded H2 database's file path, without H2's {@code .mv.db} suffix. */
