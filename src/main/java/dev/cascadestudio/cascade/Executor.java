@@ -35,9 +35,11 @@ public final class Executor {
     public ExecutionResult execute(DeletePlan plan, ProgressListener progress) {
         Path[] snapshot = new Path[1];
         boolean[] stale = new boolean[1];
+        boolean[] committing = new boolean[1];
         H2DeleteJournal[] journal = new H2DeleteJournal[1];
+        ExecutionResult result;
         try {
-            ExecutionResult result = database.fromConnection(connection -> {
+            result = database.fromConnection(connection -> {
                 PlanQueries queries = new PlanQueries(planner.graph(), database.sqlNames(), plan.roots());
                 List<ExecutionStep> steps = ExecutionStep.steps(queries);
                 long total = steps.size() + 2L;
@@ -68,13 +70,13 @@ public final class Executor {
                     }
                 }
                 progress.update(total, total, "Committing");
+                committing[0] = true; // from here on the failure may be the commit's own
                 return new ExecutionResult(plan, snapshot[0], steps.size());
             });
-            if (journal[0] != null) {
-                journal[0].finish();
-            }
-            return result;
         } catch (RuntimeException e) {
+            if (committing[0] && journal[0] != null) {
+                throw failedCommit(plan, journal[0], snapshot[0], e);
+            }
             if (journal[0] != null) {
                 try {
                     journal[0].finish();
@@ -88,6 +90,32 @@ public final class Executor {
             }
             throw e;
         }
+        // Committed. The journal must go now, or the next open would put the backup back and undo
+        // this delete; a failure here does not make the delete fail, and its snapshot stays for Undo.
+        if (journal[0] != null) {
+            journal[0].committed();
+        }
+        return result;
+    }
+
+    /**
+     * The commit itself failed (a full disk, say) after the statements had run. H2 normally rolls
+     * back in place; if the database reads exactly as before the delete, the journal is dropped. If it
+     * does not, or cannot be read, the journal is kept, so that opening the database again puts the
+     * backup taken before the delete back.
+     */
+    private RuntimeException failedCommit(DeletePlan plan, H2DeleteJournal journal, Path snapshot, RuntimeException e) {
+        try {
+            if (planner.plan(plan.roots()).sameEffectsAs(plan)) {
+                journal.finish();
+                deleteQuietly(snapshot);
+                return e;
+            }
+        } catch (RuntimeException unreadable) {
+            e.addSuppressed(unreadable);
+        }
+        return new IllegalStateException("The commit failed (" + e.getMessage() + ") and the database may hold part"
+                + " of the delete. Close it and open it again: the copy taken before the delete will be put back.", e);
     }
 
     private static String describe(ExecutionStep step) {

@@ -81,7 +81,37 @@ public final class H2DeleteJournal {
         return new H2DeleteJournal(journal, backup);
     }
 
-    /** Removes the journal, then the backup: the delete has committed or rolled back. */
+    /**
+     * The delete has committed: removes the journal, then the backup. If the journal cannot be
+     * removed it is marked committed instead, which recovery skips — the one thing that must not
+     * happen is a later open putting the backup back over a delete that committed.
+     */
+    public void committed() {
+        try {
+            Files.deleteIfExists(journal);
+        } catch (IOException e) {
+            try {
+                Properties p = new Properties();
+                p.setProperty("committed", "true");
+                Path temporary = journal.resolveSibling(journal.getFileName() + ".tmp");
+                try (OutputStream out = Files.newOutputStream(temporary)) {
+                    p.store(out, "Cascade Studio: this delete committed; the backup is not to be put back");
+                }
+                move(temporary, journal);
+            } catch (IOException again) {
+                again.addSuppressed(e);
+                throw new UncheckedIOException("The delete committed, but its journal " + journal + " could not be"
+                        + " removed; remove it by hand before opening the database again, or the delete will be undone", again);
+            }
+        }
+        try {
+            Files.deleteIfExists(backup);
+        } catch (IOException e) {
+            // only disk space: recovery never reads a backup without its journal
+        }
+    }
+
+    /** Removes the journal, then the backup: the delete rolled back. */
     public void finish() {
         try {
             Files.deleteIfExists(journal);
@@ -107,7 +137,14 @@ public final class H2DeleteJournal {
             try (InputStream in = Files.newInputStream(journal)) {
                 p.load(in);
             }
-            Path backup = Path.of(p.getProperty("backup"));
+            if (Boolean.parseBoolean(p.getProperty("committed"))) {
+                // the delete committed and only the journal's removal failed: nothing to undo
+                Files.deleteIfExists(journal);
+                Files.deleteIfExists(backupOf(fileWithoutSuffix));
+                return false;
+            }
+            // the backup beside the file, whatever path the journal names (the folder may have moved)
+            Path backup = backupOf(fileWithoutSuffix);
             Path database = Path.of(fileWithoutSuffix + ".mv.db");
             Path restoring = Path.of(fileWithoutSuffix + ".mv.db.restoring");
             boolean found = false;
@@ -126,7 +163,7 @@ public final class H2DeleteJournal {
             force(restoring);
             move(restoring, database);
             String snapshot = p.getProperty("snapshot");
-            if (snapshot != null) {
+            if (snapshot != null && isSnapshotFile(Path.of(snapshot))) {
                 Files.deleteIfExists(Path.of(snapshot));
             }
             Files.deleteIfExists(journal);
@@ -156,6 +193,15 @@ public final class H2DeleteJournal {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot check whether " + database + " is in use", e);
         }
+    }
+
+    /**
+     * Only a delete snapshot ({@code delete-….jsonl}, as {@code SnapshotWriter} names them) is removed
+     * on recovery: a journal that came with a copied database must not make us delete any other file.
+     */
+    static boolean isSnapshotFile(Path file) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString();
+        return name.startsWith("delete-") && name.endsWith(".jsonl");
     }
 
     static Path journalOf(Path fileWithoutSuffix) {

@@ -76,7 +76,8 @@ final class RowValidator {
             }
             case REFERENCE -> {
                 String table = referencedTables.get(field.column());
-                if (!value.equals(field.value()) && !exists(c, table, value)) {
+                // a new row's references (its parent's, filled in) are checked too: the parent may be gone
+                if ((row.isNew() || !value.equals(field.value())) && !exists(c, table, value)) {
                     return java.util.Optional.of("No " + word(table)
                             + " with uid " + value + " exists.");
                 }

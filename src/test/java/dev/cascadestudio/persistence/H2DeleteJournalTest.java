@@ -33,7 +33,7 @@ class H2DeleteJournalTest {
             DataGenerator.generate(database, 3_000, 1_000);
         }
         DatabaseFingerprint before = DatabaseFingerprint.ofH2File(file);
-        Path snapshot = Files.writeString(dir.resolve("interrupted.snapshot"), "the interrupted delete's snapshot");
+        Path snapshot = Files.writeString(dir.resolve("delete-20261124T101500-project-p1.jsonl"), "the interrupted delete's snapshot");
 
         try (Database database = Database.open(url, null, null, Database.EmptyDatabase.REFUSE)) {
             database.fromConnection(c -> {
@@ -59,6 +59,47 @@ class H2DeleteJournalTest {
         try (Database again = Database.open(url, null, null, Database.EmptyDatabase.REFUSE)) {
             assertThat(again.interruptedDeleteUndone()).isFalse();
         }
+    }
+
+    @Test
+    void aJournalMarkedCommittedIsNotUndoneAndAForeignFileItNamesIsNotDeleted() throws Exception {
+        Path file = dir.resolve("db");
+        String url = AppDirectories.h2Url(file);
+        try (Database database = Database.open(url, null, null, Database.EmptyDatabase.CREATE_SCHEMA)) {
+            DataGenerator.generate(database, 3_000, 1_000);
+        }
+        Path notASnapshot = Files.writeString(dir.resolve("notes.txt"), "someone's file");
+        try (Database database = Database.open(url, null, null, Database.EmptyDatabase.REFUSE)) {
+            database.fromConnection(c -> {
+                H2DeleteJournal.begin(c, database.h2File(), notASnapshot);
+                try (Statement s = c.createStatement()) {
+                    s.executeUpdate("DELETE FROM \"project_labels\"");
+                }
+                return null;
+            });
+        }
+        Path journal = H2DeleteJournal.journalOf(file);
+        String interrupted = Files.readString(journal);
+        // the delete committed but its journal could not be removed: it was marked committed instead
+        Files.writeString(journal, "committed=true\n");
+        try (Database reopened = Database.open(url, null, null, Database.EmptyDatabase.REFUSE)) {
+            assertThat(reopened.interruptedDeleteUndone()).isFalse();
+            assertThat(DatabaseFingerprint.of(reopened).rowCounts().get("project_labels")).as("the committed delete").isZero();
+        }
+        assertThat(journal).doesNotExist();
+
+        // an interrupted delete whose journal names a file that is not a delete snapshot: undone, file kept
+        try (Database database = Database.open(url, null, null, Database.EmptyDatabase.REFUSE)) {
+            database.fromConnection(c -> {
+                H2DeleteJournal.begin(c, database.h2File(), notASnapshot);
+                return null;
+            });
+        }
+        assertThat(interrupted).contains("notes.txt");
+        try (Database reopened = Database.open(url, null, null, Database.EmptyDatabase.REFUSE)) {
+            assertThat(reopened.interruptedDeleteUndone()).isTrue();
+        }
+        assertThat(notASnapshot).exists().hasContent("someone's file");
     }
 
     @Test

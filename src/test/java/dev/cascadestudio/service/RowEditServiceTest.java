@@ -170,6 +170,32 @@ class RowEditServiceTest {
 
     @ParameterizedTest
     @EnumSource(EngineDatabases.Kind.class)
+    void aNewRowWhoseParentWasDeletedMeanwhileIsRefusedAndNothingIsWritten(EngineDatabases.Kind kind) {
+        open(kind);
+        String nightly = RowBuilder.uid("schedule", "kb-ingestion-nightly");
+        EditableRow run = edit.newRow(new RowRef("schedule", nightly, "", "kb-ingestion-nightly"), "run");
+        execute("DELETE FROM \"schedule\" WHERE \"uid\" = ?", nightly);
+
+        InvalidRowException refused = catchThrowableOfType(() -> edit.create(draft(run,
+                Map.of("name", "orphan-run", "status", "queued"), List.of())), InvalidRowException.class);
+
+        assertThat(refused.errors()).extracting(FieldError::field, FieldError::message)
+                .containsExactly(tuple("schedule_id", "No schedule with uid " + nightly + " exists."));
+        long written = database.fromConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM \"run\" WHERE \"uid\" = ? OR \"name\" = ?")) {
+                ps.setString(1, run.row().uid());
+                ps.setString(2, "orphan-run");
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+        assertThat(written).as("runs written").isZero();
+    }
+
+    @ParameterizedTest
+    @EnumSource(EngineDatabases.Kind.class)
     void aNewProjectUnderAUserIsOwnedByItAndCarriesTheFactoryLabel(EngineDatabases.Kind kind) {
         open(kind);
         String erin = RowBuilder.uid("user", "erin");
