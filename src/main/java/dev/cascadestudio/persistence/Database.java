@@ -64,6 +64,10 @@ public final class Database implements AutoCloseable {
         boolean undone = h2File != null && H2DeleteJournal.recoverIfInterrupted(h2File);
         List<String> missing;
         boolean empty;
+        if (!connectUrl.equals(url) && !mayChangeSettings(connectUrl, user, password)) {
+            // H2 lets only admins set WRITE_DELAY: another user opens the file with H2's defaults
+            connectUrl = url;
+        }
         try (Connection probe = DriverManager.getConnection(connectUrl, user, password)) {
             Set<String> present = tableNames(probe.getMetaData());
             missing = new ArrayList<>();
@@ -92,6 +96,22 @@ public final class Database implements AutoCloseable {
             database.schemaCreated = true;
         }
         return database;
+    }
+
+    /** H2 error 90040, "Admin rights are required for this operation". */
+    private static final int H2_ADMIN_RIGHTS_REQUIRED = 90040;
+
+    /**
+     * Whether {@code user} may open {@code url} with the settings {@code connectUrl} adds; false only
+     * when H2 refuses them for want of admin rights (any other failure is reported by the caller's
+     * own connection attempt).
+     */
+    private static boolean mayChangeSettings(String connectUrl, String user, String password) {
+        try (Connection ignored = DriverManager.getConnection(connectUrl, user, password)) {
+            return true;
+        } catch (SQLException e) {
+            return e.getErrorCode() != H2_ADMIN_RIGHTS_REQUIRED;
+        }
     }
 
     private static void prepareLocalFile(String url, DatabaseKind kind, EmptyDatabase ifEmpty) {

@@ -36,6 +36,8 @@ import java.util.zip.ZipInputStream;
 public final class H2DeleteJournal {
 
     private static final String JOURNAL_SUFFIX = ".delete-journal";
+    /** H2 error 90040, "Admin rights are required for this operation". */
+    private static final int ADMIN_RIGHTS_REQUIRED = 90040;
     private static final String BACKUP_SUFFIX = ".delete-backup.zip";
 
     private final Path journal;
@@ -61,6 +63,18 @@ public final class H2DeleteJournal {
         }
         try (Statement s = connection.createStatement()) {
             s.execute("BACKUP TO '" + backup.toAbsolutePath().toString().replace("'", "''") + "'");
+        } catch (SQLException e) {
+            try {
+                Files.deleteIfExists(backup); // a partial backup (a full disk, say) is worth nothing
+            } catch (IOException ignored) {
+                // the next delete removes it before its own backup
+            }
+            if (e.getErrorCode() == ADMIN_RIGHTS_REQUIRED) {
+                throw new IllegalStateException("Only an H2 admin user can delete in this file: Cascade Studio first"
+                        + " backs it up so that a crash cannot leave half a delete, and H2 lets only admins run BACKUP."
+                        + " Nothing was changed.");
+            }
+            throw e;
         }
         Properties p = new Properties();
         p.setProperty("backup", backup.toAbsolutePath().toString());

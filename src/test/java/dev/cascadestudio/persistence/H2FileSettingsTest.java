@@ -88,4 +88,30 @@ class H2FileSettingsTest {
             return values;
         });
     }
+
+    @Test
+    void aUserWithoutAdminRightsOpensTheFileWithH2sDefaultsAndIsToldClearlyThatDeletingNeedsAnAdmin() throws Exception {
+        String url = AppDirectories.h2Url(dir.resolve("shared"));
+        String project;
+        try (Database owner = Database.open(url, null, null, Database.EmptyDatabase.CREATE_SCHEMA)) {
+            project = dev.cascadestudio.persistence.demo.DataGenerator.generate(owner, 500, 100).bigProjectUid();
+            owner.fromConnection(c -> {
+                try (java.sql.Statement s = c.createStatement()) {
+                    s.execute("CREATE USER \"EDITOR\" PASSWORD 'pw'");
+                    s.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON SCHEMA \"PUBLIC\" TO \"EDITOR\"");
+                }
+                return null;
+            });
+        }
+        try (Database editor = Database.open(url, "EDITOR", "pw", Database.EmptyDatabase.REFUSE)) {
+            // open at all: with WRITE_DELAY=0 in its URL H2 refuses a user who is not an admin (error 90040)
+            dev.cascadestudio.service.CascadeService service = new dev.cascadestudio.service.CascadeService(editor, dir.resolve("snapshots"));
+            dev.cascadestudio.cascade.DeletePlan plan = service.plan(java.util.List.of(new dev.cascadestudio.cascade.Root("project", project)));
+            assertThat(plan.deletedCount()).isPositive();
+
+            assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> service.execute(plan, (done, total, message) -> { })))
+                    .hasMessageContaining("Only an H2 admin user can delete in this file").hasMessageContaining("Nothing was changed");
+            assertThat(service.plan(plan.roots()).sameEffectsAs(plan)).as("nothing was deleted").isTrue();
+        }
+    }
 }
