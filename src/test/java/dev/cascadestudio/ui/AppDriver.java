@@ -4,6 +4,7 @@ import dev.cascadestudio.ui.tree.TreeEntry;
 import dev.cascadestudio.ui.tree.TreeTexts;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,7 @@ public final class AppDriver {
         this.home = home;
     }
 
+    /** The primary stage, registered with TestFX the first time it is asked for. */
     public Stage stage() throws TimeoutException {
         if (stage == null) {
             stage = FxToolkit.registerPrimaryStage();
@@ -47,6 +49,7 @@ public final class AppDriver {
         return stage;
     }
 
+    /** Starts the application with these command-line arguments, its data directory the one given to the constructor. */
     public void launch(String... args) throws TimeoutException {
         stage();
         System.setProperty("cascade.home", home.toString());
@@ -64,23 +67,27 @@ public final class AppDriver {
         }
     }
 
+    /** {@link #close()}, then closes every stage and forgets the data directory: for {@code @AfterEach}. */
     public void closeEverything() throws TimeoutException {
         close();
         FxToolkit.cleanupStages();
         System.clearProperty("cascade.home");
     }
 
+    /** Waits until the tree shows the demo users (alice among them) and search can be used. */
     public void waitForUsers() throws TimeoutException {
         WaitForAsyncUtils.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS,
                 () -> visibleRows().containsKey("alice") && fx(() -> !robot.lookup("#searchField").query().isDisabled()));
     }
 
+    /** Waits up to {@link #TIMEOUT_SECONDS} for the condition, which runs on the test thread. */
     public void waitFor(Callable<Boolean> condition) throws TimeoutException {
         WaitForAsyncUtils.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS, condition);
     }
 
     // ---- the tree ----
 
+    /** The browser tree; read it on the FX thread. */
     public TreeView<TreeEntry> tree() {
         @SuppressWarnings("unchecked")
         TreeView<TreeEntry> tree = robot.lookup("." + StyleClasses.BROWSER_TREE).queryAs(TreeView.class);
@@ -118,11 +125,12 @@ public final class AppDriver {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    /** The first item in expanded order with this title. */
+    /** The first item in expanded order with this title (the user's "the X I just opened"). */
     public TreeItem<TreeEntry> item(String title) throws Exception {
         return fx(() -> findItem(title));
     }
 
+    /** Whether a node with this title is among the expanded rows (on screen or scrolled away). */
     public boolean shows(String title) throws Exception {
         return fx(() -> {
             for (int row = 0; row < tree().getExpandedItemCount(); row++) {
@@ -144,17 +152,39 @@ public final class AppDriver {
         throw new AssertionError("No node " + title);
     }
 
+    /** The visible cell showing this item; call on the FX thread, after scrolling the item into view. */
     public TreeCell<?> cellOf(TreeItem<TreeEntry> item) {
         return robot.lookup("." + StyleClasses.TREE_CELL).queryAllAs(TreeCell.class).stream()
                 .filter(cell -> cell.getTreeItem() == item && cell.isVisible()).findFirst()
                 .orElseThrow(() -> new AssertionError("No cell on screen for " + TreeTexts.title(item.getValue())));
     }
 
+    /** The visible cell of the (first) node with this title, to click. */
     public Node cell(String title) throws Exception {
         TreeItem<TreeEntry> item = item(title);
         return fx(() -> cellOf(item));
     }
 
+    /** Title of the selected node, or null when nothing is selected. */
+    public String selectedTitle() throws Exception {
+        return fx(() -> {
+            TreeItem<TreeEntry> selected = tree().getSelectionModel().getSelectedItem();
+            return selected == null ? null : TreeTexts.title(selected.getValue());
+        });
+    }
+
+    /** Titles from the top-level node down to the selected one (the hidden root left out). */
+    public List<String> selectedPath() throws Exception {
+        return fx(() -> {
+            List<String> path = new ArrayList<>();
+            for (TreeItem<TreeEntry> i = tree().getSelectionModel().getSelectedItem(); i.getParent() != null; i = i.getParent()) {
+                path.add(0, TreeTexts.title(i.getValue()));
+            }
+            return path;
+        });
+    }
+
+    /** Titles of every selected node, in selection order. */
     public List<String> selectedTitles() throws Exception {
         return fx(() -> tree().getSelectionModel().getSelectedItems().stream()
                 .map(item -> TreeTexts.title(item.getValue())).toList());
@@ -168,6 +198,7 @@ public final class AppDriver {
         return fx(() -> findWindow(titleStart));
     }
 
+    /** Whether a window whose title starts so is showing now (does not wait). */
     public boolean windowShows(String titleStart) throws Exception {
         return fx(() -> findWindow(titleStart) != null);
     }
@@ -178,6 +209,7 @@ public final class AppDriver {
                 .findFirst().orElse(null);
     }
 
+    /** The text of the field or label that the query finds. */
     public String text(String query) throws Exception {
         return fx(() -> {
             Node node = robot.lookup(query).query();
@@ -185,6 +217,7 @@ public final class AppDriver {
         });
     }
 
+    /** The text of the field or label that the query finds below {@code under}. */
     public String text(Node under, String query) throws Exception {
         return fx(() -> {
             Node node = robot.from(under).lookup(query).query();
@@ -192,10 +225,12 @@ public final class AppDriver {
         });
     }
 
+    /** Whether the query finds a node and it is visible. */
     public boolean visible(String query) throws Exception {
         return fx(() -> robot.lookup(query).tryQuery().map(Node::isVisible).orElse(false));
     }
 
+    /** Runs {@code read} on the FX thread and returns its result, waiting up to {@link #TIMEOUT_SECONDS}. */
     public static <T> T fx(Callable<T> read) throws Exception {
         return WaitForAsyncUtils.asyncFx(read).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }

@@ -1,25 +1,21 @@
 package dev.cascadestudio.ui.details;
 
+import static dev.cascadestudio.ui.AppDriver.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cascadestudio.persistence.Database;
 import dev.cascadestudio.persistence.demo.DemoData;
 import dev.cascadestudio.testsupport.EngineDatabases;
-import dev.cascadestudio.ui.CascadeStudioApp;
+import dev.cascadestudio.ui.AppDriver;
 import dev.cascadestudio.ui.StyleClasses;
-import dev.cascadestudio.ui.tree.TreeEntry;
-import dev.cascadestudio.ui.tree.TreeTexts;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -28,16 +24,11 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
-import javafx.scene.control.TreeItem;
-import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -47,32 +38,25 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 class RowEditorTest {
 
-    private static final long TIMEOUT = 60;
-
     @TempDir Path home;
-    private final FxRobot robot = new FxRobot();
-    private CascadeStudioApp app;
+    private AppDriver app;
     private String url;
 
     @BeforeEach
     void launch() throws Exception {
-        Stage stage = FxToolkit.registerPrimaryStage();
-        assertThat(stage).isNotNull();
+        app = new AppDriver(home);
+        assertThat(app.stage()).isNotNull();
         try (Database database = EngineDatabases.h2(home.resolve("db"))) {
             DemoData.load(database);
             url = database.url();
         }
-        System.setProperty("cascade.home", home.toString());
-        app = (CascadeStudioApp) FxToolkit.setupApplication(CascadeStudioApp.class, "--db=" + url);
-        WaitForAsyncUtils.waitFor(TIMEOUT, TimeUnit.SECONDS, () -> fx(() -> !robot.lookup("#searchField").query().isDisabled()));
+        app.launch("--db=" + url);
+        app.waitFor(() -> fx(() -> !app.robot.lookup("#searchField").query().isDisabled()));
     }
 
     @AfterEach
     void close() throws TimeoutException {
-        FxToolkit.cleanupApplication(app);
-        assertThat(app.awaitBackgroundWork(Duration.ofSeconds(20))).isTrue();
-        FxToolkit.cleanupStages();
-        System.clearProperty("cascade.home");
+        app.closeEverything();
     }
 
     @Test
@@ -82,14 +66,14 @@ class RowEditorTest {
         replace("#field-description", "Routes every incoming ticket");
         assertThat(text("#dirtyHint")).isEqualTo("Unsaved changes");
 
-        robot.press(KeyCode.CONTROL).type(KeyCode.S).release(KeyCode.CONTROL);
-        WaitForAsyncUtils.waitFor(TIMEOUT, TimeUnit.SECONDS, () -> text("#editorMessage").startsWith("Saved at"));
+        app.robot.press(KeyCode.CONTROL).type(KeyCode.S).release(KeyCode.CONTROL);
+        app.waitFor(() -> text("#editorMessage").startsWith("Saved at"));
 
         assertThat(query("SELECT \"name\", \"description\" FROM \"workflow\" WHERE \"name\" = 'ticket-routing'"))
                 .containsExactly("ticket-routing|Routes every incoming ticket");
         assertThat(query("SELECT \"parent\" FROM \"workflow_labels\" ORDER BY \"name\""))
                 .as("the labels follow the new name").containsExactly("ticket-routing", "ticket-routing");
-        WaitForAsyncUtils.waitFor(TIMEOUT, TimeUnit.SECONDS, () -> "ticket-routing".equals(selectedTitle()));
+        app.waitFor(() -> "ticket-routing".equals(app.selectedTitle()));
         assertThat(text("#detailsName")).isEqualTo("ticket-routing");
         assertThat(disabled("#saveButton")).isTrue();
     }
@@ -108,7 +92,7 @@ class RowEditorTest {
 
         assertThat(text("#field-name")).isEqualTo("ticket-triage");
         assertThat(text("#specArea")).isEqualTo(spec);
-        assertThat(fx(() -> robot.lookup("#labelsTable").queryAs(TableView.class).getItems().size())).isEqualTo(2);
+        assertThat(fx(() -> app.robot.lookup("#labelsTable").queryAs(TableView.class).getItems().size())).isEqualTo(2);
         assertThat(disabled("#saveButton")).isTrue();
         assertThat(text("#dirtyHint")).isEmpty();
         assertThat(dump()).isEqualTo(before);
@@ -149,23 +133,23 @@ class RowEditorTest {
 
         save();
 
-        WaitForAsyncUtils.waitFor(TIMEOUT, TimeUnit.SECONDS, () -> !text("#editorMessage").isEmpty());
+        app.waitFor(() -> !text("#editorMessage").isEmpty());
         assertThat(text("#editorMessage")).isEqualTo("“ticket-triage” was changed in the database after you opened it"
                 + " (state). Nothing was saved: Revert to see the current values, then make your change again.");
         assertThat(dump()).isEqualTo(changedElsewhere);
 
         click("#revertButton");
-        WaitForAsyncUtils.waitFor(TIMEOUT, TimeUnit.SECONDS, () -> "archived".equals(text("#field-state")));
+        app.waitFor(() -> "archived".equals(text("#field-state")));
     }
 
     @Test
     void aNewScheduleCreatedUnderAWorkflowAppearsUnderIt() throws Exception {
         select("kb-ingestion");
         click("#newMenu").clickOn("#new-schedule");
-        WaitForAsyncUtils.waitFor(TIMEOUT, TimeUnit.SECONDS, () -> "New schedule".equals(text("#detailsName")));
+        app.waitFor(() -> "New schedule".equals(text("#detailsName")));
         assertThat(text("#saveButton")).isEqualTo("Create");
         assertThat(text("#field-created")).isEqualTo("set when created");
-        assertThat(fx(() -> robot.lookup("#field-workflow_id").queryAs(ComboBox.class).getValue().toString()))
+        assertThat(fx(() -> app.robot.lookup("#field-workflow_id").queryAs(ComboBox.class).getValue().toString()))
                 .as("the parent is filled in").contains("kb-ingestion");
 
         save();
@@ -175,8 +159,8 @@ class RowEditorTest {
         replace("#field-status", "active");
         save();
 
-        WaitForAsyncUtils.waitFor(TIMEOUT, TimeUnit.SECONDS, () -> "kb-ingestion-weekly".equals(selectedTitle()));
-        assertThat(selectedPath()).endsWith("kb-ingestion", "Schedules", "kb-ingestion-weekly");
+        app.waitFor(() -> "kb-ingestion-weekly".equals(app.selectedTitle()));
+        assertThat(app.selectedPath()).endsWith("kb-ingestion", "Schedules", "kb-ingestion-weekly");
         assertThat(query("SELECT s.\"name\", s.\"status\" FROM \"schedule\" s JOIN \"workflow\" w ON w.\"uid\" = s.\"workflow_id\""
                 + " WHERE w.\"name\" = 'kb-ingestion' ORDER BY s.\"name\""))
                 .containsExactly("kb-ingestion-nightly|active", "kb-ingestion-weekly|active");
@@ -185,12 +169,12 @@ class RowEditorTest {
     @Test
     void anEditedLabelIsSaved() throws Exception {
         select("ticket-triage");
-        Node slaValue = fx(() -> robot.lookup(".table-cell").match((Labeled cell) -> "99.9".equals(cell.getText())).query());
+        Node slaValue = fx(() -> app.robot.lookup(".table-cell").match((Labeled cell) -> "99.9".equals(cell.getText())).query());
         click(slaValue);
-        robot.doubleClickOn(slaValue).eraseText(4).write("99.95").type(KeyCode.ENTER);
+        app.robot.doubleClickOn(slaValue).eraseText(4).write("99.95").type(KeyCode.ENTER);
 
         save();
-        WaitForAsyncUtils.waitFor(TIMEOUT, TimeUnit.SECONDS, () -> text("#editorMessage").startsWith("Saved at"));
+        app.waitFor(() -> text("#editorMessage").startsWith("Saved at"));
 
         assertThat(query("SELECT \"name\", \"value\" FROM \"workflow_labels\" WHERE \"parent\" = 'ticket-triage' ORDER BY \"name\""))
                 .containsExactly("owner-team|platform", "sla|99.95");
@@ -201,16 +185,16 @@ class RowEditorTest {
         select("ticket-triage");
         replace("#field-description", "not yet saved");
 
-        robot.clickOn(treeCell("reply-drafter"));
-        Button keep = fx(() -> robot.lookup((Button b) -> "Keep editing".equals(b.getText())).query());
-        robot.clickOn(keep);
-        WaitForAsyncUtils.waitFor(TIMEOUT, TimeUnit.SECONDS, () -> "ticket-triage".equals(selectedTitle()));
+        app.robot.clickOn(treeCell("reply-drafter"));
+        Button keep = fx(() -> app.robot.lookup((Button b) -> "Keep editing".equals(b.getText())).query());
+        app.robot.clickOn(keep);
+        app.waitFor(() -> "ticket-triage".equals(app.selectedTitle()));
         assertThat(text("#field-description")).isEqualTo("not yet saved");
 
-        robot.clickOn(treeCell("reply-drafter"));
-        Button discard = fx(() -> robot.lookup((Button b) -> "Discard changes".equals(b.getText())).query());
-        robot.clickOn(discard);
-        WaitForAsyncUtils.waitFor(TIMEOUT, TimeUnit.SECONDS, () -> "reply-drafter".equals(text("#detailsName")));
+        app.robot.clickOn(treeCell("reply-drafter"));
+        Button discard = fx(() -> app.robot.lookup((Button b) -> "Discard changes".equals(b.getText())).query());
+        app.robot.clickOn(discard);
+        app.waitFor(() -> "reply-drafter".equals(text("#detailsName")));
         assertThat(query("SELECT \"description\" FROM \"workflow\" WHERE \"name\" = 'ticket-triage'")).doesNotContain("not yet saved");
     }
 
@@ -219,12 +203,12 @@ class RowEditorTest {
         select("ticket-triage");
         replace("#field-description", "still typing");
 
-        robot.press(KeyCode.CONTROL).type(KeyCode.Q).release(KeyCode.CONTROL);
-        Button keep = fx(() -> robot.lookup((Button b) -> "Keep editing".equals(b.getText())).query());
-        robot.clickOn(keep);
+        app.robot.press(KeyCode.CONTROL).type(KeyCode.Q).release(KeyCode.CONTROL);
+        Button keep = fx(() -> app.robot.lookup((Button b) -> "Keep editing".equals(b.getText())).query());
+        app.robot.clickOn(keep);
 
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(fx(() -> robot.lookup("#searchField").query().getScene().getWindow().isShowing())).isTrue();
+        assertThat(fx(() -> app.robot.lookup("#searchField").query().getScene().getWindow().isShowing())).isTrue();
         assertThat(text("#field-description")).isEqualTo("still typing");
     }
 
@@ -232,34 +216,34 @@ class RowEditorTest {
 
     /** Finds the row by name with the search box and waits until the editor shows it. */
     private void select(String name) throws Exception {
-        robot.clickOn("#searchField").write(name).type(KeyCode.ENTER);
+        app.robot.clickOn("#searchField").write(name).type(KeyCode.ENTER);
         try {
-            WaitForAsyncUtils.waitFor(TIMEOUT, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("." + StyleClasses.SEARCH_RESULT_NAME)
+            app.waitFor(() -> fx(() -> app.robot.lookup("." + StyleClasses.SEARCH_RESULT_NAME)
                     .match((Labeled label) -> name.equals(label.getText()) && label.isVisible()).tryQuery().isPresent()));
         } catch (TimeoutException e) {
-            throw new AssertionError("No search result " + name + " among " + fx(() -> robot.lookup("." + StyleClasses.SEARCH_RESULT_NAME)
+            throw new AssertionError("No search result " + name + " among " + fx(() -> app.robot.lookup("." + StyleClasses.SEARCH_RESULT_NAME)
                     .queryAllAs(Labeled.class).stream().map(l -> l.getText() + (l.isVisible() ? "" : " (hidden)")).toList())
                     + "; summary: " + text("#searchSummary"), e);
         }
-        Node result = fx(() -> robot.lookup("." + StyleClasses.SEARCH_RESULT_NAME)
+        Node result = fx(() -> app.robot.lookup("." + StyleClasses.SEARCH_RESULT_NAME)
                 .match((Labeled label) -> name.equals(label.getText())).query());
-        robot.clickOn(result);
-        WaitForAsyncUtils.waitFor(TIMEOUT, TimeUnit.SECONDS, () -> name.equals(text("#detailsName"))
+        app.robot.clickOn(result);
+        app.waitFor(() -> name.equals(text("#detailsName"))
                 && name.equals(text("#field-name")));
     }
 
     private void replace(String field, String text) throws Exception {
-        Node node = fx(() -> robot.lookup(field).query());
+        Node node = fx(() -> app.robot.lookup(field).query());
         click(node).press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL);
         if (text.isEmpty()) {
-            robot.type(KeyCode.BACK_SPACE);
+            app.robot.type(KeyCode.BACK_SPACE);
         } else if (text.length() > 40) {
             fx(() -> { // typing 256 keys one by one adds nothing but time
                 ((TextInputControl) node).setText(text);
                 return null;
             });
         } else {
-            robot.write(text);
+            app.robot.write(text);
         }
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -267,7 +251,7 @@ class RowEditorTest {
     /** Scrolls the details pane until {@code node} is in view, then clicks it. */
     private org.testfx.api.FxRobotInterface click(Node node) throws Exception {
         fx(() -> {
-            ScrollPane scroll = robot.lookup("#detailsScroll").queryAs(ScrollPane.class);
+            ScrollPane scroll = app.robot.lookup("#detailsScroll").queryAs(ScrollPane.class);
             scroll.layout();
             double content = scroll.getContent().getLayoutBounds().getHeight();
             double viewport = scroll.getViewportBounds().getHeight();
@@ -279,11 +263,11 @@ class RowEditorTest {
             return null;
         });
         WaitForAsyncUtils.waitForFxEvents();
-        return robot.clickOn(node);
+        return app.robot.clickOn(node);
     }
 
     private org.testfx.api.FxRobotInterface click(String query) throws Exception {
-        return click(fx(() -> robot.lookup(query).query()));
+        return click(fx(() -> app.robot.lookup(query).query()));
     }
 
     private void save() throws Exception {
@@ -292,50 +276,23 @@ class RowEditorTest {
     }
 
     private void assertError(String query, String message) throws Exception {
-        WaitForAsyncUtils.waitFor(TIMEOUT, TimeUnit.SECONDS, () -> message.equals(text(query)));
-        assertThat(fx(() -> robot.lookup(query).query().isVisible())).isTrue();
+        app.waitFor(() -> message.equals(text(query)));
+        assertThat(fx(() -> app.robot.lookup(query).query().isVisible())).isTrue();
     }
 
     private Node treeCell(String title) throws Exception {
-        return fx(() -> robot.lookup("." + StyleClasses.TREE_CELL_NAME)
+        return fx(() -> app.robot.lookup("." + StyleClasses.TREE_CELL_NAME)
                 .match((Labeled label) -> title.equals(label.getText())).query());
     }
 
-    private TreeView<TreeEntry> tree() {
-        @SuppressWarnings("unchecked")
-        TreeView<TreeEntry> tree = robot.lookup("." + StyleClasses.BROWSER_TREE).queryAs(TreeView.class);
-        return tree;
-    }
-
-    private String selectedTitle() throws Exception {
-        return fx(() -> {
-            TreeItem<TreeEntry> selected = tree().getSelectionModel().getSelectedItem();
-            return selected == null ? null : TreeTexts.title(selected.getValue());
-        });
-    }
-
-    private List<String> selectedPath() throws Exception {
-        return fx(() -> {
-            List<String> path = new ArrayList<>();
-            for (TreeItem<TreeEntry> i = tree().getSelectionModel().getSelectedItem(); i.getParent() != null; i = i.getParent()) {
-                path.add(0, TreeTexts.title(i.getValue()));
-            }
-            return path;
-        });
-    }
-
     private boolean disabled(String query) throws Exception {
-        return fx(() -> robot.lookup(query).query().isDisabled());
+        return fx(() -> app.robot.lookup(query).query().isDisabled());
     }
 
     private String text(String query) throws Exception {
-        return fx(() -> robot.lookup(query).tryQuery().map(node -> node instanceof TextInputControl field ? field.getText()
+        return fx(() -> app.robot.lookup(query).tryQuery().map(node -> node instanceof TextInputControl field ? field.getText()
                 : node instanceof ComboBox<?> box && box.isEditable() ? box.getEditor().getText()
                 : node instanceof Labeled labeled ? labeled.getText() : "").orElse(""));
-    }
-
-    private static <T> T fx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(TIMEOUT, TimeUnit.SECONDS);
     }
 
     // ---- the database, read directly ----
