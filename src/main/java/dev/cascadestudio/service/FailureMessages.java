@@ -23,6 +23,11 @@ public final class FailureMessages {
             root = root.getCause();
         }
         String message = root.getMessage();
+        if (message != null && (message.contains("SQLITE_BUSY") || message.contains("database is locked"))) {
+            // another program is writing to the controller's sql.db; the failed transaction rolled back
+            return "The SQLite file is locked by another program that is writing to it; nothing was changed."
+                    + " Try again when it is idle.";
+        }
         if (message == null || message.isBlank()) {
             return "The database work failed unexpectedly (" + root.getClass().getSimpleName() + ").";
         }

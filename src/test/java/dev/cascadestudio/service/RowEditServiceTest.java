@@ -70,6 +70,24 @@ class RowEditServiceTest {
         assertThat(labels("workflow", "ticket-triage")).containsExactly("owner-team=support", "tier=gold");
     }
 
+    @org.junit.jupiter.api.Test
+    void savingWhileAnotherProgramWritesToTheSqliteFileSaysSoAndChangesNothing() throws Exception {
+        open(EngineDatabases.Kind.SQLITE);
+        EditableRow triage = edit.load(TRIAGE_REF).orElseThrow();
+        try (java.sql.Connection other = java.sql.DriverManager.getConnection(database.url());
+             java.sql.Statement s = other.createStatement()) {
+            s.execute("BEGIN EXCLUSIVE"); // the controller in the middle of a write
+
+            Throwable refused = org.assertj.core.api.Assertions.catchThrowable(() ->
+                    edit.save(draft(triage, Map.of("description", "Routes tickets"), triage.labels())));
+
+            assertThat(FailureMessages.describe(refused)).isEqualTo("The SQLite file is locked by another program that is"
+                    + " writing to it; nothing was changed. Try again when it is idle.");
+            s.execute("ROLLBACK");
+        }
+        assertThat(column("workflow", TRIAGE, "description")).isNotEqualTo("Routes tickets");
+    }
+
     @ParameterizedTest
     @EnumSource(EngineDatabases.Kind.class)
     void renamingARowTakesItsLabelsAlong(EngineDatabases.Kind kind) {
