@@ -139,6 +139,23 @@ class DeleteScenarioTest {
 
     @ParameterizedTest
     @EnumSource(EngineDatabases.Kind.class)
+    void runsSwappedInAndOutAfterPlanningMakeThePlanStaleThoughTheCountsStay(EngineDatabases.Kind kind) {
+        open(kind);
+        DeletePlan plan = service.plan(List.of(new Root("project", SUPPORT)));
+        // one run of the project's workflow moves to the fraud team's, and theirs moves in: same counts
+        exec("UPDATE \"run\" SET \"workflow_id\" = (SELECT \"workflow_id\" FROM \"run\" WHERE \"name\" = 'scoring-smoke-test')"
+                + " WHERE \"uid\" = (SELECT MIN(\"uid\") FROM \"run\" WHERE \"workflow_id\" = '" + TRIAGE + "')");
+        exec("UPDATE \"run\" SET \"workflow_id\" = '" + TRIAGE + "' WHERE \"name\" = 'scoring-smoke-test'");
+        String before = CanonicalDump.of(database);
+
+        assertThatThrownBy(() -> service.execute(plan, ProgressListener.NONE))
+                .isInstanceOfSatisfying(StalePlanException.class, e -> assertThat(e.currentPlan().nulledIn("run", "workflow_id").count())
+                        .isEqualTo(plan.nulledIn("run", "workflow_id").count()));
+        assertThat(CanonicalDump.of(database)).isEqualTo(before);
+    }
+
+    @ParameterizedTest
+    @EnumSource(EngineDatabases.Kind.class)
     void restorePutsEverythingBackExactly(EngineDatabases.Kind kind) {
         open(kind);
         String before = CanonicalDump.of(database);
