@@ -83,12 +83,7 @@ public final class H2DeleteJournal {
         }
         try {
             force(backup);
-            Path temporary = journal.resolveSibling(journal.getFileName() + ".tmp");
-            try (OutputStream out = Files.newOutputStream(temporary)) {
-                p.store(out, "Cascade Studio: a delete is being committed; if this file remains, the next open restores the backup");
-            }
-            force(temporary);
-            move(temporary, journal);
+            write(journal, p, "Cascade Studio: a delete is being committed; if this file remains, the next open restores the backup");
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the delete journal " + journal, e);
         }
@@ -107,11 +102,7 @@ public final class H2DeleteJournal {
             try {
                 Properties p = new Properties();
                 p.setProperty("committed", "true");
-                Path temporary = journal.resolveSibling(journal.getFileName() + ".tmp");
-                try (OutputStream out = Files.newOutputStream(temporary)) {
-                    p.store(out, "Cascade Studio: this delete committed; the backup is not to be put back");
-                }
-                move(temporary, journal);
+                write(journal, p, "Cascade Studio: this delete committed; the backup is not to be put back");
             } catch (IOException again) {
                 again.addSuppressed(e);
                 throw new UncheckedIOException("The delete committed, but its journal " + journal + " could not be"
@@ -224,6 +215,16 @@ public final class H2DeleteJournal {
 
     static Path backupOf(Path fileWithoutSuffix) {
         return Path.of(fileWithoutSuffix + BACKUP_SUFFIX);
+    }
+
+    /** Writes {@code journal} whole or not at all: a temporary file, forced to disk, then moved into place. */
+    private static void write(Path journal, Properties p, String comment) throws IOException {
+        Path temporary = journal.resolveSibling(journal.getFileName() + ".tmp");
+        try (OutputStream out = Files.newOutputStream(temporary)) {
+            p.store(out, comment);
+        }
+        force(temporary);
+        move(temporary, journal);
     }
 
     private static void force(Path file) throws IOException {
