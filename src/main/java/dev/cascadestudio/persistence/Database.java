@@ -58,18 +58,16 @@ public final class Database implements AutoCloseable {
     public static Database open(String url, String user, String password, EmptyDatabase ifEmpty) {
         DatabaseKind kind = DatabaseKind.fromUrl(url);
         prepareLocalFile(url, kind, ifEmpty);
-        String connectUrl = kind == DatabaseKind.H2 ? H2FileSettings.apply(url) : url;
+        String settingsUrl = kind == DatabaseKind.H2 ? H2FileSettings.apply(url) : url;
+        String connectUrl;
         Path h2File = kind == DatabaseKind.H2 ? embeddedH2File(url) : null;
         // A delete that died between its backup and its end is undone before H2 sees the file.
         boolean undone = h2File != null && H2DeleteJournal.recoverIfInterrupted(h2File);
         List<String> missing;
         boolean empty;
-        if (!connectUrl.equals(url) && !mayChangeSettings(connectUrl, user, password)) {
-            // H2 lets only admins set WRITE_DELAY: another user opens the file with H2's defaults
-            connectUrl = url;
-        }
-        try (Connection probe = DriverManager.getConnection(connectUrl, user, password)) {
-            Set<String> present = tableNames(probe.getMetaData());
+        try (Probe probe = Probe.open(settingsUrl, url, user, password)) {
+            connectUrl = probe.url();
+            Set<String> present = tableNames(probe.connection().getMetaData());
             missing = new ArrayList<>();
             for (Class<?> entity : DomainModel.allEntityClasses()) {
                 String table = entity.getAnnotation(Table.class).name();
@@ -101,16 +99,27 @@ public final class Database implements AutoCloseable {
     /** H2 error 90040, "Admin rights are required for this operation". */
     private static final int H2_ADMIN_RIGHTS_REQUIRED = 90040;
 
-    /**
-     * Whether {@code user} may open {@code url} with the settings {@code connectUrl} adds; false only
-     * when H2 refuses them for want of admin rights (any other failure is reported by the caller's
-     * own connection attempt).
-     */
-    private static boolean mayChangeSettings(String connectUrl, String user, String password) {
-        try (Connection ignored = DriverManager.getConnection(connectUrl, user, password)) {
-            return true;
-        } catch (SQLException e) {
-            return e.getErrorCode() != H2_ADMIN_RIGHTS_REQUIRED;
+    /** The first connection to a database, and the URL it was made with (the one the session factory uses). */
+    private record Probe(Connection connection, String url) implements AutoCloseable {
+
+        /**
+         * Connects with {@code settingsUrl}; if H2 refuses its settings for want of admin rights (only
+         * admins may set WRITE_DELAY), connects with {@code url} as given, i.e. with H2's defaults.
+         */
+        static Probe open(String settingsUrl, String url, String user, String password) throws SQLException {
+            try {
+                return new Probe(DriverManager.getConnection(settingsUrl, user, password), settingsUrl);
+            } catch (SQLException e) {
+                if (settingsUrl.equals(url) || e.getErrorCode() != H2_ADMIN_RIGHTS_REQUIRED) {
+                    throw e;
+                }
+                return new Probe(DriverManager.getConnection(url, user, password), url);
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            connection.close();
         }
     }
 
