@@ -143,25 +143,76 @@ final class PlanQueries {
     }
 
     /**
-     * {@code FROM ... [WHERE ...]} selecting exactly the rows of {@link #predicate}, each once. When the
-     * rows are reached through one edge only (every effect of a single-table root set), the child is
-     * joined to the DISTINCT set of parent keys instead of filtered by {@code column IN (subquery)}:
-     * H2 re-evaluates an IN condition for every row it has already found through the index; the join
-     * took about a quarter off a 200,000-row plan's CPU time. Otherwise the plain {@code WHERE predicate}.
+     * {@code FROM ... [WHERE ...]} selecting exactly the rows of {@link #predicate}, each once. Where a
+     * table's deleted rows are reached through one edge only (every table of a single-table root set),
+     * they are found by joining the table to the DISTINCT keys of its parent's deleted rows, found the
+     * same way, down from the roots: {@code FROM (SELECT DISTINCT workflow.uid FROM (SELECT DISTINCT
+     * project.uid FROM project WHERE uid IN (?)) p1 JOIN workflow ON workflow.project_id = p1.k) p0
+     * JOIN schedule ON schedule.workflow_id = p0.k}. H2 re-evaluates an {@code IN (subquery)} for
+     * every row it has already found through the index, and a nested one for every row at each level;
+     * the join took about a quarter off a 200,000-row plan's CPU time. Where several edges reach a
+     * table, the plain {@code WHERE predicate}. (On H2 the planner mostly uses
+     * {@link #scanSource(Effect, ParentKeys)} instead; this form serves the other databases, pages
+     * of rows, and parents with too many keys to keep.)
      */
     Sql scanSource(Effect effect) {
+        if (effect.edge() == null) {
+            return deletedRows(effect.table(), 0);
+        }
+        ForeignKeyRule edge = effect.edge();
+        Sql source = joinedToParentKeys(edge, 0);
+        Sql deletedAnyway = deletedPredicate(effect.table());
+        return deletedAnyway == null ? source
+                : source.append(" WHERE CASE WHEN ").append(deletedAnyway).append(" THEN 1 ELSE 0 END = 0");
+    }
+
+    /**
+     * The same rows as {@link #scanSource(Effect)}, but where the effect's rows are reached through one
+     * edge and {@code known} holds the parent's deleted keys for that edge, found by the child's
+     * foreign-key index alone: {@code FROM UNNEST(?) p(k) JOIN run ON run.workflow_id = p.k}, the
+     * distinct keys bound as one array ({@code run.workflow_id = ANY(?)} finds the same rows through the
+     * index too, but H2 then checks each found row against the whole array again). Finding the
+     * parent's keys again for every child meant reading every deleted parent row whole once per child
+     * edge (its uid or name is not in the index it is found by).
+     */
+    Sql scanSource(Effect effect, ParentKeys known) {
         ForeignKeyRule edge = effect.edge() != null ? effect.edge() : soleDeletingEdge(effect.table());
-        if (edge == null) {
-            return Sql.of(" FROM " + q(effect.table()) + " WHERE ").append(predicate(effect));
+        Object[] keys = edge == null ? null : known.of(edge.parentTable(), edge.referencedColumn());
+        if (keys == null) {
+            return scanSource(effect);
         }
         String child = q(effect.table());
-        Sql source = Sql.of(" FROM (SELECT DISTINCT " + q(edge.referencedColumn()) + " AS " + q(PARENT_KEY) + " FROM "
-                        + q(edge.parentTable()) + " WHERE ").append(deletedPredicate(edge.parentTable()))
-                .append(") " + q(PARENT_ALIAS) + " JOIN " + child + " ON " + child + "." + q(edge.column()) + " = "
-                        + q(PARENT_ALIAS) + "." + q(PARENT_KEY));
+        String alias = q(PARENT_ALIAS);
+        Sql source = new Sql(" FROM UNNEST(?) " + alias + "(" + q(PARENT_KEY) + ") JOIN " + child + " ON " + child + "."
+                + q(edge.column()) + " = " + alias + "." + q(PARENT_KEY), List.of((Object) keys));
         Sql deletedAnyway = effect.edge() == null ? null : deletedPredicate(effect.table());
         return deletedAnyway == null ? source
                 : source.append(" WHERE CASE WHEN ").append(deletedAnyway).append(" THEN 1 ELSE 0 END = 0");
+    }
+
+    /** The deleted keys of a parent table, where the planner has them at hand. */
+    interface ParentKeys {
+        /** The distinct values of {@code column} over {@code table}'s deleted rows, or null if not known. */
+        Object[] of(String table, String column);
+    }
+
+    /** {@code FROM ... [WHERE ...]} giving {@code table}'s deleted rows, under {@code table}'s own name. */
+    private Sql deletedRows(String table, int depth) {
+        ForeignKeyRule edge = soleDeletingEdge(table);
+        return edge == null
+                ? Sql.of(" FROM " + q(table) + " WHERE ").append(deletedPredicate(table))
+                : joinedToParentKeys(edge, depth);
+    }
+
+    /** {@code FROM (SELECT DISTINCT <parent key> of the parent's deleted rows) pN JOIN child ON child.column = pN.key}. */
+    private Sql joinedToParentKeys(ForeignKeyRule edge, int depth) {
+        String parent = q(edge.parentTable());
+        String child = q(edge.childTable());
+        String alias = q(PARENT_ALIAS + depth);
+        return Sql.of(" FROM (SELECT DISTINCT " + parent + "." + q(edge.referencedColumn()) + " AS " + q(PARENT_KEY))
+                .append(deletedRows(edge.parentTable(), depth + 1))
+                .append(") " + alias + " JOIN " + child + " ON " + child + "." + q(edge.column()) + " = "
+                        + alias + "." + q(PARENT_KEY));
     }
 
     /** Names no mapped table or column uses, so unqualified column names still mean the child's. */
