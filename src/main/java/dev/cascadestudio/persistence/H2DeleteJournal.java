@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -133,15 +135,39 @@ public final class H2DeleteJournal {
      */
     public static boolean recoverIfInterrupted(Path fileWithoutSuffix) {
         Path journal = journalOf(fileWithoutSuffix);
+        if (!Files.exists(journal)) {
+            return false;
+        }
+        // Two processes (or threads) opening the file at once must not both put the backup back: the
+        // second would copy it over the file the first has restored, and perhaps opened and changed
+        // since. Whoever recovers holds a lock on the journal until it is gone; whoever waited for
+        // that lock then finds no journal (or the file open) and leaves everything alone.
+        synchronized (H2DeleteJournal.class) {
+            try (FileChannel channel = FileChannel.open(journal, StandardOpenOption.READ, StandardOpenOption.WRITE);
+                 FileLock ignored = channel.lock()) {
+                return recoverLocked(fileWithoutSuffix, journal, channel);
+            } catch (NoSuchFileException e) {
+                return false; // recovered and removed by another process since we looked
+            } catch (IOException e) {
+                throw new DatabaseOpenException("A delete was interrupted in " + fileWithoutSuffix
+                        + ".mv.db and its journal " + journal + " cannot be locked for recovery (" + e.getMessage() + ").", e);
+            }
+        }
+    }
+
+    /**
+     * Recovery under the journal's lock. The journal is read through the locked channel: on POSIX
+     * systems closing any other descriptor of the file would release the lock.
+     */
+    private static boolean recoverLocked(Path fileWithoutSuffix, Path journal, FileChannel locked) {
         if (!Files.exists(journal) || inUse(Path.of(fileWithoutSuffix + ".mv.db"))) {
-            // no journal, or the file is open (in this JVM or another): its delete is still running
+            // recovered by someone else while we waited, or the file is open (in this JVM or another):
+            // its delete is still running
             return false;
         }
         try {
             Properties p = new Properties();
-            try (InputStream in = Files.newInputStream(journal)) {
-                p.load(in);
-            }
+            p.load(Channels.newInputStream(locked)); // not closed: that would close the locked channel
             if (Boolean.parseBoolean(p.getProperty("committed"))) {
                 // the delete committed and only the journal's removal failed: nothing to undo
                 Files.deleteIfExists(journal);

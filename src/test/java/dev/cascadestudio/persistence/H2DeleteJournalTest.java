@@ -7,10 +7,17 @@ import dev.cascadestudio.cascade.Root;
 import dev.cascadestudio.persistence.demo.DataGenerator;
 import dev.cascadestudio.service.CascadeService;
 import dev.cascadestudio.testsupport.DatabaseFingerprint;
+import dev.cascadestudio.testsupport.OpenH2InChildJvm;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -147,6 +154,62 @@ class H2DeleteJournalTest {
             assertThat(reopened.interruptedDeleteUndone()).isFalse();
             assertThat(DatabaseFingerprint.of(reopened)).isEqualTo(after);
         }
+    }
+
+    /**
+     * Two processes open a file whose delete was cut off at the same moment (two windows started at
+     * once, or the app and the command line). Exactly one of them puts the backup back; the other
+     * finds nothing left to undo, or is told the file is open elsewhere, and neither copies the backup
+     * over a file the other has already restored and opened. (Without the recovery lock the second
+     * process failed here with "its backup could not be put back".)
+     */
+    @Test
+    void twoProcessesOpeningACrashedFileAtOnceRestoreItOnce() throws Exception {
+        Path file = dir.resolve("db");
+        String url = AppDirectories.h2Url(file);
+        try (Database database = Database.open(url, null, null, Database.EmptyDatabase.CREATE_SCHEMA)) {
+            DataGenerator.generate(database, 40_000, 10_000); // a backup big enough that restoring it takes a while
+        }
+        DatabaseFingerprint before = DatabaseFingerprint.ofH2File(file);
+        for (int round = 0; round < 3; round++) {
+            try (Database database = Database.open(url, null, null, Database.EmptyDatabase.REFUSE)) {
+                database.fromConnection(c -> {
+                    H2DeleteJournal.begin(c, database.h2File(), null);
+                    try (Statement s = c.createStatement()) {
+                        s.executeUpdate("UPDATE \"run\" SET \"workflow_id\" = NULL");
+                    }
+                    return null; // and the process dies before the journal is finished
+                });
+            }
+            List<Process> openers = List.of(startOpener(url), startOpener(url));
+            List<BufferedReader> outputs = new ArrayList<>();
+            for (Process opener : openers) {
+                BufferedReader out = new BufferedReader(new InputStreamReader(opener.getInputStream(), StandardCharsets.UTF_8));
+                assertThat(out.readLine()).as("the opener process started").isEqualTo(OpenH2InChildJvm.READY);
+                outputs.add(out);
+            }
+            for (Process opener : openers) { // both at once
+                opener.getOutputStream().write('\n');
+                opener.getOutputStream().flush();
+            }
+            List<String> results = new ArrayList<>();
+            for (int i = 0; i < openers.size(); i++) {
+                results.add(String.valueOf(outputs.get(i).readLine()));
+                assertThat(openers.get(i).waitFor(60, TimeUnit.SECONDS)).isTrue();
+            }
+            assertThat(results).as("round %d: what each process saw when it opened the file", round)
+                    .containsOnlyOnce("undone=true")
+                    .allSatisfy(r -> assertThat(r).matches("undone=(true|false)|error=.*already open in another.*"));
+            assertThat(H2DeleteJournal.journalOf(file)).doesNotExist();
+            assertThat(DatabaseFingerprint.ofH2File(file)).as("round %d: the database as before the delete", round).isEqualTo(before);
+        }
+    }
+
+    private static Process startOpener(String url) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), OpenH2InChildJvm.class.getName(), url)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
     }
 
     @Test
