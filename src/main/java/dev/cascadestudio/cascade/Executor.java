@@ -109,7 +109,8 @@ public final class Executor {
             if (planner.plan(plan.roots()).sameEffectsAs(plan)) {
                 journal.finish();
                 deleteQuietly(snapshot);
-                return e;
+                return new IllegalStateException("The commit failed (" + e.getMessage() + "). The database reads exactly"
+                        + " as before the delete: nothing was deleted.", e);
             }
         } catch (RuntimeException unreadable) {
             e.addSuppressed(unreadable);
