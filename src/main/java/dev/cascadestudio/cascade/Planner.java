@@ -43,8 +43,13 @@ public final class Planner {
         this.parentKeyLimit = parentKeyLimit;
     }
 
-    /** At most this many deleted parent keys per column are kept in memory while planning (a few MB). */
-    static final int PARENT_KEY_LIMIT = 100_000;
+    /**
+     * At most this many deleted parent keys per column are kept while planning: they are bound as one
+     * array, and H2 2.5 refuses an array of more than 65,536 elements.
+     */
+    static final int PARENT_KEY_LIMIT = 60_000;
+    /** At most this many keys in all (about 25 MB of short strings at worst); columns past it are joined in SQL. */
+    static final int PARENT_KEY_BUDGET = 200_000;
 
     public DeletePlan plan(List<Root> roots) {
         return database.fromConnection(connection -> plan(connection, roots));
@@ -147,14 +152,16 @@ public final class Planner {
      * schedules, its name for its labels), kept while the deleted table is scanned, parents before
      * children, so that each child is found by its foreign-key index from the keys at hand instead of
      * reading every deleted parent row again once per child edge. Only up to {@code limit} keys per
-     * column are kept, so memory stays bounded; past that, children are found by joining the parent
-     * in SQL as before (the same rows either way; a test compares the two).
+     * column and {@link #PARENT_KEY_BUDGET} in all are kept, so memory stays bounded; past that, a
+     * column's children are found by joining the parent in SQL as before (the same rows either way;
+     * tests compare the two).
      */
     private static final class DeletedKeys implements PlanQueries.ParentKeys {
         private final int limit;
         private final Map<String, Set<String>> kept = new HashMap<>();
         private final Set<String> overLimit = new HashSet<>();
         private final Set<String> scanned = new HashSet<>();
+        private long total;
 
         DeletedKeys(int limit) {
             this.limit = limit;
@@ -178,8 +185,11 @@ public final class Planner {
                 return;
             }
             Set<String> values = kept.computeIfAbsent(name, n -> new HashSet<>());
-            values.add(value);
-            if (values.size() > limit) {
+            if (values.add(value)) {
+                total++;
+            }
+            if (values.size() > limit || total > PARENT_KEY_BUDGET) {
+                total -= values.size();
                 kept.remove(name);
                 overLimit.add(name);
             }
