@@ -74,6 +74,15 @@ public record DeletePlan(List<Root> roots, List<Effect> deleted, List<Effect> nu
         return sameEffects(deleted, other.deleted) && sameEffects(nulled, other.nulled);
     }
 
+    /** Whether both plans delete and null as many rows of each table and column (whatever the rows). */
+    public boolean sameCountsAs(DeletePlan other) {
+        return counts(deleted).equals(counts(other.deleted)) && counts(nulled).equals(counts(other.nulled));
+    }
+
+    private static List<String> counts(List<Effect> effects) {
+        return effects.stream().filter(e -> e.count() > 0).map(e -> e.label() + "=" + e.count()).sorted().toList();
+    }
+
     private static boolean sameEffects(List<Effect> a, List<Effect> b) {
         List<Effect> left = a.stream().filter(e -> e.count() > 0).toList();
         List<Effect> right = b.stream().filter(e -> e.count() > 0).toList();

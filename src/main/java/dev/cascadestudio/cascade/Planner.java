@@ -57,9 +57,23 @@ public final class Planner {
 
     /** Plans on an open connection (the executor re-plans inside its own transaction). */
     DeletePlan plan(Connection connection, List<Root> roots) throws SQLException {
+        return plan(connection, roots, identifiesRowsById());
+    }
+
+    /**
+     * A plan whose every scan reads each affected row for its key, so that the row's own values decide
+     * whether it is affected, not an index entry alone (digests are then of keys, not comparable with a
+     * row-id plan's; compare counts). The executor uses it after a failed commit on H2, whose interrupted
+     * commits can leave an index out of step with its table.
+     */
+    DeletePlan planReadingRows(List<Root> roots) {
+        return database.fromConnection(connection -> plan(connection, roots, false));
+    }
+
+    private DeletePlan plan(Connection connection, List<Root> roots, boolean byRowId) throws SQLException {
         validate(connection, roots);
         PlanQueries queries = new PlanQueries(graph, database.sqlNames(), roots);
-        DeletedKeys keys = identifiesRowsById() ? new DeletedKeys(parentKeyLimit) : null;
+        DeletedKeys keys = byRowId ? new DeletedKeys(parentKeyLimit) : null;
         List<DeletePlan.Effect> deleted = new ArrayList<>();
         List<DeletePlan.Effect> nulled = new ArrayList<>();
         int statements = roots.size();

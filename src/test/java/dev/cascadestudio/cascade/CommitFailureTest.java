@@ -70,7 +70,7 @@ class CommitFailureTest {
             }))
                     .as("what the administrator is told")
                     .hasMessageStartingWith("The commit failed (")
-                    .hasMessageEndingWith("The database reads exactly as before the delete: nothing was deleted.");
+                    .hasMessageEndingWith("Read back row by row, the database is as before the delete: nothing was deleted.");
             assertThat(DatabaseFingerprint.of(database)).as("the database as before the delete").isEqualTo(before);
         } finally {
             closeQuietly(database);
