@@ -8,6 +8,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
+import org.hibernate.annotations.ColumnDefault;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -18,6 +19,7 @@ import java.util.Set;
         indexes = @Index(name = "ix_project_owner_id", columnList = "owner_id"))
 public class Project extends VersionedEntity {
 
+    @ColumnDefault("''")
     @Column(name = "source", nullable = false)
     private String source = "";
 

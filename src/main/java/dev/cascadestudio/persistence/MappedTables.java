@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hibernate.annotations.ColumnDefault;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -55,7 +56,7 @@ public final class MappedTables {
                         continue;
                     }
                     columns.add(new TableInfo.Column(column.name(), kindOf(field), column.nullable() && !field.isAnnotationPresent(Id.class)
-                            && !field.getType().isPrimitive(), column.length()));
+                            && !field.getType().isPrimitive(), column.length(), defaultValue(field)));
                     if (field.isAnnotationPresent(Id.class)) {
                         keys.add(column.name());
                     }
@@ -68,6 +69,19 @@ public final class MappedTables {
                     VersionedEntity.class.isAssignableFrom(entity), LabelEntity.class.isAssignableFrom(entity)));
         }
         return tables;
+    }
+
+    /** A {@code @ColumnDefault} string literal ({@code '[]'}, {@code ''}) as the value it stands for. */
+    private static String defaultValue(Field field) {
+        ColumnDefault annotation = field.getAnnotation(ColumnDefault.class);
+        if (annotation == null) {
+            return null;
+        }
+        String literal = annotation.value().trim();
+        if (literal.length() < 2 || !literal.startsWith("'") || !literal.endsWith("'")) {
+            throw new IllegalStateException(field + ": only string literals are supported as a column default, not " + literal);
+        }
+        return literal.substring(1, literal.length() - 1).replace("''", "'");
     }
 
     private static int rank(List<String> keys, String column) {

@@ -11,7 +11,11 @@ import java.util.List;
 public record TableInfo(String name, Class<?> entity, List<Column> columns, List<String> keyColumns,
                         boolean versioned, boolean label) {
 
-    public record Column(String name, ColumnKind kind, boolean nullable, int length) {}
+    /**
+     * @param defaultValue the value the column's DEFAULT gives a row that does not name it (the mapping's
+     *                     {@code @ColumnDefault}, a string literal unquoted), or null where there is none
+     */
+    public record Column(String name, ColumnKind kind, boolean nullable, int length, String defaultValue) {}
 
     public Column column(String columnName) {
         return columns.stream().filter(c -> c.name().equals(columnName)).findFirst()

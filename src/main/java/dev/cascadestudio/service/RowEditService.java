@@ -83,12 +83,11 @@ public final class RowEditService {
             RowDetails parentRow = reader.read(c, parent, false).orElseThrow(() -> new ConcurrentChangeException(
                     "The " + RowValidator.word(parent.table()) + " “" + parent.name() + "” no longer exists."));
             Map<String, String> values = new LinkedHashMap<>();
+            // A column's DEFAULT where the schema has one; else unset (NULL), which a NOT NULL column
+            // refuses until a value is given. A checkbox always holds a value: false.
             for (TableInfo.Column column : table.columns()) {
-                values.put(column.name(), switch (column.kind()) {
-                    case BOOLEAN -> "false";
-                    case JSON -> column.nullable() ? null : "[]";
-                    default -> column.nullable() ? null : "";
-                });
+                values.put(column.name(), column.defaultValue() != null ? column.defaultValue()
+                        : column.kind() == ColumnKind.BOOLEAN ? "false" : null);
             }
             values.put("uid", UUID.randomUUID().toString().replace("-", ""));
             if (table.versioned()) {

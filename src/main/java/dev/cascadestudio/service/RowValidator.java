@@ -49,12 +49,17 @@ final class RowValidator {
         if (!given) {
             value = field.value();
         }
-        boolean blank = value == null || value.isBlank();
-        if (blank) {
-            if (!field.required()) {
-                return java.util.Optional.empty();
-            }
-            return java.util.Optional.of(field.type() == Type.JSON ? "Required: a JSON value, such as [] or {}." : "Required.");
+        // The schema decides, column by column: NOT NULL refuses NULL, and '' is a value like any other
+        // (a controller stores '' in project.source). What is stored is what counts: an empty reference
+        // or JSON field means NULL, an empty text field a nullable column's NULL or a NOT NULL column's ''.
+        boolean storesNull = field.type() == Type.JSON ? value == null || value.isBlank() : stored(field, value) == null;
+        if (storesNull) {
+            return field.required()
+                    ? java.util.Optional.of(field.type() == Type.JSON ? "Required: a JSON value, such as [] or {}." : "Required.")
+                    : java.util.Optional.empty();
+        }
+        if (value == null) {
+            value = field.value();
         }
         switch (field.type()) {
             case TEXT, LONG_TEXT -> {

@@ -109,12 +109,11 @@ class RowEditServiceTest {
         EditableRow triage = edit.load(TRIAGE_REF).orElseThrow();
         String before = CanonicalDump.of(database);
         Map<Map<String, String>, String> cases = new java.util.LinkedHashMap<>();
-        cases.put(Map.of("name", ""), "name: Required.");
+        cases.put(Map.of("project_id", ""), "project_id: Required.");
         cases.put(Map.of("name", "x".repeat(256)), "name: At most 255 characters; this has 256.");
         cases.put(Map.of("name", "reply-drafter"), "name: Another workflow is already named “reply-drafter”; names are unique.");
         cases.put(Map.of("spec", "{\"steps\": [1, 2,]}"), "spec: Not valid JSON — line 1, column 17:");
         cases.put(Map.of("project_id", "nope"), "project_id: No project with uid nope exists.");
-        cases.put(Map.of("state", ""), "state: Required.");
 
         for (Map.Entry<Map<String, String>, String> c : cases.entrySet()) {
             RowDraft draft = draft(triage, c.getKey(), triage.labels());
@@ -128,6 +127,22 @@ class RowEditServiceTest {
                 .containsExactly(new FieldError("labels", "Label “a” appears twice; a row can have each label name once."));
 
         assertThat(CanonicalDump.of(database)).isEqualTo(before);
+    }
+
+    @ParameterizedTest
+    @EnumSource(EngineDatabases.Kind.class)
+    void anEmptyTextIsAValueOfANotNullColumnAndIsStoredAsItIs(EngineDatabases.Kind kind) {
+        open(kind);
+        EditableRow triage = edit.load(TRIAGE_REF).orElseThrow();
+
+        edit.save(draft(triage, Map.of("state", ""), triage.labels()));
+
+        assertThat(column("workflow", TRIAGE, "state")).as("'' stored, not NULL").isEqualTo("");
+        EditableRow again = edit.load(TRIAGE_REF).orElseThrow();
+        assertThat(edit.validate(draft(again, Map.of("description", "edited"), again.labels()))).isEmpty();
+        edit.save(draft(again, Map.of("description", "edited"), again.labels()));
+        assertThat(column("workflow", TRIAGE, "state")).isEqualTo("");
+        assertThat(column("workflow", TRIAGE, "description")).isEqualTo("edited");
     }
 
     @ParameterizedTest

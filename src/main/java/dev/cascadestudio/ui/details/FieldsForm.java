@@ -105,10 +105,16 @@ final class FieldsForm {
         if (field.field().type() == EditableRow.Type.JSON) {
             text.getStyleClass().add(StyleClasses.FACT_CODE);
         }
-        if (field.field().required()) {
-            text.setPromptText("required");
-        }
+        text.setPromptText(prompt(field.field()));
         return text;
+    }
+
+    /**
+     * What an empty NOT NULL text field says: "required" where it holds no value yet (a new row), "empty"
+     * where it holds the empty string, which is a value (a controller stores '' in project.source).
+     */
+    private static String prompt(EditableRow.Field field) {
+        return !field.required() ? null : field.value() == null ? "required" : "empty";
     }
 
     /** A short text with the values other rows use offered in a list; any other value can be typed. */
@@ -118,7 +124,7 @@ final class FieldsForm {
         box.getItems().setAll(field.field().choices().stream().map(Choice::value).toList());
         box.getEditor().textProperty().bindBidirectional(field.textProperty());
         box.setValue(field.textProperty().get());
-        box.setPromptText("required");
+        box.setPromptText(prompt(field.field()));
         return box;
     }
 
