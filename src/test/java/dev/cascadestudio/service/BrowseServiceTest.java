@@ -36,8 +36,15 @@ class BrowseServiceTest {
                 Map.entry("document", 6L), Map.entry("workflow", 8L), Map.entry("session", 6L),
                 Map.entry("deployment", 4L), Map.entry("schedule", 4L), Map.entry("run", 15L),
                 Map.entry("user_labels", 4L), Map.entry("project_labels", 7L), Map.entry("prompt_labels", 1L)));
-        long tableRows = counts.entrySet().stream().filter(e -> !e.getKey().endsWith("_labels"))
-                .mapToLong(Map.Entry::getValue).sum();
-        assertThat(tableRows).as("the same total the status bar shows").isEqualTo(browse.totalRows());
+    }
+
+    @Test
+    void totalRowsCountsTheDemosRowsWithoutItsLabels() {
+        database = EngineDatabases.h2(dir);
+        DemoData.load(database);
+
+        // the demo's rows as listed above, table by table, labels left out
+        assertThat(new BrowseService(database).totalRows()).as("what the status bar shows")
+                .isEqualTo(5 + 5 + 4 + 5 + 3 + 6 + 6 + 8 + 6 + 4 + 4 + 15);
     }
 }
