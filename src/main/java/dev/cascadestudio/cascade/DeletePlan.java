@@ -23,12 +23,20 @@ public record DeletePlan(List<Root> roots, List<Effect> deleted, List<Effect> nu
     /**
      * One table's deleted rows ({@code column} null) or one column's nulled rows.
      *
-     * @param digest a hash of the affected rows' keys; equal digests mean the same rows
+     * @param count   the rows deleted; for a nulled column, its rows, which is the values it nulls
+     * @param newRows for a nulled column, how many of its rows no column of the same table before it in
+     *                {@link #nulled()} also nulls, so that a table's nulled rows are the sum over its
+     *                columns (a run that loses both {@code workflow_id} and {@code schedule_id} is one
+     *                row and two values); for deleted rows, {@code count}
+     * @param digest  a hash of the affected rows' keys; equal digests mean the same rows
      */
-    public record Effect(String table, String column, ForeignKeyRule edge, long count, String digest,
+    public record Effect(String table, String column, ForeignKeyRule edge, long count, long newRows, String digest,
                          List<RouteCount> routes) {
         public Effect {
             routes = List.copyOf(routes);
+            if (newRows < 0 || newRows > count || (column == null && newRows != count)) {
+                throw new IllegalArgumentException(label() + ": " + newRows + " new rows of " + count);
+            }
         }
 
         public boolean isNulling() {
@@ -49,16 +57,28 @@ public record DeletePlan(List<Root> roots, List<Effect> deleted, List<Effect> nu
     /** How many of an effect's rows are reached first along one route. */
     public record RouteCount(Route route, long count) {}
 
+    /** Rows deleted, labels included. */
     public long deletedCount() {
         return deleted.stream().mapToLong(Effect::count).sum();
     }
 
-    public long nulledCount() {
+    /** Foreign-key values set to NULL: a row that loses two of its keys counts twice. */
+    public long nulledValueCount() {
         return nulled.stream().mapToLong(Effect::count).sum();
     }
 
+    /** Rows that keep existing with one or more foreign keys set to NULL, each counted once. */
+    public long nulledRowCount() {
+        return nulled.stream().mapToLong(Effect::newRows).sum();
+    }
+
+    /** Rows the delete changes: deleted, or left with a key set to NULL, each counted once. */
+    public long affectedRowCount() {
+        return deletedCount() + nulledRowCount();
+    }
+
     public boolean isEmpty() {
-        return deletedCount() == 0 && nulledCount() == 0;
+        return deletedCount() == 0 && nulledValueCount() == 0;
     }
 
     public Effect deletedFrom(String table) {
@@ -97,9 +117,14 @@ public record DeletePlan(List<Root> roots, List<Effect> deleted, List<Effect> nu
         return true;
     }
 
-    /** "Delete 1,204 rows, set 37 to NULL". */
+    /** "Delete 1,204 rows, set 37 values in 30 rows to NULL". */
     public String summary() {
-        String s = String.format("Delete %,d row%s", deletedCount(), deletedCount() == 1 ? "" : "s");
-        return nulledCount() == 0 ? s : s + String.format(", set %,d to NULL", nulledCount());
+        String s = "Delete " + counted(deletedCount(), "row");
+        return nulledValueCount() == 0 ? s
+                : s + ", set " + counted(nulledValueCount(), "value") + " in " + counted(nulledRowCount(), "row") + " to NULL";
+    }
+
+    private static String counted(long n, String noun) {
+        return String.format("%,d %s%s", n, noun, n == 1 ? "" : "s");
     }
 }

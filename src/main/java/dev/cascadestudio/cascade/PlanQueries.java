@@ -101,6 +101,29 @@ final class PlanQueries {
         return predicate;
     }
 
+    /**
+     * {@code CASE WHEN <an earlier nulled column of the same table also nulls this row> THEN 1 ELSE 0 END},
+     * or null for a deletion or the table's first nulled column. Selected with a nulled column's rows, it
+     * tells the rows counted already (a run losing its {@code schedule_id} and its {@code workflow_id}
+     * is one row) without another statement. "Earlier" is the order of {@link #nullingEdges()}.
+     */
+    Sql nulledBeforeExpression(Effect effect) {
+        if (effect.edge() == null) {
+            return null;
+        }
+        List<Sql> earlier = new ArrayList<>();
+        for (ForeignKeyRule edge : nullingEdges()) {
+            if (edge.equals(effect.edge())) {
+                break;
+            }
+            if (edge.childTable().equals(effect.table())) {
+                earlier.add(reference(edge, deletedPredicate(edge.parentTable())));
+            }
+        }
+        return earlier.isEmpty() ? null
+                : Sql.of("CASE WHEN ").append(Sql.join(" OR ", earlier)).append(" THEN 1 ELSE 0 END");
+    }
+
     /** Every route from a root table to {@code table} along DELETE edges, shortest first. */
     List<Route> routesTo(String table) {
         List<Route> cached = routes.get(table);

@@ -123,13 +123,19 @@ public final class Planner {
             for (String column : kept) {
                 select.append(queries.q(effect.table())).append('.').append(queries.q(column)).append(", ");
             }
-            sql = Sql.of(select.toString()).append(queries.routeIndexExpression(effect)).append(queries.scanSource(effect, keys));
+            sql = Sql.of(select.toString()).append(queries.routeIndexExpression(effect));
         } else {
-            sql = selectAffected(queries, effect, "");
+            sql = Sql.of("SELECT " + queries.keyColumns(effect.table()) + ", ").append(queries.routeIndexExpression(effect));
         }
+        Sql nulledBefore = queries.nulledBeforeExpression(effect);
+        if (nulledBefore != null) {
+            sql = sql.append(", ").append(nulledBefore);
+        }
+        sql = sql.append(byRowId ? queries.scanSource(effect, keys) : queries.scanSource(effect));
         KeySetDigest digest = new KeySetDigest();
         long[] perRoute = new long[routes.size()];
         long count = 0;
+        long newRows = 0;
         try (PreparedStatement ps = connection.prepareStatement(sql.text())) {
             sql.bind(ps);
             ps.setFetchSize(2000);
@@ -148,6 +154,9 @@ public final class Planner {
                     if (route >= 0 && route < perRoute.length) {
                         perRoute[route]++;
                     }
+                    if (nulledBefore == null || rs.getInt(routeColumn + 1) == 0) {
+                        newRows++;
+                    }
                     count++;
                 }
             }
@@ -158,7 +167,7 @@ public final class Planner {
                 routeCounts.add(new DeletePlan.RouteCount(routes.get(i), perRoute[i]));
             }
         }
-        return new DeletePlan.Effect(effect.table(), effect.column(), effect.edge(), count, digest.hex(), routeCounts);
+        return new DeletePlan.Effect(effect.table(), effect.column(), effect.edge(), count, newRows, digest.hex(), routeCounts);
     }
 
     /**

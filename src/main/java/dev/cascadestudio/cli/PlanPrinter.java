@@ -32,6 +32,11 @@ final class PlanPrinter {
         for (DeletePlan.Effect e : plan.nulled()) {
             effect(nulled.putObject(e.label()), plan, e, service, withRows);
         }
+        root.putObject("totals")
+                .put("deletedRows", plan.deletedCount())
+                .put("nulledRows", plan.nulledRowCount())
+                .put("nulledValues", plan.nulledValueCount())
+                .put("affectedRows", plan.affectedRowCount());
         return root;
     }
 
@@ -61,7 +66,8 @@ final class PlanPrinter {
         }
         if (!plan.nulled().isEmpty()) {
             out.println();
-            out.println("Will be set to NULL:");
+            out.printf("Will be set to NULL: %,d value%s in %,d row%s%n", plan.nulledValueCount(),
+                    plan.nulledValueCount() == 1 ? "" : "s", plan.nulledRowCount(), plan.nulledRowCount() == 1 ? "" : "s");
             for (DeletePlan.Effect e : plan.nulled()) {
                 line(out, e);
             }

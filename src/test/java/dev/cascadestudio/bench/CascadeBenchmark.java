@@ -111,7 +111,8 @@ class CascadeBenchmark {
         json.put("generate_ms", generateMs);
         json.put("rows_affected", median.affectedRows());
         json.put("rows_deleted", median.deleted());
-        json.put("rows_nulled", median.nulled());
+        json.put("rows_nulled", median.plan().nulledRowCount());
+        json.put("values_nulled", median.nulled());
         json.put("repetitions", REPETITIONS);
         json.put("plan_ms", planMs);
         json.put("plan_note", "plan_ms: the big project's plan on a freshly opened copy of the database (H2's cache cold "
@@ -227,8 +228,8 @@ class CascadeBenchmark {
             heap.stop();
             Files.deleteIfExists(result.snapshot());
             String hash = hashResult ? CanonicalDump.sha256(database) : null;
-            return new EngineRun(rowsBefore, plan, plan.deletedCount() + plan.nulledCount(), plan.deletedCount(),
-                    plan.nulledCount(), planMs, planCpuMs, commitMs, (marks[0] - t1) / 1_000_000, (marks[1] - marks[0]) / 1_000_000,
+            return new EngineRun(rowsBefore, plan, plan.affectedRowCount(), plan.deletedCount(),
+                    plan.nulledValueCount(), planMs, planCpuMs, commitMs, (marks[0] - t1) / 1_000_000, (marks[1] - marks[0]) / 1_000_000,
                     (marks[2] - marks[1]) / 1_000_000, heap.baselineMb(), heap.peakMb(), heap.liveAfterGcMb(), hash);
         }
     }
@@ -332,7 +333,7 @@ class CascadeBenchmark {
         long probeAffected;
         try (Database database = open(probe)) {
             DeletePlan plan = new CascadeService(database, benchDir.resolve("snapshots")).plan(List.of(new Root("project", probeProject)));
-            probeAffected = plan.deletedCount() + plan.nulledCount();
+            probeAffected = plan.affectedRowCount();
         }
         long probeMs = hibernateRemove(copy(probe, "hibernate-probe-copy"), probeProject, false).ms();
         long estimate = probeMs * affectedRows / Math.max(1, probeAffected);

@@ -77,7 +77,11 @@ class DeleteScenarioTest {
                 .as("only the other project's deployment of the shared embedder; this project's own are deleted anyway")
                 .isEqualTo(1);
         assertThat(plan.nulledIn("deployment", "workflow_id")).isNull();
-        assertThat(plan.summary()).isEqualTo("Delete 31 rows, set 18 to NULL");
+        // 18 values: 8 runs' workflow_id, 6 runs' schedule_id, 1 deployment's model_id, 3 sessions' workflow_id;
+        // the 6 runs of the two deleted schedules belong to deleted workflows too: 12 rows
+        assertThat(plan.summary()).isEqualTo("Delete 31 rows, set 18 values in 12 rows to NULL");
+        assertThat(plan.nulledRowCount()).isEqualTo(12);
+        assertThat(plan.affectedRowCount()).isEqualTo(31 + 12);
         assertThat(plan.statements()).first().asString().startsWith("UPDATE");
         assertThat(plan.statements()).last().asString().startsWith("DELETE FROM").contains("\"project\"");
     }
@@ -118,7 +122,7 @@ class DeleteScenarioTest {
         assertThatThrownBy(() -> service.execute(plan, ProgressListener.NONE))
                 .isInstanceOfSatisfying(StalePlanException.class, e -> {
                     assertThat(e.currentPlan().nulledIn("run", "workflow_id").count()).isEqualTo(9);
-                    assertThat(e.getMessage()).contains("nothing was deleted").contains("set 19 to NULL");
+                    assertThat(e.getMessage()).contains("nothing was deleted").contains("set 19 values in 13 rows to NULL");
                 });
         assertThat(CanonicalDump.of(database)).isEqualTo(before);
         assertThat(snapshots).satisfiesAnyOf(p -> assertThat(p).doesNotExist(), p -> assertThat(p).isEmptyDirectory());
@@ -166,7 +170,7 @@ class DeleteScenarioTest {
         Restorer.RestoreResult restored = service.restore(result.snapshot());
 
         assertThat(restored.rowsInserted()).isEqualTo(result.plan().deletedCount());
-        assertThat(restored.valuesRestored()).isEqualTo(result.plan().nulledCount());
+        assertThat(restored.valuesRestored()).isEqualTo(result.plan().nulledValueCount());
         assertThat(CanonicalDump.of(database)).isEqualTo(before);
     }
 

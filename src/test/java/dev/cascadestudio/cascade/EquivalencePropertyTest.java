@@ -142,7 +142,7 @@ class EquivalencePropertyTest {
                 rows.forEach(k -> listedNulled.add(new RulesModel.Nulled(k, effect.column())));
             }
             assertThat(listedDeleted).as("no row listed twice").hasSize((int) plan.deletedCount());
-            assertThat(listedNulled).as("no value listed twice").hasSize((int) plan.nulledCount());
+            assertThat(listedNulled).as("no value listed twice").hasSize((int) plan.nulledValueCount());
 
             service.execute(plan, ProgressListener.NONE);
             DatabaseState.Diff diff = before.diff(DatabaseState.read(db));
@@ -150,6 +150,11 @@ class EquivalencePropertyTest {
             assertThat(diff.otherChanges()).as("changes beyond deleting rows and nulling values").isEmpty();
             assertThat(diff.deleted()).as("rows gone vs rows the plan listed for %s", roots).isEqualTo(listedDeleted);
             assertThat(diff.nulled()).as("values nulled vs values the plan listed for %s", roots).isEqualTo(listedNulled);
+            assertThat(plan.nulledValueCount()).as("values the plan counts as nulled").isEqualTo(diff.nulled().size());
+            assertThat(plan.nulledRowCount()).as("rows the plan counts as nulled: rows that lost a value, each once")
+                    .isEqualTo(diff.nulled().stream().map(RulesModel.Nulled::row).distinct().count());
+            assertThat(plan.affectedRowCount()).as("rows the plan counts as affected")
+                    .isEqualTo(diff.deleted().size() + diff.nulled().stream().map(RulesModel.Nulled::row).distinct().count());
         });
     }
 
@@ -182,7 +187,7 @@ class EquivalencePropertyTest {
                     .isGreaterThan(joined.unnestScans());
             DeletePlan someOfEach = new Planner(db, cascade, smallLimit).plan(roots);
 
-            assertThat(keptKeys.deletedCount() + keptKeys.nulledCount()).as("rows affected").isPositive();
+            assertThat(keptKeys.affectedRowCount()).as("rows affected").isPositive();
             assertThat(keptKeys.deleted()).as("deleted, kept keys vs SQL joins, roots %s", roots).isEqualTo(joinsOnly.deleted());
             assertThat(keptKeys.nulled()).as("nulled, kept keys vs SQL joins, roots %s", roots).isEqualTo(joinsOnly.nulled());
             assertThat(someOfEach.deleted()).as("deleted, at most %d keys kept per column", smallLimit).isEqualTo(joinsOnly.deleted());

@@ -76,7 +76,7 @@ class StatementCountTest {
             Map<String, Long> planned = executions(statistics);
             service.execute(plan, ProgressListener.NONE);
             Map<String, Long> executed = executions(statistics);
-            return new Measured(plan.deletedCount() + plan.nulledCount(), service.graph().edges().size(), plan,
+            return new Measured(plan.affectedRowCount(), service.graph().edges().size(), plan,
                     difference(start, planned), difference(planned, executed));
         }
     }

@@ -77,6 +77,9 @@ class CommandLineTest {
         plan.at("/deleted/workflow/rows").forEach(n -> workflows.add(n.asText()));
         assertThat(workflows).isSorted().contains(RowBuilder.uid("workflow", "ticket-triage"));
         assertThat(plan.has("nulled")).isTrue();
+        assertThat(plan.get("totals")).as("rows and values counted apart: 6 runs lose two keys each")
+                .isEqualTo(new ObjectMapper().readTree(
+                        "{\"deletedRows\":31,\"nulledRows\":12,\"nulledValues\":18,\"affectedRows\":43}"));
         assertThat(plan.at("/deleted/run").isMissingNode()).as("runs survive").isTrue();
     }
 
@@ -85,7 +88,7 @@ class CommandLineTest {
         Run r = run("delete", "--db", url, "--table", "project", "--uid", SUPPORT);
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("--yes").doesNotContain("\tat ");
-        assertThat(run("plan", "--db", url, "--table", "project", "--uid", SUPPORT).out()).contains("Delete 31 rows, set 18 to NULL");
+        assertThat(run("plan", "--db", url, "--table", "project", "--uid", SUPPORT).out()).contains("Will be set to NULL: 18 values in 12 rows", "Delete 31 rows, set 18 values in 12 rows to NULL.");
     }
 
     @Test

@@ -60,10 +60,16 @@ class DeleteInMainWindowTest {
 
         Window dialog = app.window("Delete preview");
         Node preview = fx(() -> dialog.getScene().getRoot());
-        app.waitFor(() -> app.text(preview, "#confirmButton").equals(engine.summary()));
+        // The demo's support project: 31 rows deleted; 18 keys set to NULL in 12 rows, for 6 of its runs lose
+        // both workflow_id and schedule_id (DeleteScenarioTest counts them in the database itself).
+        app.waitFor(() -> app.text(preview, "#confirmButton").equals("Delete 31 rows, set 18 values in 12 rows to NULL"));
+        assertThat(engine.summary()).isEqualTo("Delete 31 rows, set 18 values in 12 rows to NULL");
         assertThat(app.text(preview, "#titleLabel")).isEqualTo("Delete project “" + SUPPORT + "”?");
-        assertThat(app.text(preview, "#deletedTotalLabel")).isEqualTo(Counts.of(engine.deletedCount(), "row"));
-        assertThat(app.text(preview, "#nulledTotalLabel")).isEqualTo(Counts.of(engine.nulledCount(), "row"));
+        assertThat(app.text(preview, "#deletedTotalLabel")).isEqualTo("31 rows");
+        assertThat(app.text(preview, "#nulledTotalLabel")).isEqualTo("12 rows · 18 values");
+        assertThat(fx(() -> app.robot.from(preview).lookup(".tab-pane").queryAs(javafx.scene.control.TabPane.class).getTabs()
+                .stream().map(javafx.scene.control.Tab::getText).toList())).as("31 deleted + 12 with keys set to NULL")
+                .contains("Affected rows · 43");
 
         app.robot.clickOn(fx(() -> app.robot.from(preview).lookup("#confirmButton").<Node>query()));
         app.waitFor(() -> !fx(dialog::isShowing));
@@ -74,8 +80,8 @@ class DeleteInMainWindowTest {
         assertThat(rowsIn(app.text("#contentSummaryLabel"))).isEqualTo(rowsBefore - controllerRows(engine));
         assertThat(sqlCount("SELECT COUNT(*) FROM \"project\" WHERE \"name\" = '" + SUPPORT + "'")).isZero();
         assertThat(app.visible("#undoButton")).isTrue();
-        assertThat(app.text("#messageLabel")).isEqualTo("Deleted " + Counts.number(engine.deletedCount()) + " rows and set "
-                + Counts.number(engine.nulledCount()) + " to NULL. A snapshot was saved first.");
+        assertThat(app.text("#messageLabel")).isEqualTo("Deleted 31 rows and set 18 values in 12 rows to NULL."
+                + " A snapshot was saved first.");
 
         app.robot.clickOn("#undoButton");
         app.waitFor(() -> app.shows(SUPPORT) && "2".equals(app.visibleRows().get("alice"))
@@ -101,7 +107,8 @@ class DeleteInMainWindowTest {
         Node preview = fx(() -> dialog.getScene().getRoot());
         app.waitFor(() -> app.text(preview, "#confirmButton").equals(engine.summary()));
         assertThat(app.text(preview, "#deletedTotalLabel")).isEqualTo(Counts.of(engine.deletedCount(), "row"));
-        assertThat(app.text(preview, "#nulledTotalLabel")).isEqualTo(Counts.of(engine.nulledCount(), "row"));
+        assertThat(app.text(preview, "#nulledTotalLabel")).isEqualTo(Counts.of(engine.nulledRowCount(), "row") + " · "
+                + Counts.of(engine.nulledValueCount(), "value"));
         assertThat(engine.deletedFrom("project").count()).as("both roots in the engine's plan").isEqualTo(2);
 
         app.robot.clickOn(fx(() -> app.robot.from(preview).lookup("#confirmButton").<Node>query()));

@@ -35,7 +35,7 @@ final class ConfirmationGate {
 
     /** Arms or disarms the gate for a plan shown (again); whatever was typed is cleared. */
     void reset(PlanPreview preview) {
-        long affected = preview.plan().deletedCount() + preview.plan().nulledCount();
+        long affected = preview.plan().affectedRowCount();
         String name = preview.rootNames().size() == 1 ? preview.rootNames().get(0) : null;
         countExpected = name == null;
         typed.set("");

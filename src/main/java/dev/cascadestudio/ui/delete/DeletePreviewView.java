@@ -118,7 +118,7 @@ final class DeletePreviewView {
         showWhen(rowsTree, ready);
         showWhen(rowsPlaceholder, ready.not());
         rowsTab.textProperty().bind(Bindings.createStringBinding(() -> viewModel.plan() == null ? "Affected rows"
-                : "Affected rows · " + Counts.number(viewModel.plan().deletedCount() + viewModel.plan().nulledCount()),
+                : "Affected rows · " + Counts.number(viewModel.plan().affectedRowCount()),
                 viewModel.previewProperty()));
         sqlText.textProperty().bind(viewModel.sqlProperty());
         showWhen(sqlText, ready);

@@ -159,7 +159,7 @@ public final class DeletePreviewViewModel {
         deletedLines.setAll(SummaryLine.deleted(plan));
         nulledLines.setAll(SummaryLine.nulled(plan));
         deletedTotal.set(Counts.of(plan.deletedCount(), "row"));
-        nulledTotal.set(Counts.of(plan.nulledCount(), "row"));
+        nulledTotal.set(Counts.of(plan.nulledRowCount(), "row") + " · " + Counts.of(plan.nulledValueCount(), "value"));
         explanation.set(plan.isEmpty()
                 ? "Nothing to delete: the selected rows no longer exist."
                 : "Nothing has changed yet. Confirming runs the " + Counts.of(plan.statements().size(), "statement")

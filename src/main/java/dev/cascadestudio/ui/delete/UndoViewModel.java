@@ -1,6 +1,7 @@
 package dev.cascadestudio.ui.delete;
 
 import dev.cascadestudio.ui.Counts;
+import dev.cascadestudio.cascade.DeletePlan;
 import dev.cascadestudio.cascade.ExecutionResult;
 import dev.cascadestudio.cascade.RestoreConflictException;
 import dev.cascadestudio.service.FailureMessages;
@@ -43,9 +44,10 @@ public final class UndoViewModel {
             return;
         }
         offered = Objects.requireNonNull(result);
-        long nulled = result.plan().nulledCount();
-        message.set("Deleted " + Counts.of(result.plan().deletedCount(), "row")
-                + (nulled == 0 ? "" : " and set " + Counts.number(nulled) + " to NULL") + ". A snapshot was saved first.");
+        DeletePlan plan = result.plan();
+        message.set("Deleted " + Counts.of(plan.deletedCount(), "row")
+                + (plan.nulledValueCount() == 0 ? "" : " and set " + Counts.of(plan.nulledValueCount(), "value") + " in "
+                        + Counts.of(plan.nulledRowCount(), "row") + " to NULL") + ". A snapshot was saved first.");
         state.set(State.OFFERED);
     }
 

@@ -67,7 +67,7 @@ class LargeDeletePreviewTest {
         driver.awaitPhase(Phase.READY);
 
         DeletePlan plan = fx(() -> driver.dialog.viewModel().plan());
-        assertThat(plan.deletedCount() + plan.nulledCount()).isGreaterThan(40_000);
+        assertThat(plan.affectedRowCount()).isGreaterThan(40_000);
         assertThat(driver.visible("#typeToConfirm")).as("type-to-confirm at the default threshold").isTrue();
         assertThat(driver.disabled("#confirmButton")).isTrue();
         driver.robot.clickOn(driver.lookup("#confirmField")).write("big-project");
@@ -86,7 +86,7 @@ class LargeDeletePreviewTest {
         assertThat(fx(() -> runs.rows().size())).as("nothing read before the group is opened").isZero();
 
         DeletePlan plan = fx(() -> driver.dialog.viewModel().plan());
-        driver.robot.clickOn(driver.label("Affected rows · " + Counts.number(plan.deletedCount() + plan.nulledCount())));
+        driver.robot.clickOn(driver.label("Affected rows · " + Counts.number(plan.affectedRowCount())));
         driver.openGroup("run.workflow_id", EffectGroup.PAGE_SIZE);
         driver.scrollToGroup("run.workflow_id", true);
         Hyperlink more = fx(() -> driver.robot.from(driver.lookup("#rowsTree")).lookup("." + StyleClasses.SHOW_MORE)
