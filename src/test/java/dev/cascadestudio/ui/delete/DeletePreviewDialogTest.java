@@ -62,12 +62,12 @@ class DeletePreviewDialogTest {
         assertThat(driver.summary("#deletedLines")).containsExactlyElementsOf(expectedLines(engine.deleted()));
         assertThat(driver.summary("#nulledLines")).containsExactlyElementsOf(expectedLines(engine.nulled()));
         assertThat(driver.text("#deletedTotalLabel")).isEqualTo("31 rows");
-        assertThat(driver.text("#nulledTotalLabel")).isEqualTo("18 rows");
-        assertThat(driver.text("#confirmButton")).isEqualTo("Delete 31 rows, set 18 to NULL");
+        assertThat(driver.text("#nulledTotalLabel")).isEqualTo("12 rows · 18 values");
+        assertThat(driver.text("#confirmButton")).isEqualTo("Delete 31 rows, set 18 values in 12 rows to NULL");
         assertThat(driver.disabled("#confirmButton")).isFalse();
         assertThat(driver.visible("#typeToConfirm")).isFalse();
 
-        driver.robot.clickOn(driver.label("Affected rows · 49"));
+        driver.robot.clickOn(driver.label("Affected rows · 43"));
         DeletePlan.Effect nulledRuns = engine.nulledIn("run", "workflow_id");
         driver.openGroup("run.workflow_id", (int) nulledRuns.count());
         List<AffectedRow> engineRows = fixture.service.page(engine, nulledRuns, 0, 100);
@@ -114,7 +114,7 @@ class DeletePreviewDialogTest {
             assertThat(count - rowsAfter.get(table)).as(table).isEqualTo(deleted == null ? 0 : deleted.count());
         });
         assertThat(fx(() -> banner.node().isVisible())).isTrue();
-        assertThat(bannerText(banner)).isEqualTo("Deleted 31 rows and set 18 to NULL. A snapshot was saved first.");
+        assertThat(bannerText(banner)).isEqualTo("Deleted 31 rows and set 18 values in 12 rows to NULL. A snapshot was saved first.");
 
         driver.robot.clickOn(fx(() -> driver.robot.from(banner.node()).lookup("#undoButton").queryButton()));
         waitFor(() -> banner.viewModel().stateProperty().get() == UndoViewModel.State.RESTORED);
@@ -137,9 +137,9 @@ class DeletePreviewDialogTest {
         assertThat(fixture.dump()).as("nothing deleted").isEqualTo(changed);
         assertThat(committed).isEmpty();
         assertThat(fx(driver.dialog::isShowing)).isTrue();
-        assertThat(driver.text("#confirmButton")).isEqualTo("Delete 31 rows, set 19 to NULL");
+        assertThat(driver.text("#confirmButton")).isEqualTo("Delete 31 rows, set 19 values in 13 rows to NULL");
         assertThat(fx(() -> ((Message) driver.lookup("#staleNotice")).getDescription()))
-                .startsWith("Nothing was deleted.").contains("the plan you saw: Delete 31 rows, set 18 to NULL");
+                .startsWith("Nothing was deleted.").contains("the plan you saw: Delete 31 rows, set 18 values in 12 rows to NULL");
         assertThat(driver.summary("#nulledLines")).contains("run.workflow_id 9");
     }
 
@@ -148,7 +148,7 @@ class DeletePreviewDialogTest {
         openAndWait(fixture.operations, 40, SUPPORT);
 
         assertThat(driver.visible("#typeToConfirm")).isTrue();
-        assertThat(driver.text("#confirmPrompt")).isEqualTo("This delete changes 49 rows. To confirm, type the project's name:");
+        assertThat(driver.text("#confirmPrompt")).isEqualTo("This delete changes 43 rows. To confirm, type the project's name:");
         assertThat(driver.text("#confirmExpected")).isEqualTo("customer-support-assistant");
         assertThat(driver.disabled("#confirmButton")).isTrue();
 

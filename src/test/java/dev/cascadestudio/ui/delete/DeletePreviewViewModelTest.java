@@ -53,7 +53,7 @@ class DeletePreviewViewModelTest {
 
         assertThat(viewModel.phaseProperty().get()).isEqualTo(Phase.READY);
         assertThat(viewModel.titleProperty().get()).isEqualTo("Delete project “customer-support-assistant”?");
-        assertThat(viewModel.confirmTextProperty().get()).isEqualTo("Delete 31 rows, set 18 to NULL");
+        assertThat(viewModel.confirmTextProperty().get()).isEqualTo("Delete 31 rows, set 18 values in 12 rows to NULL");
         assertThat(viewModel.deletedLines()).extracting(SummaryLine::label, SummaryLine::count)
                 .containsExactlyElementsOf(engine.deleted().stream().filter(e -> e.count() > 0)
                         .map(e -> org.assertj.core.groups.Tuple.tuple(e.table(), e.count())).toList());
@@ -68,7 +68,7 @@ class DeletePreviewViewModelTest {
                 });
         assertThat(viewModel.deletedTotalProperty().get()).isEqualTo("31 rows");
         assertThat(viewModel.sqlProperty().get()).isEqualTo(String.join(";\n\n", engine.statements()) + ";");
-        assertThat(viewModel.gate().requiredProperty().get()).as("31 + 18 rows are below the threshold").isFalse();
+        assertThat(viewModel.gate().requiredProperty().get()).as("31 + 12 rows are below the threshold").isFalse();
         assertThat(viewModel.canConfirmBinding().get()).isTrue();
     }
 
@@ -122,7 +122,7 @@ class DeletePreviewViewModelTest {
         List<String> restoredCallbacks = new ArrayList<>();
         UndoViewModel undo = new UndoViewModel(fixture.operations, executor, () -> restoredCallbacks.add("refresh"));
         undo.offer(committed.get(0));
-        assertThat(undo.messageProperty().get()).isEqualTo("Deleted 31 rows and set 18 to NULL. A snapshot was saved first.");
+        assertThat(undo.messageProperty().get()).isEqualTo("Deleted 31 rows and set 18 values in 12 rows to NULL. A snapshot was saved first.");
         undo.undo();
 
         assertThat(undo.stateProperty().get()).isEqualTo(UndoViewModel.State.RESTORED);
@@ -143,15 +143,15 @@ class DeletePreviewViewModelTest {
         assertThat(committed).isEmpty();
         assertThat(viewModel.phaseProperty().get()).isEqualTo(Phase.READY);
         assertThat(viewModel.staleNoticeProperty().get()).startsWith("Nothing was deleted.")
-                .contains("Delete 31 rows, set 19 to NULL").contains("the plan you saw: Delete 31 rows, set 18 to NULL");
-        assertThat(viewModel.confirmTextProperty().get()).isEqualTo("Delete 31 rows, set 19 to NULL");
+                .contains("Delete 31 rows, set 19 values in 13 rows to NULL").contains("the plan you saw: Delete 31 rows, set 18 values in 12 rows to NULL");
+        assertThat(viewModel.confirmTextProperty().get()).isEqualTo("Delete 31 rows, set 19 values in 13 rows to NULL");
         assertThat(viewModel.nulledLines()).filteredOn(line -> line.label().equals("run.workflow_id"))
                 .singleElement().extracting(SummaryLine::count).isEqualTo(9L);
 
         viewModel.confirm();
 
         assertThat(committed).singleElement().satisfies(result -> assertThat(result.plan().summary())
-                .isEqualTo("Delete 31 rows, set 19 to NULL"));
+                .isEqualTo("Delete 31 rows, set 19 values in 13 rows to NULL"));
     }
 
     @Test
@@ -161,7 +161,7 @@ class DeletePreviewViewModelTest {
 
         assertThat(gate.requiredProperty().get()).isTrue();
         assertThat(gate.promptProperty().get())
-                .isEqualTo("This delete changes 49 rows. To confirm, type the project's name:");
+                .isEqualTo("This delete changes 43 rows. To confirm, type the project's name:");
         assertThat(gate.expectedProperty().get()).isEqualTo(SUPPORT_NAME);
         assertThat(viewModel.canConfirmBinding().get()).isFalse();
         gate.typedProperty().set("customer-support");
@@ -271,7 +271,7 @@ class DeletePreviewViewModelTest {
 
         assertThat(viewModel.errorProperty().get()).isEqualTo("Nothing was deleted. The database reported an error: disk full");
         assertThat(viewModel.phaseProperty().get()).isEqualTo(Phase.READY);
-        assertThat(viewModel.confirmTextProperty().get()).isEqualTo("Delete 31 rows, set 18 to NULL");
+        assertThat(viewModel.confirmTextProperty().get()).isEqualTo("Delete 31 rows, set 18 values in 12 rows to NULL");
         assertThat(viewModel.canConfirmBinding().get()).isTrue();
         assertThat(committed).isEmpty();
         assertThat(fixture.dump()).isEqualTo(before);

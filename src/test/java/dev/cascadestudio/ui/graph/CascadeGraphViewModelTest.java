@@ -120,7 +120,7 @@ class CascadeGraphViewModelTest {
         assertThat(viewModel.summaryProperty().get()).isEqualTo("12 tables · 24 rules");
 
         viewModel.highlight(demo.supportPlan);
-        assertThat(viewModel.summaryProperty().get()).isEqualTo("Preview: Delete 31 rows, set 18 to NULL");
+        assertThat(viewModel.summaryProperty().get()).isEqualTo("Preview: Delete 31 rows, set 18 values in 12 rows to NULL");
         viewModel.clearHighlight();
         assertThat(viewModel.highlightProperty().get()).isNull();
         assertThat(viewModel.summaryProperty().get()).isEqualTo("12 tables · 24 rules");

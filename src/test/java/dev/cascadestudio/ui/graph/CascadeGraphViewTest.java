@@ -157,7 +157,7 @@ class CascadeGraphViewTest {
         assertThat(counts).containsEntry("workflow → run.workflow_id", "∅ 8").containsEntry("schedule → run.schedule_id", "∅ 6")
                 .containsEntry("project → workflow.project_id", "−3").containsEntry("workflow → deployment.workflow_id", "");
         assertThat(fx(() -> robot.lookup("." + GraphStyleClasses.GRAPH_SUMMARY).queryAs(Label.class).getText()))
-                .isEqualTo("Preview: Delete 31 rows, set 18 to NULL");
+                .isEqualTo("Preview: Delete 31 rows, set 18 values in 12 rows to NULL");
     }
 
     @Test
