@@ -14,9 +14,10 @@ public final class Main {
 
     public static void main(String[] args) {
         System.setProperty("org.jboss.logging.provider", "slf4j");
-        if (args.length > 0 && Cli.isVerb(args[0])) {
+        if (Cli.wantsCommandLine(args)) {
             System.exit(Cli.run(args));
         }
+        Cli.refuseWindowWithoutDisplay(System.getenv(), System.getProperty("os.name", "")).ifPresent(System::exit);
         CascadeStudioApp.launchApp(args);
     }
 }

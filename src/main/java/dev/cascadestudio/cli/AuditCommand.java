@@ -41,7 +41,7 @@ final class AuditCommand implements Callable<Integer> {
                 for (Auditor.Finding f : findings) {
                     System.out.printf("%,9d  %s.%s → %s.%s (no such row), e.g. %s%n", f.count(), f.edge().childTable(),
                             f.edge().column(), f.edge().parentTable(), f.edge().referencedColumn(),
-                            String.join(", ", f.sample().stream().limit(3).map(d -> d.row().display() + "='" + d.value() + "'").toList()));
+                            String.join(", ", f.sample().stream().limit(3).map(d -> TerminalText.safe(d.row().display()) + "='" + TerminalText.safe(d.value()) + "'").toList()));
                 }
             }
             return CliErrors.DONE;

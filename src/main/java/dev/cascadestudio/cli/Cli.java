@@ -1,5 +1,8 @@
 package dev.cascadestudio.cli;
 
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import picocli.CommandLine;
 
@@ -13,7 +16,36 @@ public final class Cli {
                 || Set.of("-h", "--help", "-V", "--version").contains(arg);
     }
 
+    /**
+     * Whether the arguments are for the command line, not the window: a verb, or a first word that is no
+     * option (a misspelt verb such as {@code frobnicate}, which the command line answers in one line
+     * instead of the window failing to start).
+     */
+    public static boolean wantsCommandLine(String[] args) {
+        return args.length > 0 && (isVerb(args[0]) || !args[0].startsWith("-"));
+    }
+
     public static int run(String... args) {
         return RootCommand.commandLine().execute(args);
+    }
+
+    /**
+     * Where the window cannot open (Linux and other X11/Wayland systems without {@code DISPLAY} or
+     * {@code WAYLAND_DISPLAY}), says so in one sentence on standard error and gives exit code 2; else
+     * empty, and the window opens.
+     */
+    public static Optional<Integer> refuseWindowWithoutDisplay(Map<String, String> env, String osName) {
+        String os = osName.toLowerCase(Locale.ROOT);
+        boolean needsDisplay = !os.startsWith("windows") && !os.startsWith("mac");
+        if (!needsDisplay || !blank(env.get("DISPLAY")) || !blank(env.get("WAYLAND_DISPLAY"))) {
+            return Optional.empty();
+        }
+        System.err.println("error: no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set);"
+                + " the command line works without one, see cascade-studio --help.");
+        return Optional.of(CliErrors.BAD_INPUT);
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 }

@@ -15,7 +15,7 @@ final class CliErrors implements CommandLine.IExecutionExceptionHandler {
     public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
         int code = exitCode(ex);
         String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
-        cl.getErr().println("error: " + message.lines().findFirst().orElse(message));
+        cl.getErr().println("error: " + TerminalText.safe(message.lines().findFirst().orElse(message)));
         return code;
     }
 

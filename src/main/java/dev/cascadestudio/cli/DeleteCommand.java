@@ -39,7 +39,7 @@ final class DeleteCommand implements Callable<Integer> {
                 System.out.println(PlanPrinter.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(out));
             } else {
                 PlanPrinter.text(plan, System.out);
-                System.out.println("Done. Snapshot: " + result.snapshot());
+                System.out.println("Done. Snapshot: " + TerminalText.safe(result.snapshot()));
             }
             return CliErrors.DONE;
         }

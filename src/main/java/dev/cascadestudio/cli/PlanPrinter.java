@@ -54,7 +54,7 @@ final class PlanPrinter {
     }
 
     static void text(DeletePlan plan, PrintStream out) {
-        out.println("Roots: " + String.join(", ", plan.roots().stream().map(r -> r.table() + " " + r.uid()).toList()));
+        out.println("Roots: " + String.join(", ", plan.roots().stream().map(r -> r.table() + " " + TerminalText.safe(r.uid())).toList()));
         if (plan.isEmpty()) {
             out.println("Nothing would change.");
             return;

@@ -22,7 +22,7 @@ final class RestoreCommand implements Callable<Integer> {
     public Integer call() {
         try (Database database = db.open()) {
             Restorer.RestoreResult result = new CascadeService(database).restore(snapshot);
-            System.out.printf("Restored %,d rows and %,d values from %s%n", result.rowsInserted(), result.valuesRestored(), snapshot);
+            System.out.printf("Restored %,d rows and %,d values from %s%n", result.rowsInserted(), result.valuesRestored(), TerminalText.safe(snapshot));
             return CliErrors.DONE;
         }
     }

@@ -13,10 +13,22 @@ final class RootCommand implements Runnable {
         CommandLine cl = new CommandLine(new RootCommand());
         cl.setExecutionExceptionHandler(new CliErrors());
         cl.setParameterExceptionHandler((ex, args) -> {
-            ex.getCommandLine().getErr().println("error: " + ex.getMessage());
+            ex.getCommandLine().getErr().println("error: " + TerminalText.safe(unknownCommand(ex).orElse(ex.getMessage())));
             return CliErrors.BAD_INPUT;
         });
         return cl;
+    }
+
+    /** "unknown command 'pln'; did you mean 'plan'? Commands: plan, delete, …" for a first word that is no verb. */
+    private static java.util.Optional<String> unknownCommand(CommandLine.ParameterException ex) {
+        if (!(ex instanceof CommandLine.UnmatchedArgumentException unmatched) || ex.getCommandLine().getParent() != null
+                || unmatched.getUnmatched().isEmpty() || unmatched.getUnmatched().get(0).startsWith("-")) {
+            return java.util.Optional.empty();
+        }
+        java.util.List<String> suggestions = unmatched.getSuggestions();
+        return java.util.Optional.of("unknown command '" + unmatched.getUnmatched().get(0) + "'"
+                + (suggestions.isEmpty() ? "" : "; did you mean '" + suggestions.get(0) + "'?")
+                + " Commands: " + String.join(", ", ex.getCommandLine().getSubcommands().keySet()) + ".");
     }
 
     @Override

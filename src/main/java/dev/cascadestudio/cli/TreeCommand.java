@@ -30,7 +30,7 @@ final class TreeCommand implements Callable<Integer> {
         try (Database database = db.open()) {
             tree = new TreeService(database, CascadeGraph.fromMapping(database.sessionFactory().getMetamodel()));
             for (RowRef user : tree.users()) {
-                System.out.println(user.name() + "  [user " + user.uid() + "]");
+                System.out.println(TerminalText.safe(user.name()) + "  [user " + TerminalText.safe(user.uid()) + "]");
                 children(user, 1, 1);
             }
             System.out.println("(no owner)");
@@ -56,7 +56,8 @@ final class TreeCommand implements Callable<Integer> {
         System.out.println(indent + group.childTable() + " (" + group.column() + ")");
         for (int i = 0; i < Math.min(SHOWN, rows.size()); i++) {
             RowRef r = rows.get(i);
-            System.out.println(indent + "  " + r.name() + "  [" + r.uid() + (r.version() == null || r.version().isEmpty() ? "" : "@" + r.version()) + "]");
+            System.out.println(indent + "  " + TerminalText.safe(r.name()) + "  [" + TerminalText.safe(r.uid())
+                    + (r.version() == null || r.version().isEmpty() ? "" : "@" + TerminalText.safe(r.version())) + "]");
             children(r, rowDepth + 1, level + 2);
         }
         if (rows.size() > SHOWN) System.out.println(indent + "  …");

@@ -147,4 +147,64 @@ class CommandLineTest {
         assertThat(r.out()).contains("alice  [user").contains("customer-support-assistant").contains("kb-ingestion-nightly")
                 .contains("(no owner)").contains("legacy-migration");
     }
+
+    @Test
+    void databaseTextWithTerminalEscapesIsPrintedEscapedNeverRaw() throws Exception {
+        String hostile = "\u001b]0;PWNED\u0007x\u001b[1A\u001b[2K fake line\u202e";
+        try (Database db = Database.open(url, null, null, Database.EmptyDatabase.REFUSE)) {
+            db.fromConnection(c -> {
+                try (var ps = c.prepareStatement("UPDATE \"project\" SET \"name\" = ? WHERE \"uid\" = ?")) {
+                    ps.setString(1, hostile);
+                    ps.setString(2, SUPPORT);
+                    return ps.executeUpdate();
+                }
+            });
+        }
+
+        Run tree = run("tree", "--db", url, "--depth", "2");
+        Run unknownUid = run("plan", "--db", url, "--table", "project", "--uid", "\u001b[2Jgone");
+
+        assertThat(tree.exit()).isZero();
+        assertThat(tree.out()).as("what a terminal would show").contains("\\e]0;PWNED\\ax\\e[1A\\e[2K fake line\\u202e")
+                .doesNotContain("\u001b").doesNotContain("\u0007").doesNotContain("\u202e");
+        assertThat(unknownUid.exit()).isEqualTo(2);
+        assertThat(unknownUid.err()).isEqualTo("error: No row with uid '\\e[2Jgone' in table project." + System.lineSeparator());
+    }
+
+    @Test
+    void aWordThatIsNoCommandGetsOneLineNamingTheCommands() {
+        assertThat(Cli.wantsCommandLine(new String[] {"frobnicate"})).as("not the window").isTrue();
+        assertThat(Cli.wantsCommandLine(new String[] {"init"})).isTrue();
+        assertThat(Cli.wantsCommandLine(new String[] {"--db=jdbc:sqlite:/tmp/sql.db"})).as("the window's option").isFalse();
+        assertThat(Cli.wantsCommandLine(new String[0])).isFalse();
+
+        Run unknown = run("frobnicate");
+        Run misspelt = run("pln", "--db", url);
+
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).startsWith("error: unknown command 'frobnicate'").hasLineCount(1)
+                .endsWith(" Commands: plan, delete, restore, audit, rules, tree, generate." + System.lineSeparator());
+        assertThat(misspelt.exit()).isEqualTo(2);
+        assertThat(misspelt.err()).startsWith("error: unknown command 'pln'; did you mean 'plan'?").doesNotContain("\tat ")
+                .hasLineCount(1);
+    }
+
+    @Test
+    void theWindowWithoutADisplayIsRefusedInOneSentence() {
+        PrintStream err = System.err;
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        java.util.Optional<Integer> linux;
+        try {
+            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+            linux = Cli.refuseWindowWithoutDisplay(java.util.Map.of("HOME", "/root"), "Linux");
+        } finally {
+            System.setErr(err);
+        }
+        assertThat(linux).contains(2);
+        assertThat(e.toString(StandardCharsets.UTF_8)).hasLineCount(1).startsWith("error: no display to open the window on");
+        assertThat(Cli.refuseWindowWithoutDisplay(java.util.Map.of("DISPLAY", ":0"), "Linux")).isEmpty();
+        assertThat(Cli.refuseWindowWithoutDisplay(java.util.Map.of("WAYLAND_DISPLAY", "wayland-0"), "Linux")).isEmpty();
+        assertThat(Cli.refuseWindowWithoutDisplay(java.util.Map.of(), "Windows 11")).isEmpty();
+        assertThat(Cli.refuseWindowWithoutDisplay(java.util.Map.of(), "Mac OS X")).isEmpty();
+    }
 }
