@@ -22,6 +22,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -123,6 +124,27 @@ class MainWindowTest {
         clickShowMore();
         app.waitFor(() -> childTitles("Documents").size() == 1_200);
         assertThat(childTitles("Documents")).endsWith("doc-01199", "doc-01200");
+    }
+
+    @Test
+    void downAfterShowMoreGoesToTheNextRowOfTheNewPageWithoutScrollingToTheTop() throws Exception {
+        launchOnFixture();
+        app.expand("erin");
+        app.expand("Projects");
+        app.expand(TreeFixtures.DOCUMENTS_PROJECT);
+        app.expand("Documents");
+
+        clickShowMore();
+        app.waitFor(() -> childTitles("Documents").size() == 1_001);
+        // the fixture names its documents doc-00001 …; the second page starts at the 501st
+        app.waitFor(() -> TreeFixtures.documentName(501).equals(app.selectedTitle()));
+
+        app.robot.type(KeyCode.DOWN);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(app.selectedTitles()).containsExactly(TreeFixtures.documentName(502));
+        assertThat(fx(this::firstVisibleRow)).as("the tree stays where the new page is").isGreaterThan(0);
+        assertThat(fx(() -> selectedCell().isVisible())).as("the selected row is on screen").isTrue();
     }
 
     @Test
@@ -282,6 +304,12 @@ class MainWindowTest {
             }
         }
         return titles;
+    }
+
+    /** The index of the topmost row the tree shows. */
+    private int firstVisibleRow() {
+        VirtualFlow<?> flow = (VirtualFlow<?>) app.tree().lookup(".virtual-flow");
+        return flow.getFirstVisibleCell().getIndex();
     }
 
     private TreeCell<?> selectedCell() {
