@@ -1,6 +1,7 @@
 package dev.cascadestudio.ui.tree;
 
 import javafx.event.EventHandler;
+import javafx.scene.AccessibleAttribute;
 import javafx.scene.control.FocusModel;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeItem.TreeModificationEvent;
@@ -28,6 +29,8 @@ final class ItemFocusModel<T> extends FocusModel<TreeItem<T>> {
             watch(root);
         });
         watch(tree.getRoot());
+        // as TreeView's own focus model does, so that a screen reader follows the focus
+        focusedIndexProperty().addListener(o -> tree.notifyAccessibleAttributeChanged(AccessibleAttribute.FOCUS_ITEM));
     }
 
     private void watch(TreeItem<T> root) {
