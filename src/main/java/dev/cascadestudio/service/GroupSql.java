@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The SQL of one tree group: its COUNT, a page of its rows, and a row's position in its order.
@@ -47,6 +48,43 @@ final class GroupSql {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new RowRef(child, rs.getString(1), rs.getString(2), rs.getString(3)));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * A page of the group's rows, each with the number of rows in the groups {@code under} it.
+     * The page is cut first and the counts are taken for its rows only: counted in the paged
+     * query's own select list, a database that sorts before it limits would count under every
+     * row of the group. Each count is a lookup on an indexed foreign key column.
+     */
+    List<CountedRow> countedRows(Connection c, ForeignKeyRule group, String parentUid, int offset, int limit,
+                                 List<ForeignKeyRule> under) throws SQLException {
+        if (under.isEmpty()) {
+            return rows(c, group, parentUid, offset, limit).stream().map(row -> new CountedRow(row, -1)).toList();
+        }
+        String child = group.childTable();
+        List<String> referenced = under.stream().map(ForeignKeyRule::referencedColumn)
+                .filter(column -> !column.equals("uid") && !column.equals("name")).distinct().toList();
+        StringBuilder page = new StringBuilder("SELECT c." + n.quote("uid") + " AS " + n.quote("uid") + ", "
+                + version("c", child) + " AS " + n.quote("version") + ", c." + n.quote("name") + " AS " + n.quote("name"));
+        for (String column : referenced) {
+            page.append(", c.").append(n.quote(column)).append(" AS ").append(n.quote(column));
+        }
+        page.append(" FROM ").append(from(group, parentUid)).append(" WHERE ").append(where(group, parentUid))
+                .append(" ORDER BY ").append(order("c", child)).append(" LIMIT ").append(limit).append(" OFFSET ").append(offset);
+        String counts = under.stream().map(rule -> "(SELECT COUNT(*) FROM " + n.quote(rule.childTable()) + " x WHERE x."
+                + n.quote(rule.column()) + " = r." + n.quote(rule.referencedColumn()) + ")").collect(Collectors.joining(" + "));
+        String sql = "SELECT r." + n.quote("uid") + ", r." + n.quote("version") + ", r." + n.quote("name") + ", " + counts
+                + " FROM (" + page + ") r ORDER BY " + order("r", child);
+        List<CountedRow> rows = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            if (parentUid != null) ps.setString(1, parentUid);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new CountedRow(new RowRef(child, rs.getString(1), rs.getString(2), rs.getString(3)), rs.getLong(4)));
                 }
             }
         }

@@ -95,6 +95,16 @@ public final class TreeService {
         return database.fromConnection(c -> sql.rows(c, group, parentUid, offset, limit));
     }
 
+    /**
+     * A page of a group's rows as {@link #rows} reads it, each with the number of rows in the groups
+     * under it. The counts come in the same statement as the page, so a page costs one query
+     * however many rows it holds.
+     */
+    public List<CountedRow> countedRows(ForeignKeyRule group, String parentUid, int offset, int limit) {
+        List<ForeignKeyRule> under = childGroups(group.childTable());
+        return database.fromConnection(c -> sql.countedRows(c, group, parentUid, offset, limit, under));
+    }
+
     public List<RowRef> users() {
         SqlNames n = database.sqlNames();
         return database.fromConnection(c -> {

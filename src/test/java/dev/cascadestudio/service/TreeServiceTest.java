@@ -110,6 +110,45 @@ class TreeServiceTest {
                 .containsExactly("orphaned-run-2025-11");
     }
 
+    /** Rows of the seven project kinds that point at the project, counted here with plain SQL. */
+    long rowsUnderProject(String projectUid) {
+        long rows = 0;
+        for (String table : List.of("data_source", "dataset", "model", "prompt", "document", "workflow", "deployment")) {
+            rows += sqlCount("SELECT COUNT(*) FROM " + q(table) + " WHERE " + q("project_id") + " = '" + projectUid + "'");
+        }
+        return rows;
+    }
+
+    @ParameterizedTest
+    @EnumSource(EngineDatabases.Kind.class)
+    void pagedProjectsCarryTheNumberOfRowsUnderThem(EngineDatabases.Kind kind) {
+        open(kind);
+        TreeFixtures.documentsProject(database, "alice", 30);
+        ForeignKeyRule projects = tree.rule("user", "project");
+
+        List<CountedRow> alices = tree.countedRows(projects, RowBuilder.uid("user", "alice"), 0, 500);
+        assertThat(alices).extracting(CountedRow::row).isEqualTo(tree.rows(projects, RowBuilder.uid("user", "alice"), 0, 500));
+        assertThat(alices).extracting(r -> r.row().name()).contains(TreeFixtures.DOCUMENTS_PROJECT);
+        for (CountedRow project : alices) {
+            assertThat(project.rowsUnder()).as(project.row().name()).isEqualTo(rowsUnderProject(project.row().uid()));
+        }
+        assertThat(alices).filteredOn(r -> r.row().name().equals(TreeFixtures.DOCUMENTS_PROJECT))
+                .extracting(CountedRow::rowsUnder).containsExactly(30L);
+
+        List<CountedRow> secondOnly = tree.countedRows(projects, RowBuilder.uid("user", "alice"), 1, 500);
+        assertThat(secondOnly).isEqualTo(alices.subList(1, alices.size()));
+
+        List<CountedRow> withoutOwner = tree.countedRows(projects, null, 0, 500);
+        assertThat(withoutOwner).extracting(r -> r.row().name()).containsExactly("legacy-migration");
+        assertThat(withoutOwner.get(0).rowsUnder()).isEqualTo(rowsUnderProject(withoutOwner.get(0).row().uid())).isPositive();
+
+        ForeignKeyRule documents = tree.rule("project", "document");
+        String archive = RowBuilder.uid("project", TreeFixtures.DOCUMENTS_PROJECT);
+        assertThat(tree.countedRows(documents, archive, 10, 5)).extracting(CountedRow::rowsUnder).containsOnly(-1L);
+        assertThat(tree.countedRows(documents, archive, 10, 5)).extracting(CountedRow::row)
+                .isEqualTo(tree.rows(documents, archive, 10, 5));
+    }
+
     @ParameterizedTest
     @EnumSource(EngineDatabases.Kind.class)
     void rowsComeByNameInPagesAndCountsMatch(EngineDatabases.Kind kind) {

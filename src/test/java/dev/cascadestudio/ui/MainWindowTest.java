@@ -22,6 +22,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -104,6 +105,55 @@ class MainWindowTest {
     }
 
     @Test
+    void aProjectShowsHowManyRowsItHoldsAndItsEmptyGroupsHaveNoArrow() throws Exception {
+        String url = launchOnFixture();
+        app.expand("erin");
+        app.expand("Projects");
+        // the fixture gave erin's document archive 1,200 documents and nothing else
+        assertThat(app.visibleRows()).containsEntry(TreeFixtures.DOCUMENTS_PROJECT, "1,200");
+        app.expand(TreeFixtures.DOCUMENTS_PROJECT);
+        assertThat(app.visibleRows()).containsEntry("Deployments", "0");
+        TreeItem<TreeEntry> deployments = childOf(TreeFixtures.DOCUMENTS_PROJECT, "Deployments");
+        TreeItem<TreeEntry> documents = childOf(TreeFixtures.DOCUMENTS_PROJECT, "Documents");
+        assertThat(fx(() -> arrowShown(deployments))).as("an empty group shows no expand arrow").isFalse();
+        assertThat(fx(() -> arrowShown(documents))).isTrue();
+
+        app.expand("alice");
+        app.expand("Projects"); // alice's: she comes first
+        String support = "(SELECT \"uid\" FROM \"project\" WHERE \"name\" = 'customer-support-assistant')";
+        long rowsUnderSupport = 0;
+        for (String table : List.of("data_source", "dataset", "model", "prompt", "document", "workflow", "deployment")) {
+            rowsUnderSupport += sqlCount(url, "SELECT COUNT(*) FROM \"" + table + "\" WHERE \"project_id\" = " + support);
+        }
+        assertThat(rowsUnderSupport).isPositive();
+        assertThat(app.visibleRows()).containsEntry("customer-support-assistant", String.valueOf(rowsUnderSupport));
+    }
+
+    @Test
+    void anEmptyGroupThatGetsARowGetsItsArrowOnRefresh() throws Exception {
+        String url = launchOnFixture();
+        app.expand("erin");
+        app.expand("Projects");
+        app.expand(TreeFixtures.DOCUMENTS_PROJECT);
+        TreeItem<TreeEntry> prompts = childOf(TreeFixtures.DOCUMENTS_PROJECT, "Prompts");
+        assertThat(fx(() -> arrowShown(prompts))).isFalse();
+        try (Connection c = DriverManager.getConnection(url); PreparedStatement ps = c.prepareStatement(
+                "UPDATE \"prompt\" SET \"project_id\" = (SELECT \"uid\" FROM \"project\" WHERE \"name\" = ?) WHERE \"name\" = ?")) {
+            ps.setString(1, TreeFixtures.DOCUMENTS_PROJECT);
+            ps.setString(2, "tone-check-prompt");
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+
+        app.robot.clickOn(app.cell("erin")).type(KeyCode.F5);
+        app.waitFor(() -> app.text("#statusLabel").startsWith("Refreshed at"));
+
+        assertThat(app.visibleRows()).containsEntry(TreeFixtures.DOCUMENTS_PROJECT, "1,201").containsEntry("Prompts", "1");
+        assertThat(fx(() -> arrowShown(prompts))).isTrue();
+        app.expand("Prompts");
+        assertThat(childTitles("Prompts")).containsExactly("tone-check-prompt");
+    }
+
+    @Test
     void aGroupOfTwelveHundredRowsShowsFiveHundredAtATime() throws Exception {
         String url = launchOnFixture();
         app.expand("erin");
@@ -123,6 +173,27 @@ class MainWindowTest {
         clickShowMore();
         app.waitFor(() -> childTitles("Documents").size() == 1_200);
         assertThat(childTitles("Documents")).endsWith("doc-01199", "doc-01200");
+    }
+
+    @Test
+    void downAfterShowMoreGoesToTheNextRowOfTheNewPageWithoutScrollingToTheTop() throws Exception {
+        launchOnFixture();
+        app.expand("erin");
+        app.expand("Projects");
+        app.expand(TreeFixtures.DOCUMENTS_PROJECT);
+        app.expand("Documents");
+
+        clickShowMore();
+        app.waitFor(() -> childTitles("Documents").size() == 1_001);
+        // the fixture names its documents doc-00001 …; the second page starts at the 501st
+        app.waitFor(() -> TreeFixtures.documentName(501).equals(app.selectedTitle()));
+
+        app.robot.type(KeyCode.DOWN);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(app.selectedTitles()).containsExactly(TreeFixtures.documentName(502));
+        assertThat(fx(this::firstVisibleRow)).as("the tree stays where the new page is").isGreaterThan(0);
+        assertThat(fx(() -> selectedCell().isVisible())).as("the selected row is on screen").isTrue();
     }
 
     @Test
@@ -282,6 +353,25 @@ class MainWindowTest {
             }
         }
         return titles;
+    }
+
+    /** The child titled {@code title} of the (first) node titled {@code parent}. */
+    private TreeItem<TreeEntry> childOf(String parent, String title) throws Exception {
+        TreeItem<TreeEntry> item = app.item(parent);
+        return fx(() -> item.getChildren().stream().filter(c -> TreeTexts.title(c.getValue()).equals(title))
+                .findFirst().orElseThrow());
+    }
+
+    /** Whether the cell of this item shows the arrow that expands it. */
+    private boolean arrowShown(TreeItem<TreeEntry> item) {
+        Node arrow = app.cellOf(item).lookup(".tree-disclosure-node");
+        return arrow != null && arrow.isVisible() && arrow.getParent() != null;
+    }
+
+    /** The index of the topmost row the tree shows. */
+    private int firstVisibleRow() {
+        VirtualFlow<?> flow = (VirtualFlow<?>) app.tree().lookup(".virtual-flow");
+        return flow.getFirstVisibleCell().getIndex();
     }
 
     private TreeCell<?> selectedCell() {

@@ -7,6 +7,7 @@ import dev.cascadestudio.ui.tree.TreeEntry.LoadingEntry;
 import dev.cascadestudio.ui.tree.TreeEntry.MoreEntry;
 import dev.cascadestudio.ui.tree.TreeEntry.RowEntry;
 import dev.cascadestudio.ui.tree.TreeEntry.UnownedEntry;
+import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.geometry.Pos;
 import javafx.scene.control.ContentDisplay;
@@ -23,7 +24,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2OutlinedAL;
 
 /**
- * One node of the browse tree: kind icon, name, and for groups and users a count badge. Nodes are
+ * One node of the browse tree: kind icon, name, and for groups and rows that have groups under them
+ * a count badge. Nodes are
  * built once; {@code updateItem} only sets texts, icons and pseudo-classes.
  */
 final class BrowserTreeCell extends TreeCell<TreeEntry> {
@@ -124,14 +126,15 @@ final class BrowserTreeCell extends TreeCell<TreeEntry> {
             return unowned.count();
         }
         if (entry instanceof RowEntry row) {
-            return row.projects();
+            return row.count();
         }
         return -1;
     }
 
     private static String hint(TreeEntry entry) {
-        if (entry instanceof RowEntry row && row.projects() >= 0) {
-            return TreeTexts.projects(row.projects());
+        if (entry instanceof RowEntry row && row.count() >= 0) {
+            return row.kind() == EntityKind.USER ? TreeTexts.projects(row.count())
+                    : TreeTexts.rows(row.count()) + " under this " + row.kind().singular().toLowerCase(Locale.ROOT);
         }
         if (entry instanceof GroupEntry group) {
             return TreeTexts.rows(group.count());

@@ -46,6 +46,7 @@ public final class BrowserTreeView {
         // one height for every node: groups of thousands of rows scroll without measuring each cell
         tree.setFixedCellSize(ROW_HEIGHT);
         tree.setCellFactory(view -> new BrowserTreeCell(model::showMore));
+        tree.setFocusModel(new ItemFocusModel<>(tree));
         MultipleSelectionModel<TreeItem<TreeEntry>> selection = tree.getSelectionModel();
         selection.setSelectionMode(SelectionMode.MULTIPLE);
         selection.selectedItemProperty().addListener((o, old, item) -> {

@@ -22,10 +22,10 @@ public sealed interface TreeEntry {
     }
 
     /**
-     * A row. {@code projects} is the number of projects a user owns (shown as a badge), -1 for other
-     * rows.
+     * A row, with the number its badge shows: for a user the projects it owns, for another row with
+     * groups under it the rows in those groups; -1 (no badge) for a row with nothing under it.
      */
-    record RowEntry(RowRef row, boolean expandable, long projects) implements TreeEntry {
+    record RowEntry(RowRef row, boolean expandable, long count) implements TreeEntry {
         public String key() { return rowKey(row); }
         public EntityKind kind() { return EntityKind.of(row.table()); }
     }
@@ -36,10 +36,13 @@ public sealed interface TreeEntry {
         public boolean expandable() { return true; }
     }
 
-    /** The rows of one kind under a row (or under "Unowned"), with their number. */
+    /**
+     * The rows of one kind under a row (or under "Unowned"), with their number. An empty group is
+     * listed, so that every row shows the same kinds of children, but has nothing to expand.
+     */
     record GroupEntry(TreeGroup group) implements TreeEntry {
         public String key() { return groupKey(group.rule().childTable(), group.rule().column(), group.orphans()); }
-        public boolean expandable() { return true; }
+        public boolean expandable() { return group.count() > 0; }
         public EntityKind kind() { return EntityKind.of(group.rule().childTable()); }
         public long count() { return group.count(); }
     }

@@ -1,6 +1,7 @@
 package dev.cascadestudio.ui.tree;
 
 import dev.cascadestudio.service.BrowseService;
+import dev.cascadestudio.service.CountedRow;
 import dev.cascadestudio.service.RowRef;
 import dev.cascadestudio.service.TreeGroup;
 import dev.cascadestudio.service.TreeService;
@@ -58,8 +59,8 @@ final class TreeQueries {
         TreeGroup g = group.group();
         long total = tree.count(g.rule(), g.parentUid());
         List<TreeEntry> entries = new ArrayList<>();
-        for (RowRef row : tree.rows(g.rule(), g.parentUid(), offset, limit)) {
-            entries.add(new RowEntry(row, tree.hasChildren(row.table()), -1));
+        for (CountedRow row : tree.countedRows(g.rule(), g.parentUid(), offset, limit)) {
+            entries.add(new RowEntry(row.row(), tree.hasChildren(row.row().table()), row.rowsUnder()));
         }
         return new Children(new GroupEntry(new TreeGroup(g.rule(), g.parentUid(), total)), entries, total);
     }

@@ -64,7 +64,7 @@ class MainWindowViewModelTest {
         assertThat(viewModel.phaseProperty().get()).isEqualTo(Phase.READY);
         assertThat(topLevel()).containsExactly("alice", "bob", "carol", "dmitri", "erin", "Unowned");
         assertThat(viewModel.tree().root().getChildren()).extracting(item -> item.getValue() instanceof TreeEntry.RowEntry row
-                ? row.projects() : ((TreeEntry.UnownedEntry) item.getValue()).count()).containsExactly(2L, 1L, 1L, 0L, 0L, 3L);
+                ? row.count() : ((TreeEntry.UnownedEntry) item.getValue()).count()).containsExactly(2L, 1L, 1L, 0L, 0L, 3L);
         assertThat(viewModel.userCountProperty().get()).isEqualTo("5");
         assertThat(viewModel.contentSummaryProperty().get()).isEqualTo("5 users · 71 rows");
         assertThat(viewModel.databaseDescriptionProperty().get()).startsWith("H2 · ").contains(home.toString());

@@ -98,6 +98,18 @@ class BrowserTreeModelTest {
     }
 
     @Test
+    void anEmptyGroupStaysListedButCannotBeExpanded() {
+        // the fixture's document archive holds documents and nothing else
+        TreeItem<TreeEntry> archive = open("erin", "Projects", TreeFixtures.DOCUMENTS_PROJECT);
+        TreeItem<TreeEntry> deployments = child(archive, "Deployments");
+
+        assertThat(count(deployments)).isZero();
+        assertThat(deployments.isLeaf()).as("an empty group has no expand arrow").isTrue();
+        assertThat(deployments.getChildren()).as("nor a Loading… child waiting to be read").isEmpty();
+        assertThat(child(archive, "Documents").isLeaf()).isFalse();
+    }
+
+    @Test
     void unownedListsProjectsAndSessionsWithoutOwnerAndRunsWithoutWorkflow() {
         TreeItem<TreeEntry> unowned = open("Unowned");
 
