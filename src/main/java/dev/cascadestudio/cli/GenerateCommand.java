@@ -24,8 +24,16 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--demo", description = "Write the small demo data set (the one a first start shows) instead.")
     boolean demo;
 
+    /** The most rows generate writes: about 3 GB of H2 file, ten times the benchmarks' largest database. */
+    static final long MAX_ROWS = 20_000_000;
+    /** Disk an H2 file of generated rows takes per row, with room to spare (1M rows took 134 MB). */
+    static final long BYTES_PER_ROW = 300;
+
     @Override
     public Integer call() {
+        if (!demo) {
+            checkSizes();
+        }
         long start = System.nanoTime();
         DataGenerator.Result result;
         try (Database db = Database.open(url, null, null, Database.EmptyDatabase.CREATE_SCHEMA)) {
@@ -38,5 +46,38 @@ final class GenerateCommand implements Callable<Integer> {
         System.out.printf("Generated %,d rows in %.1f s%s%n", result.rows(), (System.nanoTime() - start) / 1e9,
                 result.bigProjectUid() == null ? "" : " (big-project uid " + result.bigProjectUid() + ")");
         return CliErrors.DONE;
+    }
+
+    /** Refuses sizes out of range, and a size the disk has no room for, before anything is written. */
+    private void checkSizes() {
+        if (rows < 1 || rows > MAX_ROWS) {
+            throw new IllegalArgumentException(String.format("--rows must be between 1 and %,d; %,d was given.", MAX_ROWS, rows));
+        }
+        if (bigProjectRows < 0 || bigProjectRows > rows) {
+            throw new IllegalArgumentException(String.format(
+                    "--big-project-rows must be between 0 and --rows (%,d); %,d was given.", rows, bigProjectRows));
+        }
+        java.nio.file.Path file = Database.embeddedH2File(url);
+        if (file == null) {
+            return;
+        }
+        java.nio.file.Path dir = file.toAbsolutePath().getParent();
+        while (dir != null && !java.nio.file.Files.exists(dir)) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            return;
+        }
+        long needed = rows * BYTES_PER_ROW;
+        long free;
+        try {
+            free = java.nio.file.Files.getFileStore(dir).getUsableSpace();
+        } catch (java.io.IOException e) {
+            return; // the open below says what is wrong with the place
+        }
+        if (needed > free) {
+            throw new IllegalArgumentException(String.format("%,d rows need about %,d MB of disk, and %s has %,d MB free;"
+                    + " nothing was written.", rows, needed >> 20, dir, free >> 20));
+        }
     }
 }

@@ -27,6 +27,9 @@ final class TreeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (depth < 0 || depth > 4) {
+            throw new IllegalArgumentException("--depth must be between 0 and 4; " + depth + " was given.");
+        }
         try (Database database = db.open()) {
             tree = new TreeService(database, CascadeGraph.fromMapping(database.sessionFactory().getMetamodel()));
             for (RowRef user : tree.users()) {

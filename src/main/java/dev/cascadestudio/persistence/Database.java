@@ -158,7 +158,7 @@ public final class Database implements AutoCloseable {
      * The file (without {@code .mv.db}) of an embedded H2 URL such as {@code jdbc:h2:file:/x} or
      * {@code jdbc:h2:~/x}; null for in-memory, server and other URLs.
      */
-    static Path embeddedH2File(String url) {
+    public static Path embeddedH2File(String url) {
         if (!H2FileSettings.isEmbeddedH2File(url)) {
             return null;
         }

@@ -207,4 +207,23 @@ class CommandLineTest {
         assertThat(Cli.refuseWindowWithoutDisplay(java.util.Map.of(), "Windows 11")).isEmpty();
         assertThat(Cli.refuseWindowWithoutDisplay(java.util.Map.of(), "Mac OS X")).isEmpty();
     }
+
+    @Test
+    void generateAndTreeRefuseSizesOutOfRangeAndWriteNothing() {
+        Path target = dir.resolve("generated");
+        String generated = AppDirectories.h2Url(target);
+        for (String[] args : List.of(
+                new String[] {"generate", "--db", generated, "--rows", "99999999999"},
+                new String[] {"generate", "--db", generated, "--rows", "-5"},
+                new String[] {"generate", "--db", generated, "--rows", "1000", "--big-project-rows", "-1"},
+                new String[] {"generate", "--db", generated, "--rows", "1000", "--big-project-rows", "2000"},
+                new String[] {"tree", "--db", url, "--depth", "-1"})) {
+            Run r = run(args);
+            assertThat(r.exit()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(r.err()).as(String.join(" ", args)).startsWith("error: --").hasLineCount(1).contains("was given");
+        }
+        assertThat(run("generate", "--db", generated, "--rows", "99999999999").err())
+                .isEqualTo("error: --rows must be between 1 and 20,000,000; 99,999,999,999 was given." + System.lineSeparator());
+        assertThat(Path.of(target + ".mv.db")).as("nothing written").doesNotExist();
+    }
 }
