@@ -63,7 +63,8 @@ final class DeleteActions {
             }
             return;
         }
-        CascadeGraphView view = CascadeGraphWindow.show(owner, viewModel.executor(), session.cascade().graph(), Map.of(), null);
+        CascadeGraphView view = CascadeGraphWindow.show(owner, viewModel.executor(), session.cascade().graph(), Map.of(), null,
+                stage -> stage.getScene().getAccelerators().put(Shortcuts.GRAPH, stage::hide)); // Ctrl+G there closes it again
         view.loadRowCounts(viewModel.executor(), () -> session.browse().rowCounts());
         graphWindow = view.getScene().getWindow();
         Window shown = graphWindow;
