@@ -16,8 +16,11 @@ import javafx.stage.WindowEvent;
  */
 public final class SideWindowPlacement {
 
-    /** Narrower than this, the graph is too small to read: it then rather covers part of the main window. */
-    static final double MIN_WIDTH = 560;
+    /**
+     * Narrower than this, the fitted graph is too small to read (its twelve tables span about 1,150
+     * pixels at full size): it then rather covers part of the main window.
+     */
+    static final double MIN_WIDTH = 900;
 
     private Rectangle2D remembered;
     private Stage showing;

@@ -45,13 +45,13 @@ class SideWindowPlacementTest {
         Rectangle2D leftOfCentre = new Rectangle2D(300, 140, 1200, 760);
         Rectangle2D maximised = SCREEN;
 
-        // 360 px of room on either side: at the right edge, as narrow as a readable graph, 200 px over the main window
-        assertThat(SideWindowPlacement.beside(centred, 1200, 800, ONE_SCREEN)).isEqualTo(new Rectangle2D(1360, 140, 560, 800));
-        assertThat(SideWindowPlacement.beside(leftOfCentre, 1200, 800, ONE_SCREEN)).as("more room to the right: 140 px over it")
-                .isEqualTo(new Rectangle2D(1360, 140, 560, 800));
+        // 360 px of room on either side: at the right edge, as narrow as a legible graph, 540 px over the main window
+        assertThat(SideWindowPlacement.beside(centred, 1200, 800, ONE_SCREEN)).isEqualTo(new Rectangle2D(1020, 140, 900, 800));
+        assertThat(SideWindowPlacement.beside(leftOfCentre, 1200, 800, ONE_SCREEN)).as("more room to the right: 480 px over it")
+                .isEqualTo(new Rectangle2D(1020, 140, 900, 800));
         assertThat(SideWindowPlacement.beside(new Rectangle2D(420, 140, 1200, 760), 1200, 800, ONE_SCREEN))
-                .as("more room to the left").isEqualTo(new Rectangle2D(0, 140, 560, 800));
-        assertThat(SideWindowPlacement.beside(maximised, 1200, 800, ONE_SCREEN)).isEqualTo(new Rectangle2D(1360, 0, 560, 800));
+                .as("more room to the left").isEqualTo(new Rectangle2D(0, 140, 900, 800));
+        assertThat(SideWindowPlacement.beside(maximised, 1200, 800, ONE_SCREEN)).isEqualTo(new Rectangle2D(1020, 0, 900, 800));
     }
 
     @Test
