@@ -36,6 +36,7 @@ public final class CascadeStudioApp extends Application {
     private MainWindowView view;
     private Stage stage;
     private StagePlacement placement;
+    private SideWindowPlacement graphPlacement;
     private SettingsStore settings;
     private WindowMemory memory = WindowMemory.NOTHING;
 
@@ -60,7 +61,8 @@ public final class CascadeStudioApp extends Application {
         // One background thread: database work runs in order, so closing never overtakes a query.
         executor = new UiTaskExecutor("cascade-database", 1);
         viewModel = startDatabase(options);
-        view = new MainWindowView(viewModel);
+        graphPlacement = new SideWindowPlacement(memory.graphBounds());
+        view = new MainWindowView(viewModel, graphPlacement);
 
         Scene scene = new Scene(view.root(), DEFAULT_WIDTH, DEFAULT_HEIGHT);
         scene.getStylesheets().add(Objects.requireNonNull(
@@ -101,7 +103,10 @@ public final class CascadeStudioApp extends Application {
         return new MainWindowViewModel(executor, opener, DatabaseTarget.EMBEDDED, null);
     }
 
-    /** Size, position, maximised state and divider as they were when the window last closed. */
+    /**
+     * Size, position, maximised state and divider as they were when the window last closed (the
+     * graph window's place is {@link SideWindowPlacement}'s).
+     */
     private void restoreWindow() {
         List<Rectangle2D> screens = Screen.getScreens().stream().map(Screen::getVisualBounds).toList();
         memory.boundsOn(screens).ifPresentOrElse(bounds -> {
@@ -124,7 +129,7 @@ public final class CascadeStudioApp extends Application {
     private void saveWindow() {
         DatabaseTarget database = viewModel.openTargetProperty().get();
         WindowMemory now = new WindowMemory(placement.normalBounds(), stage.isMaximized(), view.dividerPosition(),
-                database != null ? database : memory.database());
+                database != null ? database : memory.database(), graphPlacement.remembered());
         try {
             settings.save(now.toSettings());
         } catch (RuntimeException e) {

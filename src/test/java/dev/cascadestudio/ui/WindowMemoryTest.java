@@ -29,6 +29,20 @@ class WindowMemoryTest {
     }
 
     @Test
+    void theGraphWindowsBoundsComeBackAndAreNotUsedOffEveryScreen() {
+        WindowMemory saved = new WindowMemory(new Rectangle2D(40, 30, 1000, 700), false, 420, null,
+                new Rectangle2D(1040, 30, 820, 610));
+
+        WindowMemory read = WindowMemory.from(saved.toSettings());
+
+        assertThat(read.graphBounds()).isEqualTo(new Rectangle2D(1040, 30, 820, 610));
+        assertThat(WindowMemory.from(Map.of()).graphBounds()).isNull();
+        assertThat(WindowMemory.onScreen(read.graphBounds(), ONE_SCREEN)).contains(new Rectangle2D(1040, 30, 820, 610));
+        assertThat(WindowMemory.onScreen(new Rectangle2D(2200, 100, 900, 600), ONE_SCREEN)).isEmpty();
+        assertThat(WindowMemory.onScreen(null, ONE_SCREEN)).isEmpty();
+    }
+
+    @Test
     void theEmbeddedDatabaseIsRememberedAsSuch() {
         WindowMemory read = WindowMemory.from(new WindowMemory(null, false, Double.NaN, DatabaseTarget.EMBEDDED).toSettings());
 

@@ -37,6 +37,7 @@ final class TableNodeView extends VBox {
         }
         name.setText(table);
         name.getStyleClass().add(GraphStyleClasses.TABLE_NAME);
+        name.setMinWidth(USE_PREF_SIZE); // should a node ever come out too narrow, the name is the last thing to cut
         name.setGraphic(new FontIcon(labelTable ? Material2OutlinedAL.LABEL : Material2OutlinedMZ.TABLE_CHART));
         rowCount.getStyleClass().add(GraphStyleClasses.ROW_COUNT);
         labelsChip.getStyleClass().add(GraphStyleClasses.LABELS_CHIP);
@@ -110,17 +111,20 @@ final class TableNodeView extends VBox {
 
     /**
      * The size this node needs with the largest badges its counts allow (at most every row deleted,
-     * at most every row nulled in two columns). Call with the node in a scene, so that CSS applies.
+     * at most every row nulled in two columns), the chip drawn as a preview draws it (bold, when its
+     * label rows will go). Call with the node in a scene, so that CSS applies.
      */
     Dimension2D measure() {
         String deleted = deleteBadge.getText();
         String nulled = nullBadge.getText();
         String chip = labelsChip.getText();
+        boolean chipWillDelete = labelsChip.getPseudoClassStates().contains(GraphStyleClasses.WILL_DELETE);
         long most = rows == null ? 999 : Math.max(rows, 9);
         deleteBadge.setText(Counts.deleted(most));
         nullBadge.setText(Counts.nulled(2 * most));
         if (labelRows != null) {
             labelsChip.setText(Counts.deleted(Math.max(labelRows, 9)));
+            labelsChip.pseudoClassStateChanged(GraphStyleClasses.WILL_DELETE, true);
         }
         setMinSize(USE_PREF_SIZE, USE_PREF_SIZE);
         setPrefSize(USE_COMPUTED_SIZE, USE_COMPUTED_SIZE);
@@ -129,6 +133,7 @@ final class TableNodeView extends VBox {
         deleteBadge.setText(deleted);
         nullBadge.setText(nulled);
         labelsChip.setText(chip);
+        labelsChip.pseudoClassStateChanged(GraphStyleClasses.WILL_DELETE, chipWillDelete);
         setPrefSize(size.getWidth(), size.getHeight());
         setMinSize(size.getWidth(), size.getHeight());
         return size;

@@ -3,6 +3,7 @@ package dev.cascadestudio.ui.main;
 import dev.cascadestudio.cascade.Root;
 import dev.cascadestudio.service.CascadeService;
 import dev.cascadestudio.service.DatabaseSession;
+import dev.cascadestudio.ui.SideWindowPlacement;
 import dev.cascadestudio.ui.delete.DeletePreviewDialog;
 import dev.cascadestudio.ui.delete.UndoBanner;
 import dev.cascadestudio.ui.graph.CascadeGraphView;
@@ -22,13 +23,15 @@ final class DeleteActions {
     private final MainWindowViewModel viewModel;
     private final VBox undoHost;
     private final GraphFollower graphs;
+    private final SideWindowPlacement graphPlacement;
     private UndoBanner banner;
     private CascadeService bannerService;
     private Window graphWindow;
 
-    DeleteActions(MainWindowViewModel viewModel, VBox undoHost) {
+    DeleteActions(MainWindowViewModel viewModel, VBox undoHost, SideWindowPlacement graphPlacement) {
         this.viewModel = viewModel;
         this.undoHost = undoHost;
+        this.graphPlacement = graphPlacement;
         this.graphs = new GraphFollower(viewModel);
         viewModel.openTargetProperty().addListener((o, old, now) -> databaseChanged());
     }
@@ -51,7 +54,10 @@ final class DeleteActions {
         graphs.showPreview(dialog);
     }
 
-    /** Opens the graph window, or brings it to the front if it is open. */
+    /**
+     * Opens the graph window (where it was left, or beside the main window), or brings it to the
+     * front if it is open. In the graph window, Ctrl+G closes it again, as Escape and Ctrl+W do.
+     */
     void showGraph(Window owner) {
         DatabaseSession session = viewModel.openSession();
         if (session == null) {
@@ -63,7 +69,11 @@ final class DeleteActions {
             }
             return;
         }
-        CascadeGraphView view = CascadeGraphWindow.show(owner, viewModel.executor(), session.cascade().graph(), Map.of(), null);
+        CascadeGraphView view = CascadeGraphWindow.show(owner, viewModel.executor(), session.cascade().graph(), Map.of(), null,
+                stage -> {
+                    stage.getScene().getAccelerators().put(Shortcuts.GRAPH, stage::hide);
+                    graphPlacement.place(stage, owner);
+                });
         view.loadRowCounts(viewModel.executor(), () -> session.browse().rowCounts());
         graphWindow = view.getScene().getWindow();
         Window shown = graphWindow;

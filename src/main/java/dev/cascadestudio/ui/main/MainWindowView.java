@@ -1,6 +1,7 @@
 package dev.cascadestudio.ui.main;
 
 import dev.cascadestudio.ui.FxmlViews;
+import dev.cascadestudio.ui.SideWindowPlacement;
 import dev.cascadestudio.ui.details.RowDetailsView;
 import dev.cascadestudio.ui.main.MainWindowViewModel.Phase;
 import dev.cascadestudio.ui.search.SearchView;
@@ -56,11 +57,19 @@ public final class MainWindowView {
     @FXML private Label statusLabel;
 
     private final MainWindowViewModel viewModel;
+    private final SideWindowPlacement graphPlacement;
     private SearchView search;
     private DeleteActions deletes;
 
+    /** A main window whose cascade graph opens beside it, nothing remembered of where it was left. */
     public MainWindowView(MainWindowViewModel viewModel) {
+        this(viewModel, new SideWindowPlacement(null));
+    }
+
+    /** A main window whose cascade graph window opens where {@code graphPlacement} says. */
+    public MainWindowView(MainWindowViewModel viewModel, SideWindowPlacement graphPlacement) {
         this.viewModel = viewModel;
+        this.graphPlacement = graphPlacement;
         FxmlViews.load("/fxml/MainWindow.fxml", this);
     }
 
@@ -120,7 +129,7 @@ public final class MainWindowView {
         bindErrorState();
         bindStatusBar();
         bindNotice();
-        deletes = new DeleteActions(viewModel, undoHost);
+        deletes = new DeleteActions(viewModel, undoHost, graphPlacement);
         BooleanBinding cannotDelete = viewModel.canRefreshProperty().not().or(Bindings.createBooleanBinding(
                 () -> viewModel.selectedRoots().isEmpty(), viewModel.tree().selection()));
         refreshButton.disableProperty().bind(viewModel.canRefreshProperty().not());

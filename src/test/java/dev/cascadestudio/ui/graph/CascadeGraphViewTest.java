@@ -21,6 +21,8 @@ import javafx.geometry.VerticalDirection;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.scene.text.Text;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -142,6 +144,24 @@ class CascadeGraphViewTest {
     }
 
     @Test
+    void withAPreviewLitUpEveryNodeShowsItsWholeNameAndBadges() throws Exception {
+        fx(() -> view.highlight(demo.supportPlan));
+        settle();
+
+        assertThat(fx(() -> nodes().stream().map(n -> shown(n.lookup("." + GraphStyleClasses.TABLE_NAME))).toList()))
+                .as("the names as drawn, not cut to an ellipsis")
+                .containsExactlyInAnyOrder("user", "project", "data_source", "dataset", "model", "prompt", "document",
+                        "workflow", "session", "deployment", "schedule", "run");
+        assertEveryTextInEveryNodeIsWhole();
+
+        robot.clickOn("Label tables");
+        settle();
+        assertThat(fx(() -> nodes().stream().map(n -> shown(n.lookup("." + GraphStyleClasses.TABLE_NAME))).toList()))
+                .hasSize(24).contains("project_labels", "data_source_labels", "deployment_labels", "workflow_labels");
+        assertEveryTextInEveryNodeIsWhole();
+    }
+
+    @Test
     void previewLightsUpExactlyTheEdgesThePlanTravels() throws Exception {
         DeletePlan plan = demo.supportPlan;
         fx(() -> view.highlight(plan));
@@ -236,6 +256,21 @@ class CascadeGraphViewTest {
             assertThat(fx(() -> nodeTexts(TableNodeView::nullBadgeText))).containsEntry("run", "∅ 14");
         } finally {
             executor.shutdown();
+        }
+    }
+
+    /** What a label draws: its text, or the part of it that fits followed by an ellipsis. */
+    private static String shown(Node label) {
+        return ((Text) label.lookup(".text")).getText();
+    }
+
+    private void assertEveryTextInEveryNodeIsWhole() throws Exception {
+        for (TableNodeView node : fx(this::nodes)) {
+            List<Labeled> labels = fx(() -> node.lookupAll(".label").stream()
+                    .map(Labeled.class::cast).filter(Node::isVisible).toList());
+            for (Labeled label : labels) {
+                assertThat(fx(() -> shown(label))).as(node.table() + " " + label.getStyleClass()).isEqualTo(fx(label::getText));
+            }
         }
     }
 
