@@ -5,6 +5,7 @@ import dev.cascadestudio.ui.StyleClasses;
 import java.io.File;
 import java.util.Objects;
 import javafx.fxml.FXML;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -15,6 +16,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Modality;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -57,6 +59,7 @@ final class OpenDatabaseDialog {
         stage.setResizable(true);
         stage.setMinWidth(520);
         dialog.stage = stage;
+        scene.addPostLayoutPulseListener(dialog::growToFitContent);
         stage.show();
         dialog.urlField.requestFocus();
         dialog.urlField.end();
@@ -80,12 +83,30 @@ final class OpenDatabaseDialog {
                 stage.hide();
             }
         });
-        // the size of the window follows the error text, which may take several lines
-        errorLabel.textProperty().addListener((o, old, text) -> {
-            if (stage != null) {
-                stage.sizeToScene();
-            }
-        });
+    }
+
+    /**
+     * After each layout: when the content needs more height than the window gives it (an error of
+     * several lines appeared, or the window was made narrower and the error wraps further), the window
+     * grows by the difference, within the screen; its width stays as the user left it.
+     */
+    private void growToFitContent() {
+        Scene scene = root.getScene();
+        if (stage == null || !stage.isShowing() || scene == null) {
+            return;
+        }
+        double needed = root.prefHeight(scene.getWidth());
+        if (needed <= scene.getHeight() + 0.5) {
+            return;
+        }
+        // the title bar's share stays; the same target again (a resize still under way) changes nothing
+        double height = stage.getHeight() - scene.getHeight() + needed;
+        Rectangle2D screen = Screen.getScreensForRectangle(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight())
+                .stream().findFirst().orElse(Screen.getPrimary()).getVisualBounds();
+        if (stage.getY() + height > screen.getMaxY()) {
+            stage.setY(Math.max(screen.getMinY(), screen.getMaxY() - height));
+        }
+        stage.setHeight(height);
     }
 
     @FXML
