@@ -36,6 +36,7 @@ final class OpenDatabaseDialog {
 
     private final OpenDatabaseViewModel viewModel;
     private Stage stage;
+    private boolean fitToNewError;
 
     private OpenDatabaseDialog(OpenDatabaseViewModel viewModel) {
         this.viewModel = viewModel;
@@ -59,7 +60,7 @@ final class OpenDatabaseDialog {
         stage.setResizable(true);
         stage.setMinWidth(520);
         dialog.stage = stage;
-        scene.addPostLayoutPulseListener(dialog::growToFitContent);
+        scene.addPostLayoutPulseListener(dialog::fitHeightToContent);
         stage.show();
         dialog.urlField.requestFocus();
         dialog.urlField.end();
@@ -83,20 +84,26 @@ final class OpenDatabaseDialog {
                 stage.hide();
             }
         });
+        // a new reason: the next layout fits the window to it (while opening, with no reason shown, it keeps its height)
+        viewModel.errorProperty().addListener((o, old, error) -> fitToNewError |= !error.isEmpty());
     }
 
     /**
-     * After each layout: when the content needs more height than the window gives it (an error of
-     * several lines appeared, or the window was made narrower and the error wraps further), the window
-     * grows by the difference, within the screen; its width stays as the user left it.
+     * After each layout: when the content needs more height than the window gives it (the window was
+     * made narrower and the reason wraps further), the window grows by the difference; after a new
+     * reason it takes the height the content needs, more or less. Within the screen; the width stays
+     * as the user left it.
      */
-    private void growToFitContent() {
+    private void fitHeightToContent() {
         Scene scene = root.getScene();
         if (stage == null || !stage.isShowing() || scene == null) {
             return;
         }
         double needed = root.prefHeight(scene.getWidth());
-        if (needed <= scene.getHeight() + 0.5) {
+        boolean fit = fitToNewError;
+        fitToNewError = false;
+        double missing = needed - scene.getHeight();
+        if (Math.abs(missing) <= 0.5 || (missing < 0 && !fit)) {
             return;
         }
         // the title bar's share stays; the same target again (a resize still under way) changes nothing
@@ -106,6 +113,9 @@ final class OpenDatabaseDialog {
         if (stage.getY() + height > screen.getMaxY()) {
             stage.setY(Math.max(screen.getMinY(), screen.getMaxY() - height));
         }
+        // the width too, unchanged: JavaFX 21 on GTK drops a height-only resize of a window sized from its
+        // scene ("gtk_window_resize: assertion 'width > 0' failed", JDK-8344372, fixed in later JavaFX)
+        stage.setWidth(stage.getWidth());
         stage.setHeight(height);
     }
 

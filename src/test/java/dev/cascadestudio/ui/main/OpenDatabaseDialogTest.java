@@ -70,6 +70,7 @@ class OpenDatabaseDialogTest {
         tryToOpen("jdbc:oracle:thin:@//database-server.example.com:1521/controller");
         assertThat(error()).as("the reason").startsWith("Unsupported database URL");
         assertEverythingInside();
+        double shortReasonHeight = fx(dialog::getHeight);
 
         // a reason that runs over several lines: a long path to a file that does not exist
         Path deep = home.resolve("a".repeat(40)).resolve("b".repeat(40)).resolve("c".repeat(40)).resolve("sql.db");
@@ -77,6 +78,11 @@ class OpenDatabaseDialogTest {
         assertThat(error()).as("the reason names the missing file").contains("c".repeat(40));
         assertThat(fx(() -> errorLabel().getHeight())).as("several lines").isGreaterThan(2.5 * fx(() -> errorLabel().getFont().getSize()));
         assertEverythingInside();
+
+        // the short reason again: the dialog is as it was then, without the room the long one needed
+        tryToOpen("jdbc:oracle:thin:@//database-server.example.com:1521/controller");
+        assertEverythingInside();
+        assertThat(fx(dialog::getHeight)).as("the dialog's height with the short reason").isEqualTo(shortReasonHeight);
     }
 
     // ---- the dialog as a user sees it ----
