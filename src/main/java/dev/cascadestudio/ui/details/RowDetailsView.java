@@ -59,7 +59,6 @@ public final class RowDetailsView {
     @FXML private Label specStatus;
     @FXML private Button formatButton;
     @FXML private TextArea specArea;
-    @FXML private Label specError;
     @FXML private TableView<LabelDraft> labelsTable;
     @FXML private TableColumn<LabelDraft, String> labelNameColumn;
     @FXML private TableColumn<LabelDraft, String> labelValueColumn;
@@ -138,7 +137,10 @@ public final class RowDetailsView {
         }).toList());
     }
 
-    /** The spec editor follows whichever row is edited; its text grows with the JSON up to a limit. */
+    /**
+     * The spec editor follows whichever row is edited; its text grows with the JSON up to a limit. Its
+     * status line below it says whether the text is JSON, and carries Save's complaint about it too.
+     */
     private void bindSpec() {
         specSection.visibleProperty().bind(editor.specProperty().isNotNull());
         specSection.managedProperty().bind(specSection.visibleProperty());
@@ -150,17 +152,13 @@ public final class RowDetailsView {
         editor.specProperty().addListener((o, old, spec) -> {
             if (boundSpec != null) {
                 specArea.textProperty().unbindBidirectional(boundSpec.textProperty());
-                specError.textProperty().unbind();
             }
             boundSpec = spec;
             if (spec != null) {
                 specArea.setText(spec.textProperty().get());
                 specArea.textProperty().bindBidirectional(spec.textProperty());
-                specError.textProperty().bind(spec.errorProperty());
             }
         });
-        specError.visibleProperty().bind(specError.textProperty().isNotEmpty());
-        specError.managedProperty().bind(specError.visibleProperty());
     }
 
     private static void bindError(Label label, javafx.beans.value.ObservableStringValue error) {

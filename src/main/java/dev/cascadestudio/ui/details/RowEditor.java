@@ -202,7 +202,10 @@ public final class RowEditor {
             if (error.field().equals(FieldError.LABELS)) {
                 labelMessages.add(error.message());
             } else if (spec.get() != null && spec.get().column().equals(error.field())) {
+                // the spec's status line shows it, in place of the check made while typing (mostly the same words)
                 spec.get().showError(error.message());
+                specValid.set(false);
+                specStatus.set(error.message());
             } else {
                 fields.stream().filter(f -> f.column().equals(error.field())).findFirst()
                         .ifPresent(f -> f.showError(error.message()));

@@ -5,6 +5,7 @@ import dev.cascadestudio.ui.StyleClasses;
 import java.io.File;
 import java.util.Objects;
 import javafx.fxml.FXML;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -15,6 +16,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Modality;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -34,6 +36,7 @@ final class OpenDatabaseDialog {
 
     private final OpenDatabaseViewModel viewModel;
     private Stage stage;
+    private boolean fitToNewError;
 
     private OpenDatabaseDialog(OpenDatabaseViewModel viewModel) {
         this.viewModel = viewModel;
@@ -57,6 +60,7 @@ final class OpenDatabaseDialog {
         stage.setResizable(true);
         stage.setMinWidth(520);
         dialog.stage = stage;
+        scene.addPostLayoutPulseListener(dialog::fitHeightToContent);
         stage.show();
         dialog.urlField.requestFocus();
         dialog.urlField.end();
@@ -80,12 +84,39 @@ final class OpenDatabaseDialog {
                 stage.hide();
             }
         });
-        // the size of the window follows the error text, which may take several lines
-        errorLabel.textProperty().addListener((o, old, text) -> {
-            if (stage != null) {
-                stage.sizeToScene();
-            }
-        });
+        // a new reason: the next layout fits the window to it (while opening, with no reason shown, it keeps its height)
+        viewModel.errorProperty().addListener((o, old, error) -> fitToNewError |= !error.isEmpty());
+    }
+
+    /**
+     * After each layout: when the content needs more height than the window gives it (the window was
+     * made narrower and the reason wraps further), the window grows by the difference; after a new
+     * reason it takes the height the content needs, more or less. Within the screen; the width stays
+     * as the user left it.
+     */
+    private void fitHeightToContent() {
+        Scene scene = root.getScene();
+        if (stage == null || !stage.isShowing() || scene == null) {
+            return;
+        }
+        double needed = root.prefHeight(scene.getWidth());
+        boolean fit = fitToNewError;
+        fitToNewError = false;
+        double missing = needed - scene.getHeight();
+        if (Math.abs(missing) <= 0.5 || (missing < 0 && !fit)) {
+            return;
+        }
+        // the title bar's share stays; the same target again (a resize still under way) changes nothing
+        double height = stage.getHeight() - scene.getHeight() + needed;
+        Rectangle2D screen = Screen.getScreensForRectangle(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight())
+                .stream().findFirst().orElse(Screen.getPrimary()).getVisualBounds();
+        if (stage.getY() + height > screen.getMaxY()) {
+            stage.setY(Math.max(screen.getMinY(), screen.getMaxY() - height));
+        }
+        // the width too, unchanged: JavaFX 21 on GTK drops a height-only resize of a window sized from its
+        // scene ("gtk_window_resize: assertion 'width > 0' failed", JDK-8344372, fixed in later JavaFX)
+        stage.setWidth(stage.getWidth());
+        stage.setHeight(height);
     }
 
     @FXML

@@ -25,6 +25,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -114,10 +115,37 @@ class RowEditorTest {
         replace("#field-name", "ticket-triage");
         replace("#specArea", "{\n  \"steps\": [\"retrieve\",]\n}");
         assertThat(text("#specStatus")).as("checked while typing").startsWith("Not valid JSON — line 2, column 24: Unexpected character");
+        String typing = text("#specStatus");
         save();
-        assertError("#specError", text("#specStatus"));
+        app.waitFor(() -> text("#editorMessage").equals("Not saved: one value needs fixing (marked below)."));
+        assertError("#specStatus", typing);
 
         assertThat(dump()).isEqualTo(before);
+    }
+
+    @Test
+    void invalidJsonIsExplainedOnceAndTheSpecTitleAndFormatKeepTheirText() throws Exception {
+        fx(() -> { // the window as the application opens it
+            app.stage().setWidth(1200);
+            app.stage().setHeight(760);
+            return null;
+        });
+        select("ticket-triage");
+
+        replace("#specArea", "{\"steps\": [\"retrieve\",]}");
+        app.waitFor(() -> !visibleTextsContaining("line 1, column").isEmpty());
+
+        assertThat(displayedText("#specTitle")).as("the section title, not squeezed by the error").isEqualTo("spec (JSON)");
+        assertThat(displayedText("#formatButton")).as("the Format button, not squeezed by the error").isEqualTo("Format");
+        assertThat(visibleTextsContaining("line 1, column")).as("the error, shown once")
+                .singleElement().asString().startsWith("Not valid JSON — line 1, column 23: Unexpected character");
+        assertThat(fullyShown(visibleLabelContaining("line 1, column"))).as("the error, not clipped").isTrue();
+
+        save();
+        app.waitFor(() -> text("#editorMessage").equals("Not saved: one value needs fixing (marked below)."));
+        assertThat(visibleTextsContaining("line 1, column")).as("the error after Save, still shown once").hasSize(1);
+        assertThat(displayedText("#specTitle")).isEqualTo("spec (JSON)");
+        assertThat(displayedText("#formatButton")).isEqualTo("Format");
     }
 
     @Test
@@ -274,6 +302,39 @@ class RowEditorTest {
     private void assertError(String query, String message) throws Exception {
         app.waitFor(() -> message.equals(text(query)));
         assertThat(fx(() -> app.robot.lookup(query).query().isVisible())).isTrue();
+    }
+
+    /** The text a label or button shows on screen: its text node's, which ends in "…" when it is cut short. */
+    private String displayedText(String query) throws Exception {
+        return fx(() -> ((Text) app.robot.lookup(query).query().lookup(".text")).getText());
+    }
+
+    /** The texts of every label or button in the main window that is on screen and contains {@code part}. */
+    private List<String> visibleTextsContaining(String part) throws Exception {
+        return fx(() -> app.robot.lookup((Labeled l) -> l.getText() != null && l.getText().contains(part) && showing(l))
+                .queryAllAs(Labeled.class).stream().map(Labeled::getText).toList());
+    }
+
+    private Labeled visibleLabelContaining(String part) throws Exception {
+        return fx(() -> app.robot.lookup((Labeled l) -> l.getText() != null && l.getText().contains(part) && showing(l))
+                .queryAs(Labeled.class));
+    }
+
+    /** Whether the label shows its whole text: nothing cut to "…", and as tall as its wrapped lines need. */
+    private boolean fullyShown(Labeled label) throws Exception {
+        return fx(() -> {
+            Text shown = (Text) label.lookup(".text");
+            return shown.getText().equals(label.getText()) && label.getHeight() >= label.prefHeight(label.getWidth()) - 0.5;
+        });
+    }
+
+    private static boolean showing(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return node.getScene() != null && node.getScene().getWindow() != null && node.getScene().getWindow().isShowing();
     }
 
     private Node treeCell(String title) throws Exception {
