@@ -86,6 +86,13 @@ final class OpenDatabaseDialog {
         });
         // a new reason: the next layout fits the window to it (while opening, with no reason shown, it keeps its height)
         viewModel.errorProperty().addListener((o, old, error) -> fitToNewError |= !error.isEmpty());
+        // the form was disabled while opening, and the focus went to Cancel: give it back to the URL, so
+        // that Enter tries again instead of closing the dialog
+        viewModel.openingProperty().addListener((o, was, opening) -> {
+            if (was && !opening && !viewModel.openedProperty().get()) {
+                javafx.application.Platform.runLater(urlField::requestFocus);
+            }
+        });
     }
 
     /**

@@ -61,6 +61,9 @@ class OpenDatabaseDialogTest {
 
         assertThat(error()).as("the reason names the file").contains("meeting-notes-about-the-controller-migration.db");
         assertEverythingInside();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> dialog.getScene().getFocusOwner().getId())).as("Enter now tries again, not Cancel")
+                .isEqualTo("urlField");
     }
 
     @Test
