@@ -21,11 +21,22 @@ public final class Executor {
     private final Database database;
     private final Planner planner;
     private final Path snapshotDirectory;
+    private final Durability durability;
 
     public Executor(Database database, Planner planner, Path snapshotDirectory) {
+        this(database, planner, snapshotDirectory, Durability.DISK);
+    }
+
+    Executor(Database database, Planner planner, Path snapshotDirectory, Durability durability) {
         this.database = database;
         this.planner = planner;
         this.snapshotDirectory = snapshotDirectory;
+        this.durability = durability;
+    }
+
+    /** How the snapshot is put on the disk before the delete commits. */
+    Durability durability() {
+        return durability;
     }
 
     public ExecutionResult execute(DeletePlan plan) {
@@ -50,7 +61,7 @@ public final class Executor {
                 }
                 progress.update(1, total, "Writing the snapshot");
                 snapshot[0] = SnapshotWriter.write(snapshotDirectory, connection, queries, planner.graph(),
-                        database.sqlNames(), new SqlValues(database.kind()), plan, database.url());
+                        database.sqlNames(), new SqlValues(database.kind()), plan, database.url(), durability);
                 if (database.h2File() != null) {
                     journal[0] = H2DeleteJournal.begin(connection, database.h2File(), snapshot[0]);
                 }

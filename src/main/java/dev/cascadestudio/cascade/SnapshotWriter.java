@@ -10,9 +10,12 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,7 +26,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
-/** Writes the snapshot of a plan's rows, inside the delete's transaction, before anything changes. */
+/**
+ * Writes the snapshot of a plan's rows, inside the delete's transaction, before anything changes:
+ * to a {@code .partial} file, forced to the disk, moved to its name, and the directory forced, so
+ * that it is there, whole, before the delete can commit.
+ */
 final class SnapshotWriter {
 
     private static final JsonFactory JSON = new JsonFactory();
@@ -32,41 +39,68 @@ final class SnapshotWriter {
     private SnapshotWriter() {}
 
     static Path write(Path directory, Connection connection, PlanQueries queries, CascadeGraph graph, SqlNames names,
-                      SqlValues values, DeletePlan plan, String databaseUrl) throws SQLException {
+                      SqlValues values, DeletePlan plan, String databaseUrl, Durability durability) throws SQLException {
         try {
             Files.createDirectories(directory);
             Root first = plan.roots().get(0);
             Path target = directory.resolve("delete-" + FILE_TIME.format(Instant.now()) + "-" + first.table() + "-"
                     + first.uid().replaceAll("[^A-Za-z0-9_-]", "_") + ".jsonl");
             Path partial = target.resolveSibling(target.getFileName() + ".partial");
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16);
-                 JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
-                json.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
-                header(json, plan, databaseUrl);
-                long deletedRows = 0;
-                long nulledValues = 0;
-                for (String table : queries.deletedTables()) {
-                    deletedRows += deletedSection(json, connection, queries, graph.table(table), names, values);
+            boolean moved = false;
+            try {
+                try (FileChannel file = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                        StandardOpenOption.TRUNCATE_EXISTING)) {
+                    OutputStream out = new BufferedOutputStream(Channels.newOutputStream(file), 1 << 16);
+                    try (JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+                        sections(json, connection, queries, graph, names, values, plan, databaseUrl);
+                        json.flush();
+                        // The snapshot is the only way back from the delete: its bytes go to the disk, then its name
+                        // (the directory), all before the delete commits, so a power cut cannot take it afterwards.
+                        durability.forceFile(file);
+                    }
                 }
-                for (var edge : queries.nullingEdges()) {
-                    nulledValues += nulledSection(json, connection, queries, graph.table(edge.childTable()), edge, names, values);
-                }
-                json.writeStartObject();
-                json.writeBooleanField("end", true);
-                json.writeNumberField("deletedRows", deletedRows);
-                json.writeNumberField("nulledValues", nulledValues);
-                json.writeEndObject();
-                json.writeRaw('\n');
-                json.flush();
-                if (out instanceof java.io.FileOutputStream fos) {
-                    fos.getFD().sync();
-                }
+                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+                moved = true;
+                durability.forceDirectory(directory);
+            } catch (IOException | SQLException | RuntimeException e) {
+                deleteQuietly(partial, e);
+                if (moved) deleteQuietly(target, e);
+                throw e;
             }
-            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the snapshot in " + directory + ": " + e.getMessage()
                     + ". Nothing was deleted.", e);
+        }
+    }
+
+    private static void sections(JsonGenerator json, Connection connection, PlanQueries queries, CascadeGraph graph,
+                                 SqlNames names, SqlValues values, DeletePlan plan, String databaseUrl)
+            throws IOException, SQLException {
+        json.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
+        header(json, plan, databaseUrl);
+        long deletedRows = 0;
+        long nulledValues = 0;
+        for (String table : queries.deletedTables()) {
+            deletedRows += deletedSection(json, connection, queries, graph.table(table), names, values);
+        }
+        for (var edge : queries.nullingEdges()) {
+            nulledValues += nulledSection(json, connection, queries, graph.table(edge.childTable()), edge, names, values);
+        }
+        json.writeStartObject();
+        json.writeBooleanField("end", true);
+        json.writeNumberField("deletedRows", deletedRows);
+        json.writeNumberField("nulledValues", nulledValues);
+        json.writeEndObject();
+        json.writeRaw('\n');
+    }
+
+    /** A snapshot that could not be written completely is of no use: it goes, the delete does not happen. */
+    private static void deleteQuietly(Path file, Exception failure) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException suppressed) {
+            failure.addSuppressed(suppressed);
         }
     }
 

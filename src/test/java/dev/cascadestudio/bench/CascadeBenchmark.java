@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.sun.management.GarbageCollectionNotificationInfo;
 import dev.cascadestudio.cascade.DeletePlan;
 import dev.cascadestudio.cascade.ExecutionResult;
+import dev.cascadestudio.cascade.Restorer;
 import dev.cascadestudio.cascade.Root;
 import dev.cascadestudio.domain.Project;
 import dev.cascadestudio.domain.VersionedKey;
@@ -16,6 +17,7 @@ import dev.cascadestudio.persistence.demo.DataGenerator;
 import dev.cascadestudio.persistence.demo.RowBuilder;
 import dev.cascadestudio.service.CascadeService;
 import dev.cascadestudio.testsupport.CanonicalDump;
+import dev.cascadestudio.testsupport.DatabaseFingerprint;
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -45,7 +47,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Deleting a project with about 200,000 affected rows: the engine's plan and commit against the same
- * delete as hand-written bulk SQL and as Hibernate's own cascade. Run with {@code mvn -Pbench verify};
+ * delete as hand-written bulk SQL and as Hibernate's own cascade; then the restore of that delete's
+ * snapshot, in the same heap. Run with {@code mvn -Pbench verify};
  * writes {@code target/bench/cascade.json}. Missed targets are reported there, never failed on.
  */
 @Tag("bench")
@@ -85,7 +88,7 @@ class CascadeBenchmark {
         String rawHash = null;
         for (int i = 0; i < REPETITIONS; i++) {
             // interleaved, so that JIT warm-up and file-cache state favour neither side
-            EngineRun engine = runEngine(copy(source, "engine-" + i), project, warmUpProject, i == 0);
+            EngineRun engine = runEngine(copy(source, "engine-" + i), project, warmUpProject, i == 0, i == 0);
             engineRuns.add(engine);
             engineHash = engineHash == null ? engine.resultHash() : engineHash;
             RawRun raw = runRawSql(copy(source, "raw-" + i), project, i == 0);
@@ -96,6 +99,8 @@ class CascadeBenchmark {
         assertThat(rawHash).as("the hand-written SQL leaves the database exactly as the engine does").isEqualTo(engineHash);
 
         HibernateMeasurement hibernate = measureHibernate(source, project, engineRuns.get(0).affectedRows(), engineHash);
+        // the first engine run's copy, after its delete, and that delete's snapshot
+        RestoreRun restore = runRestore(benchDir.resolve("copies").resolve("engine-0"), engineRuns.get(0).snapshot(), source);
 
         EngineRun median = engineRuns.stream().sorted(Comparator.comparingLong(EngineRun::commitMs)).toList().get(REPETITIONS / 2);
         long planMs = median(engineRuns.stream().map(EngineRun::planMs).toList());
@@ -156,6 +161,21 @@ class CascadeBenchmark {
         // The same measurement around the hand-written SQL: what H2 itself holds for such a transaction.
         json.put("raw_sql_peak_heap_mb", rawDetails.stream().mapToLong(RawRun::peakHeapMb).max().orElseThrow());
         json.put("raw_sql_live_heap_after_gc_mb", rawDetails.stream().mapToLong(RawRun::liveHeapAfterGcMb).max().orElseThrow());
+        json.put("restore_outcome", restore.outcome());
+        json.put("restore_ms", restore.ms());
+        json.put("restore_peak_heap_mb", restore.peakHeapMb());
+        json.put("restore_live_heap_after_gc_mb", restore.liveHeapAfterGcMb());
+        json.put("restore_heap_before_mb", restore.baselineHeapMb());
+        json.put("restore_snapshot_mb", restore.snapshotMb());
+        json.put("restore_rows_inserted", restore.rowsInserted());
+        json.put("restore_values_restored", restore.valuesRestored());
+        json.put("restore_same_as_original", restore.sameAsOriginal());
+        json.put("restore_fingerprints", restore.fingerprints());
+        json.put("restore_note", "The snapshot of the first engine run's delete, restored on that run's copy (the database "
+                + "after the delete), in this JVM (-Xmx" + maxHeapMb + "m). restore_ms: Restorer.restore, conflict check and "
+                + "inserts, one transaction. restore_peak_heap_mb, restore_live_heap_after_gc_mb, restore_heap_before_mb: "
+                + "taken as for plan+commit (heap_method). restore_same_as_original: the restored database's fingerprint "
+                + "(row count per table and SHA-256 of its canonical dump) equals the original's, before any delete.");
 
         Map<String, Object> targets = new LinkedHashMap<>();
         targets.put("plan_ms_max", PLAN_TARGET_MS);
@@ -173,19 +193,22 @@ class CascadeBenchmark {
         met.put("commit_vs_raw_sql", commitVsRaw <= COMMIT_VS_RAW_SQL_TARGET);
         met.put("commit_vs_hibernate", hibernateVsCommit >= HIBERNATE_VS_COMMIT_TARGET);
         met.put("heap", peakHeapMb <= HEAP_TARGET_MB);
+        met.put("restore_heap", "restored".equals(restore.outcome()) && restore.peakHeapMb() <= HEAP_TARGET_MB);
+        met.put("restore_same_as_original", Boolean.TRUE.equals(restore.sameAsOriginal()));
         json.put("target_met", met);
 
         Path out = benchDir.resolve("cascade.json");
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), json);
         System.out.println("CascadeBenchmark wrote " + out + ":\n" + Files.readString(out));
         cleanCopies();
+        Files.deleteIfExists(engineRuns.get(0).snapshot());
     }
 
     // --- the engine -----------------------------------------------------------------------------
 
     record EngineRun(long rowsBefore, DeletePlan plan, long affectedRows, long deleted, long nulled, long planMs,
                      long planCpuMs, long commitMs, long recheckMs, long snapshotMs, long statementsMs, long baselineHeapMb,
-                     long peakHeapMb, long liveHeapAfterGcMb, String resultHash) {
+                     long peakHeapMb, long liveHeapAfterGcMb, String resultHash, Path snapshot) {
         Map<String, Object> asJson() {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("plan_ms", planMs);
@@ -201,7 +224,9 @@ class CascadeBenchmark {
         }
     }
 
-    private EngineRun runEngine(Path file, String project, String warmUpProject, boolean hashResult) throws IOException {
+    /** With {@code keepSnapshot}, the returned run holds the delete's snapshot (else null, the file gone). */
+    private EngineRun runEngine(Path file, String project, String warmUpProject, boolean hashResult, boolean keepSnapshot)
+            throws IOException {
         try (Database database = open(file)) {
             long rowsBefore = countRows(database);
             CascadeService service = new CascadeService(database, benchDir.resolve("snapshots"));
@@ -226,15 +251,57 @@ class CascadeBenchmark {
             });
             long commitMs = millisSince(t1);
             heap.stop();
-            Files.deleteIfExists(result.snapshot());
+            if (!keepSnapshot) {
+                Files.deleteIfExists(result.snapshot());
+            }
             String hash = hashResult ? CanonicalDump.sha256(database) : null;
             return new EngineRun(rowsBefore, plan, plan.affectedRowCount(), plan.deletedCount(),
                     plan.nulledValueCount(), planMs, planCpuMs, commitMs, (marks[0] - t1) / 1_000_000, (marks[1] - marks[0]) / 1_000_000,
-                    (marks[2] - marks[1]) / 1_000_000, heap.baselineMb(), heap.peakMb(), heap.liveAfterGcMb(), hash);
+                    (marks[2] - marks[1]) / 1_000_000, heap.baselineMb(), heap.peakMb(), heap.liveAfterGcMb(), hash,
+                    keepSnapshot ? result.snapshot() : null);
         }
     }
 
     record ColdPlan(long firstMs, long firstCpuMs, long repeatMs) {}
+
+    // --- restore ---------------------------------------------------------------------------------
+
+    record RestoreRun(String outcome, long ms, long baselineHeapMb, long peakHeapMb, long liveHeapAfterGcMb, long snapshotMb,
+                      long rowsInserted, long valuesRestored, Boolean sameAsOriginal, Map<String, String> fingerprints) {}
+
+    /**
+     * Restores {@code snapshot} on {@code deleted} (a copy after the delete) and compares the result with
+     * {@code source}, the database before it. A failure, running out of heap included, is reported, not thrown.
+     */
+    private RestoreRun runRestore(Path deleted, Path snapshot, Path source) throws IOException {
+        DatabaseFingerprint original = DatabaseFingerprint.ofH2File(copy(source, "original"));
+        long snapshotMb = Files.size(snapshot) / (1024 * 1024);
+        try (Database database = open(deleted)) {
+            CascadeService service = new CascadeService(database, benchDir.resolve("snapshots"));
+            HeapWatch heap = new HeapWatch();
+            long t0 = System.nanoTime();
+            Restorer.RestoreResult result = null;
+            String outcome;
+            try {
+                result = service.restore(snapshot);
+                outcome = "restored";
+            } catch (OutOfMemoryError | RuntimeException e) {
+                outcome = e.getClass().getSimpleName() + ": " + e.getMessage();
+            }
+            long ms = millisSince(t0);
+            heap.stop();
+            if (result == null) {
+                return new RestoreRun(outcome, ms, heap.baselineMb(), heap.peakMb(), heap.liveAfterGcMb(), snapshotMb, -1, -1,
+                        null, Map.of("original", original.toString()));
+            }
+            DatabaseFingerprint restored = DatabaseFingerprint.of(database);
+            Map<String, String> fingerprints = new LinkedHashMap<>();
+            fingerprints.put("original", original.toString());
+            fingerprints.put("restored", restored.toString());
+            return new RestoreRun(outcome, ms, heap.baselineMb(), heap.peakMb(), heap.liveAfterGcMb(), snapshotMb,
+                    result.rowsInserted(), result.valuesRestored(), restored.equals(original), fingerprints);
+        }
+    }
 
     /** The first plan in this JVM, on a freshly opened copy, without any warm-up; then the same plan again. */
     private ColdPlan planCold(Path file, String project) {
