@@ -59,7 +59,7 @@ class RestoreLargeSnapshotTest {
         Restorer.RestoreResult restored = service.restore(result.snapshot());
 
         assertThat(restored.rowsInserted()).isEqualTo(result.plan().deletedCount());
-        assertThat(restored.valuesRestored()).isEqualTo(result.plan().nulledCount());
+        assertThat(restored.valuesRestored()).isEqualTo(result.plan().nulledValueCount());
         assertThat(DatabaseFingerprint.of(database)).isEqualTo(before);
     }
 
