@@ -37,6 +37,13 @@ public final class Database implements AutoCloseable {
     private final Path h2File;
     private boolean schemaCreated;
     private boolean interruptedDeleteUndone;
+    private boolean closed;
+
+    /**
+     * Test seam: runs in an open that has just put back the backup of an interrupted delete, before H2
+     * opens the file. A test pauses here to hold open the moment another process could slip in.
+     */
+    static volatile Runnable afterRestoreForTest = () -> { };
 
     private Database(String url, DatabaseKind kind, SessionFactory sessionFactory) {
         this.url = url;
@@ -59,41 +66,53 @@ public final class Database implements AutoCloseable {
         DatabaseKind kind = DatabaseKind.fromUrl(url);
         prepareLocalFile(url, kind, ifEmpty);
         String settingsUrl = kind == DatabaseKind.H2 ? H2FileSettings.apply(url) : url;
-        String connectUrl;
         Path h2File = kind == DatabaseKind.H2 ? embeddedH2File(url) : null;
-        // A delete that died between its backup and its end is undone before H2 sees the file.
-        boolean undone = h2File != null && H2DeleteJournal.recoverIfInterrupted(h2File);
-        List<String> missing;
-        boolean empty;
-        try (Probe probe = Probe.open(settingsUrl, url, user, password)) {
-            connectUrl = probe.url();
-            Set<String> present = tableNames(probe.connection().getMetaData());
-            missing = new ArrayList<>();
-            for (Class<?> entity : DomainModel.allEntityClasses()) {
-                String table = entity.getAnnotation(Table.class).name();
-                if (!present.contains(table)) {
-                    missing.add(table);
-                }
+        // A delete that died between its backup and its end is undone before H2 sees the file, under a
+        // lock held until this process has the file open (H2DeleteJournal.recover says why).
+        try (H2DeleteJournal.RecoveryLock recovery = h2File == null ? null : H2DeleteJournal.recover(h2File)) {
+            boolean undone = recovery != null && recovery.restored();
+            if (undone) {
+                afterRestoreForTest.run();
             }
-            empty = missing.size() == DomainModel.allEntityClasses().size();
-        } catch (SQLException e) {
-            throw OpenErrors.explain(url, kind, e);
+            // The probe stays open until the session factory has its own connections: closing it first
+            // would let H2 close the file, and another process take it, in between.
+            try (Probe probe = Probe.open(settingsUrl, url, user, password)) {
+                Set<String> present = tableNames(probe.connection().getMetaData());
+                List<String> missing = new ArrayList<>();
+                for (Class<?> entity : DomainModel.allEntityClasses()) {
+                    String table = entity.getAnnotation(Table.class).name();
+                    if (!present.contains(table)) {
+                        missing.add(table);
+                    }
+                }
+                boolean empty = missing.size() == DomainModel.allEntityClasses().size();
+                boolean createSchema = empty && ifEmpty == EmptyDatabase.CREATE_SCHEMA;
+                if (!missing.isEmpty() && !createSchema) {
+                    throw new DatabaseOpenException(empty
+                            ? "This database holds no GenAI Factory controller tables (" + url + ")."
+                            : "This is not a complete GenAI Factory controller database: missing table(s) "
+                                    + String.join(", ", missing) + ".");
+                }
+                SessionFactory factory = buildSessionFactory(probe.url(), user, password, kind);
+                Database database = new Database(url, kind, factory);
+                database.interruptedDeleteUndone = undone;
+                if (h2File != null) {
+                    H2DeleteJournal.openedHere(h2File); // before the recovery lock is let go
+                }
+                if (createSchema) {
+                    try {
+                        SchemaCreator.create(factory, database.sqlNames);
+                    } catch (RuntimeException e) {
+                        database.close();
+                        throw e;
+                    }
+                    database.schemaCreated = true;
+                }
+                return database;
+            } catch (SQLException e) {
+                throw OpenErrors.explain(url, kind, e);
+            }
         }
-        boolean createSchema = empty && ifEmpty == EmptyDatabase.CREATE_SCHEMA;
-        if (!missing.isEmpty() && !createSchema) {
-            throw new DatabaseOpenException(empty
-                    ? "This database holds no GenAI Factory controller tables (" + url + ")."
-                    : "This is not a complete GenAI Factory controller database: missing table(s) "
-                            + String.join(", ", missing) + ".");
-        }
-        SessionFactory factory = buildSessionFactory(connectUrl, user, password, kind);
-        Database database = new Database(url, kind, factory);
-        database.interruptedDeleteUndone = undone;
-        if (createSchema) {
-            SchemaCreator.create(factory, database.sqlNames);
-            database.schemaCreated = true;
-        }
-        return database;
     }
 
     /** H2 error 90040, "Admin rights are required for this operation". */
@@ -281,6 +300,13 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         sessionFactory.close();
+        if (h2File != null) {
+            H2DeleteJournal.closedHere(h2File);
+        }
     }
 }

@@ -4,22 +4,26 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.h2.mvstore.MVStoreTool;
 
 /**
  * Makes a large delete on an embedded H2 file all-or-nothing across a crash, which H2 alone does not:
@@ -31,7 +35,7 @@ import java.util.zip.ZipInputStream;
  * then writes a journal beside it naming that backup and the delete's snapshot. {@link #finish} removes
  * both once the transaction has committed (with {@code WRITE_DELAY=0} the commit is in the file by
  * then) or rolled back. A journal still there when the file is next opened means the process died in
- * between: {@link #recoverIfInterrupted} puts the backup back in place of the file, before H2 opens it,
+ * between: {@link #recover} puts the backup back in place of the file, before H2 opens it,
  * so the database is exactly as before the delete, and removes the delete's snapshot, which no longer
  * describes anything that happened. Cost: one copy of the database file per delete.
  */
@@ -41,6 +45,13 @@ public final class H2DeleteJournal {
     /** H2 error 90040, "Admin rights are required for this operation". */
     private static final int ADMIN_RIGHTS_REQUIRED = 90040;
     private static final String BACKUP_SUFFIX = ".delete-backup.zip";
+    private static final String LOCK_SUFFIX = ".delete-journal.lock";
+    /** Held with the recovery lock of a file: see {@link #recover}. */
+    private static final ReentrantLock IN_THIS_JVM = new ReentrantLock();
+    /** The H2 files {@link Database} has open in this JVM, and how many times: see {@link #inUse}. */
+    private static final Map<Path, Integer> OPEN_HERE = new HashMap<>();
+    /** Descriptors of H2 files opened here outside {@link Database}, never closed: see {@link #inUse}. */
+    private static final List<FileChannel> KEPT_OPEN = new ArrayList<>();
 
     private final Path journal;
     private final Path backup;
@@ -129,45 +140,106 @@ public final class H2DeleteJournal {
     }
 
     /**
-     * If a journal is left beside {@code fileWithoutSuffix}, puts its backup back in place of the file
-     * and removes the journal, the backup and the interrupted delete's snapshot. The file must be
-     * closed. Returns whether it restored anything.
+     * The first step of opening the H2 file {@code fileWithoutSuffix}: takes the file's recovery lock
+     * and, if a journal is left beside the file and no one has the file open, puts its backup back in
+     * place of the file and removes the journal, the backup and the interrupted delete's snapshot.
+     * Keep the returned lock until H2 has the file open, then close it.
+     *
+     * <p>Two processes (or threads) opening the file at once must not both put the backup back (the
+     * second would copy it over the file the first has restored, and perhaps opened and changed since),
+     * and neither may open the file in between: the one that restored it would then be refused the file,
+     * and the administrator never told that the delete was undone. So the lock is on a file of its own
+     * that is never removed or replaced ({@code <file>.delete-journal.lock}; a lock on the journal
+     * itself would stay on a deleted file while a newcomer sees no journal and goes straight to H2), the
+     * journal is looked for only under it, and it is held until H2 has the file: whoever waited then
+     * finds no journal and the file open.
      */
-    public static boolean recoverIfInterrupted(Path fileWithoutSuffix) {
+    public static RecoveryLock recover(Path fileWithoutSuffix) {
         Path journal = journalOf(fileWithoutSuffix);
-        if (!Files.exists(journal)) {
-            return false;
-        }
-        // Two processes (or threads) opening the file at once must not both put the backup back: the
-        // second would copy it over the file the first has restored, and perhaps opened and changed
-        // since. Whoever recovers holds a lock on the journal until it is gone; whoever waited for
-        // that lock then finds no journal (or the file open) and leaves everything alone.
-        synchronized (H2DeleteJournal.class) {
-            try (FileChannel channel = FileChannel.open(journal, StandardOpenOption.READ, StandardOpenOption.WRITE);
-                 FileLock ignored = channel.lock()) {
-                return recoverLocked(fileWithoutSuffix, journal, channel);
-            } catch (NoSuchFileException e) {
-                return false; // recovered and removed by another process since we looked
+        Path lockFile = Path.of(fileWithoutSuffix + LOCK_SUFFIX);
+        IN_THIS_JVM.lock(); // one JVM's threads may not take overlapping locks on one file
+        FileChannel channel = null;
+        RecoveryLock held = null;
+        try {
+            try {
+                channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             } catch (IOException e) {
-                throw new DatabaseOpenException("A delete was interrupted in " + fileWithoutSuffix
-                        + ".mv.db and its journal " + journal + " cannot be locked for recovery (" + e.getMessage() + ").", e);
+                if (!Files.exists(journal)) {
+                    // a folder we cannot write in: no delete can have left a journal here, nor can we restore
+                    held = new RecoveryLock(null, false);
+                    return held;
+                }
+                throw new DatabaseOpenException("A delete was interrupted in " + fileWithoutSuffix + ".mv.db and the lock "
+                        + lockFile + " cannot be taken to put its backup back (" + e.getMessage() + ").", e);
+            }
+            try {
+                channel.lock();
+            } catch (IOException e) {
+                throw new DatabaseOpenException("Cannot take the lock " + lockFile + " to open " + fileWithoutSuffix
+                        + ".mv.db (" + e.getMessage() + ").", e);
+            }
+            held = new RecoveryLock(channel, recoverLocked(fileWithoutSuffix, journal));
+            return held;
+        } finally {
+            if (held == null) { // failed: let go of everything
+                if (channel != null) {
+                    close(channel); // releases the lock
+                }
+                IN_THIS_JVM.unlock();
             }
         }
     }
 
     /**
-     * Recovery under the journal's lock. The journal is read through the locked channel: on POSIX
-     * systems closing any other descriptor of the file would release the lock.
+     * An open's hold on the recovery lock of one H2 file, taken by {@link #recover}; close it once H2
+     * has the file open (or the open has failed). Close it in the thread that took it.
      */
-    private static boolean recoverLocked(Path fileWithoutSuffix, Path journal, FileChannel locked) {
-        if (!Files.exists(journal) || inUse(Path.of(fileWithoutSuffix + ".mv.db"))) {
-            // recovered by someone else while we waited, or the file is open (in this JVM or another):
-            // its delete is still running
+    public static final class RecoveryLock implements AutoCloseable {
+
+        private final FileChannel channel;
+        private final boolean restored;
+        private boolean closed;
+
+        private RecoveryLock(FileChannel channel, boolean restored) {
+            this.channel = channel;
+            this.restored = restored;
+        }
+
+        /** Whether this open found an interrupted delete and put the backup back. */
+        public boolean restored() {
+            return restored;
+        }
+
+        @Override
+        public void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try {
+                if (channel != null) {
+                    channel.close(); // releases the lock
+                }
+            } catch (IOException ignored) {
+                // the descriptor is gone either way, and with it the lock
+            } finally {
+                IN_THIS_JVM.unlock();
+            }
+        }
+    }
+
+    /** Recovery under the file's recovery lock. */
+    private static boolean recoverLocked(Path fileWithoutSuffix, Path journal) {
+        if (!Files.exists(journal) || inUse(Path.of(fileWithoutSuffix + ".mv.db"), fileWithoutSuffix)) {
+            // nothing interrupted (or recovered by someone else while we waited), or the file is open (in
+            // this JVM or another): its delete is still running
             return false;
         }
         try {
             Properties p = new Properties();
-            p.load(Channels.newInputStream(locked)); // not closed: that would close the locked channel
+            try (InputStream in = Files.newInputStream(journal)) {
+                p.load(in);
+            }
             if (Boolean.parseBoolean(p.getProperty("committed"))) {
                 // the delete committed and only the journal's removal failed: nothing to undo
                 Files.deleteIfExists(journal);
@@ -191,6 +263,7 @@ public final class H2DeleteJournal {
             if (!found) {
                 throw new DatabaseOpenException("The backup " + backup + " named by " + journal + " holds no H2 file.");
             }
+            rewriteCleanly(restoring);
             force(restoring);
             move(restoring, database);
             String snapshot = p.getProperty("snapshot");
@@ -207,23 +280,93 @@ public final class H2DeleteJournal {
         }
     }
 
-    /** Whether some process (this one included) holds H2's lock on the file. */
-    private static boolean inUse(Path database) {
+    /**
+     * Rewrites the H2 file {@code image} (an online {@code BACKUP} of a database in use) as a cleanly
+     * closed file. H2 does not take such an image for cleanly closed, and H2 2.5.252 can corrupt it the
+     * first time it closes it: the image still lists chunks that were dead when it was copied, their
+     * space is counted free on the first open, and the compaction at close writes over pages the image
+     * still reads ("File corrupted in chunk …, expected map id 2, got 5" on the next open; H2 issue
+     * #2752 describes the same after restoring an online backup). H2's offline compaction reads the
+     * image read-only and writes its live pages to a new file that replaces it.
+     */
+    private static void rewriteCleanly(Path image) {
+        try {
+            MVStoreTool.compact(image.toString(), false);
+        } catch (RuntimeException e) {
+            throw new DatabaseOpenException("The backup of an interrupted delete could not be read back (" + e.getMessage()
+                    + "); the file and the journal are left as they are.", e);
+        }
+    }
+
+    /**
+     * Whether some process (this one included) holds H2's lock on the file. A file open here is known
+     * from {@link #openedHere}, without touching it: opening and closing a descriptor of it would, on
+     * POSIX systems, release every lock this process holds on it — H2's included — and let another
+     * process open the file under the running delete, or put the backup back over it.
+     */
+    private static boolean inUse(Path database, Path fileWithoutSuffix) {
+        if (isOpenHere(fileWithoutSuffix)) {
+            return true;
+        }
         if (!Files.exists(database)) {
             return false;
         }
-        try (FileChannel channel = FileChannel.open(database, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            FileLock lock = channel.tryLock();
-            if (lock == null) {
-                return true;
-            }
-            lock.release();
-            return false;
-        } catch (OverlappingFileLockException e) {
-            return true;
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(database, StandardOpenOption.READ, StandardOpenOption.WRITE);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot check whether " + database + " is in use", e);
         }
+        try {
+            FileLock lock = channel.tryLock();
+            if (lock != null) {
+                lock.release();
+            }
+            close(channel);
+            return lock == null;
+        } catch (OverlappingFileLockException e) {
+            // H2 has it open in this JVM, though not through Database: keep this descriptor open, as
+            // closing it would drop H2's lock
+            synchronized (KEPT_OPEN) {
+                KEPT_OPEN.add(channel);
+            }
+            return true;
+        } catch (IOException e) {
+            close(channel);
+            throw new UncheckedIOException("Cannot check whether " + database + " is in use", e);
+        }
+    }
+
+    private static void close(FileChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // only a descriptor of our own, holding no lock
+        }
+    }
+
+    /** {@link Database} has opened the H2 file {@code fileWithoutSuffix} in this JVM (once more). */
+    static void openedHere(Path fileWithoutSuffix) {
+        synchronized (OPEN_HERE) {
+            OPEN_HERE.merge(key(fileWithoutSuffix), 1, Integer::sum);
+        }
+    }
+
+    /** {@link Database} has closed one of its opens of {@code fileWithoutSuffix}. */
+    static void closedHere(Path fileWithoutSuffix) {
+        synchronized (OPEN_HERE) {
+            OPEN_HERE.computeIfPresent(key(fileWithoutSuffix), (file, count) -> count == 1 ? null : count - 1);
+        }
+    }
+
+    private static boolean isOpenHere(Path fileWithoutSuffix) {
+        synchronized (OPEN_HERE) {
+            return OPEN_HERE.containsKey(key(fileWithoutSuffix));
+        }
+    }
+
+    private static Path key(Path fileWithoutSuffix) {
+        return fileWithoutSuffix.toAbsolutePath().normalize();
     }
 
     /**

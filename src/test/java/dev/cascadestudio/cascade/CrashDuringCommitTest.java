@@ -49,7 +49,9 @@ import org.junit.jupiter.api.io.TempDir;
  * 10,834). No H2 setting stops those intermediate stores, so the executor backs the file up before its
  * statements and journals the delete ({@code H2DeleteJournal}); an open that finds the journal puts the
  * backup back. To see the first failure, run with {@code -Dcrash.h2Options=;WRITE_DELAY=500} (a URL that
- * sets the value keeps it); {@code -Dcrash.rounds=N} repeats the eight kill points N times.
+ * sets the value keeps it); {@code -Dcrash.rounds=N} repeats the eight kill points N times. The kill
+ * points are drawn from a seed, printed at the start and named in every failure: {@code -Dcrash.seed=S}
+ * replays a run.
  */
 class CrashDuringCommitTest {
 
@@ -58,6 +60,8 @@ class CrashDuringCommitTest {
     private static final long CHILD_TIMEOUT_SECONDS = 120;
     private static final String H2_OPTIONS = System.getProperty("crash.h2Options", "");
     private static final int ROUNDS = Integer.getInteger("crash.rounds", 1);
+    /** The seed of the kill points: {@code -Dcrash.seed=S} replays a run, otherwise a new one each time. */
+    private static final long SEED = Long.getLong("crash.seed", new Random().nextLong());
 
     private enum Side { BEFORE, AFTER }
 
@@ -74,6 +78,9 @@ class CrashDuringCommitTest {
     @Test
     @Timeout(value = 15, unit = TimeUnit.MINUTES) // 7.5 min seen in a full verify with the machine's load at 12
     void aDeleteKilledAtAnyPointComesBackAsBeforeOrAsAfterAndAsAfterOnceCommitted(@TempDir Path dir) throws Exception {
+        String replay = "seed " + SEED + ", replay with -Dcrash.seed=" + SEED
+                + (ROUNDS == 1 ? "" : " -Dcrash.rounds=" + ROUNDS) + (H2_OPTIONS.isEmpty() ? "" : " '-Dcrash.h2Options=" + H2_OPTIONS + "'");
+        System.out.println("CrashDuringCommitTest: " + replay); // first, so that a failure or a timeout shows it
         Path original = dir.resolve("original");
         String bigProject;
         try (Database database = Database.open(url(original), null, null, Database.EmptyDatabase.CREATE_SCHEMA)) {
@@ -105,9 +112,8 @@ class CrashDuringCommitTest {
         assertThat(after.rowCounts().get("project")).isEqualTo(before.rowCounts().get("project") - 1);
         assertThat(statements[0]).as("UPDATE/DELETE statements of the delete").isGreaterThan(2);
 
-        long seed = new Random().nextLong();
         List<KillPoint> plan = new ArrayList<>();
-        Random random = new Random(seed);
+        Random random = new Random(SEED);
         for (int round = 0; round < ROUNDS; round++) {
             plan.addAll(killPoints(statements[0], Math.max(50, commitMs), random));
         }
@@ -116,15 +122,15 @@ class CrashDuringCommitTest {
             KillPoint at = plan.get(i);
             Path copy = copy(original, dir.resolve("run-" + i));
             boolean committed = killAt(copy, bigProject, at, dir.resolve("run-" + i + "-snapshots"),
-                    dir.resolve("run-" + i + ".stderr"));
+                    dir.resolve("run-" + i + ".stderr"), replay);
             DatabaseFingerprint found = DatabaseFingerprint.ofH2File(copy);
             assertThat(found)
-                    .as("run %d (killed at %s%s): the database after the crash", i, at,
-                            committed ? ", after the child reported its commit" : "")
+                    .as("run %d (killed at %s%s; %s): the database after the crash", i, at,
+                            committed ? ", after the child reported its commit" : "", replay)
                     .isIn(before, after);
             Side side = found.equals(before) ? Side.BEFORE : Side.AFTER;
             if (committed) {
-                assertThat(side).as("run %d (killed at %s): a commit that returned must survive the kill", i, at)
+                assertThat(side).as("run %d (killed at %s; %s): a commit that returned must survive the kill", i, at, replay)
                         .isEqualTo(Side.AFTER);
             }
             runs.add(new Run(at, committed, side));
@@ -132,16 +138,16 @@ class CrashDuringCommitTest {
         }
 
         System.out.printf("CrashDuringCommitTest (seed %d, H2 options '%s'): before %s, after %s; %d statements, "
-                + "commit in-process %d ms%n", seed, H2_OPTIONS, before, after, statements[0], commitMs);
+                + "commit in-process %d ms%n", SEED, H2_OPTIONS, before, after, statements[0], commitMs);
         runs.forEach(r -> System.out.printf("  killed at %-20s -> %s%s%n", r.at(), r.side(),
                 r.childReportedCommit() ? " (child had reported its commit)" : ""));
         // The claim means something only if some kills interrupted the delete before its commit
         // returned, and some came after it.
-        assertThat(runs).as("runs killed before the commit returned, and rolled back")
+        assertThat(runs).as("runs killed before the commit returned, and rolled back (%s)", replay)
                 .anyMatch(r -> !r.childReportedCommit() && r.side() == Side.BEFORE);
-        assertThat(runs).as("runs killed after the commit began but before it returned")
+        assertThat(runs).as("runs killed after the commit began but before it returned (%s)", replay)
                 .anyMatch(r -> r.at().event().equals(CommitInChildJvm.COMMITTING) && !r.childReportedCommit());
-        assertThat(runs).as("runs killed after the commit returned")
+        assertThat(runs).as("runs killed after the commit returned (%s)", replay)
                 .anyMatch(Run::childReportedCommit);
     }
 
@@ -168,7 +174,7 @@ class CrashDuringCommitTest {
      * {@code at.delayMs()} more and kills it with SIGKILL. Returns whether the child had reported a
      * finished commit by then.
      */
-    private static boolean killAt(Path file, String projectUid, KillPoint at, Path snapshots, Path stderr)
+    private static boolean killAt(Path file, String projectUid, KillPoint at, Path snapshots, Path stderr, String replay)
             throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-Dorg.jboss.logging.provider=slf4j",
@@ -198,11 +204,11 @@ class CrashDuringCommitTest {
             do {
                 line = lines.poll(CHILD_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             } while (line != null && !line.equals(at.event()) && !line.equals("<eof>"));
-            assertThat(line).as("the child's line %s (its stderr: %s)", at.event(), tail(stderr)).isEqualTo(at.event());
+            assertThat(line).as("the child's line %s (%s; its stderr: %s)", at.event(), replay, tail(stderr)).isEqualTo(at.event());
 
             Thread.sleep(at.delayMs());
             child.toHandle().destroyForcibly();
-            assertThat(child.waitFor(CHILD_TIMEOUT_SECONDS, TimeUnit.SECONDS)).as("the child died").isTrue();
+            assertThat(child.waitFor(CHILD_TIMEOUT_SECONDS, TimeUnit.SECONDS)).as("the child died (%s)", replay).isTrue();
             reader.join(TimeUnit.SECONDS.toMillis(CHILD_TIMEOUT_SECONDS));
             return seen.containsKey(CommitInChildJvm.COMMITTED);
         } finally {
@@ -228,6 +234,7 @@ class CrashDuringCommitTest {
     private static void deleteH2Files(Path fileWithoutSuffix) throws IOException {
         Files.deleteIfExists(Path.of(fileWithoutSuffix + ".mv.db"));
         Files.deleteIfExists(Path.of(fileWithoutSuffix + ".trace.db"));
+        Files.deleteIfExists(Path.of(fileWithoutSuffix + ".delete-journal.lock"));
     }
 
     private static String url(Path fileWithoutSuffix) {
