@@ -65,7 +65,7 @@ public final class Database implements AutoCloseable {
     public static Database open(String url, String user, String password, EmptyDatabase ifEmpty) {
         DatabaseKind kind = DatabaseKind.fromUrl(url);
         prepareLocalFile(url, kind, ifEmpty);
-        String settingsUrl = kind == DatabaseKind.H2 ? H2FileSettings.apply(url) : url;
+        String settingsUrl = kind.connectionUrl(url);
         Path h2File = kind == DatabaseKind.H2 ? embeddedH2File(url) : null;
         // A delete that died between its backup and its end is undone before H2 sees the file, under a
         // lock held until this process has the file open (H2DeleteJournal.recover says why).

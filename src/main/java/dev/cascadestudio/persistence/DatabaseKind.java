@@ -21,6 +21,20 @@ public enum DatabaseKind {
     }
 
     public String dialect() { return dialect; }
+
+    /**
+     * The URL to connect with for the {@code url} a user gave: an embedded H2 file with the settings
+     * that make its commits safe ({@link H2FileSettings}); a {@code jdbc:mysql:} URL with
+     * {@code permitMysqlScheme}, without which the MariaDB driver (the one shipped, and the one that
+     * speaks to MySQL too) answers "No suitable driver"; others as given.
+     */
+    public String connectionUrl(String url) {
+        return switch (this) {
+            case H2 -> H2FileSettings.apply(url);
+            case MYSQL -> url.contains("permitMysqlScheme") ? url : url + (url.contains("?") ? "&" : "?") + "permitMysqlScheme";
+            default -> url;
+        };
+    }
     public String displayName() { return displayName; }
 
     public static DatabaseKind fromUrl(String jdbcUrl) {
