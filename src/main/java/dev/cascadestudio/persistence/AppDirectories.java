@@ -1,6 +1,11 @@
 package dev.cascadestudio.persistence;
 
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
 
 /**
@@ -55,5 +60,65 @@ public final class AppDirectories {
 
     public static Path snapshotDirectory() {
         return dataHome().resolve("snapshots");
+    }
+
+    /*
+     * Owner-only files and folders. Snapshots, backups and the audit log hold every value of the rows
+     * they describe, and the data directory holds the embedded database: none of it is for other
+     * users of the machine. The permissions are given at creation (open(2)/mkdir(2) with the mode), so
+     * there is no moment in which the file exists readable by others; where the file system has no
+     * POSIX permissions (Windows, FAT) the files are created plainly and the folder's own access
+     * rules apply.
+     */
+
+    /** rw------- */
+    private static final FileAttribute<?> PRIVATE_FILE = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
+    /** rwx------ */
+    private static final FileAttribute<?> PRIVATE_DIRECTORY = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
+
+    /**
+     * Creates {@code directory} and any missing parents readable by their owner only (0700); folders
+     * that already exist are left as they are. Returns {@code directory}.
+     */
+    public static Path createPrivateDirectories(Path directory) throws IOException {
+        if (Files.isDirectory(directory)) {
+            return directory;
+        }
+        if (isPosix(directory)) {
+            try {
+                return Files.createDirectories(directory, PRIVATE_DIRECTORY);
+            } catch (UnsupportedOperationException e) {
+                // a file system that refuses the attribute: plain folders below
+            }
+        }
+        return Files.createDirectories(directory);
+    }
+
+    /**
+     * Creates the new file {@code file}, readable and writable by its owner only (0600). Fails with
+     * {@link FileAlreadyExistsException} if anything (a file, a link) is there already: an existing
+     * file would keep its own permissions, and a planted link would send the writes elsewhere.
+     */
+    public static Path createPrivateFile(Path file) throws IOException {
+        if (isPosix(file)) {
+            try {
+                return Files.createFile(file, PRIVATE_FILE);
+            } catch (UnsupportedOperationException e) {
+                // as in createPrivateDirectories
+            }
+        }
+        return Files.createFile(file);
+    }
+
+    /**
+     * The attributes that create a file owner-only where the file system has POSIX permissions, for
+     * {@code FileChannel.open(file, options, attributes)} with {@code CREATE_NEW}; none elsewhere.
+     */
+    public static FileAttribute<?>[] privateFileAttributes(Path file) {
+        return isPosix(file) ? new FileAttribute<?>[] {PRIVATE_FILE} : new FileAttribute<?>[0];
+    }
+
+    private static boolean isPosix(Path path) {
+        return path.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 }

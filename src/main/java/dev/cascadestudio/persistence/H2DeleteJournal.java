@@ -7,21 +7,33 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.UserPrincipal;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 import org.h2.mvstore.MVStoreTool;
 
@@ -38,6 +50,20 @@ import org.h2.mvstore.MVStoreTool;
  * between: {@link #recover} puts the backup back in place of the file, before H2 opens it,
  * so the database is exactly as before the delete, and removes the delete's snapshot, which no longer
  * describes anything that happened. Cost: one copy of the database file per delete.
+ *
+ * <p>A journal and a backup are files that anyone who can write in the folder can plant, and that
+ * travel with a copied database. So the journal is bound to what it undoes: it records the database
+ * file (its path and the file system's identity of it), the backup's file name, size and SHA-256,
+ * and the SHA-256 and size of the snapshot where the snapshot lies in the journal's own folder, and
+ * it is sealed with a SHA-256 over all of that. Recovery puts a backup back only if the seal, the
+ * database file, the owner of the files and the backup's hash all match, and the backup is a zip of
+ * exactly this database's H2 file that H2 can read; otherwise it changes nothing and refuses to open
+ * the file, with a sentence saying what it found (see {@link #recoverLocked} for why refusing is safer
+ * than opening). It deletes only files in its own folder: the journal, the backup, and a snapshot
+ * there whose hash the journal recorded; it never follows a path the journal names into another
+ * folder. The seal is not a signature (anyone can compute a SHA-256): it catches damaged, cut-short and
+ * foreign journals, and the owner check keeps another user who can write in a shared folder from
+ * having his files put in place of the database.
  */
 public final class H2DeleteJournal {
 
@@ -46,6 +72,10 @@ public final class H2DeleteJournal {
     private static final int ADMIN_RIGHTS_REQUIRED = 90040;
     private static final String BACKUP_SUFFIX = ".delete-backup.zip";
     private static final String LOCK_SUFFIX = ".delete-journal.lock";
+    /** The journal format this class writes and the only one recovery accepts. */
+    private static final String FORMAT = "2";
+    /** A journal is a few hundred bytes; anything much larger is not one. */
+    private static final long MAX_JOURNAL_BYTES = 64 * 1024;
     /** Held with the recovery lock of a file: see {@link #recover}. */
     private static final ReentrantLock IN_THIS_JVM = new ReentrantLock();
     /** The H2 files {@link Database} has open in this JVM, and how many times: see {@link #inUse}. */
@@ -55,10 +85,12 @@ public final class H2DeleteJournal {
 
     private final Path journal;
     private final Path backup;
+    private final Properties content;
 
-    private H2DeleteJournal(Path journal, Path backup) {
+    private H2DeleteJournal(Path journal, Path backup, Properties content) {
         this.journal = journal;
         this.backup = backup;
+        this.content = content;
     }
 
     /**
@@ -71,8 +103,11 @@ public final class H2DeleteJournal {
         Path backup = backupOf(fileWithoutSuffix);
         try {
             Files.deleteIfExists(backup);
+            // H2 writes into the file it finds (truncating it), so the copy of the whole database is
+            // owner-only from the start
+            AppDirectories.createPrivateFile(backup);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot remove an old backup " + backup, e);
+            throw new UncheckedIOException("Cannot create the backup " + backup + " (" + e.getMessage() + ")", e);
         }
         try (Statement s = connection.createStatement()) {
             s.execute("BACKUP TO '" + backup.toAbsolutePath().toString().replace("'", "''") + "'");
@@ -89,18 +124,47 @@ public final class H2DeleteJournal {
             }
             throw e;
         }
-        Properties p = new Properties();
-        p.setProperty("backup", backup.toAbsolutePath().toString());
-        if (snapshot != null) {
-            p.setProperty("snapshot", snapshot.toAbsolutePath().toString());
-        }
+        Properties p;
         try {
             force(backup);
-            write(journal, p, "Cascade Studio: a delete is being committed; if this file remains, the next open restores the backup");
+            p = contentFor(fileWithoutSuffix, snapshot);
+            writeSealed(journal, p);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the delete journal " + journal, e);
         }
-        return new H2DeleteJournal(journal, backup);
+        return new H2DeleteJournal(journal, backup, p);
+    }
+
+    /** Writes the journal of a delete on {@code fileWithoutSuffix} for the backup beside it now (tests build fixtures with it). */
+    static void writeJournalFor(Path fileWithoutSuffix, Path snapshot) throws IOException {
+        writeSealed(journalOf(fileWithoutSuffix), contentFor(fileWithoutSuffix, snapshot));
+    }
+
+    /**
+     * What the journal of a delete on {@code fileWithoutSuffix} records, its backup being in place:
+     * the database file, the backup's name, size and hash, the snapshot (hashed where it lies in the
+     * journal's folder, the only place recovery may remove it from).
+     */
+    private static Properties contentFor(Path fileWithoutSuffix, Path snapshot) throws IOException {
+        Path database = databaseOf(fileWithoutSuffix);
+        Path backup = backupOf(fileWithoutSuffix);
+        Properties p = new Properties();
+        p.setProperty("format", FORMAT);
+        p.setProperty("database", database.toString());
+        p.setProperty("databaseFile", fileKey(database));
+        p.setProperty("backup", backup.getFileName().toString());
+        p.setProperty("backupEntry", database.getFileName().toString());
+        p.setProperty("backupSize", Long.toString(Files.size(backup)));
+        p.setProperty("backupSha256", sha256(backup));
+        if (snapshot != null) {
+            Path s = snapshot.toAbsolutePath().normalize();
+            p.setProperty("snapshot", s.toString());
+            if (inFolderOf(s, database)) {
+                p.setProperty("snapshotSize", Long.toString(Files.size(s)));
+                p.setProperty("snapshotSha256", sha256(s));
+            }
+        }
+        return p;
     }
 
     /**
@@ -114,8 +178,9 @@ public final class H2DeleteJournal {
         } catch (IOException e) {
             try {
                 Properties p = new Properties();
+                p.putAll(content);
                 p.setProperty("committed", "true");
-                write(journal, p, "Cascade Studio: this delete committed; the backup is not to be put back");
+                writeSealed(journal, p);
             } catch (IOException again) {
                 again.addSuppressed(e);
                 throw new UncheckedIOException("The delete committed, but its journal " + journal + " could not be"
@@ -228,56 +293,180 @@ public final class H2DeleteJournal {
         }
     }
 
-    /** Recovery under the file's recovery lock. */
+    /**
+     * Recovery under the file's recovery lock.
+     *
+     * <p>A journal that does not check out (see the class comment) is left alone with everything
+     * else, and the open is refused rather than carried on. Opening would let H2 write to a file that
+     * may hold half a delete, if the journal was a real one that got damaged, and the next delete
+     * would replace the backup and the journal, the evidence an administrator needs; refusing
+     * changes nothing, and the sentence says what was found and how to open the file as it is.
+     */
     private static boolean recoverLocked(Path fileWithoutSuffix, Path journal) {
-        if (!Files.exists(journal) || inUse(Path.of(fileWithoutSuffix + ".mv.db"), fileWithoutSuffix)) {
+        if (!Files.exists(journal, LinkOption.NOFOLLOW_LINKS) || inUse(databaseOf(fileWithoutSuffix), fileWithoutSuffix)) {
             // nothing interrupted (or recovered by someone else while we waited), or the file is open (in
             // this JVM or another): its delete is still running
             return false;
         }
+        Path database = databaseOf(fileWithoutSuffix);
+        Path backup = backupOf(fileWithoutSuffix);
+        Properties p = verified(fileWithoutSuffix);
         try {
-            Properties p = new Properties();
-            try (InputStream in = Files.newInputStream(journal)) {
-                p.load(in);
-            }
             if (Boolean.parseBoolean(p.getProperty("committed"))) {
                 // the delete committed and only the journal's removal failed: nothing to undo
                 Files.deleteIfExists(journal);
-                Files.deleteIfExists(backupOf(fileWithoutSuffix));
+                Files.deleteIfExists(backup);
                 return false;
             }
-            // the backup beside the file, whatever path the journal names (the folder may have moved)
-            Path backup = backupOf(fileWithoutSuffix);
-            Path database = Path.of(fileWithoutSuffix + ".mv.db");
-            Path restoring = Path.of(fileWithoutSuffix + ".mv.db.restoring");
-            boolean found = false;
-            try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(backup))) {
-                for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                    if (entry.getName().endsWith(".mv.db")) {
-                        Files.copy(zip, restoring, StandardCopyOption.REPLACE_EXISTING);
-                        found = true;
-                        break;
-                    }
-                }
+        } catch (IOException e) {
+            throw new DatabaseOpenException("Cannot remove the journal " + journal + " of a delete that committed ("
+                    + e.getMessage() + ").", e);
+        }
+        Path restoring = Path.of(fileWithoutSuffix + ".mv.db.restoring");
+        try {
+            Set<PosixFilePermission> permissions = posixPermissions(database);
+            unzipTheOnlyEntry(fileWithoutSuffix, backup, p.getProperty("backupEntry"), restoring);
+            Set<String> backupCreated = h2Created(restoring);
+            Set<String> databaseCreated = h2Created(database);
+            if (!backupCreated.isEmpty() && !databaseCreated.isEmpty() && java.util.Collections.disjoint(backupCreated, databaseCreated)) {
+                throw refused(fileWithoutSuffix, "has a backup of another database (its H2 file was created at another time)");
             }
-            if (!found) {
-                throw new DatabaseOpenException("The backup " + backup + " named by " + journal + " holds no H2 file.");
+            rewriteCleanly(fileWithoutSuffix, restoring);
+            if (permissions != null) {
+                Files.setPosixFilePermissions(restoring, permissions); // the database as readable as it was, no more
             }
-            rewriteCleanly(restoring);
             force(restoring);
             move(restoring, database);
-            String snapshot = p.getProperty("snapshot");
-            if (snapshot != null && isSnapshotFile(Path.of(snapshot))) {
-                Files.deleteIfExists(Path.of(snapshot));
-            }
+            deleteSnapshotIfOurs(p, database);
             Files.deleteIfExists(journal);
             Files.deleteIfExists(backup);
             return true;
         } catch (IOException e) {
-            throw new DatabaseOpenException("A delete was interrupted in " + fileWithoutSuffix
-                    + ".mv.db and its backup could not be put back (" + e.getMessage() + "); the journal "
-                    + journal + " is kept.", e);
+            deleteQuietly(restoring);
+            throw new DatabaseOpenException("A delete was interrupted in " + database + " and its backup could not be"
+                    + " put back (" + e.getMessage() + "); the journal " + journal + " is kept.", e);
+        } catch (RuntimeException e) {
+            deleteQuietly(restoring);
+            throw e;
         }
+    }
+
+    /**
+     * The journal beside {@code fileWithoutSuffix}, if it was written for this database file and its
+     * backup is the one it recorded; else a {@link DatabaseOpenException} saying what does not match.
+     */
+    private static Properties verified(Path fileWithoutSuffix) {
+        Path journal = journalOf(fileWithoutSuffix);
+        Path backup = backupOf(fileWithoutSuffix);
+        Path database = databaseOf(fileWithoutSuffix);
+        String notOurs = "is incomplete, damaged or not written by Cascade Studio";
+        try {
+            if (!Files.isRegularFile(journal, LinkOption.NOFOLLOW_LINKS) || Files.size(journal) > MAX_JOURNAL_BYTES) {
+                throw refused(fileWithoutSuffix, notOurs);
+            }
+            Properties p = new Properties();
+            try (InputStream in = Files.newInputStream(journal, LinkOption.NOFOLLOW_LINKS)) {
+                p.load(in);
+            } catch (IllegalArgumentException malformed) {
+                throw refused(fileWithoutSuffix, notOurs);
+            }
+            if (!FORMAT.equals(p.getProperty("format")) || !seal(p).equals(p.getProperty("checksum"))) {
+                throw refused(fileWithoutSuffix, notOurs);
+            }
+            if (!database.toString().equals(p.getProperty("database"))) {
+                throw refused(fileWithoutSuffix, "was written for another database file (" + p.getProperty("database") + ")");
+            }
+            if (!Files.isRegularFile(database, LinkOption.NOFOLLOW_LINKS)
+                    || !fileKey(database).equals(p.getProperty("databaseFile"))) {
+                throw refused(fileWithoutSuffix, "was written for a database file that has since been replaced or removed");
+            }
+            if (!backup.getFileName().toString().equals(p.getProperty("backup"))
+                    || !database.getFileName().toString().equals(p.getProperty("backupEntry"))) {
+                throw refused(fileWithoutSuffix, "names a backup other than " + backup.getFileName());
+            }
+            String mismatch = "does not match its backup (" + backup.getFileName() + " has been changed, replaced or removed)";
+            if (!Files.isRegularFile(backup, LinkOption.NOFOLLOW_LINKS)) {
+                if (Boolean.parseBoolean(p.getProperty("committed")) && !Files.exists(backup, LinkOption.NOFOLLOW_LINKS)) {
+                    return p; // a committed delete whose backup is already gone
+                }
+                throw refused(fileWithoutSuffix, mismatch);
+            }
+            UserPrincipal owner = ownerOf(database);
+            for (Path f : List.of(journal, backup)) {
+                UserPrincipal other = ownerOf(f);
+                if (!Objects.equals(owner, other)) {
+                    throw refused(fileWithoutSuffix, "belongs to another user (" + f.getFileName() + " is "
+                            + (other == null ? "no one" : other.getName()) + "'s, the database "
+                            + (owner == null ? "no one" : owner.getName()) + "'s)");
+                }
+            }
+            if (!Long.toString(Files.size(backup)).equals(p.getProperty("backupSize"))
+                    || !sha256(backup).equals(p.getProperty("backupSha256"))) {
+                throw refused(fileWithoutSuffix, mismatch);
+            }
+            return p;
+        } catch (IOException e) {
+            throw new DatabaseOpenException(database + " was not opened: the crash journal beside it ("
+                    + journal.getFileName() + ") could not be read (" + e.getMessage() + "), so nothing was changed.", e);
+        }
+    }
+
+    private static DatabaseOpenException refused(Path fileWithoutSuffix, String reason) {
+        Path database = databaseOf(fileWithoutSuffix);
+        return new DatabaseOpenException(database + " was not opened: the crash journal beside it ("
+                + journalOf(fileWithoutSuffix).getFileName() + ") " + reason.replaceAll("\\R", " ")
+                + ", so its backup was not put back and nothing was changed; to open the database as it is, move "
+                + journalOf(fileWithoutSuffix).getFileName() + " and " + backupOf(fileWithoutSuffix).getFileName()
+                + " out of that folder.");
+    }
+
+    /**
+     * Copies the backup's one entry, which must be named {@code entry}, to {@code target}, a new
+     * owner-only file. A backup with another entry, or more than one, is refused.
+     */
+    private static void unzipTheOnlyEntry(Path fileWithoutSuffix, Path backup, String entry, Path target) throws IOException {
+        String notTheFile = "has a backup that does not hold exactly this database's H2 file";
+        Files.deleteIfExists(target); // left by a recovery that failed half-way
+        AppDirectories.createPrivateFile(target);
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(backup, LinkOption.NOFOLLOW_LINKS))) {
+            ZipEntry first = zip.getNextEntry();
+            if (first == null || !first.getName().equals(entry)) {
+                throw refused(fileWithoutSuffix, notTheFile);
+            }
+            try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                zip.transferTo(out);
+            }
+            if (zip.getNextEntry() != null) {
+                throw refused(fileWithoutSuffix, notTheFile);
+            }
+        } catch (ZipException e) {
+            throw refused(fileWithoutSuffix, notTheFile + " (" + e.getMessage() + ")");
+        }
+    }
+
+    /**
+     * Removes the interrupted delete's snapshot, which describes nothing that happened, only where
+     * it is certainly that file: in the journal's own folder, named as snapshots are, a plain file with
+     * the size and hash the journal recorded. A snapshot elsewhere is left where it is (restoring it
+     * would be refused: its rows are all there again).
+     */
+    private static void deleteSnapshotIfOurs(Properties p, Path database) throws IOException {
+        String named = p.getProperty("snapshot");
+        if (named == null || p.getProperty("snapshotSha256") == null) {
+            return;
+        }
+        Path snapshot = Path.of(named).toAbsolutePath().normalize();
+        if (inFolderOf(snapshot, database) && isSnapshotFile(snapshot)
+                && Files.isRegularFile(snapshot, LinkOption.NOFOLLOW_LINKS)
+                && Long.toString(Files.size(snapshot)).equals(p.getProperty("snapshotSize"))
+                && sha256(snapshot).equals(p.getProperty("snapshotSha256"))) {
+            Files.deleteIfExists(snapshot);
+        }
+    }
+
+    private static boolean inFolderOf(Path file, Path database) {
+        Path folder = database.getParent();
+        return folder != null && folder.equals(file.getParent());
     }
 
     /**
@@ -289,13 +478,40 @@ public final class H2DeleteJournal {
      * #2752 describes the same after restoring an online backup). H2's offline compaction reads the
      * image read-only and writes its live pages to a new file that replaces it.
      */
-    private static void rewriteCleanly(Path image) {
+    private static void rewriteCleanly(Path fileWithoutSuffix, Path image) {
         try {
             MVStoreTool.compact(image.toString(), false);
         } catch (RuntimeException e) {
-            throw new DatabaseOpenException("The backup of an interrupted delete could not be read back (" + e.getMessage()
-                    + "); the file and the journal are left as they are.", e);
+            throw refused(fileWithoutSuffix, "has a backup that H2 cannot read ("
+                    + Objects.toString(e.getMessage(), e.getClass().getSimpleName()).lines().findFirst().orElse("") + ")");
         }
+    }
+
+    /**
+     * The creation times ({@code created:} in H2's two file-header blocks) of the H2 file {@code file}:
+     * every backup of a database carries its header, so a backup of another database shows another
+     * time. Empty where neither block reads as an H2 header (then nothing is compared).
+     */
+    private static Set<String> h2Created(Path file) throws IOException {
+        Set<String> created = new java.util.HashSet<>();
+        byte[] head = new byte[2 * 4096];
+        int read;
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            read = in.readNBytes(head, 0, head.length);
+        }
+        for (int block = 0; block + 4096 <= read; block += 4096) {
+            String text = new String(head, block, 4096, StandardCharsets.ISO_8859_1);
+            int end = text.indexOf('\n');
+            text = end < 0 ? text : text.substring(0, end);
+            if (text.startsWith("H:2,")) {
+                for (String field : text.split(",")) {
+                    if (field.startsWith("created:")) {
+                        created.add(field.substring("created:".length()));
+                    }
+                }
+            }
+        }
+        return created;
     }
 
     /**
@@ -386,14 +602,88 @@ public final class H2DeleteJournal {
         return Path.of(fileWithoutSuffix + BACKUP_SUFFIX);
     }
 
-    /** Writes {@code journal} whole or not at all: a temporary file, forced to disk, then moved into place. */
-    private static void write(Path journal, Properties p, String comment) throws IOException {
+    /**
+     * Seals {@code p} (a SHA-256 over its other entries, sorted) and writes it to {@code journal} whole
+     * or not at all: a new owner-only temporary file, forced to disk, then moved into place.
+     */
+    static void writeSealed(Path journal, Properties p) throws IOException {
+        p.setProperty("checksum", seal(p));
         Path temporary = journal.resolveSibling(journal.getFileName() + ".tmp");
-        try (OutputStream out = Files.newOutputStream(temporary)) {
-            p.store(out, comment);
+        Files.deleteIfExists(temporary);
+        AppDirectories.createPrivateFile(temporary);
+        try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            p.store(out, "Cascade Studio: a delete is being committed; if this file remains, the next open puts the backup back");
         }
         force(temporary);
         move(temporary, journal);
+    }
+
+    /** The SHA-256 of {@code p}'s entries other than {@code checksum}, as sorted {@code key=value} lines. */
+    private static String seal(Properties p) {
+        Map<String, String> sorted = new TreeMap<>();
+        for (String key : p.stringPropertyNames()) {
+            if (!key.equals("checksum")) {
+                sorted.put(key, p.getProperty(key));
+            }
+        }
+        StringBuilder text = new StringBuilder("cascade-studio-delete-journal\n");
+        sorted.forEach((key, value) -> text.append(key.length()).append(':').append(key).append('=')
+                .append(value.length()).append(':').append(value).append('\n'));
+        return HexFormat.of().formatHex(digest().digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String sha256(Path file) throws IOException {
+        MessageDigest digest = digest();
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static MessageDigest digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+    }
+
+    /** The file system's identity of {@code file} (device and inode on Linux); empty where it has none. */
+    private static String fileKey(Path file) throws IOException {
+        Object key = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+        return key == null ? "" : key.toString();
+    }
+
+    /** The owner of {@code file}, or null where the file system has none. */
+    private static UserPrincipal ownerOf(Path file) throws IOException {
+        try {
+            return Files.getOwner(file, LinkOption.NOFOLLOW_LINKS);
+        } catch (UnsupportedOperationException e) {
+            return null;
+        }
+    }
+
+    private static Set<PosixFilePermission> posixPermissions(Path file) throws IOException {
+        try {
+            return Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS);
+        } catch (UnsupportedOperationException e) {
+            return null;
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // our own leftover; the next recovery removes it first
+        }
+    }
+
+    private static Path databaseOf(Path fileWithoutSuffix) {
+        return Path.of(fileWithoutSuffix + ".mv.db").toAbsolutePath().normalize();
     }
 
     private static void force(Path file) throws IOException {

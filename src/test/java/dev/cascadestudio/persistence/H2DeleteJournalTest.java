@@ -99,7 +99,7 @@ class H2DeleteJournalTest {
         String url = AppDirectories.h2Url(file);
         Files.copy(Path.of(image + ".mv.db"), Path.of(file + ".mv.db")); // the file the interrupted delete left
         Files.copy(getClass().getResourceAsStream("online-backup-that-h2-corrupts-at-first-close.zip"), H2DeleteJournal.backupOf(file));
-        Files.writeString(H2DeleteJournal.journalOf(file), "backup=" + H2DeleteJournal.backupOf(file) + "\n");
+        H2DeleteJournal.writeJournalFor(file, null);
 
         try (Database reopened = Database.open(url, null, null, Database.EmptyDatabase.REFUSE)) {
             assertThat(reopened.interruptedDeleteUndone()).isTrue();
@@ -138,7 +138,12 @@ class H2DeleteJournalTest {
         Path journal = H2DeleteJournal.journalOf(file);
         String interrupted = Files.readString(journal);
         // the delete committed but its journal could not be removed: it was marked committed instead
-        Files.writeString(journal, "committed=true\n");
+        java.util.Properties marked = new java.util.Properties();
+        try (java.io.InputStream in = Files.newInputStream(journal)) {
+            marked.load(in);
+        }
+        marked.setProperty("committed", "true"); // what H2DeleteJournal.committed() writes when it cannot remove the journal
+        H2DeleteJournal.writeSealed(journal, marked);
         try (Database reopened = Database.open(url, null, null, Database.EmptyDatabase.REFUSE)) {
             assertThat(reopened.interruptedDeleteUndone()).isFalse();
             assertThat(DatabaseFingerprint.of(reopened).rowCounts().get("project_labels")).as("the committed delete").isZero();
