@@ -48,8 +48,9 @@ import org.h2.mvstore.MVStoreTool;
  * both once the transaction has committed (with {@code WRITE_DELAY=0} the commit is in the file by
  * then) or rolled back. A journal still there when the file is next opened means the process died in
  * between: {@link #recover} puts the backup back in place of the file, before H2 opens it,
- * so the database is exactly as before the delete, and removes the delete's snapshot, which no longer
- * describes anything that happened. Cost: one copy of the database file per delete.
+ * so the database is exactly as before the delete, and removes the delete's snapshot where it lies
+ * beside the file (it no longer describes anything that happened). Cost: one copy of the database
+ * file per delete.
  *
  * <p>A journal and a backup are files that anyone who can write in the folder can plant, and that
  * travel with a copied database. So the journal is bound to what it undoes: it records the database

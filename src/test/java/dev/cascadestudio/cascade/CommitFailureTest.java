@@ -114,18 +114,25 @@ class CommitFailureTest {
             }
         }
         assertThat(Path.of(file + ".delete-journal")).as("the journal is kept for the next open").exists();
+        List<Path> written;
         try (Stream<Path> left = Files.list(snapshots)) {
-            assertThat(left.toList()).as("the snapshot of the delete stays until the next open has decided").hasSize(1);
+            written = left.toList();
         }
+        assertThat(written).as("the snapshot of the delete stays until the next open has decided").hasSize(1);
+        byte[] snapshotBytes = Files.readAllBytes(written.get(0));
 
         try (Database reopened = Database.open(url, null, null, Database.EmptyDatabase.REFUSE)) {
             assertThat(reopened.interruptedDeleteUndone()).as("the notice that the delete was undone").isTrue();
             assertThat(DatabaseFingerprint.of(reopened)).as("the database as before the delete").isEqualTo(before);
+            assertThatThrownBy(() -> new CascadeService(reopened, snapshots).restore(written.get(0)))
+                    .as("the kept snapshot of the undone delete cannot be restored over the rows it describes")
+                    .isInstanceOf(RestoreConflictException.class);
+            assertThat(DatabaseFingerprint.of(reopened)).isEqualTo(before);
         }
         assertThat(Path.of(file + ".delete-journal")).doesNotExist();
-        try (Stream<Path> left = Files.list(snapshots)) {
-            assertThat(left.toList()).as("the snapshot of a delete that did not happen").isEmpty();
-        }
+        // recovery removes files in the journal's own folder only: a snapshot elsewhere stays as it was
+        // (restoring it is refused, as all its rows are back)
+        assertThat(written.get(0)).as("the snapshot, in another folder than the database").hasBinaryContent(snapshotBytes);
     }
 
     private static Process holdOpenInAnotherProcess(String url) {
