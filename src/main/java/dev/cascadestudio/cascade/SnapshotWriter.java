@@ -41,15 +41,16 @@ final class SnapshotWriter {
     static Path write(Path directory, Connection connection, PlanQueries queries, CascadeGraph graph, SqlNames names,
                       SqlValues values, DeletePlan plan, String databaseUrl, Durability durability) throws SQLException {
         try {
-            Files.createDirectories(directory);
+            dev.cascadestudio.persistence.AppDirectories.createPrivateDirectories(directory);
             Root first = plan.roots().get(0);
             Path target = directory.resolve("delete-" + FILE_TIME.format(Instant.now()) + "-" + first.table() + "-"
                     + first.uid().replaceAll("[^A-Za-z0-9_-]", "_") + ".jsonl");
             Path partial = target.resolveSibling(target.getFileName() + ".partial");
             boolean moved = false;
             try {
-                try (FileChannel file = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                        StandardOpenOption.TRUNCATE_EXISTING)) {
+                // owner-only from its creation: it holds every value of the rows the delete removes
+                try (FileChannel file = FileChannel.open(partial, java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                        dev.cascadestudio.persistence.AppDirectories.privateFileAttributes(partial))) {
                     OutputStream out = new BufferedOutputStream(Channels.newOutputStream(file), 1 << 16);
                     try (JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
                         sections(json, connection, queries, graph, names, values, plan, databaseUrl);

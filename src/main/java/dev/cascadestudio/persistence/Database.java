@@ -165,7 +165,7 @@ public final class Database implements AutoCloseable {
         }
         if (kind == DatabaseKind.H2 && file != null && file.toAbsolutePath().getParent() != null) {
             try {
-                Files.createDirectories(file.toAbsolutePath().getParent());
+                AppDirectories.createPrivateDirectories(file.toAbsolutePath().getParent()); // owner-only: the data directory holds the database
             } catch (java.io.IOException e) {
                 throw new DatabaseOpenException("Cannot create the data directory "
                         + file.toAbsolutePath().getParent() + ": " + e.getMessage(), e);

@@ -63,7 +63,7 @@ public final class SettingsStore {
         Properties properties = new Properties();
         properties.putAll(new TreeMap<>(values));
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
+            AppDirectories.createPrivateDirectories(file.toAbsolutePath().getParent());
             Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), FILE_NAME, ".tmp");
             try {
                 try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
