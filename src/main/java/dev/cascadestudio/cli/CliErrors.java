@@ -1,9 +1,16 @@
 package dev.cascadestudio.cli;
 
 import dev.cascadestudio.persistence.DatabaseOpenException;
+import dev.cascadestudio.service.FailureMessages;
 import picocli.CommandLine;
 
-/** Maps failures to exit codes with a one-line message on standard error, never a stack trace. */
+/**
+ * Maps failures to exit codes with a one-line message on standard error, never a stack trace. A
+ * failure that is the driver's or Hibernate's (their text is an SQL dump, not a sentence) is told in
+ * {@link FailureMessages}' words. A lock another program holds gives the same code, 2, whether it is
+ * met while opening the database, reading, writing or committing: nothing was changed, and the same
+ * command may succeed once the other program is done.
+ */
 final class CliErrors implements CommandLine.IExecutionExceptionHandler {
 
     static final int DONE = 0;
@@ -14,8 +21,7 @@ final class CliErrors implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
         int code = exitCode(ex);
-        String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
-        cl.getErr().println("error: " + TerminalText.safe(message.lines().findFirst().orElse(message)));
+        cl.getErr().println("error: " + TerminalText.safe(message(ex)));
         return code;
     }
 
@@ -24,9 +30,22 @@ final class CliErrors implements CommandLine.IExecutionExceptionHandler {
                 || ex instanceof dev.cascadestudio.cascade.RestoreConflictException) {
             return STALE_OR_CONFLICT;
         }
-        if (ex instanceof DatabaseOpenException || ex instanceof IllegalArgumentException) {
+        if (ex instanceof DatabaseOpenException || ex instanceof IllegalArgumentException
+                || (fromTheDriver(ex) && FailureMessages.isLocked(ex))) {
             return BAD_INPUT;
         }
         return FAILED;
+    }
+
+    /** The first line of what to tell the user. */
+    static String message(Exception ex) {
+        String message = fromTheDriver(ex) ? FailureMessages.describe(ex)
+                : ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+        return message.lines().findFirst().orElse(message);
+    }
+
+    /** An exception of the JDBC driver or of Hibernate: its text is theirs, not a sentence of ours. */
+    private static boolean fromTheDriver(Exception ex) {
+        return ex instanceof java.sql.SQLException || ex instanceof jakarta.persistence.PersistenceException;
     }
 }

@@ -81,8 +81,8 @@ class RowEditServiceTest {
             Throwable refused = org.assertj.core.api.Assertions.catchThrowable(() ->
                     edit.save(draft(triage, Map.of("description", "Routes tickets"), triage.labels())));
 
-            assertThat(FailureMessages.describe(refused)).isEqualTo("The SQLite file is locked by another program that is"
-                    + " writing to it; nothing was changed. Try again when it is idle.");
+            assertThat(FailureMessages.describe(refused)).isEqualTo("The database is locked by another program"
+                    + " (SQLITE_BUSY); nothing was changed. Close it or wait until it is done, and try again.");
             s.execute("ROLLBACK");
         }
         assertThat(column("workflow", TRIAGE, "description")).isNotEqualTo("Routes tickets");
