@@ -1,22 +1,118 @@
 package dev.cascadestudio.cli;
 
 import dev.cascadestudio.persistence.Database;
+import dev.cascadestudio.service.connections.ConnectionBook;
+import dev.cascadestudio.service.connections.ConnectionProfile;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
-/** The database options every command takes. */
+/**
+ * The database options every command takes: a JDBC URL or a saved connection, and the password
+ * from the environment, a file, a prompt or the keyring — never from the command's own arguments,
+ * which other users can read in the process list and which stay in the shell's history.
+ */
 final class DbOptions {
 
-    @Option(names = "--db", required = true, paramLabel = "JDBC_URL",
-            description = "jdbc:h2:file:PATH, jdbc:sqlite:PATH (a controller's sql.db), jdbc:postgresql://..., jdbc:mariadb://...")
-    String url;
+    /** The environment variable a password is read from. */
+    static final String PASSWORD_VARIABLE = "CASCADE_DB_PASSWORD";
+
+    static final class Target {
+        @Option(names = "--db", required = true, paramLabel = "JDBC_URL",
+                description = "jdbc:h2:file:PATH, jdbc:sqlite:PATH (a controller's sql.db), jdbc:postgresql://..., jdbc:mariadb://..., jdbc:mysql://...")
+        String url;
+
+        @Option(names = "--connection", required = true, paramLabel = "NAME",
+                description = "A connection saved in the window's Open… dialog (its URL, user and remembered password).")
+        String connection;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Target target;
 
     @Option(names = "--user", description = "Database user, if the server needs one.")
     String user;
 
-    @Option(names = "--password", description = "Database password, if the server needs one.", interactive = false)
+    @Option(names = "--password", arity = "0..1", fallbackValue = ASK, paramLabel = "",
+            description = "Ask for the database password at a prompt (a password written after it is refused: "
+                    + "others can read it in the process list). Or set " + PASSWORD_VARIABLE + ", or use --password-file.")
     String password;
 
+    /** What {@code --password} without a value stands for. */
+    private static final String ASK = "\u0000ask";
+
+    @Option(names = "--password-file", paramLabel = "FILE",
+            description = "Read the database password from the first line of FILE.")
+    Path passwordFile;
+
+    /** Where a saved connection's password comes from; the tests give their own. */
+    static volatile java.util.function.Supplier<ConnectionBook> connections = ConnectionBook::ofThisMachine;
+    /** The environment; the tests give their own. */
+    static volatile java.util.function.Supplier<Map<String, String>> environment = System::getenv;
+
+    /** The URL, user and password to open, with a saved connection looked up. */
+    record Resolved(String url, String user, String password) {}
+
+    Resolved resolve() {
+        String secret = explicitPassword();
+        if (target.connection == null) {
+            return new Resolved(target.url, user, secret);
+        }
+        ConnectionBook book = connections.get();
+        ConnectionProfile saved = book.named(target.connection).orElseThrow(() -> new IllegalArgumentException(
+                "No saved connection is named \"" + target.connection + "\"" + (book.recent().isEmpty()
+                        ? " (none are saved; save one in the window's Open… dialog)."
+                        : "; saved: " + String.join(", ", book.recent().stream().map(ConnectionProfile::name).toList()) + ".")));
+        if (secret == null) {
+            secret = book.password(saved).orElse(null);
+        }
+        return new Resolved(saved.url(), user != null ? user : saved.user(), secret);
+    }
+
+    /** --password (asked), --password-file, or the environment variable, in that order; null for none. */
+    private String explicitPassword() {
+        if (password != null && !password.equals(ASK)) {
+            throw new IllegalArgumentException("A password is not taken from the command line (other users can read it"
+                    + " in the process list): give --password without a value to be asked, --password-file FILE, or set "
+                    + PASSWORD_VARIABLE + ".");
+        }
+        if (password != null) {
+            return askPassword();
+        }
+        if (passwordFile != null) {
+            try {
+                String text = Files.readString(passwordFile, StandardCharsets.UTF_8);
+                return text.lines().findFirst().orElse("");
+            } catch (IOException e) {
+                throw new IllegalArgumentException("Cannot read the password file " + passwordFile + ": " + e.getMessage() + ".");
+            }
+        }
+        String fromEnvironment = environment.get().get(PASSWORD_VARIABLE);
+        return fromEnvironment == null || fromEnvironment.isEmpty() ? null : fromEnvironment;
+    }
+
+    /** Reads the password at the terminal without echo, or one line from standard input when there is no terminal. */
+    private static String askPassword() {
+        java.io.Console console = System.console();
+        if (console != null) {
+            char[] typed = console.readPassword("Database password: ");
+            return typed == null ? null : new String(typed);
+        }
+        try {
+            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8));
+            String line = in.readLine();
+            return line == null ? null : line;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Cannot read the password from standard input: " + e.getMessage() + ".");
+        }
+    }
+
     Database open() {
-        return Database.open(url, user, password, Database.EmptyDatabase.REFUSE);
+        Resolved resolved = resolve();
+        return Database.open(resolved.url(), resolved.user(), resolved.password(), Database.EmptyDatabase.REFUSE);
     }
 }

@@ -77,7 +77,7 @@ public final class Database implements AutoCloseable {
             // The probe stays open until the session factory has its own connections: closing it first
             // would let H2 close the file, and another process take it, in between.
             try (Probe probe = Probe.open(settingsUrl, url, user, password)) {
-                Set<String> present = tableNames(probe.connection().getMetaData());
+                Set<String> present = tableNames(probe.connection());
                 List<String> missing = new ArrayList<>();
                 for (Class<?> entity : DomainModel.allEntityClasses()) {
                     String table = entity.getAnnotation(Table.class).name();
@@ -204,9 +204,20 @@ public final class Database implements AutoCloseable {
         return path.substring(0, end);
     }
 
-    private static Set<String> tableNames(DatabaseMetaData meta) throws SQLException {
+    /**
+     * The tables of the database (MariaDB/MySQL: catalog) and schema (PostgreSQL, H2) the connection
+     * works in: a server's other databases do not make an empty one look complete.
+     */
+    private static Set<String> tableNames(Connection connection) throws SQLException {
+        DatabaseMetaData meta = connection.getMetaData();
         Set<String> names = new TreeSet<>();
-        try (ResultSet rs = meta.getTables(null, null, "%", new String[] {"TABLE"})) {
+        String workingSchema;
+        try {
+            workingSchema = connection.getSchema();
+        } catch (SQLException | AbstractMethodError e) {
+            workingSchema = null;
+        }
+        try (ResultSet rs = meta.getTables(connection.getCatalog(), workingSchema, "%", new String[] {"TABLE"})) {
             while (rs.next()) {
                 String schema = rs.getString("TABLE_SCHEM");
                 if (schema != null && (schema.equalsIgnoreCase("INFORMATION_SCHEMA")

@@ -3,13 +3,19 @@ package dev.cascadestudio.ui;
 import atlantafx.base.theme.PrimerLight;
 import dev.cascadestudio.service.DatabaseSession;
 import dev.cascadestudio.service.SettingsStore;
+import dev.cascadestudio.service.connections.ConnectionBook;
+import dev.cascadestudio.service.connections.ConnectionList;
+import dev.cascadestudio.service.connections.OsKeyring;
+import dev.cascadestudio.service.connections.PasswordVault;
 import dev.cascadestudio.ui.main.DatabaseTarget;
 import dev.cascadestudio.ui.main.MainWindowView;
 import dev.cascadestudio.ui.main.MainWindowViewModel;
 import dev.cascadestudio.ui.task.UiTaskExecutor;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import javafx.application.Application;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
@@ -39,6 +45,10 @@ public final class CascadeStudioApp extends Application {
     private SideWindowPlacement graphPlacement;
     private SettingsStore settings;
     private WindowMemory memory = WindowMemory.NOTHING;
+    private ConnectionBook connections;
+
+    /** Test seam: where remembered passwords are kept (the system keyring, or a test's own vault). */
+    static volatile Supplier<PasswordVault> vaultFactory = OsKeyring::ofThisMachine;
 
     /** Opens the window; returns once it has closed and the database with it (or after a timeout). */
     public static void launchApp(String[] args) {
@@ -57,10 +67,12 @@ public final class CascadeStudioApp extends Application {
         LaunchOptions options = LaunchOptions.parse(getParameters().getRaw());
         settings = SettingsStore.inDataHome();
         memory = WindowMemory.from(settings.load());
+        connections = new ConnectionBook(ConnectionList.inDataHome(), vaultFactory.get(), Clock.systemUTC());
 
         // One background thread: database work runs in order, so closing never overtakes a query.
         executor = new UiTaskExecutor("cascade-database", 1);
         viewModel = startDatabase(options);
+        viewModel.useConnections(connections);
         graphPlacement = new SideWindowPlacement(memory.graphBounds());
         view = new MainWindowView(viewModel, graphPlacement);
 
@@ -92,15 +104,34 @@ public final class CascadeStudioApp extends Application {
      * cannot be any more, the embedded one is, and the window says why.
      */
     private MainWindowViewModel startDatabase(LaunchOptions options) {
-        MainWindowViewModel.Opener opener = target -> DatabaseSession.open(target.url(), target.user(), target.password());
+        MainWindowViewModel.Opener opener = target -> {
+            DatabaseTarget withPassword = withRememberedPassword(target);
+            return DatabaseSession.open(withPassword.url(), withPassword.user(), withPassword.password());
+        };
         if (options.databaseUrl() != null) {
-            return new MainWindowViewModel(executor, opener, DatabaseTarget.of(options.databaseUrl()), null);
+            return new MainWindowViewModel(executor, opener, saved(DatabaseTarget.of(options.databaseUrl())), null);
         }
         DatabaseTarget last = memory.database();
         if (last != null && !last.isEmbedded()) {
-            return new MainWindowViewModel(executor, opener, last, DatabaseTarget.EMBEDDED);
+            return new MainWindowViewModel(executor, opener, saved(last), DatabaseTarget.EMBEDDED);
         }
         return new MainWindowViewModel(executor, opener, DatabaseTarget.EMBEDDED, null);
+    }
+
+    /** The saved connection's name and tier for a database given by URL (its tier is the list's, not a default). */
+    private DatabaseTarget saved(DatabaseTarget target) {
+        return connections.forTarget(target.url(), target.user())
+                .map(c -> new DatabaseTarget(target.url(), target.user(), target.password(), c.name(), c.tier()))
+                .orElse(target);
+    }
+
+    /** Background work: a target without a password gets the one the keyring remembers for it, if any. */
+    private DatabaseTarget withRememberedPassword(DatabaseTarget target) {
+        if (target.isEmbedded() || target.password() != null) {
+            return target;
+        }
+        return connections.forTarget(target.url(), target.user()).flatMap(connections::password)
+                .map(target::withPassword).orElse(target);
     }
 
     /**

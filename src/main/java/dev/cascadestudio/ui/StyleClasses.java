@@ -71,6 +71,11 @@ public final class StyleClasses {
 
     public static final String NOTICE_BAR = "notice-bar";
     public static final String OPEN_DATABASE = "open-database";
+    /** The "Open…" dialog's list of saved connections, and a production connection's mark in it. */
+    public static final String RECENT_CONNECTIONS = "recent-connections";
+    public static final String CONNECTION_NAME = "connection-name";
+    public static final String CONNECTION_DETAIL = "connection-detail";
+    public static final String PRODUCTION_MARK = "production-mark";
     public static final String DIALOG_TITLE = "dialog-title";
 
     public static final String STATUS_BAR = "status-bar";

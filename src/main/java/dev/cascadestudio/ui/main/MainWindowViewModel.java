@@ -3,6 +3,9 @@ package dev.cascadestudio.ui.main;
 import dev.cascadestudio.service.BrowseService;
 import dev.cascadestudio.service.DatabaseSession;
 import dev.cascadestudio.service.FailureMessages;
+import dev.cascadestudio.service.connections.ConnectionBook;
+import dev.cascadestudio.service.connections.ConnectionList;
+import dev.cascadestudio.service.connections.PasswordVault;
 import dev.cascadestudio.ui.details.RowDetailsViewModel;
 import dev.cascadestudio.ui.search.SearchViewModel;
 import dev.cascadestudio.ui.task.Activity;
@@ -10,6 +13,7 @@ import dev.cascadestudio.ui.task.TaskExecutor;
 import dev.cascadestudio.ui.tree.BrowserTreeModel;
 import dev.cascadestudio.ui.tree.TreeEntry;
 import dev.cascadestudio.cascade.Root;
+import java.time.Clock;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
@@ -97,6 +101,9 @@ public final class MainWindowViewModel {
     private final StringProperty notice = new SimpleStringProperty("");
     private final ObjectProperty<DatabaseTarget> openTarget = new SimpleObjectProperty<>();
     private final BooleanProperty switching = new SimpleBooleanProperty();
+    /** The saved connections "Open…" offers; none remembered, and no keyring, until the application gives its own. */
+    private ConnectionBook connections = new ConnectionBook(ConnectionList.inDataHome(),
+            PasswordVault.unavailable("No keyring is used here; the password is asked each time."), Clock.systemUTC());
 
     /** A window over whatever {@code opener} opens (tests); opening another database opens that again. */
     public MainWindowViewModel(TaskExecutor executor, Supplier<DatabaseSession> opener) {
@@ -344,6 +351,13 @@ public final class MainWindowViewModel {
     /** The open database's services, or null while none is open. */
     public DatabaseSession openSession() {
         return connected.get() ? session.get() : null;
+    }
+
+    /** The saved connections and the keyring "Open…" uses. */
+    public ConnectionBook connections() { return connections; }
+
+    public void useConnections(ConnectionBook book) {
+        this.connections = Objects.requireNonNull(book);
     }
 
     public TaskExecutor executor() { return executor; }

@@ -4,10 +4,21 @@ import dev.cascadestudio.ui.FxmlViews;
 import dev.cascadestudio.ui.StyleClasses;
 import java.io.File;
 import java.util.Objects;
+import dev.cascadestudio.service.connections.ConnectionProfile;
+import dev.cascadestudio.service.connections.ConnectionTier;
+import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
@@ -25,6 +36,11 @@ final class OpenDatabaseDialog {
 
     @FXML private VBox root;
     @FXML private GridPane form;
+    @FXML private VBox recentBox;
+    @FXML private ListView<ConnectionProfile> recentList;
+    @FXML private TextField nameField;
+    @FXML private ChoiceBox<ConnectionTier> tierChoice;
+    @FXML private CheckBox rememberBox;
     @FXML private TextField urlField;
     @FXML private Button chooseFileButton;
     @FXML private TextField userField;
@@ -69,6 +85,7 @@ final class OpenDatabaseDialog {
 
     @FXML
     private void initialize() {
+        bindConnections();
         urlField.textProperty().bindBidirectional(viewModel.urlProperty());
         userField.textProperty().bindBidirectional(viewModel.userProperty());
         passwordField.textProperty().bindBidirectional(viewModel.passwordProperty());
@@ -93,6 +110,97 @@ final class OpenDatabaseDialog {
                 javafx.application.Platform.runLater(urlField::requestFocus);
             }
         });
+    }
+
+    /**
+     * The saved connections above the form: choosing one fills it (its password from the keyring),
+     * a double click or Enter opens it, and the context menu forgets it. Hidden while there are none.
+     */
+    private void bindConnections() {
+        recentList.setItems(viewModel.recent());
+        recentList.setCellFactory(list -> new ConnectionCell(viewModel));
+        recentBox.visibleProperty().bind(Bindings.isNotEmpty(viewModel.recent()));
+        recentBox.managedProperty().bind(recentBox.visibleProperty());
+        recentList.getSelectionModel().selectedItemProperty().addListener((o, old, chosen) -> {
+            if (chosen != null && !chosen.equals(viewModel.chosenProperty().get())) {
+                viewModel.choose(chosen);
+            }
+        });
+        viewModel.chosenProperty().addListener((o, old, chosen) -> {
+            if (chosen == null) {
+                recentList.getSelectionModel().clearSelection();
+            }
+        });
+        recentList.setOnMouseClicked(event -> {
+            if (event.getClickCount() == 2 && recentList.getSelectionModel().getSelectedItem() != null) {
+                viewModel.open();
+            }
+        });
+        recentList.setOnKeyPressed(event -> {
+            if (event.getCode() == KeyCode.ENTER && recentList.getSelectionModel().getSelectedItem() != null) {
+                event.consume();
+                viewModel.open();
+            }
+        });
+        ConnectionProfile current = viewModel.chosenProperty().get();
+        if (current != null) {
+            recentList.getSelectionModel().select(current);
+        }
+        nameField.textProperty().bindBidirectional(viewModel.nameProperty());
+        tierChoice.getItems().setAll(ConnectionTier.values());
+        tierChoice.valueProperty().bindBidirectional(viewModel.tierProperty());
+        rememberBox.selectedProperty().bindBidirectional(viewModel.rememberPasswordProperty());
+        if (!viewModel.canRememberPasswords()) {
+            rememberBox.setSelected(false);
+            rememberBox.setDisable(true);
+            rememberBox.setText("Remember the password: " + lowerFirst(viewModel.keyringNote()));
+            rememberBox.setWrapText(true);
+        }
+    }
+
+    private static String lowerFirst(String text) {
+        return text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
+    }
+
+    /** A saved connection: its name in bold, a red "Production" mark where it is one, and its URL and user below. */
+    private static final class ConnectionCell extends ListCell<ConnectionProfile> {
+        private final Label name = new Label();
+        private final Label production = new Label("Production");
+        private final Label detail = new Label();
+        private final VBox box;
+
+        ConnectionCell(OpenDatabaseViewModel viewModel) {
+            name.getStyleClass().add(StyleClasses.CONNECTION_NAME);
+            production.getStyleClass().add(StyleClasses.PRODUCTION_MARK);
+            detail.getStyleClass().add(StyleClasses.CONNECTION_DETAIL);
+            HBox top = new HBox(8, name, production);
+            top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            box = new VBox(1, top, detail);
+            MenuItem forget = new MenuItem("Forget this connection");
+            forget.setOnAction(e -> {
+                if (getItem() != null) {
+                    viewModel.forget(getItem());
+                }
+            });
+            setContextMenu(new ContextMenu(forget));
+        }
+
+        @Override
+        protected void updateItem(ConnectionProfile connection, boolean empty) {
+            super.updateItem(connection, empty);
+            if (empty || connection == null) {
+                setGraphic(null);
+                setText(null);
+                return;
+            }
+            name.setText(connection.name());
+            production.setVisible(connection.tier() == ConnectionTier.PRODUCTION);
+            production.setManaged(production.isVisible());
+            detail.setText(connection.url() + (connection.user() == null ? "" : " · " + connection.user())
+                    + (connection.rememberPassword() ? " · password in keyring" : ""));
+            setText(null);
+            setGraphic(box);
+        }
     }
 
     /**
