@@ -37,6 +37,7 @@ public final class Database implements AutoCloseable {
     private final Path h2File;
     private boolean schemaCreated;
     private boolean interruptedDeleteUndone;
+    private List<SchemaDifference> schemaDifferences = List.of();
     private boolean closed;
 
     /**
@@ -93,9 +94,19 @@ public final class Database implements AutoCloseable {
                             : "This is not a complete GenAI Factory controller database: missing table(s) "
                                     + String.join(", ", missing) + ".");
                 }
+                // what differs from the mapping: a missing column makes every query fail, so the open is
+                // refused; a type or length that does not fit only makes writing unsafe (the session says so)
+                List<SchemaDifference> differences = createSchema ? List.of()
+                        : SchemaCheck.compare(probe.connection(), kind.enforcesColumnTypes());
+                List<SchemaDifference> unreadable = differences.stream().filter(SchemaDifference::blocksReading).toList();
+                if (!unreadable.isEmpty()) {
+                    throw new DatabaseOpenException("This database differs from the GenAI Factory controller schema: "
+                            + SchemaCheck.describe(unreadable, 5));
+                }
                 SessionFactory factory = buildSessionFactory(probe.url(), user, password, kind);
                 Database database = new Database(url, kind, factory);
                 database.interruptedDeleteUndone = undone;
+                database.schemaDifferences = differences;
                 if (h2File != null) {
                     H2DeleteJournal.openedHere(h2File); // before the recovery lock is let go
                 }
@@ -265,6 +276,12 @@ public final class Database implements AutoCloseable {
     public Path h2File() { return h2File; }
     /** Whether this open found a delete interrupted by a crash and put the database back as before it. */
     public boolean interruptedDeleteUndone() { return interruptedDeleteUndone; }
+    /**
+     * How the database differs from the mapping in ways that leave it readable but make writing
+     * unsafe (a type or length that does not fit, a required column the mapping does not know); empty
+     * for a database that matches.
+     */
+    public List<SchemaDifference> schemaDifferences() { return schemaDifferences; }
     /** Whether this open created the schema in an empty database. */
     public boolean schemaCreated() { return schemaCreated; }
     public DatabaseKind kind() { return kind; }

@@ -37,6 +37,14 @@ public enum DatabaseKind {
     }
     public String displayName() { return displayName; }
 
+    /**
+     * Whether a column takes only values of its declared type. SQLite's columns take any value (a
+     * declared type is only an affinity), so there only missing tables and columns count.
+     */
+    public boolean enforcesColumnTypes() {
+        return this != SQLITE;
+    }
+
     public static DatabaseKind fromUrl(String jdbcUrl) {
         String url = jdbcUrl == null ? "" : jdbcUrl.trim().toLowerCase(Locale.ROOT);
         for (DatabaseKind kind : values()) {

@@ -75,6 +75,28 @@ class SchemaCheckTest {
     }
 
     @Test
+    void aDatabaseWithAMissingColumnIsNotOpenedAndTheMessageNamesTheColumn() throws Exception {
+        String url;
+        try (Database sqlite = EngineDatabases.controllerSqlite(dir)) {
+            url = sqlite.url();
+            sqlite.fromConnection(c -> {
+                try (Statement s = c.createStatement()) {
+                    s.execute("DROP INDEX ix_run_status");
+                    s.execute("ALTER TABLE run DROP COLUMN status");
+                    s.execute("ALTER TABLE model DROP COLUMN spec");
+                }
+                return null;
+            });
+        }
+        byte[] before = java.nio.file.Files.readAllBytes(dir.resolve("sql.db"));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Database.open(url, null, null, Database.EmptyDatabase.REFUSE))
+                .isInstanceOf(DatabaseOpenException.class)
+                .hasMessage("This database differs from the GenAI Factory controller schema: model.spec is missing; run.status is missing.");
+        assertThat(java.nio.file.Files.readAllBytes(dir.resolve("sql.db"))).as("nothing written").isEqualTo(before);
+    }
+
+    @Test
     void onPostgresqlAWrongTypeAndAShortColumnAreNamed() throws Exception {
         String name = "cs_schema_" + UUID.randomUUID().toString().substring(0, 8);
         String admin = "jdbc:postgresql://127.0.0.1:5432/test";
