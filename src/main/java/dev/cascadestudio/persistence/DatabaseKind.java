@@ -22,6 +22,9 @@ public enum DatabaseKind {
 
     public String dialect() { return dialect; }
 
+    /** How its URLs start, in lower case: {@code jdbc:h2:}, {@code jdbc:sqlite:}, … */
+    public String urlPrefix() { return urlPrefix; }
+
     /**
      * The URL to connect with for the {@code url} a user gave: an embedded H2 file with the settings
      * that make its commits safe ({@link H2FileSettings}); a {@code jdbc:mysql:} URL with
