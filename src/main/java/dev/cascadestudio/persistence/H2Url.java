@@ -94,16 +94,19 @@ final class H2Url {
     }
 
     /**
-     * The file of {@code url} if it is an H2 URL that {@link #check} accepts and that names a file;
-     * null otherwise (in memory, refused, or not H2).
+     * The file that {@code url}'s database name gives if it is a plain H2 file (its settings are not
+     * looked at: {@link #check} judges them); null otherwise (in memory, a server, another file
+     * system, or not H2).
      */
     static Path fileOrNull(String url) {
         if (url == null || !url.startsWith(PREFIX)) {
             return null;
         }
+        String rest = url.substring(PREFIX.length());
+        int semicolon = rest.indexOf(';');
         try {
-            return check(url).file();
-        } catch (DatabaseOpenException e) {
+            return readName(semicolon < 0 ? rest : rest.substring(0, semicolon)).file();
+        } catch (DatabaseOpenException | java.nio.file.InvalidPathException e) {
             return null;
         }
     }
