@@ -171,9 +171,9 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * The file (without {@code .mv.db}, absolute) of an embedded H2 URL that {@link UrlPolicy} accepts,
-     * such as {@code jdbc:h2:file:/x}, {@code jdbc:h2:/x} or {@code jdbc:h2:~/x}; null for in-memory,
-     * server, other file systems' and other URLs.
+     * The file (without {@code .mv.db}, absolute) of an embedded H2 URL whose database name is a plain
+     * file, such as {@code jdbc:h2:file:/x}, {@code jdbc:h2:/x} or {@code jdbc:h2:~/x}; null for
+     * in-memory, server, other file systems' and other URLs. The settings are {@link UrlPolicy}'s to judge.
      */
     public static Path embeddedH2File(String url) {
         return H2Url.fileOrNull(url);
