@@ -64,6 +64,7 @@ public final class Database implements AutoCloseable {
      * appended to its URL (unless the URL sets them itself); {@link #url()} stays the URL as given.
      */
     public static Database open(String url, String user, String password, EmptyDatabase ifEmpty) {
+        UrlPolicy.check(url); // before any driver sees the URL: it may hold settings that run code
         DatabaseKind kind = DatabaseKind.fromUrl(url);
         prepareLocalFile(url, kind, ifEmpty);
         String settingsUrl = kind.connectionUrl(url);
@@ -154,65 +155,39 @@ public final class Database implements AutoCloseable {
     }
 
     private static void prepareLocalFile(String url, DatabaseKind kind, EmptyDatabase ifEmpty) {
-        Path file = switch (kind) {
-            case H2 -> url.startsWith("jdbc:h2:file:") ? h2File(stripOptions(url.substring("jdbc:h2:file:".length()))) : null;
-            case SQLITE -> {
-                String path = stripOptions(url.substring("jdbc:sqlite:".length()));
-                if (path.isEmpty() || path.startsWith(":memory:")) {
-                    yield null;
-                }
-                Path p = Path.of(path);
-                if (!Files.exists(p)) {
-                    throw new DatabaseOpenException("No SQLite database at " + p.toAbsolutePath() + ".");
-                }
-                yield p;
+        if (kind == DatabaseKind.SQLITE) {
+            Path file = SqliteUrl.check(url).file();
+            if (file != null && !Files.exists(file)) {
+                throw new DatabaseOpenException("No SQLite database at " + file + ".");
             }
-            default -> null;
-        };
-        // Connecting creates a missing H2 file: an existing database was asked for, so refuse before that.
-        if (kind == DatabaseKind.H2 && file != null && ifEmpty == EmptyDatabase.REFUSE
-                && !Files.exists(Path.of(file.toAbsolutePath() + ".mv.db"))) {
-            throw new DatabaseOpenException("No H2 database at " + file.toAbsolutePath() + ".mv.db.");
+            return;
         }
-        if (kind == DatabaseKind.H2 && file != null && file.toAbsolutePath().getParent() != null) {
+        // every H2 file form (jdbc:h2:file:P, jdbc:h2:P, jdbc:h2:~/P) is one file; in memory there is none
+        Path file = kind == DatabaseKind.H2 ? embeddedH2File(url) : null;
+        if (file == null) {
+            return;
+        }
+        // Connecting creates a missing H2 file: an existing database was asked for, so refuse before that.
+        if (ifEmpty == EmptyDatabase.REFUSE && !Files.exists(Path.of(file + ".mv.db"))) {
+            throw new DatabaseOpenException("No H2 database at " + file + ".mv.db.");
+        }
+        if (file.getParent() != null) {
             try {
-                AppDirectories.createPrivateDirectories(file.toAbsolutePath().getParent()); // owner-only: the data directory holds the database
+                AppDirectories.createPrivateDirectories(file.getParent()); // owner-only: the data directory holds the database
             } catch (java.io.IOException e) {
                 throw new DatabaseOpenException("Cannot create the data directory "
-                        + file.toAbsolutePath().getParent() + ": " + e.getMessage(), e);
+                        + file.getParent() + ": " + e.getMessage(), e);
             }
         }
     }
 
     /**
-     * The file (without {@code .mv.db}) of an embedded H2 URL such as {@code jdbc:h2:file:/x} or
-     * {@code jdbc:h2:~/x}; null for in-memory, server and other URLs.
+     * The file (without {@code .mv.db}, absolute) of an embedded H2 URL whose database name is a plain
+     * file, such as {@code jdbc:h2:file:/x}, {@code jdbc:h2:/x} or {@code jdbc:h2:~/x}; null for
+     * in-memory, server, other file systems' and other URLs. The settings are {@link UrlPolicy}'s to judge.
      */
     public static Path embeddedH2File(String url) {
-        if (!H2FileSettings.isEmbeddedH2File(url)) {
-            return null;
-        }
-        String path = stripOptions(url.trim().substring("jdbc:h2:".length()));
-        if (path.regionMatches(true, 0, "file:", 0, 5)) {
-            path = path.substring(5);
-        } else if (path.matches("(?i)^[a-z][a-z0-9]+:.*")) {
-            return null; // another H2 file system (nio:, split:, …): not handled here
-        }
-        return path.isEmpty() ? null : h2File(path).toAbsolutePath();
-    }
-
-    /** H2 reads a leading {@code ~} as the user's home directory. */
-    private static Path h2File(String path) {
-        return path.startsWith("~") ? Path.of(System.getProperty("user.home") + path.substring(1)) : Path.of(path);
-    }
-
-    private static String stripOptions(String path) {
-        int semicolon = path.indexOf(';');
-        int question = path.indexOf('?');
-        int end = path.length();
-        if (semicolon >= 0) end = Math.min(end, semicolon);
-        if (question >= 0) end = Math.min(end, question);
-        return path.substring(0, end);
+        return H2Url.fileOrNull(url);
     }
 
     /**
@@ -311,6 +286,7 @@ public final class Database implements AutoCloseable {
      * Needs the database closed by everyone else; takes seconds for a million rows.
      */
     public static void compactH2(String url) {
+        UrlPolicy.check(url);
         if (DatabaseKind.fromUrl(url) != DatabaseKind.H2) {
             return;
         }

@@ -22,16 +22,23 @@ public enum DatabaseKind {
 
     public String dialect() { return dialect; }
 
+    /** How its URLs start, in lower case: {@code jdbc:h2:}, {@code jdbc:sqlite:}, … */
+    public String urlPrefix() { return urlPrefix; }
+
     /**
      * The URL to connect with for the {@code url} a user gave: an embedded H2 file with the settings
      * that make its commits safe ({@link H2FileSettings}); a {@code jdbc:mysql:} URL with
      * {@code permitMysqlScheme}, without which the MariaDB driver (the one shipped, and the one that
-     * speaks to MySQL too) answers "No suitable driver"; others as given.
+     * speaks to MySQL too) answers "No suitable driver"; a MariaDB or MySQL URL with
+     * {@code nullDatabaseMeansCurrent=true}, without which the driver's table list covers every
+     * database on the server, so that an empty database looked like a controller's whenever another
+     * database on the same server held the tables; others as given.
      */
     public String connectionUrl(String url) {
         return switch (this) {
             case H2 -> H2FileSettings.apply(url);
-            case MYSQL -> url.contains("permitMysqlScheme") ? url : url + (url.contains("?") ? "&" : "?") + "permitMysqlScheme";
+            case MYSQL -> withParameter(withParameter(url, "permitMysqlScheme"), "nullDatabaseMeansCurrent=true");
+            case MARIADB -> withParameter(url, "nullDatabaseMeansCurrent=true");
             default -> url;
         };
     }
@@ -43,6 +50,12 @@ public enum DatabaseKind {
      */
     public boolean enforcesColumnTypes() {
         return this != SQLITE;
+    }
+
+    /** {@code url} with {@code parameter} appended unless it names it already. */
+    private static String withParameter(String url, String parameter) {
+        String name = parameter.contains("=") ? parameter.substring(0, parameter.indexOf('=')) : parameter;
+        return url.contains(name) ? url : url + (url.contains("?") ? "&" : "?") + parameter;
     }
 
     public static DatabaseKind fromUrl(String jdbcUrl) {
