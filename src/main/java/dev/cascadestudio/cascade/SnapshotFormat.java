@@ -6,11 +6,13 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import dev.cascadestudio.persistence.ColumnKind;
 import dev.cascadestudio.persistence.SqlValues;
 import dev.cascadestudio.persistence.TableInfo;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
 
 /**
- * The snapshot file format, version 1: JSON Lines, UTF-8, one JSON object per line, so that both
+ * The snapshot file format, version 2: JSON Lines, UTF-8, one JSON object per line, so that both
  * writing and restoring stream with constant memory.
  *
  * <pre>
@@ -20,8 +22,10 @@ import java.time.LocalDateTime;
  * {"row":["6f1c...","",...]}                                           one deleted row, all columns
  * {"nulled":"run","column":"workflow_id","columns":["uid","version"]}  a section: values set to NULL
  * {"row":["a1b2...","","6f1c..."]}                                     key columns, then the old value
- * {"end":true,"deletedRows":5,"nulledValues":2}                        present only in a complete file
+ * {"end":true,"deletedRows":5,"nulledValues":2,"sha256":"9f86..."}     present only in a complete file
  * </pre>
+ * The end line's {@code sha256} is the SHA-256 (hex) of every byte before the end line, so restore
+ * refuses a file that was edited or damaged (version 1 files have no checksum).
  * Deleted sections come parents first, so restoring inserts them in file order. Values are JSON
  * strings, whole numbers, booleans or null; timestamps are ISO-8601 text (SQLite: the file's own
  * text), JSON columns their JSON text as a string.
@@ -34,7 +38,9 @@ import java.time.LocalDateTime;
  */
 public final class SnapshotFormat {
     public static final String FORMAT = "cascade-studio-snapshot";
-    public static final int VERSION = 1;
+    /** Version 2 adds the end line's {@code sha256}; version 1 files (without it) are still read. */
+    public static final int VERSION = 2;
+    static final int OLDEST_READABLE_VERSION = 1;
     /** 64 Mi characters: three times the 20.5 million of a description seen in the field, and within a 1 GB heap. */
     public static final int MAX_VALUE_CHARS = 64 * 1024 * 1024;
 
@@ -49,6 +55,14 @@ public final class SnapshotFormat {
             .build();
 
     private SnapshotFormat() {}
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("This Java has no SHA-256", e);
+        }
+    }
 
     /**
      * Why {@code value} cannot stand for a value of {@code column} in a snapshot, or null if it can: the
@@ -84,8 +98,14 @@ public final class SnapshotFormat {
         return value instanceof Boolean ? "the value " + value : "the number " + shorten(String.valueOf(value));
     }
 
-    /** Text from a file quoted in a message: at most 60 characters of it. */
+    /** Text from a file quoted in a message: at most 60 characters of it, control characters escaped. */
     static String shorten(String text) {
-        return text.length() <= 60 ? text : text.substring(0, 57) + "...";
+        String shown = text.length() <= 60 ? text : text.substring(0, 57) + "...";
+        StringBuilder out = new StringBuilder(shown.length());
+        shown.codePoints().forEach(c -> {
+            if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029) out.append(String.format("\\u%04x", c));
+            else out.appendCodePoint(c);
+        });
+        return out.toString(); // one line whatever the file holds
     }
 }

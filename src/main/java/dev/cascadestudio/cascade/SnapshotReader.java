@@ -8,14 +8,17 @@ import com.fasterxml.jackson.core.io.JsonEOFException;
 import dev.cascadestudio.domain.ForeignKeyRule;
 import dev.cascadestudio.persistence.MappedTables;
 import dev.cascadestudio.persistence.TableInfo;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +52,12 @@ final class SnapshotReader implements AutoCloseable {
     }
 
     private final String name;
+    private final TrailingDigest digest;
     private final JsonParser parser;
+    /** The SHA-256 of the file's bytes before the line read last (or held {@link #ahead}). */
+    private MessageDigest beforeLine;
+    private MessageDigest beforeAhead;
+    private long version;
     private final CascadeGraph graph;
     private Header header;
     private Set<String> deletableTables;
@@ -61,8 +69,9 @@ final class SnapshotReader implements AutoCloseable {
     private long nulledValues;
     private long line;
 
-    private SnapshotReader(String name, JsonParser parser, CascadeGraph graph) {
+    private SnapshotReader(String name, TrailingDigest digest, JsonParser parser, CascadeGraph graph) {
         this.name = name;
+        this.digest = digest;
         this.parser = parser;
         this.graph = graph;
     }
@@ -83,7 +92,8 @@ final class SnapshotReader implements AutoCloseable {
     static SnapshotReader open(InputStream in, String name, CascadeGraph graph) {
         SnapshotReader reader;
         try {
-            reader = new SnapshotReader(name, SnapshotFormat.JSON.createParser(in), graph);
+            TrailingDigest digest = new TrailingDigest(in);
+            reader = new SnapshotReader(name, digest, SnapshotFormat.JSON.createParser(digest), graph);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the snapshot " + name + ": " + e.getMessage(), e);
         }
@@ -128,6 +138,7 @@ final class SnapshotReader implements AutoCloseable {
         Map<String, Object> fields = readLine(section);
         if (!fields.containsKey("row")) {
             ahead = fields;
+            beforeAhead = beforeLine;
             section = null;
             return null;
         }
@@ -166,10 +177,11 @@ final class SnapshotReader implements AutoCloseable {
             throw refused("it is not a Cascade Studio snapshot");
         }
         Object version = fields.get("formatVersion");
-        if (!(version instanceof Long v) || v != SnapshotFormat.VERSION) {
+        if (!(version instanceof Long v) || v < SnapshotFormat.OLDEST_READABLE_VERSION || v > SnapshotFormat.VERSION) {
             throw refused("its format version is " + (version instanceof String s ? "the text '" + SnapshotFormat.shorten(s) + "'" : version)
-                    + "; this Cascade Studio reads version " + SnapshotFormat.VERSION);
+                    + "; this Cascade Studio reads versions " + SnapshotFormat.OLDEST_READABLE_VERSION + " to " + SnapshotFormat.VERSION);
         }
+        this.version = v;
         only(fields, HEADER_FIELDS);
         if (!(fields.get("database") instanceof String database)) {
             throw refused("its header names no database");
@@ -270,13 +282,16 @@ final class SnapshotReader implements AutoCloseable {
     }
 
     private void end(Map<String, Object> fields) {
-        only(fields, Set.of("end", "deletedRows", "nulledValues"));
+        only(fields, version >= 2 ? Set.of("end", "deletedRows", "nulledValues", "sha256") : Set.of("end", "deletedRows", "nulledValues"));
         if (!Boolean.TRUE.equals(fields.get("end"))) {
             throw refused("its end line is not an end");
         }
         if (!Long.valueOf(deletedRows).equals(fields.get("deletedRows")) || !Long.valueOf(nulledValues).equals(fields.get("nulledValues"))) {
             throw refused("its end line counts " + fields.get("deletedRows") + " rows and " + fields.get("nulledValues")
                     + " values, but the file holds " + deletedRows + " rows and " + nulledValues + " values");
+        }
+        if (version >= 2 && (beforeLine == null || !HexFormat.of().formatHex(beforeLine.digest()).equals(fields.get("sha256")))) {
+            throw refused("its checksum does not match its contents (it was edited or damaged after it was written)");
         }
         try {
             if (parser.nextToken() != null) {
@@ -312,6 +327,7 @@ final class SnapshotReader implements AutoCloseable {
         if (ahead != null) {
             Map<String, Object> fields = ahead;
             ahead = null;
+            beforeLine = beforeAhead;
             return fields;
         }
         try {
@@ -323,6 +339,7 @@ final class SnapshotReader implements AutoCloseable {
             if (token != JsonToken.START_OBJECT) {
                 throw refused("line " + line + " is not a JSON object");
             }
+            beforeLine = digest.before(parser.currentTokenLocation().getByteOffset());
             Map<String, Object> fields = new LinkedHashMap<>();
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String field = parser.currentName();
@@ -439,13 +456,77 @@ final class SnapshotReader implements AutoCloseable {
             return refused("it is incomplete (cut short in line " + parser.currentLocation().getLineNr() + ")");
         }
         if (e instanceof JsonProcessingException p) {
-            String why = p.getOriginalMessage() == null ? "" : p.getOriginalMessage().lines().findFirst().orElse("");
-            return refused("line " + parser.currentLocation().getLineNr() + " is not valid JSON (" + SnapshotFormat.shorten(why) + ")");
+            var where = p.getLocation() != null ? p.getLocation() : parser.currentLocation();
+            return refused("line " + where.getLineNr() + " is not valid JSON (near character " + where.getColumnNr() + ")");
         }
         return new UncheckedIOException("Cannot read the snapshot " + name + ": " + e.getMessage(), e);
     }
 
     private static final class ColumnList extends ArrayList<Object> {}
+
+    /**
+     * Digests what it reads, holding back the last {@value #KEEP} bytes so that the digest of the bytes
+     * before any offset the parser is still at (its buffer is 8,000 bytes) can be taken.
+     */
+    private static final class TrailingDigest extends FilterInputStream {
+        private static final int KEEP = 1 << 16;
+        private final MessageDigest digest = SnapshotFormat.sha256();
+        private final byte[] held = new byte[KEEP];
+        private int count;
+        private long digested;
+
+        TrailingDigest(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            if (n > 0) hold(b, off, n);
+            return n;
+        }
+
+        private void hold(byte[] b, int off, int n) {
+            int excess = count + n - KEEP;
+            if (excess > 0) {
+                int fromHeld = Math.min(excess, count);
+                feed(fromHeld);
+                int fromNew = excess - fromHeld;
+                digest.update(b, off, fromNew);
+                digested += fromNew;
+                off += fromNew;
+                n -= fromNew;
+            }
+            System.arraycopy(b, off, held, count, n);
+            count += n;
+        }
+
+        private void feed(int n) {
+            digest.update(held, 0, n);
+            System.arraycopy(held, n, held, 0, count - n);
+            count -= n;
+            digested += n;
+        }
+
+        /** The digest of the bytes before {@code offset}; null if they are no longer held (then no checksum can match). */
+        MessageDigest before(long offset) {
+            if (offset < digested || offset > digested + count) {
+                return null;
+            }
+            feed((int) (offset - digested));
+            try {
+                return (MessageDigest) digest.clone();
+            } catch (CloneNotSupportedException e) {
+                throw new IllegalStateException("SHA-256 cannot be cloned here", e);
+            }
+        }
+    }
 
     private static final class RootList extends ArrayList<Root> {}
 

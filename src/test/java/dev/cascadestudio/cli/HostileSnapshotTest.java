@@ -110,8 +110,12 @@ class HostileSnapshotTest {
     @Test
     void sqliteColumnNameWithQuotesIsRefusedAndNoRunChanges() throws Exception {
         String url = demo(EngineDatabases.Kind.SQLITE);
+        try (Database db = Database.open(url, null, null, Database.EmptyDatabase.REFUSE)) {
+            // as after its workflows were deleted: so the injected key passes the "still NULL" check (the report's case)
+            db.fromConnection(c -> c.createStatement().executeUpdate("UPDATE \"run\" SET \"workflow_id\" = NULL"));
+        }
         List<String> before = runWorkflowIds(url);
-        assertThat(before).as("the demo's runs").hasSizeGreaterThan(10).doesNotContain("INJECTED-WF");
+        assertThat(before).as("the demo's runs").hasSizeGreaterThan(10).containsOnlyNulls();
         String dumpBefore = dump(url);
         String run = RowBuilder.uid("run", "kb-ingestion-run-1");
         Path snapshot = file("injection.jsonl", List.of(
@@ -122,9 +126,9 @@ class HostileSnapshotTest {
 
         CommandLineTest.Run r = CommandLineTest.run("restore", "--db", url, snapshot.toString());
 
-        assertRefused(r, "line 2 names 'version\" OR 1=1 OR \"version', which is no column of run");
-        assertThat(runWorkflowIds(url)).isEqualTo(before);
+        assertThat(runWorkflowIds(url)).as(r.out()).isEqualTo(before);
         assertThat(dump(url)).isEqualTo(dumpBefore);
+        assertRefused(r, "line 2 names 'version\" OR 1=1 OR \"version', which is no column of run");
     }
 
     @Test
@@ -142,9 +146,9 @@ class HostileSnapshotTest {
 
         CommandLineTest.Run r = CommandLineTest.run("restore", "--db", url, snapshot.toString());
 
-        assertRefused(r, "line 2 names 'name\", CSVWRITE(", "which is no column of run");
-        assertThat(pwned).doesNotExist();
+        assertThat(pwned).as(r.err()).doesNotExist();
         assertThat(dump(url)).isEqualTo(dumpBefore);
+        assertRefused(r, "line 2 names 'name\", CSVWRITE(", "which is no column of run");
     }
 
     // ---- items 6 and 10: silent changes, duplicates, edited names, numbers too big ----
@@ -173,6 +177,23 @@ class HostileSnapshotTest {
         List<String> args = new ArrayList<>(List.of("restore", "--db", d.url(), p.toString()));
         args.addAll(List.of(options));
         return CommandLineTest.run(args.toArray(String[]::new));
+    }
+
+    /** A copy of the (closed) demo database's file, and its URL. */
+    String copyOfDatabase(EngineDatabases.Kind kind) throws IOException {
+        if (kind == EngineDatabases.Kind.H2) {
+            Files.copy(dir.resolve("demo.mv.db"), dir.resolve("other.mv.db"));
+            return AppDirectories.h2Url(dir.resolve("other"));
+        }
+        Files.copy(dir.resolve("sql.db"), dir.resolve("other.db"));
+        return "jdbc:sqlite:" + dir.resolve("other.db");
+    }
+
+    /** The lines as a version 1 snapshot, which has no checksum. */
+    static List<ObjectNode> versionOne(List<ObjectNode> lines) {
+        lines.get(0).put("formatVersion", 1);
+        end(lines).remove("sha256");
+        return lines;
     }
 
     static int section(List<ObjectNode> lines, String key, String table) {
@@ -254,13 +275,25 @@ class HostileSnapshotTest {
             end(lines).put("deletedRows", end(lines).get("deletedRows").asLong() + 1);
             return lines;
         }), "line 2 puts back rows of user, a table a delete of the snapshot's roots never touches");
-        // a duplicated row
+        // a duplicated row: the checksum tells; in a version 1 file, which has none, the database's keys do
         assertRefused(restoreEdited(d, "duplicate", lines -> {
             int s = section(lines, "deleted", "workflow");
             lines.add(s + 1, lines.get(s + 1).deepCopy());
             end(lines).put("deletedRows", end(lines).get("deletedRows").asLong() + 1);
             return lines;
-        }), "the database refused its rows (a row that appears twice");
+        }), "its checksum does not match its contents");
+        assertRefused(restoreEdited(d, "duplicate-v1", lines -> {
+            int s = section(lines, "deleted", "workflow");
+            lines.add(s + 1, lines.get(s + 1).deepCopy());
+            end(lines).put("deletedRows", end(lines).get("deletedRows").asLong() + 1);
+            return versionOne(lines);
+        }), "the database refused its rows (a row that appears twice, a name taken twice, or a value that does not fit its column)");
+        assertRefused(restoreEdited(d, "nulled-duplicate-v1", lines -> {
+            int s = section(lines, "nulled", "run");
+            lines.add(s + 1, lines.get(s + 1).deepCopy());
+            end(lines).put("nulledValues", end(lines).get("nulledValues").asLong() + 1);
+            return versionOne(lines);
+        }), "twice; nothing");
         // an edited column name
         assertRefused(restoreEdited(d, "renamed-column", lines -> {
             int s = section(lines, "deleted", "workflow");
@@ -285,15 +318,27 @@ class HostileSnapshotTest {
             return lines;
         }), "it was written for the database jdbc:h2:file:/somewhere/else/db, not this one",
                 "--into-other-database");
+        // a value changed where the kind still fits: only the checksum tells
+        assertRefused(restoreEdited(d, "description-edited", lines -> {
+            int s = section(lines, "deleted", "workflow");
+            ((ArrayNode) lines.get(s + 1).get("row")).set(columnIndex(lines.get(s), "description"), "edited by hand");
+            return lines;
+        }), "its checksum does not match its contents (it was edited or damaged after it was written)");
 
         assertThat(dump(d.url())).as("every refusal left the database as the delete left it").isEqualTo(d.after());
 
-        CommandLineTest.Run anyway = restoreEdited(d, "other-database-anyway", lines -> {
-            lines.get(0).put("database", "jdbc:h2:file:/somewhere/else/db");
-            return lines;
-        }, "--into-other-database");
+        // the genuine snapshot, given a copy of the database at another place: asked first, then restored
+        String other = copyOfDatabase(kind);
+        assertRefused(CommandLineTest.run("restore", "--db", other, d.snapshot().toString()),
+                "it was written for the database " + d.url() + ", not this one (restore with --into-other-database");
+        CommandLineTest.Run anyway = CommandLineTest.run("restore", "--db", other, d.snapshot().toString(), "--into-other-database");
         assertThat(anyway.exit()).as(anyway.err()).isZero();
         assertThat(anyway.out()).contains("Restored 31 rows and 18 values");
-        assertThat(dump(d.url())).as("the snapshot restored exactly the database before the delete").isEqualTo(d.before());
+        assertThat(dump(other)).as("the copy is now the database before the delete").isEqualTo(d.before());
+        assertThat(dump(d.url())).as("and the database itself is untouched").isEqualTo(d.after());
+
+        CommandLineTest.Run genuine = restoreEdited(d, "version-1", HostileSnapshotTest::versionOne);
+        assertThat(genuine.exit()).as(genuine.err()).isZero();
+        assertThat(dump(d.url())).as("the snapshot, as version 1 wrote it, restored exactly the database before the delete").isEqualTo(d.before());
     }
 }
