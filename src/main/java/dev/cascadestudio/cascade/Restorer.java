@@ -315,7 +315,7 @@ public final class Restorer {
                 note(conflicts, label + " no longer exists, so its " + column + " cannot be put back");
             } else if (current.get(key) != null) {
                 found++;
-                note(conflicts, label + " has " + column + " = '" + current.get(key) + "' now, not NULL");
+                note(conflicts, label + " has " + column + " = '" + SnapshotFormat.oneLine(String.valueOf(current.get(key))) + "' now, not NULL");
             }
         }
         return found;
@@ -375,11 +375,12 @@ public final class Restorer {
         }
     }
 
+    /** A row's key or name for a message, on one line whatever the file or the database holds. */
     private static String display(List<String> values) {
         if (values.size() == 2 && values.get(1) != null && values.get(1).isEmpty()) {
-            return values.get(0); // (uid, version) with the empty version
+            return SnapshotFormat.oneLine(String.valueOf(values.get(0))); // (uid, version) with the empty version
         }
-        return values.size() == 1 ? "'" + values.get(0) + "'" : String.join("@", values.stream().map(String::valueOf).toList());
+        return SnapshotFormat.oneLine(values.size() == 1 ? "'" + values.get(0) + "'" : String.join("@", values.stream().map(String::valueOf).toList()));
     }
 
     private static void note(List<String> conflicts, String conflict) {

@@ -100,12 +100,16 @@ public final class SnapshotFormat {
 
     /** Text from a file quoted in a message: at most 60 characters of it, control characters escaped. */
     static String shorten(String text) {
-        String shown = text.length() <= 60 ? text : text.substring(0, 57) + "...";
-        StringBuilder out = new StringBuilder(shown.length());
-        shown.codePoints().forEach(c -> {
+        return oneLine(text.length() <= 60 ? text : text.substring(0, 57) + "...");
+    }
+
+    /** Text with its control characters (and line separators) escaped, so a message stays one line whatever the file holds. */
+    static String oneLine(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
             if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029) out.append(String.format("\\u%04x", c));
             else out.appendCodePoint(c);
         });
-        return out.toString(); // one line whatever the file holds
+        return out.toString();
     }
 }
