@@ -1,25 +1,28 @@
 package dev.cascadestudio.cascade;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cascadestudio.domain.ForeignKeyRule;
 import dev.cascadestudio.persistence.BatchInserter;
 import dev.cascadestudio.persistence.Database;
 import dev.cascadestudio.persistence.SqlNames;
 import dev.cascadestudio.persistence.SqlValues;
 import dev.cascadestudio.persistence.TableInfo;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLDataException;
 import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import org.hibernate.dialect.Dialect;
+import org.hibernate.exception.ConstraintViolationException;
+import org.hibernate.exception.DataException;
 
 /**
  * Puts a snapshot back in one transaction: first checks every row against the database as it is
@@ -31,26 +34,62 @@ import java.util.Map;
  */
 public final class Restorer {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int CHUNK = 400;
     private static final int BATCH = 1_000;
     /** Conflicts named in the message; the rest are only counted. */
     private static final int NAMED_CONFLICTS = 50;
 
     private final Database database;
+    private final CascadeGraph graph;
+    private final UnaryOperator<Connection> connections;
 
     public Restorer(Database database) {
+        this(database, CascadeGraph.fromMapping(database.sessionFactory().getMetamodel()));
+    }
+
+    public Restorer(Database database, CascadeGraph graph) {
+        this(database, graph, UnaryOperator.identity());
+    }
+
+    /** {@code connections} wraps the JDBC connection restore works on: a seam for tests that record its SQL. */
+    Restorer(Database database, CascadeGraph graph, UnaryOperator<Connection> connections) {
         this.database = database;
+        this.graph = graph;
+        this.connections = connections;
     }
 
     public record RestoreResult(long rowsInserted, long valuesRestored) {}
 
+    /** Restores into the database the snapshot was written for, and refuses any other. */
     public RestoreResult restore(Path snapshot) {
-        checkComplete(snapshot);
-        return database.fromConnection(connection -> {
+        return restore(snapshot, false);
+    }
+
+    /**
+     * @param intoOtherDatabase restore even though the snapshot's header names another database than this one
+     */
+    public RestoreResult restore(Path snapshot, boolean intoOtherDatabase) {
+        try (SnapshotReader in = SnapshotReader.open(snapshot, graph)) {
+            String written = in.header().database();
+            if (!intoOtherDatabase && !written.equals(database.url())) {
+                throw new SnapshotRefusedException(snapshot.toString(), "it was written for the database "
+                        + SnapshotFormat.shorten(written) + ", not this one (restore with --into-other-database to put it here anyway)");
+            }
+        }
+        return database.fromConnection(jdbc -> {
+            try {
+                return restore(connections.apply(jdbc), snapshot);
+            } catch (SQLException e) {
+                throw refusedByDatabase(snapshot, e);
+            }
+        });
+    }
+
+    private RestoreResult restore(Connection connection, Path snapshot) throws SQLException {
+        {
             List<String> conflicts = new ArrayList<>();
             long total = 0;
-            try (SnapshotReader in = SnapshotReader.open(snapshot)) {
+            try (SnapshotReader in = SnapshotReader.open(snapshot, graph)) {
                 for (SnapshotReader.Section section = in.nextSection(); section != null; section = in.nextSection()) {
                     total += section.deleted()
                             ? deletedConflicts(connection, section, in, conflicts)
@@ -61,28 +100,78 @@ public final class Restorer {
                 throw new RestoreConflictException(conflicts, total);
             }
             long[] counts = new long[2];
-            try (SnapshotReader in = SnapshotReader.open(snapshot);
-                 BatchInserter inserter = new BatchInserter(connection, database.kind(), database.sqlNames(), BATCH)) {
-                for (SnapshotReader.Section section = in.nextSection(); section != null; section = in.nextSection()) {
-                    if (section.deleted()) {
-                        counts[0] += insert(section, in, inserter);
-                    } else {
-                        inserter.flush(); // the rows a nulled value points to are back first
-                        counts[1] += putNullsBack(connection, section, in);
+            // The file is read again: every check above is made again, so a file changed in between is refused too.
+            try (SnapshotReader in = SnapshotReader.open(snapshot, graph)) {
+                Map<ForeignKeyRule, Set<String>> putBack = new HashMap<>();
+                SnapshotReader.Section section = in.nextSection();
+                try (BatchInserter inserter = new BatchInserter(connection, database.kind(), database.sqlNames(), BATCH)) {
+                    for (; section != null && section.deleted(); section = in.nextSection()) {
+                        counts[0] += insert(section, in, inserter, putBack);
                     }
+                    inserter.flush(); // the rows a nulled value points to are back first
+                }
+                for (; section != null; section = in.nextSection()) {
+                    if (section.deleted()) {
+                        throw new SnapshotRefusedException(snapshot.toString(), "its rows of " + section.table().name()
+                                + " come after the values set to NULL, where no delete writes them");
+                    }
+                    counts[1] += putNullsBack(connection, snapshot, section, in, putBack);
                 }
             }
             return new RestoreResult(counts[0], counts[1]);
-        });
+        }
     }
 
-    private static long insert(SnapshotReader.Section section, SnapshotReader in, BatchInserter inserter) throws SQLException {
-        List<String> columns = section.columns();
+    /**
+     * A constraint or a value the database refused while the rows went back: a row twice in the file, or a value
+     * that does not fit its column. Anything else (a lock, a lost connection) is not the file's fault and goes on up.
+     */
+    private RuntimeException refusedByDatabase(Path snapshot, SQLException failure) {
+        for (Throwable t = failure; t != null; t = next(t)) {
+            if (t instanceof SQLException e) {
+                String state = e.getSQLState();
+                Dialect dialect = database.sqlNames().dialect();
+                var delegate = dialect.buildSQLExceptionConversionDelegate();
+                var converted = delegate == null ? null : delegate.convert(e, "restore", null);
+                if (e instanceof SQLIntegrityConstraintViolationException || e instanceof SQLDataException
+                        || (state != null && (state.startsWith("23") || state.startsWith("22")))
+                        || converted instanceof ConstraintViolationException || converted instanceof DataException
+                        || dialect.getViolatedConstraintNameExtractor().extractConstraintName(e) != null) {
+                    return new SnapshotRefusedException(snapshot.toString(), "the database refused its rows"
+                            + " (a row that appears twice, a name taken twice, or a value that does not fit its column)");
+                }
+            }
+        }
+        String message = String.valueOf(failure.getMessage()).strip();
+        return new IllegalStateException("Could not restore " + snapshot + ", nothing was changed: the database reported "
+                + message.lines().findFirst().orElse(message), failure);
+    }
+
+    private static Throwable next(Throwable t) {
+        if (t instanceof SQLException e && e.getNextException() != null && e.getNextException() != t) {
+            return e.getNextException();
+        }
+        return t.getCause() == t ? null : t.getCause();
+    }
+
+    /**
+     * Queues the section's rows for insertion and notes, for every SET NULL rule whose parent is this table, the
+     * values the nulled rows may point to again: only rows this snapshot puts back.
+     */
+    private long insert(SnapshotReader.Section section, SnapshotReader in, BatchInserter inserter,
+                        Map<ForeignKeyRule, Set<String>> putBack) throws SQLException {
+        List<TableInfo.Column> columns = section.columns();
+        List<ForeignKeyRule> nulling = graph.outgoing(section.table().name()).stream()
+                .filter(e -> e.action() == ForeignKeyRule.Action.SET_NULL).toList();
         long n = 0;
         for (List<Object> row = in.nextRow(); row != null; row = in.nextRow()) {
             Map<String, Object> values = new HashMap<>();
             for (int i = 0; i < columns.size(); i++) {
-                values.put(columns.get(i), i < row.size() ? row.get(i) : null);
+                values.put(columns.get(i).name(), row.get(i));
+            }
+            for (ForeignKeyRule edge : nulling) {
+                Object referenced = values.get(edge.referencedColumn());
+                if (referenced != null) putBack.computeIfAbsent(edge, e -> new HashSet<>()).add(referenced.toString());
             }
             inserter.insert(section.table().name(), values);
             n++;
@@ -90,41 +179,76 @@ public final class Restorer {
         return n;
     }
 
-    private long putNullsBack(Connection connection, SnapshotReader.Section section, SnapshotReader in) throws SQLException {
+    /**
+     * Puts the section's values back: only where the value is still NULL (so a row the file names twice is refused,
+     * not overwritten) and only values that point to a row this snapshot put back.
+     */
+    private long putNullsBack(Connection connection, Path snapshot, SnapshotReader.Section section, SnapshotReader in,
+                              Map<ForeignKeyRule, Set<String>> putBack) throws SQLException {
         SqlNames names = database.sqlNames();
         SqlValues values = new SqlValues(database.kind());
         TableInfo table = section.table();
-        String column = section.column();
-        List<String> keys = section.columns();
-        String where = String.join(" AND ", keys.stream().map(k -> names.quote(k) + " = ?").toList());
+        TableInfo.Column column = section.column();
+        List<TableInfo.Column> keys = section.columns();
+        List<Set<String>> targets = graph.incoming(table.name()).stream()
+                .filter(e -> e.action() == ForeignKeyRule.Action.SET_NULL && e.column().equals(column.name()))
+                .map(e -> putBack.getOrDefault(e, Set.of())).toList();
+        String where = String.join(" AND ", keys.stream().map(k -> names.quote(k.name()) + " = ?").toList());
         long n = 0;
         try (PreparedStatement ps = connection.prepareStatement("UPDATE " + names.quote(table.name()) + " SET "
-                + names.quote(column) + " = " + values.placeholder(table.column(column).kind()) + " WHERE " + where)) {
-            int queued = 0;
+                + names.quote(column.name()) + " = " + values.placeholder(column.kind()) + " WHERE " + where
+                + " AND " + names.quote(column.name()) + " IS NULL")) {
+            List<List<String>> queued = new ArrayList<>();
             for (List<Object> row = in.nextRow(); row != null; row = in.nextRow()) {
-                values.bind(ps, 1, table.column(column).kind(), keys.size() < row.size() ? row.get(keys.size()) : null);
+                Object value = row.get(keys.size());
+                List<String> key = pick(row, keys.size());
+                if (value == null || targets.stream().noneMatch(t -> t.contains(value.toString()))) {
+                    throw new SnapshotRefusedException(snapshot.toString(), table.name() + " " + display(key) + " would get back "
+                            + column.name() + " = " + SnapshotFormat.describe(value) + ", which is no row the snapshot puts back");
+                }
+                values.bind(ps, 1, column.kind(), value);
                 for (int i = 0; i < keys.size(); i++) {
-                    ps.setString(i + 2, text(row, i));
+                    ps.setString(i + 2, key.get(i));
                 }
                 ps.addBatch();
+                queued.add(key);
                 n++;
-                if (++queued == BATCH) {
-                    ps.executeBatch();
-                    queued = 0;
+                if (queued.size() == BATCH) {
+                    execute(snapshot, ps, queued, table, column);
                 }
             }
-            if (queued > 0) {
-                ps.executeBatch();
-            }
+            execute(snapshot, ps, queued, table, column);
         }
         return n;
+    }
+
+    /** Runs the queued updates; each must have changed its row (the conflict check found them all still NULL). */
+    private static void execute(Path snapshot, PreparedStatement ps, List<List<String>> queued, TableInfo table,
+                                TableInfo.Column column) throws SQLException {
+        if (queued.isEmpty()) {
+            return;
+        }
+        int[] updated = ps.executeBatch();
+        for (int i = 0; i < updated.length && i < queued.size(); i++) {
+            if (updated[i] == 0) {
+                throw new SnapshotRefusedException(snapshot.toString(), "it puts back " + table.name() + " "
+                        + display(queued.get(i)) + "'s " + column.name() + " twice");
+            }
+        }
+        queued.clear();
+    }
+
+    private static List<String> pick(List<Object> row, int count) {
+        List<String> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) out.add(text(row, i));
+        return out;
     }
 
     /** Conflicts of a deleted section, checked {@value #CHUNK} rows at a time: the same key, then the same name, taken since. */
     private long deletedConflicts(Connection connection, SnapshotReader.Section section, SnapshotReader in,
                                   List<String> conflicts) throws SQLException {
         TableInfo table = section.table();
-        List<String> columns = section.columns();
+        List<String> columns = section.columns().stream().map(TableInfo.Column::name).toList();
         List<String> keyColumns = table.keyColumns();
         List<String> unique = table.label() ? List.of("name", "parent") : List.of("name");
         String uniqueWhy = table.label() ? "the same label exists again" : "another row took this name";
@@ -157,7 +281,8 @@ public final class Restorer {
         for (List<Object> row = in.nextRow(); ; row = in.nextRow()) {
             if (row != null) chunk.add(row);
             if (chunk.size() == CHUNK || (row == null && !chunk.isEmpty())) {
-                found += nulledConflicts(connection, section.table(), section.column(), section.columns(), chunk, conflicts);
+                found += nulledConflicts(connection, section.table(), section.column().name(),
+                        section.columns().stream().map(TableInfo.Column::name).toList(), chunk, conflicts);
                 chunk.clear();
             }
             if (row == null) break;
@@ -190,7 +315,7 @@ public final class Restorer {
                 note(conflicts, label + " no longer exists, so its " + column + " cannot be put back");
             } else if (current.get(key) != null) {
                 found++;
-                note(conflicts, label + " has " + column + " = '" + current.get(key) + "' now, not NULL");
+                note(conflicts, label + " has " + column + " = '" + SnapshotFormat.oneLine(String.valueOf(current.get(key))) + "' now, not NULL");
             }
         }
         return found;
@@ -250,11 +375,12 @@ public final class Restorer {
         }
     }
 
+    /** A row's key or name for a message, on one line whatever the file or the database holds. */
     private static String display(List<String> values) {
         if (values.size() == 2 && values.get(1) != null && values.get(1).isEmpty()) {
-            return values.get(0); // (uid, version) with the empty version
+            return SnapshotFormat.oneLine(String.valueOf(values.get(0))); // (uid, version) with the empty version
         }
-        return values.size() == 1 ? "'" + values.get(0) + "'" : String.join("@", values.stream().map(String::valueOf).toList());
+        return SnapshotFormat.oneLine(values.size() == 1 ? "'" + values.get(0) + "'" : String.join("@", values.stream().map(String::valueOf).toList()));
     }
 
     private static void note(List<String> conflicts, String conflict) {
@@ -273,33 +399,5 @@ public final class Restorer {
     private static String text(List<Object> row, int i) {
         Object v = i >= 0 && i < row.size() ? row.get(i) : null;
         return v == null ? null : v.toString();
-    }
-
-    /** Refuses files that are not snapshots, of another format version, or cut short. */
-    static void checkComplete(Path snapshot) {
-        if (!Files.isRegularFile(snapshot)) {
-            throw new IllegalArgumentException("No snapshot file at " + snapshot + ".");
-        }
-        try (BufferedReader in = Files.newBufferedReader(snapshot, StandardCharsets.UTF_8)) {
-            String first = in.readLine();
-            JsonNode header = first == null ? null : JSON.readTree(first);
-            if (header == null || !SnapshotFormat.FORMAT.equals(header.path("format").asText())) {
-                throw new IllegalArgumentException(snapshot + " is not a Cascade Studio snapshot.");
-            }
-            if (header.path("formatVersion").asInt() != SnapshotFormat.VERSION) {
-                throw new IllegalArgumentException(snapshot + " has snapshot format version "
-                        + header.path("formatVersion").asInt() + "; this Cascade Studio reads version " + SnapshotFormat.VERSION + ".");
-            }
-            String line;
-            String last = null;
-            while ((line = in.readLine()) != null) {
-                last = line;
-            }
-            if (last == null || !JSON.readTree(last).path("end").asBoolean(false)) {
-                throw new IllegalArgumentException(snapshot + " is incomplete (cut short while it was written); nothing was restored.");
-            }
-        } catch (IOException e) {
-            throw new IllegalArgumentException(snapshot + " is not a readable snapshot: " + e.getMessage(), e);
-        }
     }
 }

@@ -1,153 +1,541 @@
 package dev.cascadestudio.cascade;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import dev.cascadestudio.domain.ForeignKeyRule;
 import dev.cascadestudio.persistence.MappedTables;
 import dev.cascadestudio.persistence.TableInfo;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * Reads a snapshot ({@link SnapshotFormat}) with Jackson's streaming parser, one JSON value at a
- * time: a section's header, then its rows one by one. Nothing of a section is kept but its header
- * and the row just read. The file is expected to be complete ({@link Restorer#checkComplete}).
+ * Reads a snapshot ({@link SnapshotFormat}) with Jackson's streaming parser, one line at a time, and
+ * refuses ({@link SnapshotRefusedException}) anything the writer would not have written: a field, table
+ * or column the mapping does not know, a value of the wrong kind, a row with more or fewer values than
+ * its section's columns, a section for a table the delete's roots cannot reach, end counts that differ
+ * from the rows read, anything after the end line. Tables and columns are handed out as the mapping's
+ * own {@link TableInfo} objects, so no name from the file is ever used to build SQL. Memory is bounded
+ * by the section's width and {@link SnapshotFormat#MAX_VALUE_CHARS}, whatever the file holds.
  */
 final class SnapshotReader implements AutoCloseable {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** More than any mapped table has; a longer column list is refused while it is read. */
+    private static final int MAX_COLUMNS = 64;
+    private static final int MAX_ROOTS = 100_000;
+    private static final int MAX_FIELDS = 8;
+    private static final Set<String> HEADER_FIELDS = Set.of("format", "formatVersion", "createdAt", "database", "roots", "summary");
+
+    /** The header line: the database the delete ran on and its roots. */
+    record Header(String database, List<Root> roots) {}
 
     /** A section's header: the rows of one table that were deleted, or the values of one column set to NULL. */
-    record Section(TableInfo table, String column, List<String> columns) {
+    record Section(TableInfo table, TableInfo.Column column, List<TableInfo.Column> columns) {
         boolean deleted() {
             return column == null;
         }
     }
 
-    private final Path snapshot;
+    private final String name;
+    private final TrailingDigest digest;
     private final JsonParser parser;
-    /** A section or end header met while reading rows, or null. */
-    private ObjectNode ahead;
-    private boolean inSection;
+    /** The SHA-256 of the file's bytes before the line read last (or held {@link #ahead}). */
+    private MessageDigest beforeLine;
+    private MessageDigest beforeAhead;
+    private long version;
+    private final CascadeGraph graph;
+    private Header header;
+    private Set<String> deletableTables;
+    private Set<String> nullableColumns;
+    private final Set<String> sectionsSeen = new HashSet<>();
+    private Section section;
+    private boolean ended;
+    private long deletedRows;
+    private long nulledValues;
+    private long line;
 
-    private SnapshotReader(Path snapshot, JsonParser parser) {
-        this.snapshot = snapshot;
+    private SnapshotReader(String name, TrailingDigest digest, JsonParser parser, CascadeGraph graph) {
+        this.name = name;
+        this.digest = digest;
         this.parser = parser;
+        this.graph = graph;
     }
 
-    /** Opens the snapshot and reads past its header line. */
-    static SnapshotReader open(Path snapshot) {
+    /** Opens the snapshot and reads its header line. */
+    static SnapshotReader open(Path snapshot, CascadeGraph graph) {
+        if (!Files.isRegularFile(snapshot)) {
+            throw new SnapshotRefusedException(snapshot.toString(), "there is no snapshot file there (or it is not a regular file)");
+        }
         try {
-            SnapshotReader reader = new SnapshotReader(snapshot, JSON.createParser(Files.newInputStream(snapshot)));
-            if (!(reader.next() instanceof ObjectNode)) {
-                reader.close();
-                throw new IllegalArgumentException(snapshot + " is not a Cascade Studio snapshot.");
-            }
+            return open(Files.newInputStream(snapshot), snapshot.toString(), graph);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the snapshot " + snapshot + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads a snapshot from {@code in} (closed with the reader); {@code name} names it in messages. */
+    static SnapshotReader open(InputStream in, String name, CascadeGraph graph) {
+        SnapshotReader reader;
+        try {
+            TrailingDigest digest = new TrailingDigest(in);
+            reader = new SnapshotReader(name, digest, SnapshotFormat.JSON.createParser(digest), graph);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the snapshot " + name + ": " + e.getMessage(), e);
+        }
+        try {
+            reader.readHeader();
             return reader;
-        } catch (IOException e) {
-            throw unreadable(snapshot, e);
+        } catch (RuntimeException e) {
+            reader.closeQuietly(e);
+            throw e;
         }
     }
 
-    /** The next section, skipping what is left of the current one; null after the last. */
+    Header header() {
+        return header;
+    }
+
+    /** The next section, skipping what is left of the current one; null after the end line. */
     Section nextSection() {
-        try {
-            Object next;
-            if (ahead != null) {
-                next = ahead;
-                ahead = null;
-            } else {
-                do {
-                    next = next();
-                } while (next instanceof List<?>); // rows of a section not read to its end
-            }
-            inSection = false;
-            if (next == null || ((ObjectNode) next).has("end")) {
-                return null;
-            }
-            ObjectNode header = (ObjectNode) next;
-            List<String> columns = new ArrayList<>();
-            header.get("columns").forEach(c -> columns.add(c.asText()));
-            inSection = true;
-            if (header.has("deleted")) {
-                return new Section(MappedTables.get(header.get("deleted").asText()), null, columns);
-            }
-            if (header.has("nulled")) {
-                return new Section(MappedTables.get(header.get("nulled").asText()), header.get("column").asText(), columns);
-            }
-            throw new IllegalArgumentException(snapshot + " holds a line that is neither a row nor a section: " + header);
-        } catch (IOException e) {
-            throw unreadable(snapshot, e);
+        while (section != null) {
+            nextRow();
         }
+        if (ended) {
+            return null;
+        }
+        Map<String, Object> fields = readLine(null);
+        if (fields.containsKey("row")) {
+            throw refused("line " + line + " is a row outside any section");
+        }
+        if (fields.containsKey("end")) {
+            end(fields);
+            return null;
+        }
+        section = section(fields);
+        return section;
     }
 
-    /** The next row of the current section (strings, longs, booleans, nulls), or null at its end. */
+    /** The next row of the current section, its values checked against the columns; null at its end. */
     List<Object> nextRow() {
-        if (!inSection) {
+        if (section == null) {
             return null;
+        }
+        Map<String, Object> fields = readLine(section);
+        if (!fields.containsKey("row")) {
+            ahead = fields;
+            beforeAhead = beforeLine;
+            section = null;
+            return null;
+        }
+        only(fields, Set.of("row"));
+        @SuppressWarnings("unchecked")
+        List<Object> row = (List<Object>) fields.get("row");
+        List<TableInfo.Column> columns = rowColumns(section);
+        if (row.size() != columns.size()) {
+            throw refused("line " + line + " holds " + row.size() + " values where its section has " + columns.size() + " columns");
+        }
+        for (int i = 0; i < columns.size(); i++) {
+            String problem = SnapshotFormat.problem(columns.get(i), row.get(i));
+            if (problem != null) {
+                throw refused("line " + line + " " + problem + " of " + section.table().name());
+            }
+        }
+        if (section.deleted()) deletedRows++; else nulledValues++;
+        return row;
+    }
+
+    /** A section line or the end line read while looking for a row, handed to the next {@link #nextSection}. */
+    private Map<String, Object> ahead;
+
+    private static List<TableInfo.Column> rowColumns(Section section) {
+        if (section.deleted()) {
+            return section.columns();
+        }
+        List<TableInfo.Column> columns = new ArrayList<>(section.columns());
+        columns.add(section.column());
+        return columns;
+    }
+
+    private void readHeader() {
+        Map<String, Object> fields = readLine(null);
+        if (!SnapshotFormat.FORMAT.equals(fields.get("format"))) {
+            throw refused("it is not a Cascade Studio snapshot");
+        }
+        Object version = fields.get("formatVersion");
+        if (!(version instanceof Long v) || v < SnapshotFormat.OLDEST_READABLE_VERSION || v > SnapshotFormat.VERSION) {
+            throw refused("its format version is " + (version instanceof String s ? "the text '" + SnapshotFormat.shorten(s) + "'" : version)
+                    + "; this Cascade Studio reads versions " + SnapshotFormat.OLDEST_READABLE_VERSION + " to " + SnapshotFormat.VERSION);
+        }
+        this.version = v;
+        only(fields, HEADER_FIELDS);
+        if (!(fields.get("database") instanceof String database)) {
+            throw refused("its header names no database");
+        }
+        if (!(fields.get("roots") instanceof RootList roots) || roots.isEmpty()) {
+            throw refused("its header names no rows the delete started from");
+        }
+        header = new Header(database, List.copyOf(roots));
+        deletableTables = reachable(roots);
+        nullableColumns = new HashSet<>();
+        for (ForeignKeyRule edge : graph.edges()) {
+            if (edge.action() == ForeignKeyRule.Action.SET_NULL && deletableTables.contains(edge.parentTable())) {
+                nullableColumns.add(edge.childTable() + "." + edge.column());
+            }
+        }
+    }
+
+    /** The tables a delete of the roots can remove rows from: the roots' tables and all reachable along DELETE edges. */
+    private Set<String> reachable(List<Root> roots) {
+        Set<String> tables = new HashSet<>();
+        ArrayDeque<String> todo = new ArrayDeque<>();
+        for (Root root : roots) {
+            if (tables.add(root.table())) todo.add(root.table());
+        }
+        while (!todo.isEmpty()) {
+            for (ForeignKeyRule edge : graph.outgoing(todo.poll())) {
+                if (edge.action() == ForeignKeyRule.Action.DELETE && tables.add(edge.childTable())) {
+                    todo.add(edge.childTable());
+                }
+            }
+        }
+        return tables;
+    }
+
+    private Section section(Map<String, Object> fields) {
+        boolean deleted = fields.containsKey("deleted");
+        if (!deleted && !fields.containsKey("nulled")) {
+            throw refused("line " + line + " is neither a row, a section nor the end");
+        }
+        only(fields, deleted ? Set.of("deleted", "columns") : Set.of("nulled", "column", "columns"));
+        TableInfo table = table(fields.get(deleted ? "deleted" : "nulled"));
+        if (!(fields.get("columns") instanceof ColumnList names)) {
+            throw refused("line " + line + " has no list of column names");
+        }
+        List<TableInfo.Column> columns = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Object n : names) {
+            TableInfo.Column c = column(table, n);
+            if (!seen.add(c.name())) {
+                throw refused("line " + line + " names the column " + c.name() + " twice");
+            }
+            columns.add(c);
+        }
+        if (deleted) {
+            if (!deletableTables.contains(table.name())) {
+                throw refused("line " + line + " puts back rows of " + table.name() + ", a table a delete of the snapshot's roots never touches");
+            }
+            if (!seen.equals(new HashSet<>(table.columnNames()))) {
+                throw refused("line " + line + " lists other columns than " + table.name() + " has");
+            }
+            if (!sectionsSeen.add(table.name())) {
+                throw refused("line " + line + " is a second section for " + table.name());
+            }
+            return new Section(table, null, List.copyOf(columns));
+        }
+        TableInfo.Column column = column(table, fields.get("column"));
+        if (!nullableColumns.contains(table.name() + "." + column.name())) {
+            throw refused("line " + line + " puts back values of " + table.name() + "." + column.name()
+                    + ", a column a delete of the snapshot's roots never sets to NULL");
+        }
+        if (!columns.stream().map(TableInfo.Column::name).toList().equals(table.keyColumns())) {
+            throw refused("line " + line + " does not identify rows of " + table.name() + " by its key " + table.keyColumns());
+        }
+        if (!sectionsSeen.add(table.name() + "." + column.name())) {
+            throw refused("line " + line + " is a second section for " + table.name() + "." + column.name());
+        }
+        return new Section(table, column, List.copyOf(columns));
+    }
+
+    private TableInfo table(Object name) {
+        if (!(name instanceof String n) || !MappedTables.exists(n)) {
+            throw refused("line " + line + " names " + quoted(name) + ", which is no table of the mapping");
+        }
+        return MappedTables.get(n);
+    }
+
+    private TableInfo.Column column(TableInfo table, Object name) {
+        if (name instanceof String n) {
+            for (TableInfo.Column c : table.columns()) {
+                if (c.name().equals(n)) return c;
+            }
+        }
+        throw refused("line " + line + " names " + quoted(name) + ", which is no column of " + table.name());
+    }
+
+    private static String quoted(Object name) {
+        return name instanceof String s ? "'" + SnapshotFormat.shorten(s) + "'" : String.valueOf(name);
+    }
+
+    private void end(Map<String, Object> fields) {
+        only(fields, version >= 2 ? Set.of("end", "deletedRows", "nulledValues", "sha256") : Set.of("end", "deletedRows", "nulledValues"));
+        if (!Boolean.TRUE.equals(fields.get("end"))) {
+            throw refused("its end line is not an end");
+        }
+        if (!Long.valueOf(deletedRows).equals(fields.get("deletedRows")) || !Long.valueOf(nulledValues).equals(fields.get("nulledValues"))) {
+            throw refused("its end line counts " + fields.get("deletedRows") + " rows and " + fields.get("nulledValues")
+                    + " values, but the file holds " + deletedRows + " rows and " + nulledValues + " values");
+        }
+        if (version >= 2 && (beforeLine == null || !HexFormat.of().formatHex(beforeLine.digest()).equals(fields.get("sha256")))) {
+            throw refused("its checksum does not match its contents (it was edited or damaged after it was written)");
         }
         try {
-            Object next = next();
-            if (next instanceof List<?>) {
-                @SuppressWarnings("unchecked")
-                List<Object> row = (List<Object>) next;
-                return row;
+            if (parser.nextToken() != null) {
+                throw refused("it goes on after its end line");
             }
-            ahead = (ObjectNode) next;
-            inSection = false;
-            return null;
         } catch (IOException e) {
-            throw unreadable(snapshot, e);
+            throw unreadable(e);
         }
+        ended = true;
     }
 
-    /** The next top-level value: a row's values as a list, any other object as a tree; null at the end of the file. */
-    private Object next() throws IOException {
-        JsonToken token = parser.nextToken();
-        if (token == null) {
-            return null;
-        }
-        if (token != JsonToken.START_OBJECT) {
-            throw new IOException("expected a JSON object at line " + parser.currentLocation().getLineNr());
-        }
-        ObjectNode object = null;
-        List<Object> row = null;
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String name = parser.currentName();
-            JsonToken value = parser.nextToken();
-            if (name.equals("row") && value == JsonToken.START_ARRAY) {
-                row = new ArrayList<>();
-                while ((value = parser.nextToken()) != JsonToken.END_ARRAY) {
-                    row.add(scalar(value));
-                }
-            } else {
-                if (object == null) object = JSON.createObjectNode();
-                object.set(name, parser.<JsonNode>readValueAsTree());
+    private void only(Map<String, Object> fields, Set<String> allowed) {
+        for (String f : fields.keySet()) {
+            if (!allowed.contains(f)) {
+                throw unknownField(f);
             }
         }
-        return row != null ? row : object != null ? object : JSON.createObjectNode();
     }
 
-    /** As the snapshot writer wrote it: a string, a whole number, a boolean or null. */
-    private Object scalar(JsonToken token) throws IOException {
+    private SnapshotRefusedException unknownField(String field) {
+        return refused("line " + line + " has a field '" + SnapshotFormat.shorten(field) + "' that no such line of a snapshot has");
+    }
+
+    private SnapshotRefusedException refused(String problem) {
+        return new SnapshotRefusedException(name, problem);
+    }
+
+    /**
+     * The next line's fields: scalars, the {@code row}'s values (at most as many as {@code rowSection}
+     * has columns), the {@code columns} names, the {@code roots}. Nothing else is accepted.
+     */
+    private Map<String, Object> readLine(Section rowSection) {
+        if (ahead != null) {
+            Map<String, Object> fields = ahead;
+            ahead = null;
+            beforeLine = beforeAhead;
+            return fields;
+        }
+        try {
+            JsonToken token = parser.nextToken();
+            line = parser.currentLocation().getLineNr();
+            if (token == null) {
+                throw refused(header == null ? "the file is empty" : "it is incomplete (cut short while it was written: no end line)");
+            }
+            if (token != JsonToken.START_OBJECT) {
+                throw refused("line " + line + " is not a JSON object");
+            }
+            beforeLine = digest.before(parser.currentTokenLocation().getByteOffset());
+            Map<String, Object> fields = new LinkedHashMap<>();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                if (fields.size() == MAX_FIELDS) {
+                    throw refused("line " + line + " has too many fields");
+                }
+                JsonToken value = parser.nextToken();
+                switch (field) {
+                    case "row" -> fields.put(field, row(value, rowSection));
+                    case "columns" -> fields.put(field, columns(value));
+                    case "roots" -> fields.put(field, roots(value));
+                    default -> fields.put(field, scalar(value, field));
+                }
+            }
+            return fields;
+        } catch (IOException e) {
+            throw unreadable(e);
+        }
+    }
+
+    private List<Object> row(JsonToken token, Section rowSection) throws IOException {
+        if (token != JsonToken.START_ARRAY) {
+            throw refused("line " + line + " has a row that is not a list of values");
+        }
+        if (rowSection == null) {
+            throw refused("line " + line + " is a row outside any section");
+        }
+        int width = rowColumns(rowSection).size();
+        List<Object> row = new ArrayList<>(width);
+        long chars = 0;
+        for (JsonToken value = parser.nextToken(); value != JsonToken.END_ARRAY; value = parser.nextToken()) {
+            if (row.size() == width) {
+                throw refused("line " + line + " holds more values than its section has columns (" + width + ")");
+            }
+            Object v = scalar(value, rowSection.table().name() + "." + rowColumns(rowSection).get(row.size()).name());
+            if (v instanceof String s && (chars += s.length()) > SnapshotFormat.MAX_VALUE_CHARS) {
+                throw refused("line " + line + " holds more than " + String.format("%,d", SnapshotFormat.MAX_VALUE_CHARS)
+                        + " characters, more than a snapshot ever holds in one row");
+            }
+            row.add(v);
+        }
+        return row;
+    }
+
+    /** The column names of a section header, read one by one: never more than {@value #MAX_COLUMNS}. */
+    private ColumnList columns(JsonToken token) throws IOException {
+        if (token != JsonToken.START_ARRAY) {
+            throw refused("line " + line + " has columns that are not a list of names");
+        }
+        ColumnList names = new ColumnList();
+        for (JsonToken value = parser.nextToken(); value != JsonToken.END_ARRAY; value = parser.nextToken()) {
+            if (names.size() == MAX_COLUMNS) {
+                throw refused("line " + line + " lists more columns than any table has");
+            }
+            names.add(scalar(value, "columns"));
+        }
+        return names;
+    }
+
+    private RootList roots(JsonToken token) throws IOException {
+        if (token != JsonToken.START_ARRAY) {
+            throw refused("its roots are not a list");
+        }
+        RootList roots = new RootList();
+        for (JsonToken value = parser.nextToken(); value != JsonToken.END_ARRAY; value = parser.nextToken()) {
+            if (value != JsonToken.START_OBJECT || roots.size() == MAX_ROOTS) {
+                throw refused("its roots are not a list of rows");
+            }
+            Object table = null;
+            Object uid = null;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                Object v = scalar(parser.nextToken(), "roots");
+                if (field.equals("table")) table = v;
+                else if (field.equals("uid")) uid = v;
+                else throw unknownField(field);
+            }
+            if (!(uid instanceof String u)) {
+                throw refused("a root in its header has no uid");
+            }
+            roots.add(new Root(table(table).name(), u));
+        }
+        return roots;
+    }
+
+    /** As the snapshot writer writes it: a string, a whole number that fits 64 bits, a boolean or null. */
+    private Object scalar(JsonToken token, String where) throws IOException {
         return switch (token) {
             case VALUE_NULL -> null;
             case VALUE_TRUE -> Boolean.TRUE;
             case VALUE_FALSE -> Boolean.FALSE;
-            case VALUE_NUMBER_INT -> parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? parser.getText() : parser.getLongValue();
-            case VALUE_STRING, VALUE_NUMBER_FLOAT -> parser.getText();
-            default -> throw new IOException("unexpected " + token + " in a row at line " + parser.currentLocation().getLineNr());
+            case VALUE_STRING -> parser.getText();
+            case VALUE_NUMBER_INT -> {
+                if (parser.getNumberType() != JsonParser.NumberType.INT && parser.getNumberType() != JsonParser.NumberType.LONG) {
+                    throw refused("line " + line + " holds the number " + SnapshotFormat.shorten(parser.getText())
+                            + " for " + where + ", too big for any column");
+                }
+                yield parser.getLongValue();
+            }
+            case VALUE_NUMBER_FLOAT -> throw refused("line " + line + " holds the number " + SnapshotFormat.shorten(parser.getText())
+                    + " for " + where + ", which no snapshot writes");
+            case START_OBJECT, START_ARRAY -> throw refused("line " + line + " holds a JSON " + (token == JsonToken.START_OBJECT ? "object" : "list")
+                    + " for " + where + ", where a snapshot has a single value");
+            default -> throw refused("line " + line + " is not a snapshot line");
         };
     }
 
-    private static UncheckedIOException unreadable(Path snapshot, IOException e) {
-        return new UncheckedIOException("Cannot read the snapshot " + snapshot + ": " + e.getMessage(), e);
+    private RuntimeException unreadable(IOException e) {
+        if (e instanceof StreamConstraintsException) {
+            return refused("line " + parser.currentLocation().getLineNr() + " holds a value longer than "
+                    + String.format("%,d", SnapshotFormat.MAX_VALUE_CHARS) + " characters (or nested deeper), more than a snapshot ever holds");
+        }
+        if (e instanceof JsonEOFException) {
+            return refused("it is incomplete (cut short in line " + parser.currentLocation().getLineNr() + ")");
+        }
+        if (e instanceof JsonProcessingException p) {
+            var where = p.getLocation() != null ? p.getLocation() : parser.currentLocation();
+            return refused("line " + where.getLineNr() + " is not valid JSON (near character " + where.getColumnNr() + ")");
+        }
+        return new UncheckedIOException("Cannot read the snapshot " + name + ": " + e.getMessage(), e);
+    }
+
+    private static final class ColumnList extends ArrayList<Object> {}
+
+    /**
+     * Digests what it reads, holding back the last {@value #KEEP} bytes so that the digest of the bytes
+     * before any offset the parser is still at (its buffer is 8,000 bytes) can be taken.
+     */
+    private static final class TrailingDigest extends FilterInputStream {
+        private static final int KEEP = 1 << 16;
+        private final MessageDigest digest = SnapshotFormat.sha256();
+        private final byte[] held = new byte[KEEP];
+        private int count;
+        private long digested;
+
+        TrailingDigest(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            if (n > 0) hold(b, off, n);
+            return n;
+        }
+
+        private void hold(byte[] b, int off, int n) {
+            int excess = count + n - KEEP;
+            if (excess > 0) {
+                int fromHeld = Math.min(excess, count);
+                feed(fromHeld);
+                int fromNew = excess - fromHeld;
+                digest.update(b, off, fromNew);
+                digested += fromNew;
+                off += fromNew;
+                n -= fromNew;
+            }
+            System.arraycopy(b, off, held, count, n);
+            count += n;
+        }
+
+        private void feed(int n) {
+            digest.update(held, 0, n);
+            System.arraycopy(held, n, held, 0, count - n);
+            count -= n;
+            digested += n;
+        }
+
+        /** The digest of the bytes before {@code offset}; null if they are no longer held (then no checksum can match). */
+        MessageDigest before(long offset) {
+            if (offset < digested || offset > digested + count) {
+                return null;
+            }
+            feed((int) (offset - digested));
+            try {
+                return (MessageDigest) digest.clone();
+            } catch (CloneNotSupportedException e) {
+                throw new IllegalStateException("SHA-256 cannot be cloned here", e);
+            }
+        }
+    }
+
+    private static final class RootList extends ArrayList<Root> {}
+
+    private void closeQuietly(RuntimeException failure) {
+        try {
+            parser.close();
+        } catch (IOException e) {
+            failure.addSuppressed(e);
+        }
     }
 
     @Override
@@ -155,7 +543,7 @@ final class SnapshotReader implements AutoCloseable {
         try {
             parser.close();
         } catch (IOException e) {
-            throw unreadable(snapshot, e);
+            throw new UncheckedIOException("Cannot close the snapshot " + name + ": " + e.getMessage(), e);
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.cascadestudio.cascade;
 
 import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.cascadestudio.persistence.SqlNames;
 import dev.cascadestudio.persistence.SqlValues;
@@ -11,6 +10,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -33,7 +35,6 @@ import java.util.List;
  */
 final class SnapshotWriter {
 
-    private static final JsonFactory JSON = new JsonFactory();
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
 
     private SnapshotWriter() {}
@@ -52,8 +53,9 @@ final class SnapshotWriter {
                 try (FileChannel file = FileChannel.open(partial, java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
                         dev.cascadestudio.persistence.AppDirectories.privateFileAttributes(partial))) {
                     OutputStream out = new BufferedOutputStream(Channels.newOutputStream(file), 1 << 16);
-                    try (JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
-                        sections(json, connection, queries, graph, names, values, plan, databaseUrl);
+                    DigestOutputStream digesting = new DigestOutputStream(out, SnapshotFormat.sha256());
+                    try (JsonGenerator json = SnapshotFormat.JSON.createGenerator(digesting, JsonEncoding.UTF8)) {
+                        sections(json, digesting.getMessageDigest(), connection, queries, graph, names, values, plan, databaseUrl);
                         json.flush();
                         // The snapshot is the only way back from the delete: its bytes go to the disk, then its name
                         // (the directory), all before the delete commits, so a power cut cannot take it afterwards.
@@ -75,7 +77,7 @@ final class SnapshotWriter {
         }
     }
 
-    private static void sections(JsonGenerator json, Connection connection, PlanQueries queries, CascadeGraph graph,
+    private static void sections(JsonGenerator json, MessageDigest digest, Connection connection, PlanQueries queries, CascadeGraph graph,
                                  SqlNames names, SqlValues values, DeletePlan plan, String databaseUrl)
             throws IOException, SQLException {
         json.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
@@ -88,10 +90,16 @@ final class SnapshotWriter {
         for (var edge : queries.nullingEdges()) {
             nulledValues += nulledSection(json, connection, queries, graph.table(edge.childTable()), edge, names, values);
         }
+        // the end line carries the SHA-256 of every byte before it, its own line break included
+        json.writeRaw('\n');
+        json.flush();
+        String sha256 = HexFormat.of().formatHex(digest.digest());
+        json.setRootValueSeparator(null);
         json.writeStartObject();
         json.writeBooleanField("end", true);
         json.writeNumberField("deletedRows", deletedRows);
         json.writeNumberField("nulledValues", nulledValues);
+        json.writeStringField("sha256", sha256);
         json.writeEndObject();
         json.writeRaw('\n');
     }
@@ -135,7 +143,7 @@ final class SnapshotWriter {
         String select = String.join(", ", columns.stream().map(c -> names.quote(c.name())).toList());
         Sql sql = Sql.of("SELECT " + select + " FROM " + names.quote(table.name()) + " WHERE ")
                 .append(queries.deletedPredicate(table.name()));
-        return rows(json, connection, sql, columns, values);
+        return rows(json, connection, sql, table, columns, values);
     }
 
     private static long nulledSection(JsonGenerator json, Connection connection, PlanQueries queries, TableInfo table,
@@ -154,10 +162,10 @@ final class SnapshotWriter {
         String select = String.join(", ", columns.stream().map(c -> names.quote(c.name())).toList());
         Sql sql = Sql.of("SELECT " + select + " FROM " + names.quote(table.name()) + " WHERE ")
                 .append(queries.nulledPredicate(edge));
-        return rows(json, connection, sql, columns, values);
+        return rows(json, connection, sql, table, columns, values);
     }
 
-    private static long rows(JsonGenerator json, Connection connection, Sql sql, List<TableInfo.Column> columns,
+    private static long rows(JsonGenerator json, Connection connection, Sql sql, TableInfo table, List<TableInfo.Column> columns,
                              SqlValues values) throws IOException, SQLException {
         long n = 0;
         try (PreparedStatement ps = connection.prepareStatement(sql.text())) {
@@ -167,8 +175,19 @@ final class SnapshotWriter {
                 while (rs.next()) {
                     json.writeStartObject();
                     json.writeArrayFieldStart("row");
+                    long chars = 0;
                     for (int i = 0; i < columns.size(); i++) {
-                        writeValue(json, values.read(rs, i + 1, columns.get(i).kind()));
+                        Object value = values.read(rs, i + 1, columns.get(i).kind());
+                        if (value instanceof LocalDateTime t) value = t.toString();
+                        chars += value instanceof String text ? text.length() : 0;
+                        String problem = SnapshotFormat.problem(columns.get(i), value);
+                        if (problem != null || chars > SnapshotFormat.MAX_VALUE_CHARS) {
+                            // what restore would refuse is never written: the delete stops before anything changes
+                            throw new IllegalArgumentException("Cannot delete: a row of " + table.name() + " "
+                                    + (problem != null ? problem : "holds more than " + String.format("%,d", SnapshotFormat.MAX_VALUE_CHARS)
+                                    + " characters") + ", which a snapshot cannot hold for restore; nothing was deleted.");
+                        }
+                        writeValue(json, value);
                     }
                     json.writeEndArray();
                     json.writeEndObject();

@@ -4,7 +4,10 @@ import org.hibernate.dialect.Dialect;
 
 /**
  * Renders table and column names for hand-written SQL exactly as Hibernate renders them for this
- * database (every identifier quoted, so {@code user} and {@code value} are safe everywhere).
+ * database (every identifier quoted, so {@code user} and {@code value} are safe everywhere). The
+ * names come from the mapping; as a second wall, a closing quote inside a name is doubled, which is
+ * how H2, SQLite and PostgreSQL ({@code "}) and MariaDB/MySQL ({@code `}) escape it, so no name can
+ * end its quotes and become SQL.
  */
 public final class SqlNames {
 
@@ -15,7 +18,8 @@ public final class SqlNames {
     }
 
     public String quote(String identifier) {
-        return dialect.openQuote() + identifier + dialect.closeQuote();
+        String close = String.valueOf(dialect.closeQuote());
+        return dialect.openQuote() + identifier.replace(close, close + close) + close;
     }
 
     public Dialect dialect() {

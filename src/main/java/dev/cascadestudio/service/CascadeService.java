@@ -32,7 +32,7 @@ public final class CascadeService {
         this.graph = CascadeGraph.fromMapping(database.sessionFactory().getMetamodel());
         this.planner = new Planner(database, graph);
         this.executor = new Executor(database, planner, snapshotDirectory);
-        this.restorer = new Restorer(database);
+        this.restorer = new Restorer(database, graph);
         this.auditor = new Auditor(database, graph);
     }
 
@@ -51,6 +51,8 @@ public final class CascadeService {
     public ExecutionResult execute(DeletePlan plan, ProgressListener progress) { return executor.execute(plan, progress); }
 
     public Restorer.RestoreResult restore(Path snapshot) { return restorer.restore(snapshot); }
+
+    public Restorer.RestoreResult restore(Path snapshot, boolean intoOtherDatabase) { return restorer.restore(snapshot, intoOtherDatabase); }
 
     public List<Auditor.Finding> audit() { return auditor.audit(); }
 }
