@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "restore", mixinStandardHelpOptions = true,
@@ -18,10 +19,13 @@ final class RestoreCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SNAPSHOT_FILE", description = "A snapshot written by delete.")
     Path snapshot;
 
+    @Option(names = "--reason", paramLabel = "TEXT", description = "Why: recorded with the restore in the audit log (see `history`).")
+    String reason;
+
     @Override
     public Integer call() {
         try (Database database = db.open()) {
-            Restorer.RestoreResult result = new CascadeService(database).restore(snapshot);
+            Restorer.RestoreResult result = new CascadeService(database).restore(snapshot, reason);
             System.out.printf("Restored %,d rows and %,d values from %s%n", result.rowsInserted(), result.valuesRestored(), TerminalText.safe(snapshot));
             return CliErrors.DONE;
         }

@@ -1,0 +1,174 @@
+package dev.cascadestudio.cascade;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cascadestudio.persistence.TableInfo;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a complete snapshot holds, read in one streaming pass: its roots (with the versions it deleted),
+ * and per section (a table's deleted rows, a column's nulled values) how many rows. {@link #plan()}
+ * gives it the shape of the delete's {@link DeletePlan}, so a past delete can be shown as its preview
+ * was; {@link #page} reads its rows for display, a page at a time. Nothing is kept but counts and the
+ * roots' keys.
+ */
+public final class SnapshotContents {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One section: {@code column} null for a table's deleted rows, else the column whose values were set to NULL. */
+    public record Section(String table, String column, long rows, long newRows) {}
+
+    private final Path snapshot;
+    private final String createdAt;
+    private final List<Root> roots;
+    private final List<RowKey> rootRows;
+    private final List<Section> sections;
+
+    private SnapshotContents(Path snapshot, String createdAt, List<Root> roots, List<RowKey> rootRows, List<Section> sections) {
+        this.snapshot = snapshot;
+        this.createdAt = createdAt;
+        this.roots = List.copyOf(roots);
+        this.rootRows = List.copyOf(rootRows);
+        this.sections = List.copyOf(sections);
+    }
+
+    /**
+     * Reads the snapshot. Refuses (IllegalArgumentException, one sentence) a missing file, a file that
+     * is not a snapshot, of another format version, or cut short.
+     */
+    public static SnapshotContents read(Path snapshot) {
+        Restorer.checkComplete(snapshot);
+        JsonNode header = header(snapshot);
+        List<Root> roots = new ArrayList<>();
+        header.path("roots").forEach(r -> roots.add(new Root(r.path("table").asText(), r.path("uid").asText())));
+        Set<String> rootTables = new HashSet<>();
+        roots.forEach(r -> rootTables.add(r.table()));
+        List<RowKey> rootRows = new ArrayList<>();
+        List<Section> sections = new ArrayList<>();
+        Map<String, Set<List<Object>>> nulledKeys = new HashMap<>();
+        try (SnapshotReader in = SnapshotReader.open(snapshot)) {
+            for (SnapshotReader.Section section = in.nextSection(); section != null; section = in.nextSection()) {
+                TableInfo table = section.table();
+                long rows = 0;
+                long newRows = 0;
+                Set<List<Object>> seen = section.deleted() ? null : nulledKeys.computeIfAbsent(table.name(), t -> new HashSet<>());
+                for (List<Object> row = in.nextRow(); row != null; row = in.nextRow()) {
+                    rows++;
+                    if (seen != null) {
+                        if (seen.add(row.subList(0, Math.min(row.size(), section.columns().size())))) {
+                            newRows++;
+                        }
+                    } else if (rootTables.contains(table.name())) {
+                        RowKey key = key(table, section.columns(), row);
+                        if (roots.contains(new Root(table.name(), key.uid()))) {
+                            rootRows.add(key);
+                        }
+                    }
+                }
+                sections.add(new Section(table.name(), section.column(), rows, section.deleted() ? rows : newRows));
+            }
+        }
+        return new SnapshotContents(snapshot, header.path("createdAt").asText(null), roots, rootRows, sections);
+    }
+
+    private static JsonNode header(Path snapshot) {
+        try (BufferedReader in = Files.newBufferedReader(snapshot, StandardCharsets.UTF_8)) {
+            return JSON.readTree(in.readLine());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the snapshot " + snapshot + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Path snapshot() { return snapshot; }
+    /** When the snapshot was written (ISO-8601), or null if its header does not say. */
+    public String createdAt() { return createdAt; }
+    public List<Root> roots() { return roots; }
+    /** The roots' rows as deleted: one per version. */
+    public List<RowKey> rootRows() { return rootRows; }
+    public List<Section> sections() { return sections; }
+
+    /** Rows per table: deleted rows under {@code "deleted"}, nulled values under {@code "nulled"}. */
+    public Map<String, Map<String, Long>> countsPerTable(String deletedName, String nulledName) {
+        Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+        for (Section s : sections) {
+            counts.computeIfAbsent(s.table(), t -> new LinkedHashMap<>())
+                    .merge(s.column() == null ? deletedName : nulledName, s.rows(), Long::sum);
+        }
+        return counts;
+    }
+
+    /**
+     * The delete as a plan: its roots, per table the rows deleted, per column the values nulled. A
+     * snapshot keeps no routes, digests or statements, so those are empty.
+     */
+    public DeletePlan plan() {
+        List<DeletePlan.Effect> deleted = new ArrayList<>();
+        List<DeletePlan.Effect> nulled = new ArrayList<>();
+        for (Section s : sections) {
+            DeletePlan.Effect effect = new DeletePlan.Effect(s.table(), s.column(), null, s.rows(), s.newRows(), "", List.of());
+            (s.column() == null ? deleted : nulled).add(effect);
+        }
+        return new DeletePlan(roots, deleted, nulled, List.of(), 0);
+    }
+
+    /**
+     * Up to {@code limit} rows of one section from {@code offset} on, as the delete preview lists rows:
+     * key and name for a deleted row (a root marked by an empty route), key and old value for a nulled one.
+     */
+    public List<AffectedRow> page(String table, String column, long offset, int limit) {
+        List<AffectedRow> page = new ArrayList<>();
+        try (SnapshotReader in = SnapshotReader.open(snapshot)) {
+            for (SnapshotReader.Section section = in.nextSection(); section != null; section = in.nextSection()) {
+                if (!section.table().name().equals(table) || !java.util.Objects.equals(section.column(), column)) {
+                    continue;
+                }
+                long index = 0;
+                for (List<Object> row = in.nextRow(); row != null && page.size() < limit; row = in.nextRow(), index++) {
+                    if (index >= offset) {
+                        page.add(affected(section, row));
+                    }
+                }
+                break;
+            }
+        }
+        return page;
+    }
+
+    private AffectedRow affected(SnapshotReader.Section section, List<Object> row) {
+        TableInfo table = section.table();
+        RowKey key = key(table, section.columns(), row);
+        if (!section.deleted()) {
+            int old = section.columns().size();
+            Object value = old < row.size() ? row.get(old) : null;
+            return new AffectedRow(key, section.column() + " was " + value, null);
+        }
+        int nameAt = section.columns().indexOf("name");
+        Object name = nameAt >= 0 && nameAt < row.size() ? row.get(nameAt) : null;
+        Route route = roots.contains(new Root(table.name(), key.uid())) ? new Route(table.name(), List.of()) : null;
+        return new AffectedRow(key, name == null ? null : name.toString(), route);
+    }
+
+    private static RowKey key(TableInfo table, List<String> columns, List<Object> row) {
+        int uid = columns.indexOf("uid");
+        int version = table.versioned() ? columns.indexOf("version") : -1;
+        return new RowKey(table.name(), text(row, uid), version < 0 ? null : text(row, version));
+    }
+
+    private static String text(List<Object> row, int i) {
+        Object v = i >= 0 && i < row.size() ? row.get(i) : null;
+        return v == null ? null : v.toString();
+    }
+}
