@@ -35,9 +35,12 @@ public final class SnapshotContents {
     private final String createdAt;
     private final List<Root> roots;
     private final List<RowKey> rootRows;
+    private final Map<RowKey, String> rootNames;
     private final List<Section> sections;
 
-    private SnapshotContents(Path snapshot, String createdAt, List<Root> roots, List<RowKey> rootRows, List<Section> sections) {
+    private SnapshotContents(Path snapshot, String createdAt, List<Root> roots, List<RowKey> rootRows,
+                             Map<RowKey, String> rootNames, List<Section> sections) {
+        this.rootNames = java.util.Collections.unmodifiableMap(new HashMap<>(rootNames));
         this.snapshot = snapshot;
         this.createdAt = createdAt;
         this.roots = List.copyOf(roots);
@@ -57,6 +60,7 @@ public final class SnapshotContents {
         Set<String> rootTables = new HashSet<>();
         roots.forEach(r -> rootTables.add(r.table()));
         List<RowKey> rootRows = new ArrayList<>();
+        Map<RowKey, String> rootNames = new HashMap<>();
         List<Section> sections = new ArrayList<>();
         Map<String, Set<List<Object>>> nulledKeys = new HashMap<>();
         try (SnapshotReader in = SnapshotReader.open(snapshot)) {
@@ -75,13 +79,15 @@ public final class SnapshotContents {
                         RowKey key = key(table, section.columns(), row);
                         if (roots.contains(new Root(table.name(), key.uid()))) {
                             rootRows.add(key);
+                            int name = section.columns().indexOf("name");
+                            rootNames.put(key, text(row, name));
                         }
                     }
                 }
                 sections.add(new Section(table.name(), section.column(), rows, section.deleted() ? rows : newRows));
             }
         }
-        return new SnapshotContents(snapshot, header.path("createdAt").asText(null), roots, rootRows, sections);
+        return new SnapshotContents(snapshot, header.path("createdAt").asText(null), roots, rootRows, rootNames, sections);
     }
 
     private static JsonNode header(Path snapshot) {
@@ -99,6 +105,8 @@ public final class SnapshotContents {
     /** The roots' rows as deleted: one per version. */
     public List<RowKey> rootRows() { return rootRows; }
     public List<Section> sections() { return sections; }
+    /** A root row's name as deleted, or null. */
+    public String rootName(RowKey rootRow) { return rootNames.get(rootRow); }
 
     /** Rows per table: deleted rows under {@code "deleted"}, nulled values under {@code "nulled"}. */
     public Map<String, Map<String, Long>> countsPerTable(String deletedName, String nulledName) {

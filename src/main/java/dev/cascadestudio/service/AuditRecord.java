@@ -32,11 +32,15 @@ public record AuditRecord(String time, String user, String database, String acti
     public static final String EDIT = "edit";
     public static final String CREATE = "create";
 
-    /** A row named by the record: table, uid, and version (null for a table without versions). */
-    public record Row(String table, String uid, String version) {
-        /** {@code project 6f1c…}, {@code project 6f1c…@v2}. */
+    /**
+     * A row named by the record: table, uid, version (null for a table without versions) and its name
+     * when it had one (null if unknown).
+     */
+    @JsonPropertyOrder({"table", "uid", "version", "name"})
+    public record Row(String table, String uid, String version, String name) {
+        /** {@code project “support”}, or by key where the name is unknown: {@code project 6f1c…@v2}. */
         public String display() {
-            return table + " " + uid + (version == null || version.isEmpty() ? "" : "@" + version);
+            return table + " " + (name != null ? "“" + name + "”" : uid + (version == null || version.isEmpty() ? "" : "@" + version));
         }
     }
 

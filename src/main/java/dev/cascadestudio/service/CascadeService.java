@@ -37,8 +37,17 @@ public final class CascadeService {
         this(database, AppDirectories.snapshotDirectory());
     }
 
+    /**
+     * Snapshots in {@code snapshotDirectory}, the audit log beside it (in its parent directory): for the
+     * default {@code snapshots/} of the data directory that is the data directory's {@code audit.jsonl}.
+     */
     public CascadeService(Database database, Path snapshotDirectory) {
-        this(database, snapshotDirectory, AuditLog.inDataDirectory());
+        this(database, snapshotDirectory, besideSnapshots(snapshotDirectory));
+    }
+
+    private static AuditLog besideSnapshots(Path snapshotDirectory) {
+        Path parent = snapshotDirectory.toAbsolutePath().getParent();
+        return parent == null ? AuditLog.inDataDirectory() : new AuditLog(parent.resolve(AuditLog.FILE_NAME));
     }
 
     public CascadeService(Database database, Path snapshotDirectory, AuditLog auditLog) {
@@ -87,6 +96,9 @@ public final class CascadeService {
 
     public AuditLog auditLog() { return auditLog; }
 
+    /** The URL of the database this service deletes from and restores into. */
+    public String databaseUrl() { return database.url(); }
+
     private AuditRecord deleteRecord(ExecutionResult result, String reason) {
         DeletePlan plan = result.plan();
         Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
@@ -100,27 +112,28 @@ public final class CascadeService {
 
     private AuditRecord restoreRecord(Path snapshot, String reason) {
         SnapshotContents contents = SnapshotContents.read(snapshot);
-        return AuditRecord.now(database.url(), AuditRecord.RESTORE, rows(contents.rootRows(), contents.roots()),
+        return AuditRecord.now(database.url(), AuditRecord.RESTORE, rows(contents, contents.roots()),
                 contents.countsPerTable("inserted", "restored"), null, snapshot.toAbsolutePath().toString(), reason);
     }
 
     /** The roots with the versions the snapshot holds of them; a root it does not hold is listed without a version. */
     private static List<AuditRecord.Row> rootRows(Path snapshot, List<Root> roots) {
         try {
-            return rows(SnapshotContents.read(snapshot).rootRows(), roots);
+            return rows(SnapshotContents.read(snapshot), roots);
         } catch (RuntimeException unreadable) {
-            return rows(List.of(), roots);
+            return rows(null, roots);
         }
     }
 
-    private static List<AuditRecord.Row> rows(List<RowKey> found, List<Root> roots) {
+    private static List<AuditRecord.Row> rows(SnapshotContents contents, List<Root> roots) {
         List<AuditRecord.Row> rows = new java.util.ArrayList<>();
+        List<RowKey> found = contents == null ? List.of() : contents.rootRows();
         for (Root root : roots) {
             List<RowKey> versions = found.stream().filter(k -> k.table().equals(root.table()) && k.uid().equals(root.uid())).toList();
             if (versions.isEmpty()) {
-                rows.add(new AuditRecord.Row(root.table(), root.uid(), null));
+                rows.add(new AuditRecord.Row(root.table(), root.uid(), null, null));
             }
-            versions.forEach(k -> rows.add(new AuditRecord.Row(k.table(), k.uid(), k.version())));
+            versions.forEach(k -> rows.add(new AuditRecord.Row(k.table(), k.uid(), k.version(), contents.rootName(k))));
         }
         return rows;
     }

@@ -174,7 +174,7 @@ public final class RowEditService {
     private AuditRecord editRecord(String action, RowRef row, String counted, List<String> columns) {
         Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
         counts.put(row.table(), Map.of(counted, 1L));
-        return AuditRecord.now(database.url(), action, List.of(new AuditRecord.Row(row.table(), row.uid(), row.version())),
+        return AuditRecord.now(database.url(), action, List.of(new AuditRecord.Row(row.table(), row.uid(), row.version(), row.name())),
                 counts, columns, null, null);
     }
 

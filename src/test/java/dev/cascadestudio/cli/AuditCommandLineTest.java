@@ -80,7 +80,7 @@ class AuditCommandLineTest {
         assertThat(delete.get("reason").asText()).isEqualTo("ticket OPS-77: customer left");
         assertThat(Duration.between(start, Instant.parse(delete.get("time").asText())).abs()).isLessThan(Duration.ofMinutes(1));
         assertThat(delete.get("time").asText()).endsWith("Z");
-        assertThat(delete.get("roots").toString()).isEqualTo("[{\"table\":\"project\",\"uid\":\"" + SUPPORT + "\",\"version\":\"\"}]");
+        assertThat(delete.get("roots").toString()).isEqualTo("[{\"table\":\"project\",\"uid\":\"" + SUPPORT + "\",\"version\":\"\",\"name\":\"customer-support-assistant\"}]");
         // the counts per table are what the database lost, counted with SQL before and after
         for (String table : TABLES) {
             long gone = before.get(table) - after.get(table);
@@ -150,7 +150,7 @@ class AuditCommandLineTest {
         assertThat(text.out().lines().toList()).hasSize(2);
         assertThat(text.out().lines().findFirst().orElseThrow()).startsWith("TIME").contains("ACTION").contains("REASON");
         assertThat(text.out().lines().skip(1).findFirst().orElseThrow()).contains("delete").contains("second")
-                .contains("project " + SUPPORT);
+                .contains("project “customer-support-assistant”");
     }
 
     @Test

@@ -88,7 +88,7 @@ class AuditLogTest {
     }
 
     private static AuditRecord record(String writer, int i) {
-        return AuditRecord.now("jdbc:h2:file:/tmp/x", AuditRecord.DELETE, List.of(new AuditRecord.Row("project", "u" + i, "")),
+        return AuditRecord.now("jdbc:h2:file:/tmp/x", AuditRecord.DELETE, List.of(new AuditRecord.Row("project", "u" + i, "", "p" + i)),
                 Map.of("project", Map.of("deleted", 1L)), null, "/tmp/snapshot-" + i + ".jsonl", writer + " " + i);
     }
 }
