@@ -19,6 +19,10 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -55,6 +59,10 @@ public final class DeletePreviewViewModel {
     private final ObservableList<SummaryLine> deletedLines = FXCollections.observableArrayList();
     private final ObservableList<SummaryLine> nulledLines = FXCollections.observableArrayList();
     private final ObservableList<EffectGroup> groups = FXCollections.observableArrayList();
+    /** Why: recorded with the delete in the audit log. */
+    private final StringProperty reason = new SimpleStringProperty(this, "reason", "");
+    /** Whether confirm waits for a reason (production connections will set it; off by default). */
+    private final BooleanProperty reasonRequired = new SimpleBooleanProperty(this, "reasonRequired", false);
     private final BooleanBinding canConfirm;
 
     /**
@@ -74,7 +82,9 @@ public final class DeletePreviewViewModel {
         title.set(RootsText.title(this.roots, null));
         subtitle.set(RootsText.subtitle(this.roots, null));
         canConfirm = Bindings.createBooleanBinding(() -> phase.get() == Phase.READY && preview.get() != null
-                && !preview.get().plan().isEmpty() && gate.satisfiedBinding().get(), phase, preview, gate.satisfiedBinding());
+                && !preview.get().plan().isEmpty() && gate.satisfiedBinding().get()
+                && (!reasonRequired.get() || !givenReason().isEmpty()),
+                phase, preview, gate.satisfiedBinding(), reason, reasonRequired);
     }
 
     /** Computes the plan on background work; the dialog shows it busy until then. */
@@ -109,12 +119,13 @@ public final class DeletePreviewViewModel {
             return;
         }
         DeletePlan plan = preview.get().plan();
+        String why = givenReason().isEmpty() ? null : givenReason();
         phase.set(Phase.COMMITTING);
         error.set("");
         progress.set(-1);
         progressMessage.set("Starting");
         confirmText.set("Deleting…");
-        executor.execute(BackgroundTask.reporting(reporter -> operations.execute(plan, reporter::report))
+        executor.execute(BackgroundTask.reporting(reporter -> operations.execute(plan, why, reporter::report))
                 .onProgress(p -> {
                     progress.set(p.fraction());
                     progressMessage.set(p.message());
@@ -173,10 +184,16 @@ public final class DeletePreviewViewModel {
     }
 
     private EffectGroup group(DeletePlan.Effect effect) {
-        return new EffectGroup(operations, executor, preview.get().plan(), effect);
+        return new EffectGroup(operations::page, executor, preview.get().plan(), effect);
+    }
+
+    private String givenReason() {
+        return reason.get() == null ? "" : reason.get().strip();
     }
 
     public ReadOnlyObjectProperty<Phase> phaseProperty() { return phase.getReadOnlyProperty(); }
+    public StringProperty reasonProperty() { return reason; }
+    public BooleanProperty reasonRequiredProperty() { return reasonRequired; }
     public BooleanBinding canConfirmBinding() { return canConfirm; }
     public DeletePlan plan() { return preview.get() == null ? null : preview.get().plan(); }
     ReadOnlyObjectProperty<PlanPreview> previewProperty() { return preview.getReadOnlyProperty(); }
