@@ -53,6 +53,18 @@ public final class SnapshotContents {
      * is not a snapshot, of another format version, or cut short.
      */
     public static SnapshotContents read(Path snapshot) {
+        return read(snapshot, true);
+    }
+
+    /**
+     * The same without telling apart rows that lost several columns ({@link Section#newRows()} is then
+     * the section's rows): no memory per row, for counting what a restore put back.
+     */
+    public static SnapshotContents counts(Path snapshot) {
+        return read(snapshot, false);
+    }
+
+    private static SnapshotContents read(Path snapshot, boolean distinctNulledRows) {
         Restorer.checkComplete(snapshot);
         JsonNode header = header(snapshot);
         List<Root> roots = new ArrayList<>();
@@ -68,14 +80,15 @@ public final class SnapshotContents {
                 TableInfo table = section.table();
                 long rows = 0;
                 long newRows = 0;
-                Set<List<Object>> seen = section.deleted() ? null : nulledKeys.computeIfAbsent(table.name(), t -> new HashSet<>());
+                Set<List<Object>> seen = section.deleted() || !distinctNulledRows ? null
+                        : nulledKeys.computeIfAbsent(table.name(), t -> new HashSet<>());
                 for (List<Object> row = in.nextRow(); row != null; row = in.nextRow()) {
                     rows++;
                     if (seen != null) {
                         if (seen.add(row.subList(0, Math.min(row.size(), section.columns().size())))) {
                             newRows++;
                         }
-                    } else if (rootTables.contains(table.name())) {
+                    } else if (section.deleted() && rootTables.contains(table.name())) {
                         RowKey key = key(table, section.columns(), row);
                         if (roots.contains(new Root(table.name(), key.uid()))) {
                             rootRows.add(key);
@@ -84,10 +97,36 @@ public final class SnapshotContents {
                         }
                     }
                 }
-                sections.add(new Section(table.name(), section.column(), rows, section.deleted() ? rows : newRows));
+                sections.add(new Section(table.name(), section.column(), rows, seen == null ? rows : newRows));
             }
         }
         return new SnapshotContents(snapshot, header.path("createdAt").asText(null), roots, rootRows, rootNames, sections);
+    }
+
+    /**
+     * Only the roots' rows (one per version, with its name) of a snapshot just written: reads no further
+     * than the roots' own sections, which come first, so it costs next to nothing after a large delete.
+     */
+    public static Map<RowKey, String> rootRows(Path snapshot, List<Root> roots) {
+        Set<String> rootTables = new HashSet<>();
+        roots.forEach(r -> rootTables.add(r.table()));
+        Map<RowKey, String> found = new LinkedHashMap<>();
+        try (SnapshotReader in = SnapshotReader.open(snapshot)) {
+            for (SnapshotReader.Section section = in.nextSection(); section != null && !rootTables.isEmpty();
+                 section = in.nextSection()) {
+                TableInfo table = section.table();
+                if (!section.deleted() || !rootTables.remove(table.name())) {
+                    continue;
+                }
+                for (List<Object> row = in.nextRow(); row != null; row = in.nextRow()) {
+                    RowKey key = key(table, section.columns(), row);
+                    if (roots.contains(new Root(table.name(), key.uid()))) {
+                        found.put(key, text(row, section.columns().indexOf("name")));
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     private static JsonNode header(Path snapshot) {

@@ -94,6 +94,8 @@ public final class CascadeService {
         return result;
     }
 
+    public List<Auditor.Finding> audit() { return auditor.audit(); }
+
     public AuditLog auditLog() { return auditLog; }
 
     /** The URL of the database this service deletes from and restores into. */
@@ -111,32 +113,37 @@ public final class CascadeService {
     }
 
     private AuditRecord restoreRecord(Path snapshot, String reason) {
-        SnapshotContents contents = SnapshotContents.read(snapshot);
+        SnapshotContents contents = SnapshotContents.counts(snapshot);
         return AuditRecord.now(database.url(), AuditRecord.RESTORE, rows(contents, contents.roots()),
                 contents.countsPerTable("inserted", "restored"), null, snapshot.toAbsolutePath().toString(), reason);
     }
 
     /** The roots with the versions the snapshot holds of them; a root it does not hold is listed without a version. */
     private static List<AuditRecord.Row> rootRows(Path snapshot, List<Root> roots) {
+        Map<RowKey, String> found;
         try {
-            return rows(SnapshotContents.read(snapshot), roots);
+            found = SnapshotContents.rootRows(snapshot, roots);
         } catch (RuntimeException unreadable) {
-            return rows(null, roots);
+            found = Map.of();
         }
+        return rows(found, roots);
     }
 
     private static List<AuditRecord.Row> rows(SnapshotContents contents, List<Root> roots) {
+        Map<RowKey, String> found = new LinkedHashMap<>();
+        contents.rootRows().forEach(k -> found.put(k, contents.rootName(k)));
+        return rows(found, roots);
+    }
+
+    private static List<AuditRecord.Row> rows(Map<RowKey, String> found, List<Root> roots) {
         List<AuditRecord.Row> rows = new java.util.ArrayList<>();
-        List<RowKey> found = contents == null ? List.of() : contents.rootRows();
         for (Root root : roots) {
-            List<RowKey> versions = found.stream().filter(k -> k.table().equals(root.table()) && k.uid().equals(root.uid())).toList();
+            List<RowKey> versions = found.keySet().stream().filter(k -> k.table().equals(root.table()) && k.uid().equals(root.uid())).toList();
             if (versions.isEmpty()) {
                 rows.add(new AuditRecord.Row(root.table(), root.uid(), null, null));
             }
-            versions.forEach(k -> rows.add(new AuditRecord.Row(k.table(), k.uid(), k.version(), contents.rootName(k))));
+            versions.forEach(k -> rows.add(new AuditRecord.Row(k.table(), k.uid(), k.version(), found.get(k))));
         }
         return rows;
     }
-
-    public List<Auditor.Finding> audit() { return auditor.audit(); }
 }

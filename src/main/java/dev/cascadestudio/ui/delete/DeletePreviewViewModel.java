@@ -5,6 +5,7 @@ import dev.cascadestudio.cascade.DeletePlan;
 import dev.cascadestudio.cascade.ExecutionResult;
 import dev.cascadestudio.cascade.Root;
 import dev.cascadestudio.cascade.StalePlanException;
+import dev.cascadestudio.service.AuditLogException;
 import dev.cascadestudio.service.FailureMessages;
 import dev.cascadestudio.ui.task.BackgroundTask;
 import dev.cascadestudio.ui.task.TaskExecutor;
@@ -144,6 +145,9 @@ public final class DeletePreviewViewModel {
             staleNotice.set("Nothing was deleted. Someone changed the data while this preview was open, so the delete "
                     + "now does something else: " + stale.currentPlan().summary() + " (the plan you saw: "
                     + before.summary() + "). Review the new plan below and confirm again.");
+        } else if (failure instanceof AuditLogException missingRecord) {
+            // committed; only its audit line is missing: say exactly that (confirming again finds nothing left to delete)
+            error.set(missingRecord.getMessage());
         } else {
             error.set("Nothing was deleted. " + FailureMessages.describe(failure));
             confirmText.set(preview.get().plan().summary());

@@ -93,7 +93,7 @@ public final class HistoryView {
         listMessage.textProperty().bind(viewModel.listMessageProperty());
         showWhen(listMessage, viewModel.listMessageProperty().isNotEmpty());
         table.visibleProperty().bind(viewModel.listMessageProperty().isEmpty());
-        split.setDividerPositions(0.4);
+        split.setDividerPositions(0.36);
 
         summary = new PlanSummaryPane(viewModel.executor(), "Deleted", "Set to NULL");
         Node summaryNode = summary.root();
@@ -147,7 +147,8 @@ public final class HistoryView {
             if (item == null) {
                 row.setTooltip(null);
             } else {
-                tooltip.setText(item.record().database() + (item.countsDetail().isEmpty() ? "" : "\n\n" + item.countsDetail()));
+                tooltip.setText((item.reason().isEmpty() ? "" : item.reason() + "\n\n") + item.record().database()
+                        + (item.countsDetail().isEmpty() ? "" : "\n\n" + item.countsDetail()));
                 row.setTooltip(tooltip);
             }
         });

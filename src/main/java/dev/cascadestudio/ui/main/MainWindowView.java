@@ -138,6 +138,8 @@ public final class MainWindowView {
         deleteButton.disableProperty().bind(cannotDelete);
         graphButton.disableProperty().bind(viewModel.canRefreshProperty().not());
         openButton.disableProperty().bind(viewModel.switchingProperty().or(viewModel.phaseProperty().isEqualTo(Phase.OPENING)));
+        // History restores into the open database: it waits until the opening has ended (or failed)
+        historyButton.disableProperty().bind(openButton.disableProperty());
         treeView.setContextMenu(treeMenu(cannotDelete));
     }
 
@@ -173,6 +175,9 @@ public final class MainWindowView {
     /** Ctrl+H, toolbar: the audit log's deletes, restores and edits, and restoring a past delete. */
     @FXML
     public void showHistory() {
+        if (historyButton.isDisabled()) {
+            return;
+        }
         deletes.showHistory(root.getScene().getWindow());
     }
 
