@@ -24,6 +24,9 @@ final class DeleteCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON instead of a table.")
     boolean json;
 
+    @Option(names = "--reason", paramLabel = "TEXT", description = "Why: recorded with the delete in the audit log (see `history`).")
+    String reason;
+
     @Override
     public Integer call() throws Exception {
         if (!yes) {
@@ -32,7 +35,7 @@ final class DeleteCommand implements Callable<Integer> {
         try (Database database = db.open()) {
             CascadeService service = new CascadeService(database);
             DeletePlan plan = service.plan(target.roots());
-            ExecutionResult result = service.execute(plan, (done, total, message) -> { });
+            ExecutionResult result = service.execute(plan, reason, (done, total, message) -> { });
             if (json) {
                 ObjectNode out = PlanPrinter.json(plan, service, false);
                 out.put("snapshot", result.snapshot().toString());

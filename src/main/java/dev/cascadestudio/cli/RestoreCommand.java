@@ -23,10 +23,13 @@ final class RestoreCommand implements Callable<Integer> {
             description = "Restore even though the snapshot was written for another database than --db.")
     boolean intoOtherDatabase;
 
+    @Option(names = "--reason", paramLabel = "TEXT", description = "Why: recorded with the restore in the audit log (see `history`).")
+    String reason;
+
     @Override
     public Integer call() {
         try (Database database = db.open()) {
-            Restorer.RestoreResult result = new CascadeService(database).restore(snapshot, intoOtherDatabase);
+            Restorer.RestoreResult result = new CascadeService(database).restore(snapshot, intoOtherDatabase, reason);
             System.out.printf("Restored %,d rows and %,d values from %s%n", result.rowsInserted(), result.valuesRestored(), TerminalText.safe(snapshot));
             return CliErrors.DONE;
         }

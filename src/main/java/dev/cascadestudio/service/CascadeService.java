@@ -10,12 +10,19 @@ import dev.cascadestudio.cascade.Planner;
 import dev.cascadestudio.cascade.ProgressListener;
 import dev.cascadestudio.cascade.Restorer;
 import dev.cascadestudio.cascade.Root;
+import dev.cascadestudio.cascade.RowKey;
+import dev.cascadestudio.cascade.SnapshotContents;
 import dev.cascadestudio.persistence.AppDirectories;
 import dev.cascadestudio.persistence.Database;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** The delete use cases: plan, page through a plan, execute, restore, audit. */
+/**
+ * The delete use cases: plan, page through a plan, execute, restore, audit. Every committed delete
+ * and restore is recorded in the {@link AuditLog} right after its commit.
+ */
 public final class CascadeService {
 
     private final CascadeGraph graph;
@@ -23,12 +30,29 @@ public final class CascadeService {
     private final Executor executor;
     private final Restorer restorer;
     private final Auditor auditor;
+    private final Database database;
+    private final AuditLog auditLog;
 
     public CascadeService(Database database) {
         this(database, AppDirectories.snapshotDirectory());
     }
 
+    /**
+     * Snapshots in {@code snapshotDirectory}, the audit log beside it (in its parent directory): for the
+     * default {@code snapshots/} of the data directory that is the data directory's {@code audit.jsonl}.
+     */
     public CascadeService(Database database, Path snapshotDirectory) {
+        this(database, snapshotDirectory, besideSnapshots(snapshotDirectory));
+    }
+
+    private static AuditLog besideSnapshots(Path snapshotDirectory) {
+        Path parent = snapshotDirectory.toAbsolutePath().getParent();
+        return parent == null ? AuditLog.inDataDirectory() : new AuditLog(parent.resolve(AuditLog.FILE_NAME));
+    }
+
+    public CascadeService(Database database, Path snapshotDirectory, AuditLog auditLog) {
+        this.database = database;
+        this.auditLog = auditLog;
         this.graph = CascadeGraph.fromMapping(database.sessionFactory().getMetamodel());
         this.planner = new Planner(database, graph);
         this.executor = new Executor(database, planner, snapshotDirectory);
@@ -48,11 +72,86 @@ public final class CascadeService {
         return planner.allRows(plan, effect);
     }
 
-    public ExecutionResult execute(DeletePlan plan, ProgressListener progress) { return executor.execute(plan, progress); }
+    public ExecutionResult execute(DeletePlan plan, ProgressListener progress) {
+        return execute(plan, null, progress);
+    }
 
-    public Restorer.RestoreResult restore(Path snapshot) { return restorer.restore(snapshot); }
+    /** Commits the plan, then records it in the audit log with {@code reason} (null or blank: none given). */
+    public ExecutionResult execute(DeletePlan plan, String reason, ProgressListener progress) {
+        ExecutionResult result = executor.execute(plan, progress);
+        auditLog.append(deleteRecord(result, reason));
+        return result;
+    }
 
-    public Restorer.RestoreResult restore(Path snapshot, boolean intoOtherDatabase) { return restorer.restore(snapshot, intoOtherDatabase); }
+    public Restorer.RestoreResult restore(Path snapshot) {
+        return restore(snapshot, null);
+    }
+
+    /** Restores the snapshot, then records it in the audit log with {@code reason} (null or blank: none given). */
+    public Restorer.RestoreResult restore(Path snapshot, String reason) {
+        return restore(snapshot, false, reason);
+    }
+
+    /**
+     * Restores the snapshot (one written for another database only with {@code intoOtherDatabase}),
+     * then records it in the audit log with {@code reason} (null or blank: none given).
+     */
+    public Restorer.RestoreResult restore(Path snapshot, boolean intoOtherDatabase, String reason) {
+        Restorer.RestoreResult result = restorer.restore(snapshot, intoOtherDatabase);
+        auditLog.append(restoreRecord(snapshot, reason));
+        return result;
+    }
 
     public List<Auditor.Finding> audit() { return auditor.audit(); }
+
+    public AuditLog auditLog() { return auditLog; }
+
+    /** The URL of the database this service deletes from and restores into. */
+    public String databaseUrl() { return database.url(); }
+
+    private AuditRecord deleteRecord(ExecutionResult result, String reason) {
+        DeletePlan plan = result.plan();
+        Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+        plan.deleted().stream().filter(e -> e.count() > 0)
+                .forEach(e -> counts.computeIfAbsent(e.table(), t -> new LinkedHashMap<>()).merge("deleted", e.count(), Long::sum));
+        plan.nulled().stream().filter(e -> e.count() > 0)
+                .forEach(e -> counts.computeIfAbsent(e.table(), t -> new LinkedHashMap<>()).merge("nulled", e.count(), Long::sum));
+        List<AuditRecord.Row> roots = rootRows(result.snapshot(), plan.roots(), graph);
+        return AuditRecord.now(database.url(), AuditRecord.DELETE, roots, counts, null, result.snapshot().toString(), reason);
+    }
+
+    private AuditRecord restoreRecord(Path snapshot, String reason) {
+        SnapshotContents contents = SnapshotContents.counts(snapshot, graph);
+        return AuditRecord.now(database.url(), AuditRecord.RESTORE, rows(contents, contents.roots()),
+                contents.countsPerTable("inserted", "restored"), null, snapshot.toAbsolutePath().toString(), reason);
+    }
+
+    /** The roots with the versions the snapshot holds of them; a root it does not hold is listed without a version. */
+    private static List<AuditRecord.Row> rootRows(Path snapshot, List<Root> roots, CascadeGraph graph) {
+        Map<RowKey, String> found;
+        try {
+            found = SnapshotContents.rootRows(snapshot, roots, graph);
+        } catch (RuntimeException unreadable) {
+            found = Map.of();
+        }
+        return rows(found, roots);
+    }
+
+    private static List<AuditRecord.Row> rows(SnapshotContents contents, List<Root> roots) {
+        Map<RowKey, String> found = new LinkedHashMap<>();
+        contents.rootRows().forEach(k -> found.put(k, contents.rootName(k)));
+        return rows(found, roots);
+    }
+
+    private static List<AuditRecord.Row> rows(Map<RowKey, String> found, List<Root> roots) {
+        List<AuditRecord.Row> rows = new java.util.ArrayList<>();
+        for (Root root : roots) {
+            List<RowKey> versions = found.keySet().stream().filter(k -> k.table().equals(root.table()) && k.uid().equals(root.uid())).toList();
+            if (versions.isEmpty()) {
+                rows.add(new AuditRecord.Row(root.table(), root.uid(), null, null));
+            }
+            versions.forEach(k -> rows.add(new AuditRecord.Row(k.table(), k.uid(), k.version(), found.get(k))));
+        }
+        return rows;
+    }
 }

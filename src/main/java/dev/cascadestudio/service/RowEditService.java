@@ -42,8 +42,15 @@ public final class RowEditService {
     private final CascadeGraph graph;
     private final TreeService tree;
     private final RowWriter writer;
+    private final AuditLog auditLog;
 
     public RowEditService(Database database, CascadeGraph graph, TreeService tree, RowDetailsService reader) {
+        this(database, graph, tree, reader, AuditLog.inDataDirectory());
+    }
+
+    /** Every committed save and new row is recorded in {@code auditLog}. */
+    public RowEditService(Database database, CascadeGraph graph, TreeService tree, RowDetailsService reader, AuditLog auditLog) {
+        this.auditLog = auditLog;
         this.database = database;
         this.graph = graph;
         this.tree = tree;
@@ -126,7 +133,7 @@ public final class RowEditService {
         if (loaded.isNew()) {
             throw new IllegalArgumentException("A new row is created, not saved");
         }
-        return database.fromConnection(c -> {
+        RowRef saved = database.fromConnection(c -> {
             RowDetails now = reader.read(c, loaded.row(), true).orElseThrow(() -> new ConcurrentChangeException(
                     "“" + loaded.row().name() + "” was deleted from the database after you opened it. Nothing was saved."));
             List<String> changed = differences(loaded, now);
@@ -141,6 +148,11 @@ public final class RowEditService {
             }
             return writer.update(c, draft);
         });
+        List<String> columns = changedColumns(draft);
+        if (!columns.isEmpty()) {
+            auditLog.append(editRecord(AuditRecord.EDIT, saved, "updated", columns));
+        }
+        return saved;
     }
 
     /** Creates the new row of the draft with its labels in one transaction; invalid values write nothing. */
@@ -148,13 +160,43 @@ public final class RowEditService {
         if (!draft.loaded().isNew()) {
             throw new IllegalArgumentException("This row exists already; save it instead");
         }
-        return database.fromConnection(c -> {
+        RowRef created = database.fromConnection(c -> {
             List<FieldError> errors = validator(draft).validate(c, draft);
             if (!errors.isEmpty()) {
                 throw new InvalidRowException(errors);
             }
             return writer.insert(c, draft);
         });
+        auditLog.append(editRecord(AuditRecord.CREATE, created, "inserted", null));
+        return created;
+    }
+
+    private AuditRecord editRecord(String action, RowRef row, String counted, List<String> columns) {
+        Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+        counts.put(row.table(), Map.of(counted, 1L));
+        return AuditRecord.now(database.url(), action, List.of(new AuditRecord.Row(row.table(), row.uid(), row.version(), row.name())),
+                counts, columns, null, null);
+    }
+
+    /** The columns a save writes (as {@link RowWriter#update} decides), and {@code labels} if they changed. */
+    private static List<String> changedColumns(RowDraft draft) {
+        List<String> changed = new ArrayList<>();
+        for (Field field : draft.loaded().fields()) {
+            String value = draft.values().containsKey(field.column()) ? draft.values().get(field.column()) : field.value();
+            if (field.editable() && !java.util.Objects.equals(RowValidator.stored(field, value), field.value())) {
+                changed.add(field.column());
+            }
+        }
+        if (!labelMap(draft.loaded().labels()).equals(labelMap(draft.labels()))) {
+            changed.add("labels");
+        }
+        return changed;
+    }
+
+    private static Map<String, String> labelMap(List<RowDetails.Label> labels) {
+        Map<String, String> map = new LinkedHashMap<>();
+        labels.forEach(label -> map.put(label.name(), label.value() == null ? "" : label.value()));
+        return map;
     }
 
     private RowValidator validator(RowDraft draft) {

@@ -109,6 +109,19 @@ public final class StyleClasses {
 
     public static final String DELETE_PREVIEW_STYLESHEET = "/styles/delete-preview.css";
 
+    // ---- the History window (styles/history.css) ----
+    public static final String HISTORY_STYLESHEET = "/styles/history.css";
+    public static final String HISTORY = "history";
+    public static final String HISTORY_TOOLBAR = "history-toolbar";
+    public static final String HISTORY_TITLE = "history-title";
+    public static final String HISTORY_TABLE = "history-table";
+    public static final String HISTORY_PREVIEW = "history-preview";
+    public static final String HISTORY_PREVIEW_HEADER = "history-preview-header";
+    public static final String HISTORY_PREVIEW_TITLE = "history-preview-title";
+    public static final String HISTORY_PREVIEW_DETAIL = "history-preview-detail";
+    public static final String HISTORY_MESSAGE = "history-message";
+    public static final String HISTORY_RESTORE_BAR = "history-restore-bar";
+
     public static final String DELETE_PREVIEW = "delete-preview";
     public static final String DELETE_HEADER = "delete-header";
     public static final String DELETE_HEADER_ICON = "delete-header-icon";
@@ -140,6 +153,7 @@ public final class StyleClasses {
     public static final String SQL_TEXT = "sql-text";
     public static final String DELETE_FOOTER = "delete-footer";
     public static final String TYPE_TO_CONFIRM = "type-to-confirm";
+    public static final String DELETE_REASON = "delete-reason";
     public static final String CONFIRM_PROMPT = "confirm-prompt";
     public static final String CONFIRM_FIELD = "confirm-field";
     public static final String CONFIRM_EXPECTED = "confirm-expected";

@@ -47,7 +47,8 @@ class ControllerValuesEditTest {
     void open() {
         database = EngineDatabases.controllerSqlite(dir);
         CascadeGraph graph = CascadeGraph.fromMapping(database.sessionFactory().getMetamodel());
-        edit = new RowEditService(database, graph, new TreeService(database, graph), new RowDetailsService(database));
+        edit = new RowEditService(database, graph, new TreeService(database, graph), new RowDetailsService(database),
+                new AuditLog(dir.resolve(AuditLog.FILE_NAME)));
     }
 
     @AfterEach

@@ -37,7 +37,8 @@ class RowEditServiceTest {
         database = EngineDatabases.open(kind, dir);
         DemoData.load(database);
         CascadeGraph graph = CascadeGraph.fromMapping(database.sessionFactory().getMetamodel());
-        edit = new RowEditService(database, graph, new TreeService(database, graph), new RowDetailsService(database));
+        edit = new RowEditService(database, graph, new TreeService(database, graph), new RowDetailsService(database),
+                new AuditLog(dir.resolve(AuditLog.FILE_NAME)));
     }
 
     @AfterEach

@@ -24,6 +24,11 @@ public interface DeleteOperations {
 
     ExecutionResult execute(DeletePlan plan, ProgressListener progress);
 
+    /** Commits with the reason the administrator gave (null if none), which the audit log records. */
+    default ExecutionResult execute(DeletePlan plan, String reason, ProgressListener progress) {
+        return execute(plan, progress);
+    }
+
     Restorer.RestoreResult restore(Path snapshot);
 
     static DeleteOperations of(CascadeService service) {
@@ -42,6 +47,11 @@ public interface DeleteOperations {
             @Override
             public ExecutionResult execute(DeletePlan plan, ProgressListener progress) {
                 return service.execute(plan, progress);
+            }
+
+            @Override
+            public ExecutionResult execute(DeletePlan plan, String reason, ProgressListener progress) {
+                return service.execute(plan, reason, progress);
             }
 
             @Override

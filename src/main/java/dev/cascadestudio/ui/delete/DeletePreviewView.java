@@ -56,6 +56,9 @@ final class DeletePreviewView {
     @FXML private Label confirmPrompt;
     @FXML private TextField confirmField;
     @FXML private Label confirmExpected;
+    @FXML private javafx.scene.layout.HBox reasonBox;
+    @FXML private Label reasonLabel;
+    @FXML private TextField reasonField;
     @FXML private VBox commitBox;
     @FXML private ProgressBar commitProgress;
     @FXML private Label commitMessage;
@@ -134,6 +137,11 @@ final class DeletePreviewView {
         confirmField.textProperty().bindBidirectional(gate.typedProperty());
         confirmExpected.textProperty().bind(gate.expectedProperty());
         confirmField.disableProperty().bind(phaseIs(Phase.READY).not());
+        reasonField.textProperty().bindBidirectional(viewModel.reasonProperty());
+        reasonLabel.setLabelFor(reasonField);
+        reasonField.disableProperty().bind(phaseIs(Phase.COMMITTING).or(phaseIs(Phase.COMMITTED)));
+        reasonLabel.textProperty().bind(Bindings.when(viewModel.reasonRequiredProperty())
+                .then("Reason (required)").otherwise("Reason"));
         BooleanBinding committing = phaseIs(Phase.COMMITTING);
         showWhen(commitBox, committing);
         commitProgress.progressProperty().bind(viewModel.progressProperty());

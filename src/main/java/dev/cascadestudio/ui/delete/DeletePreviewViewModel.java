@@ -5,6 +5,7 @@ import dev.cascadestudio.cascade.DeletePlan;
 import dev.cascadestudio.cascade.ExecutionResult;
 import dev.cascadestudio.cascade.Root;
 import dev.cascadestudio.cascade.StalePlanException;
+import dev.cascadestudio.service.AuditLogException;
 import dev.cascadestudio.service.FailureMessages;
 import dev.cascadestudio.ui.task.BackgroundTask;
 import dev.cascadestudio.ui.task.TaskExecutor;
@@ -19,6 +20,10 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -55,6 +60,10 @@ public final class DeletePreviewViewModel {
     private final ObservableList<SummaryLine> deletedLines = FXCollections.observableArrayList();
     private final ObservableList<SummaryLine> nulledLines = FXCollections.observableArrayList();
     private final ObservableList<EffectGroup> groups = FXCollections.observableArrayList();
+    /** Why: recorded with the delete in the audit log. */
+    private final StringProperty reason = new SimpleStringProperty(this, "reason", "");
+    /** Whether confirm waits for a reason (production connections will set it; off by default). */
+    private final BooleanProperty reasonRequired = new SimpleBooleanProperty(this, "reasonRequired", false);
     private final BooleanBinding canConfirm;
 
     /**
@@ -74,7 +83,9 @@ public final class DeletePreviewViewModel {
         title.set(RootsText.title(this.roots, null));
         subtitle.set(RootsText.subtitle(this.roots, null));
         canConfirm = Bindings.createBooleanBinding(() -> phase.get() == Phase.READY && preview.get() != null
-                && !preview.get().plan().isEmpty() && gate.satisfiedBinding().get(), phase, preview, gate.satisfiedBinding());
+                && !preview.get().plan().isEmpty() && gate.satisfiedBinding().get()
+                && (!reasonRequired.get() || !givenReason().isEmpty()),
+                phase, preview, gate.satisfiedBinding(), reason, reasonRequired);
     }
 
     /** Computes the plan on background work; the dialog shows it busy until then. */
@@ -109,12 +120,13 @@ public final class DeletePreviewViewModel {
             return;
         }
         DeletePlan plan = preview.get().plan();
+        String why = givenReason().isEmpty() ? null : givenReason();
         phase.set(Phase.COMMITTING);
         error.set("");
         progress.set(-1);
         progressMessage.set("Starting");
         confirmText.set("Deleting…");
-        executor.execute(BackgroundTask.reporting(reporter -> operations.execute(plan, reporter::report))
+        executor.execute(BackgroundTask.reporting(reporter -> operations.execute(plan, why, reporter::report))
                 .onProgress(p -> {
                     progress.set(p.fraction());
                     progressMessage.set(p.message());
@@ -133,6 +145,9 @@ public final class DeletePreviewViewModel {
             staleNotice.set("Nothing was deleted. Someone changed the data while this preview was open, so the delete "
                     + "now does something else: " + stale.currentPlan().summary() + " (the plan you saw: "
                     + before.summary() + "). Review the new plan below and confirm again.");
+        } else if (failure instanceof AuditLogException missingRecord) {
+            // committed; only its audit line is missing: say exactly that (confirming again finds nothing left to delete)
+            error.set(missingRecord.getMessage());
         } else {
             error.set("Nothing was deleted. " + FailureMessages.describe(failure));
             confirmText.set(preview.get().plan().summary());
@@ -173,10 +188,16 @@ public final class DeletePreviewViewModel {
     }
 
     private EffectGroup group(DeletePlan.Effect effect) {
-        return new EffectGroup(operations, executor, preview.get().plan(), effect);
+        return new EffectGroup(operations::page, executor, preview.get().plan(), effect);
+    }
+
+    private String givenReason() {
+        return reason.get() == null ? "" : reason.get().strip();
     }
 
     public ReadOnlyObjectProperty<Phase> phaseProperty() { return phase.getReadOnlyProperty(); }
+    public StringProperty reasonProperty() { return reason; }
+    public BooleanProperty reasonRequiredProperty() { return reasonRequired; }
     public BooleanBinding canConfirmBinding() { return canConfirm; }
     public DeletePlan plan() { return preview.get() == null ? null : preview.get().plan(); }
     ReadOnlyObjectProperty<PlanPreview> previewProperty() { return preview.getReadOnlyProperty(); }

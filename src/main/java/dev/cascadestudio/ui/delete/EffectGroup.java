@@ -27,7 +27,7 @@ final class EffectGroup {
 
     static final int PAGE_SIZE = 200;
 
-    private final DeleteOperations operations;
+    private final RowSource operations;
     private final TaskExecutor executor;
     private final DeletePlan plan;
     private final DeletePlan.Effect effect;
@@ -39,7 +39,7 @@ final class EffectGroup {
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure", "");
     private final StringBinding moreText = Bindings.createStringBinding(this::describeMore, loading, remaining, failure);
 
-    EffectGroup(DeleteOperations operations, TaskExecutor executor, DeletePlan plan, DeletePlan.Effect effect) {
+    EffectGroup(RowSource operations, TaskExecutor executor, DeletePlan plan, DeletePlan.Effect effect) {
         this.operations = operations;
         this.executor = executor;
         this.plan = plan;

@@ -8,6 +8,9 @@ import dev.cascadestudio.ui.delete.DeletePreviewDialog;
 import dev.cascadestudio.ui.delete.UndoBanner;
 import dev.cascadestudio.ui.graph.CascadeGraphView;
 import dev.cascadestudio.ui.graph.CascadeGraphWindow;
+import dev.cascadestudio.ui.history.HistoryWindow;
+import dev.cascadestudio.service.AuditLog;
+import dev.cascadestudio.service.HistoryService;
 import java.util.List;
 import java.util.Map;
 import javafx.scene.layout.VBox;
@@ -27,6 +30,7 @@ final class DeleteActions {
     private UndoBanner banner;
     private CascadeService bannerService;
     private Window graphWindow;
+    private javafx.stage.Stage historyWindow;
 
     DeleteActions(MainWindowViewModel viewModel, VBox undoHost, SideWindowPlacement graphPlacement) {
         this.viewModel = viewModel;
@@ -86,6 +90,19 @@ final class DeleteActions {
         graphs.follow(view, session);
     }
 
+    /** Opens the History window for the open database, or brings it to the front. */
+    void showHistory(Window owner) {
+        if (historyWindow != null && historyWindow.isShowing()) {
+            historyWindow.toFront();
+            return;
+        }
+        DatabaseSession session = viewModel.openSession();
+        CascadeService service = session == null ? null : session.cascade();
+        AuditLog log = service == null ? AuditLog.inDataDirectory() : service.auditLog();
+        historyWindow = HistoryWindow.show(owner, new HistoryService(log), service,
+                service == null ? null : service.databaseUrl(), viewModel.executor(), this::dataChanged);
+    }
+
     private void dataChanged() {
         viewModel.refresh();
         graphs.dataChanged();
@@ -94,6 +111,10 @@ final class DeleteActions {
     private void databaseChanged() {
         if (graphWindow != null) {
             graphWindow.hide();
+        }
+        if (historyWindow != null) {
+            historyWindow.hide(); // its Restore went into the database that was open
+            historyWindow = null;
         }
         if (banner != null) {
             banner.viewModel().dismiss();

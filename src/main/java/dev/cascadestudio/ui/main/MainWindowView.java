@@ -42,6 +42,7 @@ public final class MainWindowView {
     @FXML private Button refreshButton;
     @FXML private Button deleteButton;
     @FXML private Button graphButton;
+    @FXML private Button historyButton;
     @FXML private VBox undoHost;
     @FXML private HBox noticeBar;
     @FXML private Label noticeLabel;
@@ -87,6 +88,7 @@ public final class MainWindowView {
         scene.getAccelerators().put(Shortcuts.REFRESH, viewModel::refresh);
         scene.getAccelerators().put(Shortcuts.DELETE, this::deleteSelected);
         scene.getAccelerators().put(Shortcuts.GRAPH, this::showGraph);
+        scene.getAccelerators().put(Shortcuts.HISTORY, this::showHistory);
         scene.getAccelerators().put(Shortcuts.SEARCH, this::focusSearch);
         scene.getAccelerators().put(Shortcuts.OPEN, this::openDatabase);
         scene.getAccelerators().put(Shortcuts.QUIT, this::quit);
@@ -136,6 +138,8 @@ public final class MainWindowView {
         deleteButton.disableProperty().bind(cannotDelete);
         graphButton.disableProperty().bind(viewModel.canRefreshProperty().not());
         openButton.disableProperty().bind(viewModel.switchingProperty().or(viewModel.phaseProperty().isEqualTo(Phase.OPENING)));
+        // History restores into the open database: it waits until the opening has ended (or failed)
+        historyButton.disableProperty().bind(openButton.disableProperty());
         treeView.setContextMenu(treeMenu(cannotDelete));
     }
 
@@ -166,6 +170,15 @@ public final class MainWindowView {
     @FXML
     public void showGraph() {
         deletes.showGraph(root.getScene().getWindow());
+    }
+
+    /** Ctrl+H, toolbar: the audit log's deletes, restores and edits, and restoring a past delete. */
+    @FXML
+    public void showHistory() {
+        if (historyButton.isDisabled()) {
+            return;
+        }
+        deletes.showHistory(root.getScene().getWindow());
     }
 
     /** Ctrl+O, toolbar: another database, chosen as a file or a JDBC URL. */
