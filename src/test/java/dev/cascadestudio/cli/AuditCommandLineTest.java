@@ -42,6 +42,7 @@ class AuditCommandLineTest {
 
     @TempDir Path dir;
     private String file;
+    private String passwordFile;
     private String previousHome;
 
     @BeforeEach
@@ -52,6 +53,11 @@ class AuditCommandLineTest {
         }
         previousHome = System.getProperty("cascade.home");
         System.setProperty("cascade.home", dir.resolve("home").toString());
+        try {
+            passwordFile = Files.writeString(dir.resolve("password"), PASSWORD + "\n").toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @AfterEach
@@ -64,7 +70,7 @@ class AuditCommandLineTest {
         Map<String, Long> before = counts();
         Instant start = Instant.now();
 
-        Run deleted = run("delete", "--db", file, "--user", "sa", "--password", PASSWORD, "--table", "project", "--uid", SUPPORT,
+        Run deleted = run("delete", "--db", file, "--user", "sa", "--password-file", passwordFile, "--table", "project", "--uid", SUPPORT,
                 "--yes", "--json", "--reason", "ticket OPS-77: customer left");
         assertThat(deleted.exit()).as(deleted.err()).isZero();
         String snapshot = new ObjectMapper().readTree(deleted.out()).get("snapshot").asText();
@@ -89,7 +95,7 @@ class AuditCommandLineTest {
         assertThat(delete.at("/counts/run/nulled").asLong()).as("8 runs lose workflow_id, 6 of them schedule_id too")
                 .isEqualTo(14);
 
-        Run restored = run("restore", "--db", file, "--user", "sa", "--password", PASSWORD, "--reason", "wrong customer", snapshot);
+        Run restored = run("restore", "--db", file, "--user", "sa", "--password-file", passwordFile, "--reason", "wrong customer", snapshot);
         assertThat(restored.exit()).as(restored.err()).isZero();
         assertThat(counts()).isEqualTo(before);
 
@@ -113,20 +119,29 @@ class AuditCommandLineTest {
     }
 
     @Test
-    void aPasswordInTheUrlIsNotWrittenToTheLog() throws Exception {
+    void aUrlWithAPasswordIsRefusedAndNothingIsLoggedOrEchoed() throws Exception {
         String withPassword = file + ";USER=sa;PASSWORD=" + PASSWORD;
         Run deleted = run("delete", "--db", withPassword, "--table", "project", "--uid", SUPPORT, "--yes");
+
+        assertThat(deleted.exit()).isEqualTo(2);
+        assertThat(deleted.err()).contains("PASSWORD is not allowed").doesNotContain(PASSWORD);
+        assertThat(auditFile()).as("nothing was done, so nothing is recorded").doesNotExist();
+    }
+
+    @Test
+    void aDeleteWithoutAReasonRecordsNull() throws Exception {
+        Run deleted = run("delete", "--db", file, "--user", "sa", "--password-file", passwordFile, "--table", "project", "--uid", SUPPORT, "--yes");
         assertThat(deleted.exit()).as(deleted.err()).isZero();
 
         JsonNode delete = auditLines().get(0);
-        assertThat(delete.get("database").asText()).isEqualTo(file + ";USER=sa");
-        assertThat(Files.readString(auditFile())).doesNotContain(PASSWORD).doesNotContain("PASSWORD");
+        assertThat(delete.get("database").asText()).isEqualTo(file);
+        assertThat(Files.readString(auditFile())).doesNotContain(PASSWORD);
         assertThat(delete.get("reason").isNull()).as("no --reason: null, not an empty string").isTrue();
     }
 
     @Test
     void historyJsonIsTheStoredRecordsNewestFirstAndTheDbFilterKeepsOneDatabase() throws Exception {
-        assertThat(run("delete", "--db", file, "--user", "sa", "--password", PASSWORD, "--table", "project", "--uid", SUPPORT,
+        assertThat(run("delete", "--db", file, "--user", "sa", "--password-file", passwordFile, "--table", "project", "--uid", SUPPORT,
                 "--yes", "--reason", "first").exit()).isZero();
         String other = AppDirectories.h2Url(dir.resolve("other"));
         try (Database db = Database.open(other, null, null, Database.EmptyDatabase.CREATE_SCHEMA)) {
@@ -155,7 +170,7 @@ class AuditCommandLineTest {
 
     @Test
     void aTornLastLineIsSkippedAndReportedAndTheNextRecordStartsOnItsOwnLine() throws Exception {
-        assertThat(run("delete", "--db", file, "--user", "sa", "--password", PASSWORD, "--table", "project", "--uid", SUPPORT,
+        assertThat(run("delete", "--db", file, "--user", "sa", "--password-file", passwordFile, "--table", "project", "--uid", SUPPORT,
                 "--yes", "--reason", "whole").err()).isEmpty();
         String whole = Files.readString(auditFile());
         // a process that died in the middle of its write
@@ -167,7 +182,7 @@ class AuditCommandLineTest {
         assertThat(torn.err()).isEqualTo("note: 1 line of the audit log is not a whole record and was skipped (line 2)."
                 + System.lineSeparator());
 
-        Run restored = run("restore", "--db", file, "--user", "sa", "--password", PASSWORD,
+        Run restored = run("restore", "--db", file, "--user", "sa", "--password-file", passwordFile,
                 new ObjectMapper().readTree(whole).get("snapshot").asText());
         assertThat(restored.exit()).as(restored.err()).isZero();
         Run after = run("history", "--json");
@@ -180,7 +195,7 @@ class AuditCommandLineTest {
 
     @Test
     void historyTextEscapesAReasonThatWouldDriveTheTerminal() throws Exception {
-        assertThat(run("delete", "--db", file, "--user", "sa", "--password", PASSWORD, "--table", "project", "--uid", SUPPORT,
+        assertThat(run("delete", "--db", file, "--user", "sa", "--password-file", passwordFile, "--table", "project", "--uid", SUPPORT,
                 "--yes", "--reason", "\u001b]0;PWNED\u0007").exit()).isZero();
         Run text = run("history");
         assertThat(text.exit()).isZero();
