@@ -46,7 +46,7 @@ class RowEditServiceTest {
     }
 
     @ParameterizedTest
-    @EnumSource(EngineDatabases.Kind.class)
+    @EnumSource(value = EngineDatabases.Kind.class, names = {"H2", "SQLITE"}) // the embedded kinds; servers: see README, Tests
     void savingWritesTheChangedColumnsAndLabelsAndSetsUpdated(EngineDatabases.Kind kind) {
         open(kind);
         EditableRow triage = edit.load(TRIAGE_REF).orElseThrow();
@@ -89,7 +89,7 @@ class RowEditServiceTest {
     }
 
     @ParameterizedTest
-    @EnumSource(EngineDatabases.Kind.class)
+    @EnumSource(value = EngineDatabases.Kind.class, names = {"H2", "SQLITE"}) // the embedded kinds; servers: see README, Tests
     void renamingARowTakesItsLabelsAlong(EngineDatabases.Kind kind) {
         open(kind);
         EditableRow triage = edit.load(TRIAGE_REF).orElseThrow();
@@ -103,7 +103,7 @@ class RowEditServiceTest {
     }
 
     @ParameterizedTest
-    @EnumSource(EngineDatabases.Kind.class)
+    @EnumSource(value = EngineDatabases.Kind.class, names = {"H2", "SQLITE"}) // the embedded kinds; servers: see README, Tests
     void everyInvalidValueIsReportedForItsFieldAndNothingIsWritten(EngineDatabases.Kind kind) {
         open(kind);
         EditableRow triage = edit.load(TRIAGE_REF).orElseThrow();
@@ -130,7 +130,7 @@ class RowEditServiceTest {
     }
 
     @ParameterizedTest
-    @EnumSource(EngineDatabases.Kind.class)
+    @EnumSource(value = EngineDatabases.Kind.class, names = {"H2", "SQLITE"}) // the embedded kinds; servers: see README, Tests
     void anEmptyTextIsAValueOfANotNullColumnAndIsStoredAsItIs(EngineDatabases.Kind kind) {
         open(kind);
         EditableRow triage = edit.load(TRIAGE_REF).orElseThrow();
@@ -146,7 +146,7 @@ class RowEditServiceTest {
     }
 
     @ParameterizedTest
-    @EnumSource(EngineDatabases.Kind.class)
+    @EnumSource(value = EngineDatabases.Kind.class, names = {"H2", "SQLITE"}) // the embedded kinds; servers: see README, Tests
     void aRowChangedOrDeletedSinceItWasLoadedIsNotOverwritten(EngineDatabases.Kind kind) {
         open(kind);
         EditableRow triage = edit.load(TRIAGE_REF).orElseThrow();
@@ -171,7 +171,7 @@ class RowEditServiceTest {
     }
 
     @ParameterizedTest
-    @EnumSource(EngineDatabases.Kind.class)
+    @EnumSource(value = EngineDatabases.Kind.class, names = {"H2", "SQLITE"}) // the embedded kinds; servers: see README, Tests
     void aNewRunUnderAScheduleGetsItsScheduleAndWorkflow(EngineDatabases.Kind kind) {
         open(kind);
         String nightly = RowBuilder.uid("schedule", "kb-ingestion-nightly");
@@ -202,7 +202,7 @@ class RowEditServiceTest {
     }
 
     @ParameterizedTest
-    @EnumSource(EngineDatabases.Kind.class)
+    @EnumSource(value = EngineDatabases.Kind.class, names = {"H2", "SQLITE"}) // the embedded kinds; servers: see README, Tests
     void aNewRowWhoseParentWasDeletedMeanwhileIsRefusedAndNothingIsWritten(EngineDatabases.Kind kind) {
         open(kind);
         String nightly = RowBuilder.uid("schedule", "kb-ingestion-nightly");
@@ -228,7 +228,7 @@ class RowEditServiceTest {
     }
 
     @ParameterizedTest
-    @EnumSource(EngineDatabases.Kind.class)
+    @EnumSource(value = EngineDatabases.Kind.class, names = {"H2", "SQLITE"}) // the embedded kinds; servers: see README, Tests
     void aNewProjectUnderAUserIsOwnedByItAndCarriesTheFactoryLabel(EngineDatabases.Kind kind) {
         open(kind);
         String erin = RowBuilder.uid("user", "erin");

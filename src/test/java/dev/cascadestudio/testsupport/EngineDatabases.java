@@ -105,6 +105,7 @@ public final class EngineDatabases {
     }
 
     private static Database pooled(String key, Supplier<Database> create) {
+        dropClosed();
         Database db;
         synchronized (IDLE) {
             Deque<Database> idle = IDLE.get(key);
@@ -134,6 +135,33 @@ public final class EngineDatabases {
             created.close();
             throw e;
         }
+    }
+
+    /** Drops the server databases of tests that closed their {@link Database} themselves instead of calling {@link #close}. */
+    private static void dropClosed() {
+        List<Database> closed = new ArrayList<>();
+        synchronized (IDLE) {
+            POOL_KEY.keySet().removeIf(db -> db.sessionFactory().isClosed() && closed.add(db));
+        }
+        for (Database db : closed) {
+            ServerDatabases.Created created;
+            synchronized (ON_SERVER) {
+                created = ON_SERVER.remove(db);
+            }
+            if (created != null) {
+                created.close();
+            }
+        }
+    }
+
+    /** Closes the emptied databases kept for reuse; the JVM's exit then drops them ({@link ServerDatabases}). */
+    static void closeIdle() {
+        List<Database> idle = new ArrayList<>();
+        synchronized (IDLE) {
+            IDLE.values().forEach(idle::addAll);
+            IDLE.clear();
+        }
+        idle.forEach(Database::close);
     }
 
     /** The server database {@code db} was made in, or null for an embedded one. */

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * The machine's database servers for tests: PostgreSQL on 127.0.0.1:5432 (trust authentication, user
  * {@code postgres}) and MariaDB on 127.0.0.1:3306 ({@code root} without a password), each reached
- * through its {@code test} database. Every test gets a database of its own, {@code cs_srv_<pid>_<n>},
+ * through its {@code test} database ({@code -Dtest.postgresql.address=host:port} and
+ * {@code -Dtest.mariadb.address} point them elsewhere). Every test gets a database of its own, {@code cs_srv_<pid>_<n>},
  * created here and dropped by {@link Created#close()} (or, for one left open, when the JVM exits).
  *
  * <p>Skip policy: when a server cannot be reached, a test that needs it is skipped with a printed
@@ -24,8 +25,8 @@ import org.junit.jupiter.api.Assumptions;
 public final class ServerDatabases {
 
     public enum Server {
-        POSTGRESQL("PostgreSQL", "127.0.0.1:5432", "jdbc:postgresql://127.0.0.1:5432/", "?connectTimeout=5", "postgres"),
-        MARIADB("MariaDB", "127.0.0.1:3306", "jdbc:mariadb://127.0.0.1:3306/", "?connectTimeout=5000", "root");
+        POSTGRESQL("PostgreSQL", "postgresql", "127.0.0.1:5432", "?connectTimeout=5", "postgres"),
+        MARIADB("MariaDB", "mariadb", "127.0.0.1:3306", "?connectTimeout=5000", "root");
 
         private final String displayName;
         private final String address;
@@ -33,10 +34,11 @@ public final class ServerDatabases {
         private final String options;
         private final String user;
 
-        Server(String displayName, String address, String urlPrefix, String options, String user) {
+        Server(String displayName, String scheme, String defaultAddress, String options, String user) {
             this.displayName = displayName;
-            this.address = address;
-            this.urlPrefix = urlPrefix;
+            // -Dtest.mariadb.address=host:port (or test.postgresql.address) points the tests elsewhere
+            this.address = System.getProperty("test." + scheme + ".address", defaultAddress);
+            this.urlPrefix = "jdbc:" + scheme + "://" + address + "/";
             this.options = options;
             this.user = user;
         }
@@ -82,7 +84,7 @@ public final class ServerDatabases {
             } catch (SQLException e) {
                 String reason = s + " is unreachable (" + e.getMessage().lines().findFirst().orElse("") + ")";
                 System.err.println("[server tests] " + reason + (ci() ? "; CI=true, so its tests fail."
-                        : "; its tests are skipped (start it, see README: Testing)."));
+                        : "; its tests are skipped (start it, see README: Tests)."));
                 return Optional.of(reason);
             }
         });
@@ -154,6 +156,11 @@ public final class ServerDatabases {
     }
 
     private static void dropAll() {
+        try {
+            EngineDatabases.closeIdle(); // their connections first: nothing holds a database that is dropped
+        } catch (RuntimeException e) {
+            System.err.println("[server tests] closing the databases kept for reuse: " + e.getMessage());
+        }
         List<Created> left;
         synchronized (ServerDatabases.class) {
             left = List.copyOf(LIVE);
