@@ -26,3 +26,25 @@ ensure_window_libraries() {
     need_apt libgtk-3-0
   fi
 }
+
+# The database servers the test suite uses (README: Tests): PostgreSQL on 127.0.0.1:5432 and MariaDB
+# on 127.0.0.1:3306. Each is started if it is installed and not answering; a machine without them
+# skips their tests (or, under CI=true, fails them), so nothing is installed here.
+ensure_test_servers() {
+  if command -v pg_ctlcluster >/dev/null 2>&1 && [ -d /etc/postgresql ] && [ -n "$(ls /etc/postgresql)" ]; then
+    if ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
+      echo "starting PostgreSQL" >&2
+      pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n1)" main start || true
+    fi
+  fi
+  if [ -x /usr/sbin/mariadbd ]; then
+    if ! mariadb-admin -h 127.0.0.1 -P 3306 -u root ping >/dev/null 2>&1; then
+      echo "starting MariaDB" >&2
+      start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd || true
+      for _ in $(seq 1 30); do
+        mariadb-admin -h 127.0.0.1 -P 3306 -u root ping >/dev/null 2>&1 && break
+        sleep 1
+      done
+    fi
+  fi
+}

@@ -1,7 +1,7 @@
 package dev.cascadestudio.cascade;
 
 import dev.cascadestudio.persistence.Database;
-import dev.cascadestudio.persistence.DatabaseKind;
+import dev.cascadestudio.persistence.DatabaseProduct;
 import dev.cascadestudio.domain.ForeignKeyRule;
 import dev.cascadestudio.persistence.MappedTables;
 import dev.cascadestudio.persistence.TableInfo;
@@ -73,12 +73,12 @@ public final class Planner {
     private DeletePlan plan(Connection connection, List<Root> roots, boolean byRowId) throws SQLException {
         validate(connection, roots);
         PlanQueries queries = new PlanQueries(graph, database.sqlNames(), roots);
-        DeletedKeys keys = byRowId ? new DeletedKeys(parentKeyLimit) : null;
+        DeletedKeys keys = byRowId && keepsParentKeys() ? new DeletedKeys(parentKeyLimit) : null;
         List<DeletePlan.Effect> deleted = new ArrayList<>();
         List<DeletePlan.Effect> nulled = new ArrayList<>();
         int statements = roots.size();
         for (PlanQueries.Effect effect : queries.effects()) {
-            DeletePlan.Effect scanned = scan(connection, queries, effect, keys);
+            DeletePlan.Effect scanned = scan(connection, queries, effect, byRowId, keys);
             statements++;
             if (scanned.count() > 0) {
                 (effect.edge() == null ? deleted : nulled).add(scanned);
@@ -109,14 +109,14 @@ public final class Planner {
         }
     }
 
-    private DeletePlan.Effect scan(Connection connection, PlanQueries queries, PlanQueries.Effect effect, DeletedKeys keys)
-            throws SQLException {
+    /** {@code keys}: the deleted parents' keys kept so far, or null where none are kept (only with row ids). */
+    private DeletePlan.Effect scan(Connection connection, PlanQueries queries, PlanQueries.Effect effect, boolean byRowId,
+                                   DeletedKeys keys) throws SQLException {
         TableInfo table = graph.table(effect.table());
         List<Route> routes = queries.routesOf(effect);
         // No ORDER BY: the digest does not depend on the order of the rows, and sorting a few hundred
         // thousand keys cost H2 more than finding them.
-        boolean byRowId = keys != null;
-        List<String> kept = byRowId && effect.edge() == null ? keys.wantedFrom(effect.table(), graph) : List.of();
+        List<String> kept = keys != null && effect.edge() == null ? keys.wantedFrom(effect.table(), graph) : List.of();
         Sql sql;
         if (byRowId) {
             StringBuilder select = new StringBuilder("SELECT " + queries.q(effect.table()) + "._ROWID_, ");
@@ -131,7 +131,7 @@ public final class Planner {
         if (nulledBefore != null) {
             sql = sql.append(", ").append(nulledBefore);
         }
-        sql = sql.append(byRowId ? queries.scanSource(effect, keys) : queries.scanSource(effect));
+        sql = sql.append(keys != null ? queries.scanSource(effect, keys) : queries.scanSource(effect));
         KeySetDigest digest = new KeySetDigest();
         long[] perRoute = new long[routes.size()];
         long count = 0;
@@ -245,7 +245,21 @@ public final class Planner {
      * makes (the row editor updates a row by its key and never changes the key).
      */
     private boolean identifiesRowsById() {
-        return database.kind() == DatabaseKind.H2;
+        return product().identifiesRowsById();
+    }
+
+    /**
+     * Whether deleted parents' keys may be kept in Java and bound as one array: the product must take key
+     * arrays, and compare text byte for byte, or the keys' {@code HashSet} would hold as two keys what the
+     * database's {@code =} holds as one (MariaDB under utf8mb4_general_ci: 'padded' and 'PADDED') and
+     * the join would find a child row twice.
+     */
+    private boolean keepsParentKeys() {
+        return product().takesKeyArrays() && product().comparesTextByteForByte();
+    }
+
+    private DatabaseProduct product() {
+        return DatabaseProduct.of(database.kind());
     }
 
     /**

@@ -299,7 +299,7 @@ public final class Restorer {
         String sql = "SELECT " + String.join(", ", keys.stream().map(names::quote).toList()) + ", " + names.quote(column)
                 + " FROM " + names.quote(table.name()) + " WHERE " + anyOf(keys, chunk.size());
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            bindAnyOf(ps, tuples);
+            bindAnyOf(ps, table, keys, tuples);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     List<String> key = new ArrayList<>();
@@ -331,7 +331,7 @@ public final class Restorer {
             String sql = "SELECT " + String.join(", ", columns.stream().map(names::quote).toList()) + " FROM "
                     + names.quote(table.name()) + " WHERE " + anyOf(columns, chunk.size());
             try (PreparedStatement ps = connection.prepareStatement(sql)) {
-                bindAnyOf(ps, chunk);
+                bindAnyOf(ps, table, columns, chunk);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         List<String> hit = new ArrayList<>();
@@ -362,15 +362,20 @@ public final class Restorer {
         return in + " AND (" + String.join(" OR ", java.util.Collections.nCopies(tuples, one)) + ")";
     }
 
-    /** Binds {@link #anyOf}'s parameters: the first column's values, then (if more columns) every tuple. */
-    private static void bindAnyOf(PreparedStatement ps, List<List<String>> tuples) throws SQLException {
+    /**
+     * Binds {@link #anyOf}'s parameters: the first column's values, then (if more columns) every tuple,
+     * each as its column's kind (PostgreSQL compares no integer label uid with a text parameter).
+     */
+    private void bindAnyOf(PreparedStatement ps, TableInfo table, List<String> columns, List<List<String>> tuples)
+            throws SQLException {
+        SqlValues values = new SqlValues(database.kind());
         int p = 1;
         for (List<String> tuple : tuples) {
-            ps.setString(p++, tuple.get(0));
+            values.bind(ps, p++, table.column(columns.get(0)).kind(), tuple.get(0));
         }
         if (tuples.get(0).size() > 1) {
             for (List<String> tuple : tuples) {
-                for (String v : tuple) ps.setString(p++, v);
+                for (int i = 0; i < tuple.size(); i++) values.bind(ps, p++, table.column(columns.get(i)).kind(), tuple.get(i));
             }
         }
     }

@@ -6,7 +6,6 @@ import dev.cascadestudio.domain.DomainModel;
 import dev.cascadestudio.domain.User;
 import dev.cascadestudio.domain.VersionedKey;
 import dev.cascadestudio.persistence.Database;
-import dev.cascadestudio.persistence.DatabaseKind;
 import dev.cascadestudio.persistence.MappingRules;
 import dev.cascadestudio.service.CascadeService;
 import dev.cascadestudio.testsupport.CanonicalDump;
@@ -14,14 +13,15 @@ import dev.cascadestudio.testsupport.DatabaseState;
 import dev.cascadestudio.testsupport.EngineDatabases;
 import dev.cascadestudio.testsupport.EngineDatabases.Kind;
 import dev.cascadestudio.testsupport.RandomGraph;
+import dev.cascadestudio.testsupport.NeedsServer;
 import dev.cascadestudio.testsupport.RulesModel;
+import dev.cascadestudio.testsupport.ServerCheck;
+import dev.cascadestudio.testsupport.ServerDatabases.Server;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +36,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.AfterProperty;
 import net.jqwik.api.statistics.Statistics;
 
@@ -46,6 +47,9 @@ import net.jqwik.api.statistics.Statistics;
  * and its snapshot puts everything back. jqwik prints the seed and the sizes of a failing try.
  */
 class EquivalencePropertyTest {
+
+    /** Tries per property on a server: each writes, plans, commits and reads a data set over the network. */
+    static final int SERVER_TRIES = 15;
 
     private final Map<String, Database> databases = new LinkedHashMap<>();
     private Path propertyDir;
@@ -87,8 +91,11 @@ class EquivalencePropertyTest {
     void onControllerSqliteTheExecutorDeletesWhatTheRulesDelete(
             @ForAll long seed, @ForAll @IntRange(min = 1, max = 3) int users, @ForAll @IntRange(min = 1, max = 4) int projects,
             @ForAll @IntRange(min = 0, max = 4) int maxChildren, @ForAll @IntRange(min = 1, max = 3) int maxRoots) {
-        RandomGraph.Size size = new RandomGraph.Size(users, projects, maxChildren);
-        withDatabases(Kind.SQLITE, 1, (snapshots, dbs) -> {
+        deletesWhatTheRulesDelete(Kind.SQLITE, seed, new RandomGraph.Size(users, projects, maxChildren), maxRoots);
+    }
+
+    private void deletesWhatTheRulesDelete(Kind kind, long seed, RandomGraph.Size size, int maxRoots) {
+        withDatabases(kind, 1, (snapshots, dbs) -> {
             Database db = dbs.get(0);
             RandomGraph.Graph graph = RandomGraph.write(db, seed, size);
             List<Root> roots = RandomGraph.pickRoots(graph, new Random(~seed), maxRoots);
@@ -101,6 +108,89 @@ class EquivalencePropertyTest {
 
             assertMatchesRules(before.diff(DatabaseState.read(db)), expected, roots);
         });
+    }
+
+    // --- the same on the servers: fewer tries (each writes to a server), the same properties ----
+
+    @Property(tries = SERVER_TRIES, shrinking = ShrinkingMode.BOUNDED)
+    @NeedsServer(Server.MARIADB)
+    @AddLifecycleHook(ServerCheck.class)
+    void onControllerMariaDbTheExecutorDeletesWhatTheRulesDelete(
+            @ForAll long seed, @ForAll @IntRange(min = 1, max = 3) int users, @ForAll @IntRange(min = 1, max = 4) int projects,
+            @ForAll @IntRange(min = 0, max = 4) int maxChildren, @ForAll @IntRange(min = 1, max = 3) int maxRoots) {
+        deletesWhatTheRulesDelete(Kind.MARIADB_CONTROLLER, seed, new RandomGraph.Size(users, projects, maxChildren), maxRoots);
+    }
+
+    @Property(tries = SERVER_TRIES, shrinking = ShrinkingMode.BOUNDED)
+    @NeedsServer(Server.POSTGRESQL)
+    @AddLifecycleHook(ServerCheck.class)
+    void onControllerPostgreSqlTheExecutorDeletesWhatTheRulesDelete(
+            @ForAll long seed, @ForAll @IntRange(min = 1, max = 3) int users, @ForAll @IntRange(min = 1, max = 4) int projects,
+            @ForAll @IntRange(min = 0, max = 4) int maxChildren, @ForAll @IntRange(min = 1, max = 3) int maxRoots) {
+        deletesWhatTheRulesDelete(Kind.POSTGRESQL_CONTROLLER, seed, new RandomGraph.Size(users, projects, maxChildren), maxRoots);
+    }
+
+    @Property(tries = SERVER_TRIES, shrinking = ShrinkingMode.BOUNDED)
+    @NeedsServer(Server.POSTGRESQL)
+    @AddLifecycleHook(ServerCheck.class)
+    void onCascadeStudiosPostgreSqlTheExecutorDeletesWhatTheRulesDelete(
+            @ForAll long seed, @ForAll @IntRange(min = 1, max = 3) int users, @ForAll @IntRange(min = 1, max = 4) int projects,
+            @ForAll @IntRange(min = 0, max = 4) int maxChildren, @ForAll @IntRange(min = 1, max = 3) int maxRoots) {
+        deletesWhatTheRulesDelete(Kind.POSTGRESQL, seed, new RandomGraph.Size(users, projects, maxChildren), maxRoots);
+    }
+
+    @Property(tries = SERVER_TRIES, shrinking = ShrinkingMode.BOUNDED)
+    @NeedsServer(Server.MARIADB)
+    @AddLifecycleHook(ServerCheck.class)
+    void onControllerMariaDbTheCommitChangesExactlyTheRowsThePlanLists(
+            @ForAll long seed, @ForAll @IntRange(min = 1, max = 3) int users, @ForAll @IntRange(min = 1, max = 4) int projects,
+            @ForAll @IntRange(min = 0, max = 4) int maxChildren, @ForAll @IntRange(min = 1, max = 3) int maxRoots) {
+        planEqualsCommit(Kind.MARIADB_CONTROLLER, seed, new RandomGraph.Size(users, projects, maxChildren), maxRoots);
+    }
+
+    @Property(tries = SERVER_TRIES, shrinking = ShrinkingMode.BOUNDED)
+    @NeedsServer(Server.POSTGRESQL)
+    @AddLifecycleHook(ServerCheck.class)
+    void onControllerPostgreSqlTheCommitChangesExactlyTheRowsThePlanLists(
+            @ForAll long seed, @ForAll @IntRange(min = 1, max = 3) int users, @ForAll @IntRange(min = 1, max = 4) int projects,
+            @ForAll @IntRange(min = 0, max = 4) int maxChildren, @ForAll @IntRange(min = 1, max = 3) int maxRoots) {
+        planEqualsCommit(Kind.POSTGRESQL_CONTROLLER, seed, new RandomGraph.Size(users, projects, maxChildren), maxRoots);
+    }
+
+    @Property(tries = SERVER_TRIES, shrinking = ShrinkingMode.BOUNDED)
+    @NeedsServer(Server.POSTGRESQL)
+    @AddLifecycleHook(ServerCheck.class)
+    void onCascadeStudiosPostgreSqlTheCommitChangesExactlyTheRowsThePlanLists(
+            @ForAll long seed, @ForAll @IntRange(min = 1, max = 3) int users, @ForAll @IntRange(min = 1, max = 4) int projects,
+            @ForAll @IntRange(min = 0, max = 4) int maxChildren, @ForAll @IntRange(min = 1, max = 3) int maxRoots) {
+        planEqualsCommit(Kind.POSTGRESQL, seed, new RandomGraph.Size(users, projects, maxChildren), maxRoots);
+    }
+
+    @Property(tries = SERVER_TRIES, shrinking = ShrinkingMode.BOUNDED)
+    @NeedsServer(Server.MARIADB)
+    @AddLifecycleHook(ServerCheck.class)
+    void onControllerMariaDbRestoringTheSnapshotPutsBackEveryRowAndValue(
+            @ForAll long seed, @ForAll @IntRange(min = 1, max = 3) int users, @ForAll @IntRange(min = 1, max = 4) int projects,
+            @ForAll @IntRange(min = 0, max = 4) int maxChildren, @ForAll @IntRange(min = 1, max = 3) int maxRoots) {
+        restoreRoundTrip(Kind.MARIADB_CONTROLLER, seed, new RandomGraph.Size(users, projects, maxChildren), maxRoots);
+    }
+
+    @Property(tries = SERVER_TRIES, shrinking = ShrinkingMode.BOUNDED)
+    @NeedsServer(Server.POSTGRESQL)
+    @AddLifecycleHook(ServerCheck.class)
+    void onControllerPostgreSqlRestoringTheSnapshotPutsBackEveryRowAndValue(
+            @ForAll long seed, @ForAll @IntRange(min = 1, max = 3) int users, @ForAll @IntRange(min = 1, max = 4) int projects,
+            @ForAll @IntRange(min = 0, max = 4) int maxChildren, @ForAll @IntRange(min = 1, max = 3) int maxRoots) {
+        restoreRoundTrip(Kind.POSTGRESQL_CONTROLLER, seed, new RandomGraph.Size(users, projects, maxChildren), maxRoots);
+    }
+
+    @Property(tries = SERVER_TRIES, shrinking = ShrinkingMode.BOUNDED)
+    @NeedsServer(Server.POSTGRESQL)
+    @AddLifecycleHook(ServerCheck.class)
+    void onCascadeStudiosPostgreSqlRestoringTheSnapshotPutsBackEveryRowAndValue(
+            @ForAll long seed, @ForAll @IntRange(min = 1, max = 3) int users, @ForAll @IntRange(min = 1, max = 4) int projects,
+            @ForAll @IntRange(min = 0, max = 4) int maxChildren, @ForAll @IntRange(min = 1, max = 3) int maxRoots) {
+        restoreRoundTrip(Kind.POSTGRESQL, seed, new RandomGraph.Size(users, projects, maxChildren), maxRoots);
     }
 
     // --- plan = commit -------------------------------------------------------------------------
@@ -304,26 +394,13 @@ class EquivalencePropertyTest {
     }
 
     private static void empty(Database db) {
-        db.fromConnection(c -> {
-            List<String> childrenFirst = new ArrayList<>(RandomGraph.TABLES);
-            Collections.reverse(childrenFirst);
-            try (Statement s = c.createStatement()) {
-                for (String table : childrenFirst) {
-                    s.executeUpdate("DELETE FROM \"" + table + "_labels\"");
-                    s.executeUpdate("DELETE FROM \"" + table + "\"");
-                    if (db.kind() == DatabaseKind.H2) {
-                        s.execute("ALTER TABLE \"" + table + "_labels\" ALTER COLUMN \"uid\" RESTART WITH 1");
-                    }
-                }
-            }
-            return null;
-        });
+        EngineDatabases.empty(db);
         assertThat(DatabaseState.read(db).size()).as("rows left in a database emptied for the next try").isZero();
     }
 
     @AfterProperty
     void closeDatabases() {
-        databases.values().forEach(Database::close);
+        databases.values().forEach(EngineDatabases::close);
         databases.clear();
         if (propertyDir != null) {
             deleteTree(propertyDir);

@@ -37,7 +37,7 @@ class RestoreLargeSnapshotTest {
 
     @AfterEach
     void close() {
-        if (database != null) database.close();
+        if (database != null) EngineDatabases.close(database);
     }
 
     String deleteTheBigProject(EngineDatabases.Kind kind) {
@@ -72,13 +72,13 @@ class RestoreLargeSnapshotTest {
         JsonNode row = rowOf(result.snapshot(), "{\"nulled\":\"run\",\"column\":\"workflow_id\"", 1_500);
         String run = row.get(0).asText();
         String otherWorkflow = database.fromConnection(c -> {
-            try (var rs = c.createStatement().executeQuery("SELECT MIN(\"uid\") FROM \"workflow\"")) {
+            try (var rs = c.createStatement().executeQuery(EngineDatabases.sql(database, "SELECT MIN(\"uid\") FROM \"workflow\""))) {
                 rs.next();
                 return rs.getString(1);
             }
         });
-        database.fromConnection(c -> c.createStatement().executeUpdate(
-                "UPDATE \"run\" SET \"workflow_id\" = '" + otherWorkflow + "' WHERE \"uid\" = '" + run + "'"));
+        database.fromConnection(c -> c.createStatement().executeUpdate(EngineDatabases.sql(database,
+                "UPDATE \"run\" SET \"workflow_id\" = '" + otherWorkflow + "' WHERE \"uid\" = '" + run + "'")));
         DatabaseFingerprint before = DatabaseFingerprint.of(database);
 
         assertThatThrownBy(() -> service.restore(result.snapshot()))

@@ -49,7 +49,7 @@ class SnapshotDurabilityTest {
 
     @AfterEach
     void close() {
-        if (database != null) database.close();
+        if (database != null) EngineDatabases.close(database);
     }
 
     @ParameterizedTest
@@ -157,8 +157,9 @@ class SnapshotDurabilityTest {
         private boolean projectVisible() {
             String url = database.kind() == dev.cascadestudio.persistence.DatabaseKind.H2
                     ? H2FileSettings.apply(database.url()) : database.url();
-            try (Connection c = DriverManager.getConnection(url);
-                 PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM \"project\" WHERE \"uid\" = ?")) {
+            var server = EngineDatabases.serverDatabase(database);
+            try (Connection c = DriverManager.getConnection(url, server == null ? null : server.server().user(), null);
+                 PreparedStatement ps = c.prepareStatement(EngineDatabases.sql(database, "SELECT COUNT(*) FROM \"project\" WHERE \"uid\" = ?"))) {
                 ps.setString(1, SUPPORT);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();

@@ -47,7 +47,7 @@ class RowEditServiceTest {
     }
 
     @ParameterizedTest
-    @EnumSource(EngineDatabases.Kind.class)
+    @EnumSource(value = EngineDatabases.Kind.class, names = {"H2", "SQLITE"}) // the embedded kinds; servers: see README, Tests
     void savingWritesTheChangedColumnsAndLabelsAndSetsUpdated(EngineDatabases.Kind kind) {
         open(kind);
         EditableRow triage = edit.load(TRIAGE_REF).orElseThrow();
@@ -90,7 +90,7 @@ class RowEditServiceTest {
     }
 
     @ParameterizedTest
-    @EnumSource(EngineDatabases.Kind.class)
+    @EnumSource(value = EngineDatabases.Kind.class, names = {"H2", "SQLITE"}) // the embedded kinds; servers: see README, Tests
     void renamingARowTakesItsLabelsAlong(EngineDatabases.Kind kind) {
         open(kind);
         EditableRow triage = edit.load(TRIAGE_REF).orElseThrow();
@@ -104,7 +104,7 @@ class RowEditServiceTest {
     }
 
     @ParameterizedTest
-    @EnumSource(EngineDatabases.Kind.class)
+    @EnumSource(value = EngineDatabases.Kind.class, names = {"H2", "SQLITE"}) // the embedded kinds; servers: see README, Tests
     void everyInvalidValueIsReportedForItsFieldAndNothingIsWritten(EngineDatabases.Kind kind) {
         open(kind);
         EditableRow triage = edit.load(TRIAGE_REF).orElseThrow();
@@ -131,7 +131,7 @@ class RowEditServiceTest {
     }
 
     @ParameterizedTest
-    @EnumSource(EngineDatabases.Kind.class)
+    @EnumSource(value = EngineDatabases.Kind.class, names = {"H2", "SQLITE"}) // the embedded kinds; servers: see README, Tests
     void anEmptyTextIsAValueOfANotNullColumnAndIsStoredAsItIs(EngineDatabases.Kind kind) {
         open(kind);
         EditableRow triage = edit.load(TRIAGE_REF).orElseThrow();
@@ -147,7 +147,7 @@ class RowEditServiceTest {
     }
 
     @ParameterizedTest
-    @EnumSource(EngineDatabases.Kind.class)
+    @EnumSource(value = EngineDatabases.Kind.class, names = {"H2", "SQLITE"}) // the embedded kinds; servers: see README, Tests
     void aRowChangedOrDeletedSinceItWasLoadedIsNotOverwritten(EngineDatabases.Kind kind) {
         open(kind);
         EditableRow triage = edit.load(TRIAGE_REF).orElseThrow();
@@ -172,7 +172,7 @@ class RowEditServiceTest {
     }
 
     @ParameterizedTest
-    @EnumSource(EngineDatabases.Kind.class)
+    @EnumSource(value = EngineDatabases.Kind.class, names = {"H2", "SQLITE"}) // the embedded kinds; servers: see README, Tests
     void aNewRunUnderAScheduleGetsItsScheduleAndWorkflow(EngineDatabases.Kind kind) {
         open(kind);
         String nightly = RowBuilder.uid("schedule", "kb-ingestion-nightly");
@@ -203,7 +203,7 @@ class RowEditServiceTest {
     }
 
     @ParameterizedTest
-    @EnumSource(EngineDatabases.Kind.class)
+    @EnumSource(value = EngineDatabases.Kind.class, names = {"H2", "SQLITE"}) // the embedded kinds; servers: see README, Tests
     void aNewRowWhoseParentWasDeletedMeanwhileIsRefusedAndNothingIsWritten(EngineDatabases.Kind kind) {
         open(kind);
         String nightly = RowBuilder.uid("schedule", "kb-ingestion-nightly");
@@ -229,7 +229,7 @@ class RowEditServiceTest {
     }
 
     @ParameterizedTest
-    @EnumSource(EngineDatabases.Kind.class)
+    @EnumSource(value = EngineDatabases.Kind.class, names = {"H2", "SQLITE"}) // the embedded kinds; servers: see README, Tests
     void aNewProjectUnderAUserIsOwnedByItAndCarriesTheFactoryLabel(EngineDatabases.Kind kind) {
         open(kind);
         String erin = RowBuilder.uid("user", "erin");

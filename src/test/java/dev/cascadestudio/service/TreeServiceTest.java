@@ -60,7 +60,7 @@ class TreeServiceTest {
     }
 
     @ParameterizedTest
-    @EnumSource(EngineDatabases.Kind.class)
+    @EnumSource(value = EngineDatabases.Kind.class, names = {"H2", "SQLITE"}) // the embedded kinds; servers: see README, Tests
     void aProjectHasOneGroupPerChildKindCountedInTheDatabase(EngineDatabases.Kind kind) {
         open(kind);
         String support = RowBuilder.uid("project", "customer-support-assistant");
@@ -91,7 +91,7 @@ class TreeServiceTest {
     }
 
     @ParameterizedTest
-    @EnumSource(EngineDatabases.Kind.class)
+    @EnumSource(value = EngineDatabases.Kind.class, names = {"H2", "SQLITE"}) // the embedded kinds; servers: see README, Tests
     void unownedGathersRowsWhoseOwnerOrParentIsNullOrGone(EngineDatabases.Kind kind) {
         open(kind);
         assertThat(tree.unownedGroups()).extracting(g -> g.rule().childTable(), TreeGroup::count)
@@ -120,7 +120,7 @@ class TreeServiceTest {
     }
 
     @ParameterizedTest
-    @EnumSource(EngineDatabases.Kind.class)
+    @EnumSource(value = EngineDatabases.Kind.class, names = {"H2", "SQLITE"}) // the embedded kinds; servers: see README, Tests
     void pagedProjectsCarryTheNumberOfRowsUnderThem(EngineDatabases.Kind kind) {
         open(kind);
         TreeFixtures.documentsProject(database, "alice", 30);
@@ -150,7 +150,7 @@ class TreeServiceTest {
     }
 
     @ParameterizedTest
-    @EnumSource(EngineDatabases.Kind.class)
+    @EnumSource(value = EngineDatabases.Kind.class, names = {"H2", "SQLITE"}) // the embedded kinds; servers: see README, Tests
     void rowsComeByNameInPagesAndCountsMatch(EngineDatabases.Kind kind) {
         open(kind);
         TreeFixtures.documentsProject(database, "erin", 1_200);

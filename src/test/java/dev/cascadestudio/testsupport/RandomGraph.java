@@ -105,19 +105,27 @@ public final class RandomGraph {
     private RowBuilder builder;
     private BatchInserter inserter;
 
-    private RandomGraph(long seed, Size size, boolean secondVersions) {
+    /** Whether the database refuses a label whose parent names no row (InnoDB's enforced {@code parent → name}). */
+    private final boolean labelParentsMustExist;
+
+    private RandomGraph(long seed, Size size, boolean secondVersions, boolean labelParentsMustExist) {
         this.random = new Random(seed);
         this.size = size;
         this.secondVersions = secondVersions;
+        this.labelParentsMustExist = labelParentsMustExist;
     }
 
     /**
      * Writes a random data set into an empty database in one transaction. Second versions of rows
-     * are written only on SQLite: Cascade Studio's own schema keeps uids unique on purpose.
+     * are written only where the layout allows them (a controller's, keyed by (uid, version)):
+     * Cascade Studio's own schema keeps uids unique on purpose. Where the database enforces
+     * {@code labels.parent → name} (a controller's MariaDB), only labels of existing rows are written.
      */
     public static Graph write(Database database, long seed, Size size) {
-        RandomGraph g = new RandomGraph(seed, size, database.kind() == DatabaseKind.SQLITE);
         return database.fromConnection(connection -> {
+            RandomGraph g = new RandomGraph(seed, size, !uidIsUnique(connection, database),
+                    (database.kind() == DatabaseKind.MARIADB || database.kind() == DatabaseKind.MYSQL)
+                            && hasForeignKeys(connection, "project_labels"));
             try (BatchInserter inserter = new BatchInserter(connection, database.kind(), database.sqlNames(), 500)) {
                 g.inserter = inserter;
                 g.builder = new RowBuilder(inserter, g.epoch);
@@ -145,6 +153,26 @@ public final class RandomGraph {
             roots.add(new Root(table, uids.get(random.nextInt(uids.size()))));
         }
         return roots;
+    }
+
+    private static boolean hasForeignKeys(java.sql.Connection connection, String table) throws SQLException {
+        try (java.sql.ResultSet rs = connection.getMetaData().getImportedKeys(connection.getCatalog(), null, table)) {
+            return rs.next();
+        }
+    }
+
+    /** Whether some unique index of {@code project} is on {@code uid} alone. */
+    private static boolean uidIsUnique(java.sql.Connection connection, Database database) throws SQLException {
+        Map<String, List<String>> uniqueIndexes = new HashMap<>();
+        try (java.sql.ResultSet rs = connection.getMetaData().getIndexInfo(connection.getCatalog(), null, "project", true, false)) {
+            while (rs.next()) {
+                if (rs.getString("COLUMN_NAME") != null) {
+                    uniqueIndexes.computeIfAbsent(rs.getString("INDEX_NAME"), n -> new ArrayList<>())
+                            .add(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return uniqueIndexes.containsValue(List.of("uid"));
     }
 
     private void writeAll() throws SQLException {
@@ -331,6 +359,9 @@ public final class RandomGraph {
     }
 
     private void label(String table, String parent) throws SQLException {
+        if (labelParentsMustExist && parent != null && graph.rows(table).stream().noneMatch(r -> r.name().equals(parent))) {
+            return;
+        }
         for (int attempt = 0; attempt < 5; attempt++) {
             String key = pick(LABEL_KEYS);
             List<String> k = new ArrayList<>();

@@ -120,12 +120,14 @@ public final class RulesModel {
     private static RulesModel load(Connection connection) throws SQLException {
         Map<String, List<ModelRow>> rows = new LinkedHashMap<>();
         Map<String, List<ModelLabel>> labels = new LinkedHashMap<>();
+        String q = connection.getMetaData().getIdentifierQuoteString(); // " or MariaDB's `
         for (String table : REFERENCES.keySet()) {
             boolean versioned = !table.equals("user");
             List<String> refs = REFERENCES.get(table);
-            StringBuilder sql = new StringBuilder("SELECT \"uid\", \"name\"").append(versioned ? ", \"version\"" : "");
-            refs.forEach(r -> sql.append(", \"").append(r).append('"'));
-            sql.append(" FROM \"").append(table).append('"');
+            StringBuilder sql = new StringBuilder("SELECT " + q + "uid" + q + ", " + q + "name" + q)
+                    .append(versioned ? ", " + q + "version" + q : "");
+            refs.forEach(r -> sql.append(", ").append(q).append(r).append(q));
+            sql.append(" FROM ").append(q).append(table).append(q);
             List<ModelRow> list = new ArrayList<>();
             try (PreparedStatement ps = connection.prepareStatement(sql.toString()); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -140,7 +142,8 @@ public final class RulesModel {
             }
             rows.put(table, list);
             List<ModelLabel> labelList = new ArrayList<>();
-            try (PreparedStatement ps = connection.prepareStatement("SELECT \"uid\", \"parent\" FROM \"" + table + "_labels\"");
+            try (PreparedStatement ps = connection.prepareStatement("SELECT " + q + "uid" + q + ", "
+                    + q + "parent" + q + " FROM " + q + table + "_labels" + q);
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     labelList.add(new ModelLabel(new RowKey(table + "_labels", String.valueOf(rs.getLong(1)), null), rs.getString(2)));

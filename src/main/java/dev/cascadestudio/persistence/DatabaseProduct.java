@@ -1,0 +1,49 @@
+package dev.cascadestudio.persistence;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * What differs between the database products Cascade Studio opens, in one place: one implementation
+ * per product ({@link H2Product}, {@link SqliteProduct}, {@link PostgreSqlProduct},
+ * {@link MariaDbProduct} for MariaDB and MySQL). The engine and the services ask it "can you?" and
+ * "how do you?", never which product it is. {@code DatabaseProductTest} lists the answers side by side.
+ */
+public interface DatabaseProduct {
+
+    static DatabaseProduct of(DatabaseKind kind) {
+        return switch (kind) {
+            case H2 -> H2Product.INSTANCE;
+            case SQLITE -> SqliteProduct.INSTANCE;
+            case POSTGRESQL -> PostgreSqlProduct.INSTANCE;
+            case MARIADB, MYSQL -> MariaDbProduct.INSTANCE;
+        };
+    }
+
+    /**
+     * Whether a plan may identify rows by the product's own row id ({@code _ROWID_}) instead of their
+     * key: H2 gives every inserted row a new id while the database is open (Planner says why it matters).
+     */
+    boolean identifiesRowsById();
+
+    /** Whether a statement can bind an array of keys as one parameter and join to it ({@code UNNEST(?)}). */
+    boolean takesKeyArrays();
+
+    /**
+     * Whether text compares byte for byte in every column, so that Java's {@code equals} agrees with the
+     * database's {@code =} (false where a column's collation decides, as on MariaDB/MySQL: under
+     * {@code utf8mb4_general_ci} 'padded', 'PADDED' and 'padded ' are one name). Where it is false,
+     * every comparison that decides what a delete takes is left to the database, in SQL.
+     */
+    boolean comparesTextByteForByte();
+
+    /** The JDBC parameter text for a column of this kind: {@code ?}, or a cast where JSON needs one. */
+    String placeholder(ColumnKind column);
+
+    /** Binds a plain value (String, Boolean, Long, LocalDateTime, JSON as text) the way this product stores it. */
+    void bind(PreparedStatement ps, int index, ColumnKind column, Object value) throws SQLException;
+
+    /** Reads a column as a plain value. */
+    Object read(ResultSet rs, int index, ColumnKind column) throws SQLException;
+}

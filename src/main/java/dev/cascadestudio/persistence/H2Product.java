@@ -1,0 +1,36 @@
+package dev.cascadestudio.persistence;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/** H2: row ids, key arrays (at most 65,536 elements), byte-for-byte text; JSON bound as UTF-8 bytes with FORMAT JSON. */
+final class H2Product extends ServerProduct {
+
+    static final H2Product INSTANCE = new H2Product();
+
+    private H2Product() {}
+
+    @Override public boolean identifiesRowsById() { return true; }
+    @Override public boolean takesKeyArrays() { return true; }
+    @Override public boolean comparesTextByteForByte() { return true; }
+
+    @Override
+    public String placeholder(ColumnKind column) {
+        return column == ColumnKind.JSON ? "? FORMAT JSON" : "?";
+    }
+
+    @Override
+    void bindJson(PreparedStatement ps, int index, String json) throws SQLException {
+        ps.setBytes(index, json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    Object readJson(ResultSet rs, int index) throws SQLException {
+        byte[] bytes = rs.getBytes(index);
+        return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    @Override public String toString() { return "H2"; }
+}

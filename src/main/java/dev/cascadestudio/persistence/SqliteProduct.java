@@ -1,0 +1,71 @@
+package dev.cascadestudio.persistence;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDateTime;
+
+/**
+ * SQLite as the controller writes it: timestamps as text {@code YYYY-MM-DD HH:MM:SS.ffffff} (read back
+ * as the file's exact text), booleans 0/1, JSON as text; BINARY collation, byte for byte.
+ */
+final class SqliteProduct implements DatabaseProduct {
+
+    static final SqliteProduct INSTANCE = new SqliteProduct();
+
+    private SqliteProduct() {}
+
+    @Override public boolean identifiesRowsById() { return false; }
+    @Override public boolean takesKeyArrays() { return false; }
+    @Override public boolean comparesTextByteForByte() { return true; }
+
+    @Override
+    public String placeholder(ColumnKind column) {
+        return "?";
+    }
+
+    @Override
+    public void bind(PreparedStatement ps, int index, ColumnKind column, Object value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, switch (column) {
+                case BOOLEAN -> Types.INTEGER;
+                case INTEGER -> Types.BIGINT;
+                default -> Types.VARCHAR;
+            });
+            return;
+        }
+        switch (column) {
+            case BOOLEAN -> ps.setInt(index, SqlValues.booleanOf(value) ? 1 : 0);
+            case TIMESTAMP -> {
+                if (value instanceof String text) {
+                    ps.setString(index, text); // keep the file's own text exactly
+                } else {
+                    LocalDateTime t = value instanceof LocalDateTime ldt ? ldt : SqlValues.parseTimestamp(value.toString());
+                    ps.setString(index, t.format(SqlValues.SQLITE_TIMESTAMP_OUT));
+                }
+            }
+            case INTEGER -> ps.setLong(index, value instanceof Number n ? n.longValue() : Long.parseLong(value.toString()));
+            case JSON, TEXT -> ps.setString(index, value.toString());
+        }
+    }
+
+    @Override
+    public Object read(ResultSet rs, int index, ColumnKind column) throws SQLException {
+        switch (column) {
+            case BOOLEAN -> {
+                Object o = rs.getObject(index);
+                return o == null ? null : Long.parseLong(o.toString()) != 0;
+            }
+            case INTEGER -> {
+                long l = rs.getLong(index);
+                return rs.wasNull() ? null : l;
+            }
+            default -> {
+                return rs.getString(index); // timestamps stay the exact text the file holds
+            }
+        }
+    }
+
+    @Override public String toString() { return "SQLite"; }
+}
