@@ -23,6 +23,7 @@ public final class CascadeService {
     private final Executor executor;
     private final Restorer restorer;
     private final Auditor auditor;
+    private final WriteGate gate;
 
     public CascadeService(Database database) {
         this(database, AppDirectories.snapshotDirectory());
@@ -34,7 +35,11 @@ public final class CascadeService {
         this.executor = new Executor(database, planner, snapshotDirectory);
         this.restorer = new Restorer(database);
         this.auditor = new Auditor(database, graph);
+        this.gate = WriteGate.of(database);
     }
+
+    /** Whether this service may delete and restore (the database is open for editing). */
+    public boolean writable() { return gate.writable(); }
 
     public CascadeGraph graph() { return graph; }
 
@@ -48,9 +53,17 @@ public final class CascadeService {
         return planner.allRows(plan, effect);
     }
 
-    public ExecutionResult execute(DeletePlan plan, ProgressListener progress) { return executor.execute(plan, progress); }
+    /** Commits {@code plan}; refused before any SQL if the database is open read-only ({@link WriteGate}). */
+    public ExecutionResult execute(DeletePlan plan, ProgressListener progress) {
+        gate.check();
+        return executor.execute(plan, progress);
+    }
 
-    public Restorer.RestoreResult restore(Path snapshot) { return restorer.restore(snapshot); }
+    /** Puts a snapshot back; refused before any SQL if the database is open read-only ({@link WriteGate}). */
+    public Restorer.RestoreResult restore(Path snapshot) {
+        gate.check();
+        return restorer.restore(snapshot);
+    }
 
     public List<Auditor.Finding> audit() { return auditor.audit(); }
 }
