@@ -24,7 +24,8 @@ final class CliErrors implements CommandLine.IExecutionExceptionHandler {
                 || ex instanceof dev.cascadestudio.cascade.RestoreConflictException) {
             return STALE_OR_CONFLICT;
         }
-        if (ex instanceof DatabaseOpenException || ex instanceof IllegalArgumentException) {
+        if (ex instanceof DatabaseOpenException || ex instanceof IllegalArgumentException
+                || ex instanceof dev.cascadestudio.service.WriteGate.ReadOnlyException) {
             return BAD_INPUT;
         }
         return FAILED;

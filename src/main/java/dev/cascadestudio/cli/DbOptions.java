@@ -1,6 +1,6 @@
 package dev.cascadestudio.cli;
 
-import dev.cascadestudio.persistence.Database;
+import dev.cascadestudio.service.DatabaseSession;
 import picocli.CommandLine.Option;
 
 /** The database options every command takes. */
@@ -16,7 +16,16 @@ final class DbOptions {
     @Option(names = "--password", description = "Database password, if the server needs one.", interactive = false)
     String password;
 
-    Database open() {
-        return Database.open(url, user, password, Database.EmptyDatabase.REFUSE);
+    /** A read-only session: what plan, tree and audit need, and all they get. */
+    DatabaseSession openReadOnly() {
+        return DatabaseSession.open(url, user, password, DatabaseSession.Mode.READ_ONLY);
+    }
+
+    /**
+     * A session for a verb that writes: for editing with {@code --write}, or when {@code --db} is the
+     * embedded default database; otherwise read-only, and the verb's write is refused at the gate.
+     */
+    DatabaseSession openForWriting(boolean write) {
+        return DatabaseSession.open(url, user, password, write ? DatabaseSession.Mode.EDITING : DatabaseSession.defaultMode(url));
     }
 }

@@ -1,12 +1,12 @@
 package dev.cascadestudio.cli;
 
 import dev.cascadestudio.cascade.Restorer;
-import dev.cascadestudio.persistence.Database;
-import dev.cascadestudio.service.CascadeService;
+import dev.cascadestudio.service.DatabaseSession;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "restore", mixinStandardHelpOptions = true,
@@ -18,10 +18,13 @@ final class RestoreCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SNAPSHOT_FILE", description = "A snapshot written by delete.")
     Path snapshot;
 
+    @Option(names = "--write", description = "Open the database for writing (needed for any database but the embedded one).")
+    boolean write;
+
     @Override
     public Integer call() {
-        try (Database database = db.open()) {
-            Restorer.RestoreResult result = new CascadeService(database).restore(snapshot);
+        try (DatabaseSession session = db.openForWriting(write)) {
+            Restorer.RestoreResult result = session.cascade().restore(snapshot);
             System.out.printf("Restored %,d rows and %,d values from %s%n", result.rowsInserted(), result.valuesRestored(), TerminalText.safe(snapshot));
             return CliErrors.DONE;
         }
