@@ -92,7 +92,13 @@ public final class CascadeStudioApp extends Application {
      * cannot be any more, the embedded one is, and the window says why.
      */
     private MainWindowViewModel startDatabase(LaunchOptions options) {
-        MainWindowViewModel.Opener opener = target -> DatabaseSession.open(target.url(), target.user(), target.password());
+        DatabaseTarget writeAtStart = options.write() && options.databaseUrl() != null ? DatabaseTarget.of(options.databaseUrl()) : null;
+        MainWindowViewModel.Opener opener = (target, mode) -> {
+            // --write: the database given with --db opens for editing, when it is opened by default
+            DatabaseSession.Mode chosen = mode == null && target.equals(writeAtStart) ? DatabaseSession.Mode.EDITING : mode;
+            return chosen == null ? DatabaseSession.open(target.url(), target.user(), target.password())
+                    : DatabaseSession.open(target.url(), target.user(), target.password(), chosen);
+        };
         if (options.databaseUrl() != null) {
             return new MainWindowViewModel(executor, opener, DatabaseTarget.of(options.databaseUrl()), null);
         }
