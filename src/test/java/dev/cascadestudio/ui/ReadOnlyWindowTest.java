@@ -73,6 +73,7 @@ class ReadOnlyWindowTest {
         app.robot.type(KeyCode.DELETE);
         app.waitFor(() -> app.visible("#noticeBar") && app.text("#noticeLabel").equals(READ_ONLY));
         assertThat(app.windowShows("Delete preview")).isFalse();
+        assertThat(app.visible("#noticeEditButton")).as("the notice offers Edit").isTrue();
         assertThat(sha256(file)).as("the file while the window has it open read-only").isEqualTo(before);
 
         // Edit asks first; Cancel leaves it read-only

@@ -52,6 +52,8 @@ public final class MainWindowView {
     @FXML private VBox undoHost;
     @FXML private HBox noticeBar;
     @FXML private Label noticeLabel;
+    @FXML private Button noticeOpenButton;
+    @FXML private Button noticeEditButton;
     @FXML private SplitPane browser;
     @FXML private VBox errorState;
     @FXML private Label errorTitle;
@@ -236,6 +238,14 @@ public final class MainWindowView {
         noticeLabel.textProperty().bind(viewModel.noticeProperty());
         noticeBar.visibleProperty().bind(viewModel.noticeProperty().isNotEmpty());
         noticeBar.managedProperty().bind(noticeBar.visibleProperty());
+        // a notice about the read-only mode offers Edit; any other (the last database not opened) Open…
+        BooleanBinding aboutReadOnly = viewModel.writableProperty().not().and(
+                viewModel.noticeProperty().isEqualTo(dev.cascadestudio.service.WriteGate.READ_ONLY)
+                        .or(viewModel.noticeProperty().isEqualTo(MainWindowViewModel.INTERRUPTED_DELETE_PENDING)));
+        noticeEditButton.visibleProperty().bind(aboutReadOnly);
+        noticeEditButton.managedProperty().bind(noticeEditButton.visibleProperty());
+        noticeOpenButton.visibleProperty().bind(aboutReadOnly.not());
+        noticeOpenButton.managedProperty().bind(noticeOpenButton.visibleProperty());
     }
 
     @FXML
