@@ -3,8 +3,7 @@ package dev.cascadestudio.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cascadestudio.cascade.Auditor;
-import dev.cascadestudio.persistence.Database;
-import dev.cascadestudio.service.CascadeService;
+import dev.cascadestudio.service.DatabaseSession;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,8 +21,8 @@ final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (Database database = db.open()) {
-            List<Auditor.Finding> findings = new CascadeService(database).audit();
+        try (DatabaseSession session = db.openReadOnly()) {
+            List<Auditor.Finding> findings = session.cascade().audit();
             if (json) {
                 ObjectNode out = PlanPrinter.JSON.createObjectNode();
                 ArrayNode list = out.putArray("dangling");

@@ -31,7 +31,8 @@ final class CliErrors implements CommandLine.IExecutionExceptionHandler {
             return STALE_OR_CONFLICT;
         }
         if (ex instanceof DatabaseOpenException || ex instanceof IllegalArgumentException
-                || (fromTheDriver(ex) && FailureMessages.isLocked(ex))) {
+                || (fromTheDriver(ex) && FailureMessages.isLocked(ex))
+                || ex instanceof dev.cascadestudio.service.WriteGate.ReadOnlyException) {
             return BAD_INPUT;
         }
         return FAILED;

@@ -1,6 +1,6 @@
 package dev.cascadestudio.cli;
 
-import dev.cascadestudio.persistence.Database;
+import dev.cascadestudio.service.DatabaseSession;
 import dev.cascadestudio.service.connections.ConnectionBook;
 import dev.cascadestudio.service.connections.ConnectionProfile;
 import java.io.IOException;
@@ -116,8 +116,19 @@ final class DbOptions {
         }
     }
 
-    Database open() {
+    /** A read-only session: what plan, tree and audit need, and all they get. */
+    DatabaseSession openReadOnly() {
         Resolved resolved = resolve();
-        return Database.open(resolved.url(), resolved.user(), resolved.password(), Database.EmptyDatabase.REFUSE);
+        return DatabaseSession.open(resolved.url(), resolved.user(), resolved.password(), DatabaseSession.Mode.READ_ONLY);
+    }
+
+    /**
+     * A session for a verb that writes: for editing with {@code --write}, or when {@code --db} is the
+     * embedded default database; otherwise read-only, and the verb's write is refused at the gate.
+     */
+    DatabaseSession openForWriting(boolean write) {
+        Resolved resolved = resolve();
+        return DatabaseSession.open(resolved.url(), resolved.user(), resolved.password(),
+                write ? DatabaseSession.Mode.EDITING : DatabaseSession.defaultMode(resolved.url()));
     }
 }

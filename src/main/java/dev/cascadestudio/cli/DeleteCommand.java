@@ -3,8 +3,8 @@ package dev.cascadestudio.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cascadestudio.cascade.DeletePlan;
 import dev.cascadestudio.cascade.ExecutionResult;
-import dev.cascadestudio.persistence.Database;
 import dev.cascadestudio.service.CascadeService;
+import dev.cascadestudio.service.DatabaseSession;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,13 +27,17 @@ final class DeleteCommand implements Callable<Integer> {
     @Option(names = "--reason", paramLabel = "TEXT", description = "Why: recorded with the delete in the audit log (see `history`).")
     String reason;
 
+    @Option(names = "--write", description = "Open the database for writing (needed for any database but the embedded one).")
+    boolean write;
+
     @Override
     public Integer call() throws Exception {
         if (!yes) {
             throw new IllegalArgumentException("delete changes the database: add --yes to confirm (see `plan` for a dry run).");
         }
-        try (Database database = db.open()) {
-            CascadeService service = new CascadeService(database);
+        try (DatabaseSession session = db.openForWriting(write)) {
+            session.writeGate().check(); // before planning: a read-only session is refused at once
+            CascadeService service = session.cascade();
             DeletePlan plan = service.plan(target.roots());
             ExecutionResult result = service.execute(plan, reason, (done, total, message) -> { });
             if (json) {

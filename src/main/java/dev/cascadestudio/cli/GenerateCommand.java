@@ -2,6 +2,7 @@ package dev.cascadestudio.cli;
 
 import dev.cascadestudio.persistence.Database;
 import dev.cascadestudio.persistence.demo.DataGenerator;
+import dev.cascadestudio.service.DatabaseSession;
 import dev.cascadestudio.persistence.demo.DemoData;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -36,13 +37,11 @@ final class GenerateCommand implements Callable<Integer> {
         }
         long start = System.nanoTime();
         DataGenerator.Result result;
-        try (Database db = Database.open(url, null, null, Database.EmptyDatabase.CREATE_SCHEMA)) {
-            if (!db.schemaCreated()) {
-                throw new IllegalArgumentException("The database at " + url + " is not empty; generate writes only into a new database.");
-            }
+        try (DatabaseSession session = DatabaseSession.create(url)) {
+            Database db = session.database();
             result = demo ? new DataGenerator.Result(DemoData.load(db), null) : DataGenerator.generate(db, rows, bigProjectRows);
         }
-        Database.compactH2(url);
+        DatabaseSession.compactNewDatabase(url);
         System.out.printf("Generated %,d rows in %.1f s%s%n", result.rows(), (System.nanoTime() - start) / 1e9,
                 result.bigProjectUid() == null ? "" : " (big-project uid " + result.bigProjectUid() + ")");
         return CliErrors.DONE;

@@ -1,8 +1,8 @@
 package dev.cascadestudio.cli;
 
 import dev.cascadestudio.cascade.DeletePlan;
-import dev.cascadestudio.persistence.Database;
 import dev.cascadestudio.service.CascadeService;
+import dev.cascadestudio.service.DatabaseSession;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,8 +24,8 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (Database database = db.open()) {
-            CascadeService service = new CascadeService(database);
+        try (DatabaseSession session = db.openReadOnly()) {
+            CascadeService service = session.cascade();
             DeletePlan plan = service.plan(target.roots());
             if (json) {
                 System.out.println(PlanPrinter.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(PlanPrinter.json(plan, service, rows)));

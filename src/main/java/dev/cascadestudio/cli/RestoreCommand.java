@@ -1,8 +1,7 @@
 package dev.cascadestudio.cli;
 
 import dev.cascadestudio.cascade.Restorer;
-import dev.cascadestudio.persistence.Database;
-import dev.cascadestudio.service.CascadeService;
+import dev.cascadestudio.service.DatabaseSession;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -26,10 +25,13 @@ final class RestoreCommand implements Callable<Integer> {
     @Option(names = "--reason", paramLabel = "TEXT", description = "Why: recorded with the restore in the audit log (see `history`).")
     String reason;
 
+    @Option(names = "--write", description = "Open the database for writing (needed for any database but the embedded one).")
+    boolean write;
+
     @Override
     public Integer call() {
-        try (Database database = db.open()) {
-            Restorer.RestoreResult result = new CascadeService(database).restore(snapshot, intoOtherDatabase, reason);
+        try (DatabaseSession session = db.openForWriting(write)) {
+            Restorer.RestoreResult result = session.cascade().restore(snapshot, intoOtherDatabase, reason);
             System.out.printf("Restored %,d rows and %,d values from %s%n", result.rowsInserted(), result.valuesRestored(), TerminalText.safe(snapshot));
             return CliErrors.DONE;
         }

@@ -1,8 +1,7 @@
 package dev.cascadestudio.cli;
 
-import dev.cascadestudio.cascade.CascadeGraph;
-import dev.cascadestudio.persistence.Database;
 import dev.cascadestudio.domain.ForeignKeyRule;
+import dev.cascadestudio.service.DatabaseSession;
 import dev.cascadestudio.service.RowRef;
 import dev.cascadestudio.service.TreeService;
 import java.util.List;
@@ -30,8 +29,8 @@ final class TreeCommand implements Callable<Integer> {
         if (depth < 0 || depth > 4) {
             throw new IllegalArgumentException("--depth must be between 0 and 4; " + depth + " was given.");
         }
-        try (Database database = db.open()) {
-            tree = new TreeService(database, CascadeGraph.fromMapping(database.sessionFactory().getMetamodel()));
+        try (DatabaseSession session = db.openReadOnly()) {
+            tree = session.tree();
             for (RowRef user : tree.users()) {
                 System.out.println(TerminalText.safe(user.name()) + "  [user " + TerminalText.safe(user.uid()) + "]");
                 children(user, 1, 1);

@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -30,12 +31,21 @@ public final class Database implements AutoCloseable {
     /** What to do when the database holds none of the controller's tables. */
     public enum EmptyDatabase { CREATE_SCHEMA, REFUSE }
 
+    /**
+     * Whether the connections may write. {@link #READ_ONLY} is enforced by the driver or the server
+     * ({@link ReadOnlyConnections}), so a write that slipped past the services' gate is still refused; such
+     * an open also never recovers an interrupted delete and never creates a schema.
+     */
+    public enum Access { READ_ONLY, WRITABLE }
+
     private final String url;
     private final DatabaseKind kind;
     private final SessionFactory sessionFactory;
     private final SqlNames sqlNames;
     private final Path h2File;
+    private final Access access;
     private boolean schemaCreated;
+    private boolean interruptedDeletePending;
     private boolean interruptedDeleteUndone;
     private List<SchemaDifference> schemaDifferences = List.of();
     private boolean closed;
@@ -46,8 +56,9 @@ public final class Database implements AutoCloseable {
      */
     static volatile Runnable afterRestoreForTest = () -> { };
 
-    private Database(String url, DatabaseKind kind, SessionFactory sessionFactory) {
+    private Database(String url, DatabaseKind kind, SessionFactory sessionFactory, Access access) {
         this.url = url;
+        this.access = access;
         this.kind = kind;
         this.sessionFactory = sessionFactory;
         this.sqlNames = new SqlNames(sessionFactory.unwrap(SessionFactoryImplementor.class).getJdbcServices().getDialect());
@@ -59,26 +70,40 @@ public final class Database implements AutoCloseable {
         return open(AppDirectories.defaultDatabaseUrl(), null, null, EmptyDatabase.CREATE_SCHEMA);
     }
 
+    /** Opens the database at {@code url} {@linkplain Access#WRITABLE writable}: see {@link #open(String, String, String, EmptyDatabase, Access)}. */
+    public static Database open(String url, String user, String password, EmptyDatabase ifEmpty) {
+        return open(url, user, password, ifEmpty, Access.WRITABLE);
+    }
+
     /**
      * Opens the database at {@code url}. An embedded H2 file is opened with {@link H2FileSettings}
      * appended to its URL (unless the URL sets them itself); {@link #url()} stays the URL as given.
+     * {@link Access#READ_ONLY} writes nothing at all: the driver opens the database read-only, an
+     * interrupted delete's journal is only reported ({@link #interruptedDeletePending()}), and an empty
+     * database is refused instead of given a schema.
      */
-    public static Database open(String url, String user, String password, EmptyDatabase ifEmpty) {
+    public static Database open(String url, String user, String password, EmptyDatabase ifEmpty, Access access) {
         UrlPolicy.check(url); // before any driver sees the URL: it may hold settings that run code
         DatabaseKind kind = DatabaseKind.fromUrl(url);
-        prepareLocalFile(url, kind, ifEmpty);
-        String settingsUrl = kind.connectionUrl(url);
+        boolean readOnly = access == Access.READ_ONLY;
+        if (readOnly) {
+            ifEmpty = EmptyDatabase.REFUSE;
+        }
+        prepareLocalFile(url, kind, ifEmpty, readOnly);
+        String settingsUrl = readOnly ? ReadOnlyConnections.url(kind, url) : kind.connectionUrl(url);
         Path h2File = kind == DatabaseKind.H2 ? embeddedH2File(url) : null;
         // A delete that died between its backup and its end is undone before H2 sees the file, under a
-        // lock held until this process has the file open (H2DeleteJournal.recover says why).
-        try (H2DeleteJournal.RecoveryLock recovery = h2File == null ? null : H2DeleteJournal.recover(h2File)) {
+        // lock held until this process has the file open (H2DeleteJournal.recover says why). Read-only,
+        // neither: the journal is only looked at, and reported.
+        boolean pending = readOnly && h2File != null && Files.exists(H2DeleteJournal.journalOf(h2File));
+        try (H2DeleteJournal.RecoveryLock recovery = h2File == null || readOnly ? null : H2DeleteJournal.recover(h2File)) {
             boolean undone = recovery != null && recovery.restored();
             if (undone) {
                 afterRestoreForTest.run();
             }
             // The probe stays open until the session factory has its own connections: closing it first
             // would let H2 close the file, and another process take it, in between.
-            try (Probe probe = Probe.open(settingsUrl, url, user, password)) {
+            try (Probe probe = Probe.open(settingsUrl, url, user, password, kind, access)) {
                 Set<String> present = tableNames(probe.connection());
                 List<String> missing = new ArrayList<>();
                 for (Class<?> entity : DomainModel.allEntityClasses()) {
@@ -104,9 +129,10 @@ public final class Database implements AutoCloseable {
                     throw new DatabaseOpenException("This database differs from the GenAI Factory controller schema: "
                             + SchemaCheck.describe(unreadable, 5));
                 }
-                SessionFactory factory = buildSessionFactory(probe.url(), user, password, kind);
-                Database database = new Database(url, kind, factory);
+                SessionFactory factory = buildSessionFactory(probe.url(), user, password, kind, access);
+                Database database = new Database(url, kind, factory, access);
                 database.interruptedDeleteUndone = undone;
+                database.interruptedDeletePending = pending;
                 database.schemaDifferences = differences;
                 if (h2File != null) {
                     H2DeleteJournal.openedHere(h2File); // before the recovery lock is let go
@@ -137,15 +163,33 @@ public final class Database implements AutoCloseable {
          * Connects with {@code settingsUrl}; if H2 refuses its settings for want of admin rights (only
          * admins may set WRITE_DELAY), connects with {@code url} as given, i.e. with H2's defaults.
          */
-        static Probe open(String settingsUrl, String url, String user, String password) throws SQLException {
+        static Probe open(String settingsUrl, String url, String user, String password, DatabaseKind kind, Access access)
+                throws SQLException {
+            Properties properties = new Properties();
+            if (user != null) properties.setProperty("user", user);
+            if (password != null) properties.setProperty("password", password);
+            if (access == Access.READ_ONLY) {
+                properties.putAll(ReadOnlyConnections.driverProperties(kind));
+            }
+            Probe probe;
             try {
-                return new Probe(DriverManager.getConnection(settingsUrl, user, password), settingsUrl);
+                probe = new Probe(DriverManager.getConnection(settingsUrl, properties), settingsUrl);
             } catch (SQLException e) {
-                if (settingsUrl.equals(url) || e.getErrorCode() != H2_ADMIN_RIGHTS_REQUIRED) {
+                String plain = access == Access.READ_ONLY ? ReadOnlyConnections.url(kind, url) : url;
+                if (settingsUrl.equals(plain) || e.getErrorCode() != H2_ADMIN_RIGHTS_REQUIRED) {
                     throw e;
                 }
-                return new Probe(DriverManager.getConnection(url, user, password), url);
+                probe = new Probe(DriverManager.getConnection(plain, properties), plain);
             }
+            if (access == Access.READ_ONLY) {
+                try {
+                    ReadOnlyConnections.enforce(kind, probe.connection());
+                } catch (SQLException | RuntimeException e) {
+                    probe.close();
+                    throw e;
+                }
+            }
+            return probe;
         }
 
         @Override
@@ -154,7 +198,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static void prepareLocalFile(String url, DatabaseKind kind, EmptyDatabase ifEmpty) {
+    private static void prepareLocalFile(String url, DatabaseKind kind, EmptyDatabase ifEmpty, boolean readOnly) {
         if (kind == DatabaseKind.SQLITE) {
             Path file = SqliteUrl.check(url).file();
             if (file != null && !Files.exists(file)) {
@@ -171,7 +215,7 @@ public final class Database implements AutoCloseable {
         if (ifEmpty == EmptyDatabase.REFUSE && !Files.exists(Path.of(file + ".mv.db"))) {
             throw new DatabaseOpenException("No H2 database at " + file + ".mv.db.");
         }
-        if (file.getParent() != null) {
+        if (file.getParent() != null && !readOnly) {
             try {
                 AppDirectories.createPrivateDirectories(file.getParent()); // owner-only: the data directory holds the database
             } catch (java.io.IOException e) {
@@ -216,8 +260,14 @@ public final class Database implements AutoCloseable {
         return names;
     }
 
-    private static SessionFactory buildSessionFactory(String url, String user, String password, DatabaseKind kind) {
+    private static SessionFactory buildSessionFactory(String url, String user, String password, DatabaseKind kind,
+            Access access) {
         Configuration cfg = new Configuration();
+        if (access == Access.READ_ONLY) {
+            ReadOnlyConnections.driverProperties(kind).forEach((key, value) ->
+                    cfg.setProperty("hibernate.connection." + key, value));
+            ReadOnlyConnections.initSql(kind).ifPresent(sql -> cfg.setProperty("hibernate.connection.init_sql", sql));
+        }
         DomainModel.allEntityClasses().forEach(cfg::addAnnotatedClass);
         cfg.setProperty("hibernate.connection.url", url);
         if (user != null) cfg.setProperty("hibernate.connection.username", user);
@@ -257,6 +307,13 @@ public final class Database implements AutoCloseable {
      * for a database that matches.
      */
     public List<SchemaDifference> schemaDifferences() { return schemaDifferences; }
+    /**
+     * Whether this read-only open found the journal of a delete interrupted by a crash beside the H2 file
+     * and left it alone: a writable open recovers it.
+     */
+    public boolean interruptedDeletePending() { return interruptedDeletePending; }
+    /** Whether this database was opened read-only (enforced by the driver) or writable. */
+    public Access access() { return access; }
     /** Whether this open created the schema in an empty database. */
     public boolean schemaCreated() { return schemaCreated; }
     public DatabaseKind kind() { return kind; }

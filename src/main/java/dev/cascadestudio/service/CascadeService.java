@@ -32,6 +32,7 @@ public final class CascadeService {
     private final Auditor auditor;
     private final Database database;
     private final AuditLog auditLog;
+    private final WriteGate gate;
 
     public CascadeService(Database database) {
         this(database, AppDirectories.snapshotDirectory());
@@ -58,7 +59,11 @@ public final class CascadeService {
         this.executor = new Executor(database, planner, snapshotDirectory);
         this.restorer = new Restorer(database, graph);
         this.auditor = new Auditor(database, graph);
+        this.gate = WriteGate.of(database);
     }
+
+    /** Whether this service may delete and restore (the database is open for editing). */
+    public boolean writable() { return gate.writable(); }
 
     public CascadeGraph graph() { return graph; }
 
@@ -78,6 +83,7 @@ public final class CascadeService {
 
     /** Commits the plan, then records it in the audit log with {@code reason} (null or blank: none given). */
     public ExecutionResult execute(DeletePlan plan, String reason, ProgressListener progress) {
+        gate.check(); // before any SQL: a database open read-only is refused here (WriteGate)
         ExecutionResult result = executor.execute(plan, progress);
         auditLog.append(deleteRecord(result, reason));
         return result;
@@ -97,6 +103,7 @@ public final class CascadeService {
      * then records it in the audit log with {@code reason} (null or blank: none given).
      */
     public Restorer.RestoreResult restore(Path snapshot, boolean intoOtherDatabase, String reason) {
+        gate.check(); // before any SQL: a database open read-only is refused here (WriteGate)
         Restorer.RestoreResult result = restorer.restore(snapshot, intoOtherDatabase);
         auditLog.append(restoreRecord(snapshot, reason));
         return result;

@@ -4,14 +4,34 @@ import dev.cascadestudio.cascade.CascadeGraph;
 import dev.cascadestudio.persistence.AppDirectories;
 import dev.cascadestudio.persistence.Database;
 import dev.cascadestudio.persistence.demo.DemoData;
+import java.nio.file.Path;
 
 /**
- * Opening a database as a use case: the default embedded database is created on first start and
- * filled with the demo data; any other URL must already hold a controller schema.
+ * Opening a database as a use case, and the one way the window and the command line reach one: the
+ * default embedded database is created on first start and filled with the demo data; any other URL
+ * must already hold a controller schema.
+ *
+ * <p>A session is {@linkplain Mode#READ_ONLY read-only} or {@linkplain Mode#EDITING editing}, for its
+ * whole life: switching means opening a new session. Only the embedded default database opens for
+ * editing unless asked; a read-only session's database is opened read-only by the driver, and its
+ * services refuse every write at their {@link WriteGate}.
  */
 public final class DatabaseSession implements AutoCloseable {
 
+    /** Whether the session may write. */
+    public enum Mode { READ_ONLY, EDITING }
+
+    /**
+     * How careful the window is with this database. Every database is {@link #DEVELOPMENT} for now; a
+     * connection list that marks some {@link #PRODUCTION} (shown red) sets it.
+     */
+    public enum Tier { DEVELOPMENT, PRODUCTION }
+
     private final Database database;
+    private final Mode mode;
+    private final Tier tier;
+    private final boolean embedded;
+    private final WriteGate gate;
     private final boolean demoDataLoaded;
     private final TreeService tree;
     private final SearchService search;
@@ -19,8 +39,12 @@ public final class DatabaseSession implements AutoCloseable {
     private final CascadeService cascade;
     private final RowEditService rowEdit;
 
-    private DatabaseSession(Database database, boolean demoDataLoaded) {
+    private DatabaseSession(Database database, boolean embedded, Tier tier, boolean demoDataLoaded) {
         this.database = database;
+        this.embedded = embedded;
+        this.tier = tier;
+        this.gate = WriteGate.of(database);
+        this.mode = gate.writable() ? Mode.EDITING : Mode.READ_ONLY;
         this.demoDataLoaded = demoDataLoaded;
         CascadeGraph graph = CascadeGraph.fromMapping(database.sessionFactory().getMetamodel());
         this.tree = new TreeService(database, graph);
@@ -30,21 +54,81 @@ public final class DatabaseSession implements AutoCloseable {
         this.rowEdit = new RowEditService(database, graph, tree, rowDetails);
     }
 
-    /** Opens {@code url}, or the default embedded database when {@code url} is null. */
+    /** Opens {@code url}, or the default embedded database when {@code url} is null, in its {@linkplain #defaultMode default mode}. */
     public static DatabaseSession open(String url, String user, String password) {
-        boolean embedded = url == null;
-        Database database = Database.open(embedded ? AppDirectories.defaultDatabaseUrl() : url, user, password,
-                embedded ? Database.EmptyDatabase.CREATE_SCHEMA : Database.EmptyDatabase.REFUSE);
+        return open(url, user, password, defaultMode(url));
+    }
+
+    /**
+     * Opens {@code url}, or the default embedded database when {@code url} is null, in {@code mode}.
+     * Opening for editing is a write of its own: it puts back a delete a crash interrupted, and creates
+     * the embedded database (with the demo data) if it does not exist; read-only it does neither.
+     */
+    public static DatabaseSession open(String url, String user, String password, Mode mode) {
+        boolean embedded = isEmbeddedDefault(url);
+        String opened = url == null ? AppDirectories.defaultDatabaseUrl() : url;
+        Database.Access access = mode == Mode.EDITING ? Database.Access.WRITABLE : Database.Access.READ_ONLY;
+        Database database = Database.open(opened, user, password,
+                embedded ? Database.EmptyDatabase.CREATE_SCHEMA : Database.EmptyDatabase.REFUSE, access);
         try {
             boolean loaded = false;
             if (database.schemaCreated()) {
+                WriteGate.of(database).check();
                 DemoData.load(database);
                 loaded = true;
             }
-            return new DatabaseSession(database, loaded);
+            return new DatabaseSession(database, embedded, Tier.DEVELOPMENT, loaded);
         } catch (RuntimeException e) {
             database.close();
             throw e;
+        }
+    }
+
+    /**
+     * A new, empty database at {@code url} given Cascade Studio's schema, for editing: what
+     * {@code generate} fills. Refuses a database that is not empty.
+     */
+    public static DatabaseSession create(String url) {
+        Database database = Database.open(url, null, null, Database.EmptyDatabase.CREATE_SCHEMA, Database.Access.WRITABLE);
+        if (!database.schemaCreated()) {
+            database.close();
+            throw new IllegalArgumentException("The database at " + url + " is not empty; generate writes only into a new database.");
+        }
+        return new DatabaseSession(database, false, Tier.DEVELOPMENT, false);
+    }
+
+    /** Only the embedded default database opens for editing unless asked; anything else opens read-only. */
+    public static Mode defaultMode(String url) {
+        return isEmbeddedDefault(url) ? Mode.EDITING : Mode.READ_ONLY;
+    }
+
+    /** Whether {@code url} is the embedded default database: null, or a URL of its file. */
+    public static boolean isEmbeddedDefault(String url) {
+        if (url == null) {
+            return true;
+        }
+        Path file;
+        try {
+            file = Database.embeddedH2File(url);
+        } catch (RuntimeException e) {
+            return false;
+        }
+        return file != null && file.equals(AppDirectories.defaultDatabaseFile().toAbsolutePath());
+    }
+
+    /**
+     * Rewrites the H2 file at {@code url} compactly after {@code generate} has filled it (H2 leaves it
+     * many times larger than its data); needs the database closed. Other URLs: nothing.
+     */
+    public static void compactNewDatabase(String url) {
+        Database.compactH2(url);
+    }
+
+    /** The cascade rules as the mapping declares them, read without any database of the user's. */
+    public static CascadeGraph mappingRules() {
+        // the metamodel needs a session factory; an in-memory database that vanishes on close serves
+        try (Database db = Database.open("jdbc:h2:mem:cascade-rules", null, null, Database.EmptyDatabase.CREATE_SCHEMA)) {
+            return CascadeGraph.fromMapping(db.sessionFactory().getMetamodel());
         }
     }
 
@@ -52,6 +136,20 @@ public final class DatabaseSession implements AutoCloseable {
     public boolean demoDataLoaded() { return demoDataLoaded; }
     /** True when opening found a delete that a crash had interrupted and put the database back as before it. */
     public boolean interruptedDeleteUndone() { return database.interruptedDeleteUndone(); }
+    /**
+     * True when this read-only session found the journal of a delete a crash interrupted and left it:
+     * switching to editing recovers it (puts the database back as before that delete).
+     */
+    public boolean interruptedDeletePending() { return database.interruptedDeletePending(); }
+    public Mode mode() { return mode; }
+    public boolean writable() { return mode == Mode.EDITING; }
+    public Tier tier() { return tier; }
+    /** Whether this is the embedded default database in the data directory. */
+    public boolean embedded() { return embedded; }
+    /** The gate every write of this session passes; it refuses in a read-only session. */
+    public WriteGate writeGate() { return gate; }
+    /** Product and location, e.g. {@code SQLite · /home/me/sql.db}. */
+    public String describeDatabase() { return database.describe(); }
     public BrowseService browse() { return new BrowseService(database); }
     public TreeService tree() { return tree; }
     public SearchService search() { return search; }

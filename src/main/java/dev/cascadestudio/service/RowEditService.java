@@ -43,6 +43,7 @@ public final class RowEditService {
     private final TreeService tree;
     private final RowWriter writer;
     private final AuditLog auditLog;
+    private final WriteGate gate;
 
     public RowEditService(Database database, CascadeGraph graph, TreeService tree, RowDetailsService reader) {
         this(database, graph, tree, reader, AuditLog.inDataDirectory());
@@ -56,7 +57,11 @@ public final class RowEditService {
         this.tree = tree;
         this.reader = reader;
         this.writer = new RowWriter(database);
+        this.gate = WriteGate.of(database);
     }
+
+    /** Whether rows may be saved and created (the database is open for editing). */
+    public boolean writable() { return gate.writable(); }
 
     /** The row with what the editor needs (choices for its references); empty if it no longer exists. */
     public Optional<EditableRow> load(RowRef row) {
@@ -84,6 +89,7 @@ public final class RowEditService {
      * column. Fails if the parent no longer exists.
      */
     public EditableRow newRow(RowRef parent, String childTable) {
+        gate.check();
         ForeignKeyRule rule = tree.rule(parent.table(), childTable);
         TableInfo table = MappedTables.get(childTable);
         return database.fromConnection(c -> {
@@ -133,6 +139,7 @@ public final class RowEditService {
         if (loaded.isNew()) {
             throw new IllegalArgumentException("A new row is created, not saved");
         }
+        gate.check();
         RowRef saved = database.fromConnection(c -> {
             RowDetails now = reader.read(c, loaded.row(), true).orElseThrow(() -> new ConcurrentChangeException(
                     "“" + loaded.row().name() + "” was deleted from the database after you opened it. Nothing was saved."));
@@ -160,6 +167,7 @@ public final class RowEditService {
         if (!draft.loaded().isNew()) {
             throw new IllegalArgumentException("This row exists already; save it instead");
         }
+        gate.check();
         RowRef created = database.fromConnection(c -> {
             List<FieldError> errors = validator(draft).validate(c, draft);
             if (!errors.isEmpty()) {

@@ -104,9 +104,14 @@ public final class CascadeStudioApp extends Application {
      * cannot be any more, the embedded one is, and the window says why.
      */
     private MainWindowViewModel startDatabase(LaunchOptions options) {
-        MainWindowViewModel.Opener opener = target -> {
+        DatabaseTarget writeAtStart = options.write() && options.databaseUrl() != null ? DatabaseTarget.of(options.databaseUrl()) : null;
+        MainWindowViewModel.Opener opener = (target, mode) -> {
             DatabaseTarget withPassword = withRememberedPassword(target);
-            return DatabaseSession.open(withPassword.url(), withPassword.user(), withPassword.password());
+            // --write: the database given with --db opens for editing, when it is opened by default
+            DatabaseSession.Mode chosen = mode == null && writeAtStart != null && writeAtStart.url().equals(target.url())
+                    ? DatabaseSession.Mode.EDITING : mode;
+            return chosen == null ? DatabaseSession.open(withPassword.url(), withPassword.user(), withPassword.password())
+                    : DatabaseSession.open(withPassword.url(), withPassword.user(), withPassword.password(), chosen);
         };
         if (options.databaseUrl() != null) {
             return new MainWindowViewModel(executor, opener, saved(DatabaseTarget.of(options.databaseUrl())), null);

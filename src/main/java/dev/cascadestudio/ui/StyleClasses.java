@@ -70,6 +70,12 @@ public final class StyleClasses {
     public static final String ERROR_STATE = "error-state";
 
     public static final String NOTICE_BAR = "notice-bar";
+    /** The band under the toolbar that says whether the database is open read-only or for editing. */
+    public static final String MODE_BAND = "mode-band";
+    /** {@link #MODE_BAND}: open for editing (amber). */
+    public static final PseudoClass EDITING = PseudoClass.getPseudoClass("editing");
+    /** {@link #MODE_BAND}: a production database (red). */
+    public static final PseudoClass PRODUCTION = PseudoClass.getPseudoClass("production");
     public static final String OPEN_DATABASE = "open-database";
     /** The "Open…" dialog's list of saved connections, and a production connection's mark in it. */
     public static final String RECENT_CONNECTIONS = "recent-connections";

@@ -3,7 +3,11 @@ package dev.cascadestudio.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaConstructorCall;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.cascadestudio.persistence.Database;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
@@ -47,6 +51,19 @@ class LayeringTest {
             .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.cascadestudio.cascade.Auditor")
             .because("every database call of the window goes through a service, which tests and the command line share; "
                     + "the window may read the engine's immutable plan values, never run the engine itself");
+
+    @ArchTest
+    static final ArchRule windowAndCommandLineOpenDatabasesOnlyThroughTheSession = noClasses().that()
+            .resideInAnyPackage("dev.cascadestudio.ui..", "dev.cascadestudio.cli..")
+            .should().callMethodWhere(DescribedPredicate.describe("Database.open…",
+                    (JavaMethodCall call) -> call.getTargetOwner().isEquivalentTo(Database.class)
+                            && call.getName().startsWith("open")))
+            .orShould().callConstructorWhere(DescribedPredicate.describe("a service's constructor",
+                    (JavaConstructorCall call) -> call.getTargetOwner().getPackageName().equals("dev.cascadestudio.service")
+                            && call.getTargetOwner().getSimpleName().endsWith("Service")))
+            .because("DatabaseSession decides whether a database opens read-only or for editing, and hands out the "
+                    + "services with the write gate of that mode; a database opened or a service made beside it would "
+                    + "bypass that decision");
 
     @ArchTest
     static final ArchRule coreNeverImportsJavaFx = noClasses().that()

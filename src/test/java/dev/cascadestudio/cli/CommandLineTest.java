@@ -93,20 +93,96 @@ class CommandLineTest {
 
     @Test
     void deleteThenRestoreThenRestoreAgainConflicts() throws Exception {
-        Run deleted = run("delete", "--db", url, "--table", "project", "--uid", SUPPORT, "--yes", "--json");
+        Run deleted = run("delete", "--db", url, "--table", "project", "--uid", SUPPORT, "--yes", "--json", "--write");
         assertThat(deleted.exit()).isZero();
         String snapshot = new ObjectMapper().readTree(deleted.out()).get("snapshot").asText();
         assertThat(Path.of(snapshot)).exists().startsWith(dir.resolve("home"));
         assertThat(run("plan", "--db", url, "--table", "project", "--uid", SUPPORT).exit()).isEqualTo(2);
 
-        Run restored = run("restore", "--db", url, snapshot);
+        Run restored = run("restore", "--db", url, snapshot, "--write");
         assertThat(restored.exit()).isZero();
         assertThat(restored.out()).contains("Restored 31 rows and 18 values");
 
-        Run again = run("restore", "--db", url, snapshot);
+        Run again = run("restore", "--db", url, "--write", snapshot);
         assertThat(again.exit()).isEqualTo(3);
         assertThat(again.err().lines().count()).isEqualTo(1);
         assertThat(again.err()).startsWith("error: Cannot restore");
+    }
+
+    static final String READ_ONLY = "error: This database is open read-only. Switch to editing first (toolbar: Edit, or --write)."
+            + System.lineSeparator();
+
+    @Test
+    void deleteOnASqliteFileWithoutWriteExitsTwoWithOneSentenceAndTheFileStaysByteIdentical() throws Exception {
+        Path sqliteDir = java.nio.file.Files.createDirectories(dir.resolve("controller"));
+        String sqlite;
+        try (Database db = dev.cascadestudio.testsupport.EngineDatabases.controllerSqlite(sqliteDir)) {
+            DemoData.load(db);
+            sqlite = db.url();
+        }
+        Path file = sqliteDir.resolve("sql.db");
+        String before = sha256(file);
+
+        Run refused = run("delete", "--db", sqlite, "--table", "project", "--uid", SUPPORT, "--yes");
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.err()).isEqualTo(READ_ONLY);
+        assertThat(refused.out()).isEmpty();
+        assertThat(sha256(file)).isEqualTo(before);
+        assertThat(java.nio.file.Files.list(sqliteDir).map(p -> p.getFileName().toString()).toList())
+                .as("no journal or other file beside it").containsExactly("sql.db");
+
+        Run deleted = run("delete", "--db", sqlite, "--table", "project", "--uid", SUPPORT, "--yes", "--write");
+        assertThat(deleted.exit()).isZero();
+        assertThat(deleted.out()).contains("Delete 31 rows, set 18 values in 12 rows to NULL.");
+        assertThat(run("plan", "--db", sqlite, "--table", "project", "--uid", SUPPORT).exit()).as("the project is gone").isEqualTo(2);
+    }
+
+    @Test
+    void restoreWithoutWriteIsRefusedAndChangesNothing() throws Exception {
+        Run deleted = run("delete", "--db", url, "--table", "project", "--uid", SUPPORT, "--yes", "--json", "--write");
+        String snapshot = new ObjectMapper().readTree(deleted.out()).get("snapshot").asText();
+        java.util.Map<String, String> files = fileHashes(dir.resolve("demo.mv.db").getParent());
+
+        Run refused = run("restore", "--db", url, snapshot);
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.err()).isEqualTo(READ_ONLY);
+        assertThat(fileHashes(dir.resolve("demo.mv.db").getParent())).isEqualTo(files);
+    }
+
+    @Test
+    void theReadOnlyVerbsLeaveEveryFileOfAnH2DatabaseByteIdentical() throws Exception {
+        java.util.Map<String, String> files = fileHashes(dir);
+        assertThat(run("plan", "--db", url, "--table", "project", "--uid", SUPPORT).exit()).isZero();
+        assertThat(run("tree", "--db", url).exit()).isZero();
+        assertThat(run("audit", "--db", url).exit()).isZero();
+        assertThat(run("delete", "--db", url, "--table", "project", "--uid", SUPPORT, "--yes").exit()).isEqualTo(2);
+        assertThat(fileHashes(dir)).isEqualTo(files);
+    }
+
+    @Test
+    void theEmbeddedDefaultDatabaseTakesADeleteWithoutWrite() {
+        try (var session = dev.cascadestudio.service.DatabaseSession.open(null, null, null)) {
+            assertThat(session.demoDataLoaded()).isTrue();
+        }
+        Run deleted = run("delete", "--db", AppDirectories.defaultDatabaseUrl(), "--table", "project", "--uid", SUPPORT, "--yes");
+        assertThat(deleted.err()).isEmpty();
+        assertThat(deleted.exit()).isZero();
+    }
+
+    private static String sha256(Path file) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(java.nio.file.Files.readAllBytes(file)));
+    }
+
+    /** Every file under {@code root} (the snapshots' folder apart) with its SHA-256. */
+    private static java.util.Map<String, String> fileHashes(Path root) throws Exception {
+        java.util.Map<String, String> hashes = new java.util.TreeMap<>();
+        try (var files = java.nio.file.Files.walk(root)) {
+            for (Path f : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+                hashes.put(root.relativize(f).toString(), sha256(f));
+            }
+        }
+        return hashes;
     }
 
     @Test

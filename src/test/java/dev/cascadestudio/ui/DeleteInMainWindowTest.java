@@ -173,7 +173,7 @@ class DeleteInMainWindowTest {
 
     private void launchWithAlicesProjectsOpen() throws Exception {
         app = new AppDriver(home.resolve("app-home"));
-        app.launch("--db=" + url);
+        app.launch("--db=" + url, "--write");
         app.waitForUsers();
         app.expand("alice");
         app.expand("Projects");

@@ -70,7 +70,7 @@ class MainWindowTest {
 
         String described = "H2 · " + home.toAbsolutePath().resolve("cascade-studio");
         assertThat(app.text("#databaseLabel")).isEqualTo(described);
-        assertThat(fx(app.stage()::getTitle)).isEqualTo("Cascade Studio — " + described);
+        assertThat(fx(app.stage()::getTitle)).isEqualTo("Cascade Studio — Editing — " + described);
         assertThat(app.text("#contentSummaryLabel")).isEqualTo("5 users · 71 rows");
         assertThat(app.text("#statusLabel")).isEqualTo("New database created with demo data");
         assertThat(fx(() -> app.robot.lookup("#busyIndicator").query().isVisible())).isFalse();
@@ -131,7 +131,7 @@ class MainWindowTest {
 
     @Test
     void anEmptyGroupThatGetsARowGetsItsArrowOnRefresh() throws Exception {
-        String url = launchOnFixture();
+        String url = launchOnFixture("--write"); // the test writes beside the window, into the same H2 database
         app.expand("erin");
         app.expand("Projects");
         app.expand(TreeFixtures.DOCUMENTS_PROJECT);
@@ -319,9 +319,12 @@ class MainWindowTest {
     }
 
     /** The demo data plus a project of 1,200 documents and a labelled scheduled run; returns its URL. */
-    private String launchOnFixture() throws Exception {
+    private String launchOnFixture(String... more) throws Exception {
         String url = TreeFixtures.windowDatabase(home.resolve("fixture"));
-        app.launch("--db=" + url);
+        String[] args = new String[more.length + 1];
+        args[0] = "--db=" + url;
+        System.arraycopy(more, 0, args, 1, more.length);
+        app.launch(args);
         app.waitForUsers();
         return url;
     }

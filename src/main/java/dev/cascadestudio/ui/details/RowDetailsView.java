@@ -108,13 +108,16 @@ public final class RowDetailsView {
         editorBar.visibleProperty().bind(rowSections.visibleProperty());
         editorBar.managedProperty().bind(editorBar.visibleProperty());
         saveButton.textProperty().bind(Bindings.when(editor.creatingProperty()).then("Create").otherwise("Save"));
-        saveButton.disableProperty().bind(editor.canSaveProperty().not());
+        saveButton.disableProperty().bind(editor.canSaveProperty().not().or(model.writableProperty().not()));
         revertButton.textProperty().bind(Bindings.when(editor.creatingProperty()).then("Cancel").otherwise("Revert"));
         revertButton.disableProperty().bind(editor.dirtyProperty().not().and(editor.creatingProperty().not())
                 .or(editor.savingProperty()));
         dirtyHint.textProperty().bind(Bindings.when(editor.savingProperty()).then("Saving…")
-                .otherwise(Bindings.when(editor.dirtyProperty()).then("Unsaved changes").otherwise("")));
-        newMenu.disableProperty().bind(Bindings.isEmpty(model.childTables()).or(editor.savingProperty()));
+                .otherwise(Bindings.when(editor.dirtyProperty().and(model.writableProperty().not()))
+                        .then("Read-only: turn on Edit to save")
+                        .otherwise(Bindings.when(editor.dirtyProperty()).then("Unsaved changes").otherwise(""))));
+        newMenu.disableProperty().bind(Bindings.isEmpty(model.childTables()).or(editor.savingProperty())
+                .or(model.writableProperty().not()));
         model.childTables().addListener((ListChangeListener<String>) change -> fillNewMenu());
         editorMessage.textProperty().bind(editor.messageProperty());
         editorMessage.visibleProperty().bind(editor.messageProperty().isNotEmpty());

@@ -72,6 +72,8 @@ public final class RowDetailsViewModel {
     private final ObservableList<String> childTables = FXCollections.observableArrayList();
     private final ObservableList<String> readOnlyChildTables = FXCollections.unmodifiableObservableList(childTables);
 
+    private final javafx.beans.property.BooleanProperty writable = new javafx.beans.property.SimpleBooleanProperty();
+
     public RowDetailsViewModel(Activity activity) {
         this.activity = activity;
         this.editor = new RowEditor(activity);
@@ -80,7 +82,11 @@ public final class RowDetailsViewModel {
     public void attach(RowEditService service) {
         this.service = service;
         editor.attach(service);
+        writable.set(service != null && service.writable());
     }
+
+    /** Whether rows can be saved and created: the database is open for editing. */
+    public javafx.beans.property.ReadOnlyBooleanProperty writableProperty() { return writable; }
 
     public void setDiscardPrompt(DiscardPrompt prompt) {
         this.discardPrompt = prompt;

@@ -46,6 +46,11 @@ final class DeleteActions {
         if (session == null || roots.isEmpty()) {
             return;
         }
+        if (!session.writable()) {
+            // the Delete key while the toolbar's Delete is off: say why instead of doing nothing
+            viewModel.showNotice(dev.cascadestudio.service.WriteGate.READ_ONLY);
+            return;
+        }
         CascadeService service = session.cascade();
         if (banner == null || bannerService != service) {
             // one banner per open database: its Undo restores into the database the delete ran on

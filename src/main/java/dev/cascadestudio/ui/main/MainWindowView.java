@@ -1,6 +1,8 @@
 package dev.cascadestudio.ui.main;
 
+import dev.cascadestudio.service.DatabaseSession;
 import dev.cascadestudio.ui.FxmlViews;
+import dev.cascadestudio.ui.StyleClasses;
 import dev.cascadestudio.ui.SideWindowPlacement;
 import dev.cascadestudio.ui.details.RowDetailsView;
 import dev.cascadestudio.ui.main.MainWindowViewModel.Phase;
@@ -22,6 +24,7 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -43,9 +46,15 @@ public final class MainWindowView {
     @FXML private Button deleteButton;
     @FXML private Button graphButton;
     @FXML private Button historyButton;
+    @FXML private ToggleButton editToggle;
+    @FXML private HBox modeBand;
+    @FXML private FontIcon modeIcon;
+    @FXML private Label modeLabel;
     @FXML private VBox undoHost;
     @FXML private HBox noticeBar;
     @FXML private Label noticeLabel;
+    @FXML private Button noticeOpenButton;
+    @FXML private Button noticeEditButton;
     @FXML private SplitPane browser;
     @FXML private VBox errorState;
     @FXML private Label errorTitle;
@@ -135,12 +144,59 @@ public final class MainWindowView {
         BooleanBinding cannotDelete = viewModel.canRefreshProperty().not().or(Bindings.createBooleanBinding(
                 () -> viewModel.selectedRoots().isEmpty(), viewModel.tree().selection()));
         refreshButton.disableProperty().bind(viewModel.canRefreshProperty().not());
-        deleteButton.disableProperty().bind(cannotDelete);
+        // read-only: the toolbar's Delete is off; the Delete key and the menu item say why (DeleteActions)
+        deleteButton.disableProperty().bind(cannotDelete.or(viewModel.writableProperty().not()));
         graphButton.disableProperty().bind(viewModel.canRefreshProperty().not());
         openButton.disableProperty().bind(viewModel.switchingProperty().or(viewModel.phaseProperty().isEqualTo(Phase.OPENING)));
         // History restores into the open database: it waits until the opening has ended (or failed)
         historyButton.disableProperty().bind(openButton.disableProperty());
         treeView.setContextMenu(treeMenu(cannotDelete));
+        bindMode();
+    }
+
+    /** The Edit toggle, the band under the toolbar and the Delete tooltip follow the session's mode. */
+    private void bindMode() {
+        // not bound: a click toggles the button itself, and the mode only changes once the database is reopened
+        viewModel.writableProperty().addListener((o, was, writable) -> editToggle.setSelected(writable));
+        editToggle.disableProperty().bind(viewModel.canRefreshProperty().not().or(viewModel.switchingProperty()));
+        modeLabel.textProperty().bind(viewModel.bandProperty());
+        modeBand.visibleProperty().bind(viewModel.bandProperty().isNotEmpty());
+        modeBand.managedProperty().bind(modeBand.visibleProperty());
+        Tooltip bandTip = new Tooltip();
+        bandTip.textProperty().bind(Bindings.when(viewModel.writableProperty())
+                .then("Changes are written to this database. Turn Edit off to open it read-only again.")
+                .otherwise("Nothing can change this database while it is open read-only: Save, New, Delete and Restore"
+                        + " are off. Edit in the toolbar opens it for editing."));
+        modeLabel.setTooltip(bandTip);
+        javafx.beans.InvalidationListener paint = o -> {
+            boolean editing = viewModel.writableProperty().get();
+            boolean production = viewModel.tierProperty().get() == DatabaseSession.Tier.PRODUCTION;
+            modeBand.pseudoClassStateChanged(StyleClasses.EDITING, editing && !production);
+            modeBand.pseudoClassStateChanged(StyleClasses.PRODUCTION, production);
+            modeIcon.setIconLiteral(editing ? "mdal-edit" : "mdal-lock");
+        };
+        viewModel.writableProperty().addListener(paint);
+        viewModel.tierProperty().addListener(paint);
+        paint.invalidated(null);
+    }
+
+    /**
+     * The toolbar's Edit: to editing after a confirmation that names the database (and offers the
+     * recovery of a delete a crash cut off, which the editing open runs); back to read-only at once.
+     */
+    @FXML
+    public void toggleEditing() {
+        boolean toEditing = !viewModel.writableProperty().get();
+        editToggle.setSelected(!toEditing); // stays as the mode is until the switch is done
+        if (viewModel.details().keepsEditing(null)) {
+            return;
+        }
+        if (toEditing && !ModeDialogs.confirmEditing(root.getScene().getWindow(), viewModel.databaseDescriptionProperty().get(),
+                viewModel.interruptedDeletePendingProperty().get())) {
+            return;
+        }
+        viewModel.switchMode(toEditing ? DatabaseSession.Mode.EDITING : DatabaseSession.Mode.READ_ONLY, () -> { },
+                reason -> ModeDialogs.cannotSwitch(root.getScene().getWindow(), toEditing, reason));
     }
 
     /** The tree's right-click menu; its items show their shortcuts. */
@@ -195,6 +251,14 @@ public final class MainWindowView {
         noticeLabel.textProperty().bind(viewModel.noticeProperty());
         noticeBar.visibleProperty().bind(viewModel.noticeProperty().isNotEmpty());
         noticeBar.managedProperty().bind(noticeBar.visibleProperty());
+        // a notice about the read-only mode offers Edit; any other (the last database not opened) Open…
+        BooleanBinding aboutReadOnly = viewModel.writableProperty().not().and(
+                viewModel.noticeProperty().isEqualTo(dev.cascadestudio.service.WriteGate.READ_ONLY)
+                        .or(viewModel.noticeProperty().isEqualTo(MainWindowViewModel.INTERRUPTED_DELETE_PENDING)));
+        noticeEditButton.visibleProperty().bind(aboutReadOnly);
+        noticeEditButton.managedProperty().bind(noticeEditButton.visibleProperty());
+        noticeOpenButton.visibleProperty().bind(aboutReadOnly.not());
+        noticeOpenButton.managedProperty().bind(noticeOpenButton.visibleProperty());
     }
 
     @FXML

@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -58,10 +59,13 @@ public final class MainWindowViewModel {
 
     private record Opened(DatabaseSession session, Overview overview, DatabaseTarget target, String notice) {}
 
-    /** Opens a database; called on a background thread, may throw with a message meant for the administrator. */
+    /**
+     * Opens a database in a mode ({@code null}: the database's default, editing only for the embedded
+     * one); called on a background thread, may throw with a message meant for the administrator.
+     */
     @FunctionalInterface
     public interface Opener {
-        DatabaseSession open(DatabaseTarget target);
+        DatabaseSession open(DatabaseTarget target, DatabaseSession.Mode mode);
     }
 
     private final Opener opener;
@@ -99,15 +103,26 @@ public final class MainWindowViewModel {
             + " was committing) has been undone: the database is exactly as it was before that delete.";
 
     private final StringProperty notice = new SimpleStringProperty("");
+    static final String INTERRUPTED_DELETE_PENDING = "A delete on this database was cut off (the program stopped while"
+            + " it was committing). Nothing has been put back, because the database is open read-only: switch to editing"
+            + " (toolbar: Edit) to restore it as it was before that delete.";
+
     private final ObjectProperty<DatabaseTarget> openTarget = new SimpleObjectProperty<>();
     private final BooleanProperty switching = new SimpleBooleanProperty();
     /** The saved connections "Open…" offers; none remembered, and no keyring, until the application gives its own. */
     private ConnectionBook connections = new ConnectionBook(ConnectionList.inDataHome(),
             PasswordVault.unavailable("No keyring is used here; the password is asked each time."), Clock.systemUTC());
+    /** The open session's mode; null while none is open. */
+    private final ObjectProperty<DatabaseSession.Mode> mode = new SimpleObjectProperty<>();
+    private final ObjectProperty<DatabaseSession.Tier> tier = new SimpleObjectProperty<>(DatabaseSession.Tier.DEVELOPMENT);
+    private final BooleanBinding writable = Bindings.equal(DatabaseSession.Mode.EDITING, mode);
+    /** The band under the toolbar: "Read-only — SQLite · /path/sql.db"; "" while no database is open. */
+    private final StringProperty band = new SimpleStringProperty("");
+    private final BooleanProperty interruptedDeletePending = new SimpleBooleanProperty();
 
     /** A window over whatever {@code opener} opens (tests); opening another database opens that again. */
     public MainWindowViewModel(TaskExecutor executor, Supplier<DatabaseSession> opener) {
-        this(executor, target -> opener.get(), DatabaseTarget.EMBEDDED, null);
+        this(executor, (target, mode) -> opener.get(), DatabaseTarget.EMBEDDED, null);
     }
 
     /**
@@ -148,12 +163,12 @@ public final class MainWindowViewModel {
             DatabaseTarget openedTarget = first;
             String why = "";
             try {
-                opened = opener.open(first);
+                opened = opener.open(first, null);
             } catch (RuntimeException e) {
                 if (instead == null || instead.equals(first)) {
                     throw e;
                 }
-                opened = opener.open(instead);
+                opened = opener.open(instead, null);
                 openedTarget = instead;
                 why = "The last database could not be opened (" + first.describe() + "): "
                         + FailureMessages.describe(e) + " " + capitalised(instead.describe()) + " is open instead.";
@@ -178,12 +193,61 @@ public final class MainWindowViewModel {
      * {@code failed} gets the reason as one sentence. Callbacks run on the FX thread.
      */
     public void switchTo(DatabaseTarget next, Runnable done, java.util.function.Consumer<String> failed) {
+        reopen(next, null, "Opening " + next.describe() + "…", done, failed);
+    }
+
+    /**
+     * Opens the database that is open now again in {@code next} mode (read-only, or editing), and shows
+     * it; the session open now is closed once the new one is open. Switching to editing runs what an
+     * editing open runs, the recovery of a delete a crash cut off included. If it cannot be opened so,
+     * the current session stays and {@code failed} gets the reason.
+     */
+    public void switchMode(DatabaseSession.Mode next, Runnable done, java.util.function.Consumer<String> failed) {
+        DatabaseTarget current = openTarget.get();
+        if (current == null || next == mode.get()) {
+            return;
+        }
+        reopen(current, next, next == DatabaseSession.Mode.EDITING ? "Opening " + current.describe() + " for editing…"
+                : "Opening " + current.describe() + " read-only…", done, failed);
+    }
+
+    private void reopen(DatabaseTarget next, DatabaseSession.Mode nextMode, String message, Runnable done,
+            java.util.function.Consumer<String> failed) {
         if (closeRequested.get() || switching.get()) {
             return;
         }
         switching.set(true);
-        activity.run("Opening " + next.describe() + "…", () -> {
-            DatabaseSession opened = opener.open(next);
+        // an H2 file is locked by whoever has it open: the session open now lets go of it first when the
+        // same database is opened again in another mode
+        DatabaseSession sameDatabase = nextMode != null ? session.get() : null;
+        if (sameDatabase != null) {
+            connected.set(false);
+            tree.detach();
+            details.detach();
+            search.detach();
+        }
+        activity.run(message, () -> {
+            if (sameDatabase != null && session.compareAndSet(sameDatabase, null)) {
+                sameDatabase.close();
+            }
+            DatabaseSession opened;
+            try {
+                opened = opener.open(next, nextMode);
+            } catch (RuntimeException e) {
+                if (sameDatabase == null) {
+                    throw e;
+                }
+                // the database as it was stays open: in the mode it had
+                DatabaseSession back = opener.open(next, sameDatabase.mode());
+                Opened before;
+                try {
+                    before = new Opened(back, Overview.read(back.browse()), next, "");
+                } catch (RuntimeException readFailure) {
+                    back.close();
+                    throw e;
+                }
+                throw new ReopenedAsBefore(before, e);
+            }
             try {
                 return new Opened(opened, Overview.read(opened.browse()), next, "");
             } catch (RuntimeException e) {
@@ -217,8 +281,30 @@ public final class MainWindowViewModel {
             done.run();
         }, failure -> {
             switching.set(false);
+            if (failure instanceof ReopenedAsBefore reopened) {
+                session.set(reopened.opened.session());
+                openTarget.set(null);
+                opened(reopened.opened);
+                failed.accept(FailureMessages.describe(reopened.getCause()));
+                return;
+            }
             failed.accept(FailureMessages.describe(failure));
         });
+    }
+
+    /** A mode switch that failed, after which the database was opened again as it was. */
+    private static final class ReopenedAsBefore extends RuntimeException {
+        final transient Opened opened;
+
+        ReopenedAsBefore(Opened opened, RuntimeException cause) {
+            super(cause.getMessage(), cause);
+            this.opened = opened;
+        }
+    }
+
+    /** Shows {@code text} in the notice bar until it is dismissed. */
+    public void showNotice(String text) {
+        notice.set(text);
     }
 
     /** Hides the notice. */
@@ -292,17 +378,28 @@ public final class MainWindowViewModel {
         target = opened.target();
         fallback = null;
         openTarget.set(opened.target());
-        notice.set(open.interruptedDeleteUndone()
-                ? (opened.notice().isEmpty() ? "" : opened.notice() + " ") + INTERRUPTED_DELETE_UNDONE
+        String prefix = opened.notice().isEmpty() ? "" : opened.notice() + " ";
+        notice.set(open.interruptedDeleteUndone() ? prefix + INTERRUPTED_DELETE_UNDONE
+                : open.interruptedDeletePending() ? prefix + INTERRUPTED_DELETE_PENDING
                 : opened.notice());
+        interruptedDeletePending.set(open.interruptedDeletePending());
+        mode.set(open.mode());
+        tier.set(open.tier());
         connected.set(true);
         databaseDescription.set(opened.overview().description());
-        windowTitle.set(APP_NAME + " — " + opened.overview().description());
+        band.set(modeWord(open) + " — " + opened.overview().description());
+        windowTitle.set(APP_NAME + " — " + modeWord(open) + " — " + opened.overview().description());
         show(opened.overview());
         details.attach(open.rowEdit());
         search.attach(open.search());
         tree.attach(open.tree(), open.browse());
         outcome.set(open.demoDataLoaded() ? "New database created with demo data" : "Ready");
+    }
+
+    /** "Read-only" or "Editing", and "production" where the tier says so. */
+    private static String modeWord(DatabaseSession open) {
+        String word = open.writable() ? "Editing" : "Read-only";
+        return open.tier() == DatabaseSession.Tier.PRODUCTION ? word + " (production)" : word;
     }
 
     private void show(Overview overview) {
@@ -379,4 +476,13 @@ public final class MainWindowViewModel {
     public ReadOnlyObjectProperty<DatabaseTarget> openTargetProperty() { return openTarget; }
     /** True while another database is being opened. */
     public ReadOnlyBooleanProperty switchingProperty() { return switching; }
+    /** The open session's mode; null while none is open. */
+    public ReadOnlyObjectProperty<DatabaseSession.Mode> modeProperty() { return mode; }
+    public ReadOnlyObjectProperty<DatabaseSession.Tier> tierProperty() { return tier; }
+    /** True while the open session may write (the toolbar's Edit is on). */
+    public BooleanBinding writableProperty() { return writable; }
+    /** The mode band's text: "Read-only — SQLite · /path/sql.db". */
+    public ReadOnlyStringProperty bandProperty() { return band; }
+    /** True when the read-only session open now found a delete a crash cut off, and left it as it is. */
+    public ReadOnlyBooleanProperty interruptedDeletePendingProperty() { return interruptedDeletePending; }
 }

@@ -51,7 +51,7 @@ class RowEditorTest {
             DemoData.load(database);
             url = database.url();
         }
-        app.launch("--db=" + url);
+        app.launch("--db=" + url, "--write");
         app.waitFor(() -> fx(() -> !app.robot.lookup("#searchField").query().isDisabled()));
     }
 

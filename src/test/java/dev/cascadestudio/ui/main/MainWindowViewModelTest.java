@@ -69,7 +69,9 @@ class MainWindowViewModelTest {
         assertThat(viewModel.contentSummaryProperty().get()).isEqualTo("5 users · 71 rows");
         assertThat(viewModel.databaseDescriptionProperty().get()).startsWith("H2 · ").contains(home.toString());
         assertThat(viewModel.windowTitleProperty().get())
-                .isEqualTo("Cascade Studio — " + viewModel.databaseDescriptionProperty().get());
+                .isEqualTo("Cascade Studio — Editing — " + viewModel.databaseDescriptionProperty().get());
+        assertThat(viewModel.bandProperty().get()).isEqualTo("Editing — " + viewModel.databaseDescriptionProperty().get());
+        assertThat(viewModel.writableProperty().get()).as("the embedded database opens for editing").isTrue();
         assertThat(viewModel.statusMessageProperty().get()).isEqualTo("New database created with demo data");
         assertThat(viewModel.canRefreshProperty().get()).isTrue();
         assertThat(viewModel.search().enabledProperty().get()).isTrue();
@@ -99,6 +101,55 @@ class MainWindowViewModelTest {
         assertThat(viewModel.phaseProperty().get()).isEqualTo(Phase.READY);
         assertThat(viewModel.noticeProperty().get()).isEqualTo(MainWindowViewModel.INTERRUPTED_DELETE_UNDONE);
         assertThat(viewModel.contentSummaryProperty().get()).isEqualTo("5 users · 71 rows");
+    }
+
+    @Test
+    void anotherH2FileWithACrashJournalOpensReadOnlyUnrecoveredAndEditingRecoversIt() {
+        String url = dev.cascadestudio.testsupport.TreeFixtures.windowDatabase(home.resolve("crashed"));
+        String full;
+        try (DatabaseSession editing = DatabaseSession.open(url, null, null, DatabaseSession.Mode.EDITING)) {
+            full = String.format("%,d rows", editing.browse().totalRows());
+            editing.database().fromConnection(c -> {
+                dev.cascadestudio.persistence.H2DeleteJournal.begin(c, editing.database().h2File(), null);
+                try (java.sql.Statement s = c.createStatement()) {
+                    s.executeUpdate("DELETE FROM \"run\"");
+                }
+                return null; // the process dies before the journal is finished
+            });
+        }
+        List<DatabaseSession.Mode> asked = new ArrayList<>();
+        viewModel = new MainWindowViewModel(new CurrentThreadTaskExecutor(), (target, mode) -> {
+            asked.add(mode);
+            DatabaseSession session = mode == null ? DatabaseSession.open(target.url(), null, null)
+                    : DatabaseSession.open(target.url(), null, null, mode);
+            opened.add(session);
+            return session;
+        }, DatabaseTarget.of(url), null);
+        viewModel.open();
+
+        assertThat(viewModel.modeProperty().get()).isEqualTo(DatabaseSession.Mode.READ_ONLY);
+        assertThat(viewModel.writableProperty().get()).isFalse();
+        assertThat(viewModel.noticeProperty().get()).isEqualTo(MainWindowViewModel.INTERRUPTED_DELETE_PENDING);
+        assertThat(viewModel.interruptedDeletePendingProperty().get()).isTrue();
+        assertThat(viewModel.bandProperty().get()).isEqualTo("Read-only — " + viewModel.databaseDescriptionProperty().get());
+        assertThat(viewModel.windowTitleProperty().get()).startsWith("Cascade Studio — Read-only — H2 · ");
+        assertThat(viewModel.contentSummaryProperty().get()).as("shown as the crash left it").doesNotEndWith(full);
+
+        List<String> failures = new ArrayList<>();
+        viewModel.switchMode(DatabaseSession.Mode.EDITING, () -> {}, failures::add);
+
+        assertThat(failures).isEmpty();
+        assertThat(asked).containsExactly(null, DatabaseSession.Mode.EDITING);
+        assertThat(viewModel.writableProperty().get()).isTrue();
+        assertThat(viewModel.noticeProperty().get()).isEqualTo(MainWindowViewModel.INTERRUPTED_DELETE_UNDONE);
+        assertThat(viewModel.interruptedDeletePendingProperty().get()).isFalse();
+        assertThat(viewModel.contentSummaryProperty().get()).endsWith(full);
+        assertThat(viewModel.windowTitleProperty().get()).startsWith("Cascade Studio — Editing — H2 · ");
+        assertThat(opened.get(0).database().sessionFactory().isClosed()).as("the read-only session is closed").isTrue();
+
+        viewModel.switchMode(DatabaseSession.Mode.READ_ONLY, () -> {}, failures::add);
+        assertThat(viewModel.writableProperty().get()).isFalse();
+        assertThat(failures).isEmpty();
     }
 
     @Test
@@ -192,7 +243,7 @@ class MainWindowViewModelTest {
     void openingAnotherDatabaseShowsItAndClosesThePreviousOne() throws Exception {
         String other = dev.cascadestudio.testsupport.TreeFixtures.windowDatabase(home.resolve("other"));
         List<DatabaseSession> sessions = new ArrayList<>();
-        viewModel = new MainWindowViewModel(new CurrentThreadTaskExecutor(), target -> {
+        viewModel = new MainWindowViewModel(new CurrentThreadTaskExecutor(), (target, mode) -> {
             DatabaseSession session = DatabaseSession.open(target.url(), target.user(), target.password());
             sessions.add(session);
             return session;
@@ -216,7 +267,7 @@ class MainWindowViewModelTest {
         String notAController = "jdbc:h2:file:" + home.resolve("empty");
         java.sql.DriverManager.getConnection(notAController).close();
         viewModel = new MainWindowViewModel(new CurrentThreadTaskExecutor(),
-                target -> target.isEmbedded() ? openDemo() : DatabaseSession.open(target.url(), null, null),
+                (target, mode) -> target.isEmbedded() ? openDemo() : DatabaseSession.open(target.url(), null, null),
                 DatabaseTarget.EMBEDDED, null);
         viewModel.open();
         String before = viewModel.databaseDescriptionProperty().get();

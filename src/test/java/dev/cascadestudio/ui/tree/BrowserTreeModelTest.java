@@ -37,7 +37,7 @@ class BrowserTreeModelTest {
     void open() {
         url = TreeFixtures.windowDatabase(dir);
         viewModel = new MainWindowViewModel(new CurrentThreadTaskExecutor(), () -> {
-            session = DatabaseSession.open(url, null, null);
+            session = DatabaseSession.open(url, null, null, DatabaseSession.Mode.EDITING); // the tests change rows behind the tree
             return session;
         });
         viewModel.open();

@@ -1,0 +1,109 @@
+package dev.cascadestudio.persistence;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How each product is told, at the driver or the server, that a connection must not write — the
+ * second hold of a read-only session, after the services' write gate, so that a forgotten check is
+ * still refused by the database:
+ *
+ * <ul>
+ *   <li>H2: {@code ACCESS_MODE_DATA=r} in the URL; H2 then opens the file read-only and never writes it
+ *       (not even on open and close, which a writable open does).
+ *   <li>SQLite: the driver's {@code open_mode} flags set to {@code SQLITE_OPEN_READONLY} (1), what
+ *       {@code SQLiteConfig.setReadOnly} sets; sqlite-jdbc cannot switch an open connection.
+ *   <li>PostgreSQL: pgjdbc's {@code readOnly} and {@code readOnlyMode=always}, and
+ *       {@code SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY} on every new connection
+ *       (Hibernate's {@code hibernate.connection.init_sql}), so the server refuses every write.
+ *   <li>MariaDB/MySQL: {@code SET SESSION TRANSACTION READ ONLY} on every new connection; the MariaDB
+ *       driver's {@code Connection.setReadOnly} is only a hint outside replication set-ups.
+ * </ul>
+ *
+ * Each open then reads the mode back from the database and refuses to go on if it is not read-only.
+ */
+final class ReadOnlyConnections {
+
+    /** sqlite-jdbc's {@code open_mode} flags: {@code SQLITE_OPEN_READONLY}. */
+    private static final String SQLITE_OPEN_READONLY = "1";
+
+    private ReadOnlyConnections() {}
+
+    /** The URL to connect with: an H2 URL with {@code ACCESS_MODE_DATA=r} (replacing any it has); others as {@link DatabaseKind#connectionUrl}. */
+    static String url(DatabaseKind kind, String url) {
+        if (kind != DatabaseKind.H2) {
+            return kind.connectionUrl(url);
+        }
+        StringBuilder result = new StringBuilder();
+        String[] parts = url.split(";");
+        result.append(parts[0]);
+        for (int i = 1; i < parts.length; i++) {
+            String key = parts[i].contains("=") ? parts[i].substring(0, parts[i].indexOf('=')) : parts[i];
+            if (!key.strip().equalsIgnoreCase("ACCESS_MODE_DATA") && !parts[i].isBlank()) {
+                result.append(';').append(parts[i]);
+            }
+        }
+        return result.append(";ACCESS_MODE_DATA=r").toString();
+    }
+
+    /** Properties for the driver, passed with every connection (Hibernate: {@code hibernate.connection.<key>}). */
+    static Map<String, String> driverProperties(DatabaseKind kind) {
+        return switch (kind) {
+            case SQLITE -> Map.of("open_mode", SQLITE_OPEN_READONLY);
+            case POSTGRESQL -> Map.of("readOnly", "true", "readOnlyMode", "always");
+            default -> Map.of();
+        };
+    }
+
+    /** The statement that makes a server session read-only, run on every new connection. */
+    static Optional<String> initSql(DatabaseKind kind) {
+        return switch (kind) {
+            case POSTGRESQL -> Optional.of("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
+            case MARIADB, MYSQL -> Optional.of("SET SESSION TRANSACTION READ ONLY");
+            default -> Optional.empty();
+        };
+    }
+
+    /**
+     * Makes {@code connection} read-only where that is done after connecting, then reads back from the
+     * database whether it is; refuses the open if not (a URL setting overriding ours, say).
+     */
+    static void enforce(DatabaseKind kind, Connection connection) throws SQLException {
+        Optional<String> init = initSql(kind);
+        if (init.isPresent()) {
+            connection.setReadOnly(true);
+            try (Statement s = connection.createStatement()) {
+                s.execute(init.get());
+            }
+        }
+        boolean readOnly = switch (kind) {
+            case POSTGRESQL -> "on".equalsIgnoreCase(single(connection, "SHOW transaction_read_only"));
+            case MARIADB, MYSQL -> "1".equals(transactionReadOnly(connection));
+            default -> connection.isReadOnly();
+        };
+        if (!readOnly) {
+            throw new DatabaseOpenException("The database could not be opened read-only (the "
+                    + kind.displayName() + " connection still allows writing); nothing was opened.");
+        }
+    }
+
+    /** MariaDB before 11.1 calls it {@code tx_read_only}, MySQL 8 only {@code transaction_read_only}. */
+    private static String transactionReadOnly(Connection connection) throws SQLException {
+        try {
+            return single(connection, "SELECT @@session.tx_read_only");
+        } catch (SQLException e) {
+            return single(connection, "SELECT @@session.transaction_read_only");
+        }
+    }
+
+    private static String single(Connection connection, String sql) throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            return rs.next() ? rs.getString(1).toLowerCase(Locale.ROOT) : null;
+        }
+    }
+}
