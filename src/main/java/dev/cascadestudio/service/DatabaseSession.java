@@ -3,6 +3,8 @@ package dev.cascadestudio.service;
 import dev.cascadestudio.cascade.CascadeGraph;
 import dev.cascadestudio.persistence.AppDirectories;
 import dev.cascadestudio.persistence.Database;
+import dev.cascadestudio.persistence.SchemaCheck;
+import dev.cascadestudio.service.connections.ConnectionTier;
 import dev.cascadestudio.persistence.demo.DemoData;
 import java.nio.file.Path;
 
@@ -21,15 +23,11 @@ public final class DatabaseSession implements AutoCloseable {
     /** Whether the session may write. */
     public enum Mode { READ_ONLY, EDITING }
 
-    /**
-     * How careful the window is with this database. Every database is {@link #DEVELOPMENT} for now; a
-     * connection list that marks some {@link #PRODUCTION} (shown red) sets it.
-     */
-    public enum Tier { DEVELOPMENT, PRODUCTION }
-
     private final Database database;
     private final Mode mode;
-    private final Tier tier;
+    private final ConnectionTier tier;
+    /** Why this session is read-only although editing was asked for (the schema differs); "" otherwise. */
+    private final String readOnlyBecause;
     private final boolean embedded;
     private final WriteGate gate;
     private final boolean demoDataLoaded;
@@ -39,10 +37,11 @@ public final class DatabaseSession implements AutoCloseable {
     private final CascadeService cascade;
     private final RowEditService rowEdit;
 
-    private DatabaseSession(Database database, boolean embedded, Tier tier, boolean demoDataLoaded) {
+    private DatabaseSession(Database database, boolean embedded, ConnectionTier tier, boolean demoDataLoaded, String readOnlyBecause) {
         this.database = database;
         this.embedded = embedded;
         this.tier = tier;
+        this.readOnlyBecause = readOnlyBecause;
         this.gate = WriteGate.of(database);
         this.mode = gate.writable() ? Mode.EDITING : Mode.READ_ONLY;
         this.demoDataLoaded = demoDataLoaded;
@@ -65,6 +64,28 @@ public final class DatabaseSession implements AutoCloseable {
      * the embedded database (with the demo data) if it does not exist; read-only it does neither.
      */
     public static DatabaseSession open(String url, String user, String password, Mode mode) {
+        return open(url, user, password, mode, ConnectionTier.DEVELOPMENT);
+    }
+
+    /**
+     * Opens {@code url} in {@code mode}, with the care its saved connection's {@code tier} asks for (a
+     * production database needs a reason for every delete). A database whose schema differs from the
+     * mapping in a way that makes writing unsafe (see {@link Database#schemaDifferences()}) opens
+     * read-only even when editing was asked for, and {@link #readOnlyBecause()} says why.
+     */
+    public static DatabaseSession open(String url, String user, String password, Mode mode, ConnectionTier tier) {
+        DatabaseSession session = openAs(url, user, password, mode, tier, "");
+        if (session.writable() && !session.database.schemaDifferences().isEmpty()) {
+            String why = "This database differs from the GenAI Factory controller schema in ways that make writing unsafe ("
+                    + SchemaCheck.describe(session.database.schemaDifferences(), 5).replaceAll("\\.$", "")
+                    + "), so it is open read-only.";
+            session.close();
+            return openAs(url, user, password, Mode.READ_ONLY, tier, why);
+        }
+        return session;
+    }
+
+    private static DatabaseSession openAs(String url, String user, String password, Mode mode, ConnectionTier tier, String why) {
         boolean embedded = isEmbeddedDefault(url);
         String opened = url == null ? AppDirectories.defaultDatabaseUrl() : url;
         Database.Access access = mode == Mode.EDITING ? Database.Access.WRITABLE : Database.Access.READ_ONLY;
@@ -77,7 +98,7 @@ public final class DatabaseSession implements AutoCloseable {
                 DemoData.load(database);
                 loaded = true;
             }
-            return new DatabaseSession(database, embedded, Tier.DEVELOPMENT, loaded);
+            return new DatabaseSession(database, embedded, tier == null ? ConnectionTier.DEVELOPMENT : tier, loaded, why);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -94,7 +115,7 @@ public final class DatabaseSession implements AutoCloseable {
             database.close();
             throw new IllegalArgumentException("The database at " + url + " is not empty; generate writes only into a new database.");
         }
-        return new DatabaseSession(database, false, Tier.DEVELOPMENT, false);
+        return new DatabaseSession(database, false, ConnectionTier.DEVELOPMENT, false, "");
     }
 
     /** Only the embedded default database opens for editing unless asked; anything else opens read-only. */
@@ -143,7 +164,10 @@ public final class DatabaseSession implements AutoCloseable {
     public boolean interruptedDeletePending() { return database.interruptedDeletePending(); }
     public Mode mode() { return mode; }
     public boolean writable() { return mode == Mode.EDITING; }
-    public Tier tier() { return tier; }
+    /** How careful to be: a production database is marked red, and a delete on it needs a reason. */
+    public ConnectionTier tier() { return tier; }
+    /** Why this session is read-only although editing was asked for; "" when it is not. */
+    public String readOnlyBecause() { return readOnlyBecause; }
     /** Whether this is the embedded default database in the data directory. */
     public boolean embedded() { return embedded; }
     /** The gate every write of this session passes; it refuses in a read-only session. */

@@ -110,8 +110,9 @@ public final class CascadeStudioApp extends Application {
             // --write: the database given with --db opens for editing, when it is opened by default
             DatabaseSession.Mode chosen = mode == null && writeAtStart != null && writeAtStart.url().equals(target.url())
                     ? DatabaseSession.Mode.EDITING : mode;
-            return chosen == null ? DatabaseSession.open(withPassword.url(), withPassword.user(), withPassword.password())
-                    : DatabaseSession.open(withPassword.url(), withPassword.user(), withPassword.password(), chosen);
+            return chosen == null ? DatabaseSession.open(withPassword.url(), withPassword.user(), withPassword.password(),
+                            DatabaseSession.defaultMode(withPassword.url()), target.tier())
+                    : DatabaseSession.open(withPassword.url(), withPassword.user(), withPassword.password(), chosen, target.tier());
         };
         if (options.databaseUrl() != null) {
             return new MainWindowViewModel(executor, opener, saved(DatabaseTarget.of(options.databaseUrl())), null);

@@ -131,4 +131,9 @@ public final class DeletePreviewDialog {
     DeletePreviewViewModel viewModel() {
         return viewModel;
     }
+
+    /** Confirm waits for a reason (a production database: every delete there says why, in the audit log). */
+    public void requireReason() {
+        viewModel.reasonRequiredProperty().set(true);
+    }
 }

@@ -60,6 +60,9 @@ final class DeleteActions {
         }
         DeletePreviewDialog dialog = DeletePreviewDialog.show(owner, service, roots, viewModel.executor(),
                 this::dataChanged, banner::offer);
+        if (session.tier() == dev.cascadestudio.service.connections.ConnectionTier.PRODUCTION) {
+            dialog.requireReason();
+        }
         graphs.showPreview(dialog);
     }
 

@@ -170,7 +170,7 @@ public final class MainWindowView {
         modeLabel.setTooltip(bandTip);
         javafx.beans.InvalidationListener paint = o -> {
             boolean editing = viewModel.writableProperty().get();
-            boolean production = viewModel.tierProperty().get() == DatabaseSession.Tier.PRODUCTION;
+            boolean production = viewModel.tierProperty().get() == dev.cascadestudio.service.connections.ConnectionTier.PRODUCTION;
             modeBand.pseudoClassStateChanged(StyleClasses.EDITING, editing && !production);
             modeBand.pseudoClassStateChanged(StyleClasses.PRODUCTION, production);
             modeIcon.setIconLiteral(editing ? "mdal-edit" : "mdal-lock");

@@ -114,7 +114,7 @@ public final class MainWindowViewModel {
             PasswordVault.unavailable("No keyring is used here; the password is asked each time."), Clock.systemUTC());
     /** The open session's mode; null while none is open. */
     private final ObjectProperty<DatabaseSession.Mode> mode = new SimpleObjectProperty<>();
-    private final ObjectProperty<DatabaseSession.Tier> tier = new SimpleObjectProperty<>(DatabaseSession.Tier.DEVELOPMENT);
+    private final ObjectProperty<dev.cascadestudio.service.connections.ConnectionTier> tier = new SimpleObjectProperty<>(dev.cascadestudio.service.connections.ConnectionTier.DEVELOPMENT);
     private final BooleanBinding writable = Bindings.equal(DatabaseSession.Mode.EDITING, mode);
     /** The band under the toolbar: "Read-only — SQLite · /path/sql.db"; "" while no database is open. */
     private final StringProperty band = new SimpleStringProperty("");
@@ -379,9 +379,10 @@ public final class MainWindowViewModel {
         fallback = null;
         openTarget.set(opened.target());
         String prefix = opened.notice().isEmpty() ? "" : opened.notice() + " ";
-        notice.set(open.interruptedDeleteUndone() ? prefix + INTERRUPTED_DELETE_UNDONE
+        String schema = open.readOnlyBecause().isEmpty() ? "" : " " + open.readOnlyBecause();
+        notice.set(((open.interruptedDeleteUndone() ? prefix + INTERRUPTED_DELETE_UNDONE
                 : open.interruptedDeletePending() ? prefix + INTERRUPTED_DELETE_PENDING
-                : opened.notice());
+                : opened.notice()) + schema).strip());
         interruptedDeletePending.set(open.interruptedDeletePending());
         mode.set(open.mode());
         tier.set(open.tier());
@@ -399,7 +400,7 @@ public final class MainWindowViewModel {
     /** "Read-only" or "Editing", and "production" where the tier says so. */
     private static String modeWord(DatabaseSession open) {
         String word = open.writable() ? "Editing" : "Read-only";
-        return open.tier() == DatabaseSession.Tier.PRODUCTION ? word + " (production)" : word;
+        return open.tier() == dev.cascadestudio.service.connections.ConnectionTier.PRODUCTION ? word + " (production)" : word;
     }
 
     private void show(Overview overview) {
@@ -478,7 +479,7 @@ public final class MainWindowViewModel {
     public ReadOnlyBooleanProperty switchingProperty() { return switching; }
     /** The open session's mode; null while none is open. */
     public ReadOnlyObjectProperty<DatabaseSession.Mode> modeProperty() { return mode; }
-    public ReadOnlyObjectProperty<DatabaseSession.Tier> tierProperty() { return tier; }
+    public ReadOnlyObjectProperty<dev.cascadestudio.service.connections.ConnectionTier> tierProperty() { return tier; }
     /** True while the open session may write (the toolbar's Edit is on). */
     public BooleanBinding writableProperty() { return writable; }
     /** The mode band's text: "Read-only — SQLite · /path/sql.db". */
