@@ -31,7 +31,7 @@ final class CliErrors implements CommandLine.IExecutionExceptionHandler {
             return STALE_OR_CONFLICT;
         }
         if (ex instanceof DatabaseOpenException || ex instanceof IllegalArgumentException
-                || (fromTheDriver(ex) && FailureMessages.isLocked(ex))
+                || FailureMessages.isLocked(ex) // a lock, met opening, planning or committing, wherever it is wrapped
                 || ex instanceof dev.cascadestudio.service.WriteGate.ReadOnlyException) {
             return BAD_INPUT;
         }
@@ -40,7 +40,7 @@ final class CliErrors implements CommandLine.IExecutionExceptionHandler {
 
     /** The first line of what to tell the user. */
     static String message(Exception ex) {
-        String message = fromTheDriver(ex) ? FailureMessages.describe(ex)
+        String message = fromTheDriver(ex) || FailureMessages.isLocked(ex) ? FailureMessages.describe(ex)
                 : ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
         return message.lines().findFirst().orElse(message);
     }

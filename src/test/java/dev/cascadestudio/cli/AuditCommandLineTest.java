@@ -70,7 +70,7 @@ class AuditCommandLineTest {
         Map<String, Long> before = counts();
         Instant start = Instant.now();
 
-        Run deleted = run("delete", "--db", file, "--user", "sa", "--password-file", passwordFile, "--table", "project", "--uid", SUPPORT,
+        Run deleted = run("delete", "--write", "--db", file, "--user", "sa", "--password-file", passwordFile, "--table", "project", "--uid", SUPPORT,
                 "--yes", "--json", "--reason", "ticket OPS-77: customer left");
         assertThat(deleted.exit()).as(deleted.err()).isZero();
         String snapshot = new ObjectMapper().readTree(deleted.out()).get("snapshot").asText();
@@ -95,7 +95,7 @@ class AuditCommandLineTest {
         assertThat(delete.at("/counts/run/nulled").asLong()).as("8 runs lose workflow_id, 6 of them schedule_id too")
                 .isEqualTo(14);
 
-        Run restored = run("restore", "--db", file, "--user", "sa", "--password-file", passwordFile, "--reason", "wrong customer", snapshot);
+        Run restored = run("restore", "--write", "--db", file, "--user", "sa", "--password-file", passwordFile, "--reason", "wrong customer", snapshot);
         assertThat(restored.exit()).as(restored.err()).isZero();
         assertThat(counts()).isEqualTo(before);
 
@@ -121,7 +121,7 @@ class AuditCommandLineTest {
     @Test
     void aUrlWithAPasswordIsRefusedAndNothingIsLoggedOrEchoed() throws Exception {
         String withPassword = file + ";USER=sa;PASSWORD=" + PASSWORD;
-        Run deleted = run("delete", "--db", withPassword, "--table", "project", "--uid", SUPPORT, "--yes");
+        Run deleted = run("delete", "--write", "--db", withPassword, "--table", "project", "--uid", SUPPORT, "--yes");
 
         assertThat(deleted.exit()).isEqualTo(2);
         assertThat(deleted.err()).contains("PASSWORD is not allowed").doesNotContain(PASSWORD);
@@ -130,7 +130,7 @@ class AuditCommandLineTest {
 
     @Test
     void aDeleteWithoutAReasonRecordsNull() throws Exception {
-        Run deleted = run("delete", "--db", file, "--user", "sa", "--password-file", passwordFile, "--table", "project", "--uid", SUPPORT, "--yes");
+        Run deleted = run("delete", "--write", "--db", file, "--user", "sa", "--password-file", passwordFile, "--table", "project", "--uid", SUPPORT, "--yes");
         assertThat(deleted.exit()).as(deleted.err()).isZero();
 
         JsonNode delete = auditLines().get(0);
@@ -141,13 +141,13 @@ class AuditCommandLineTest {
 
     @Test
     void historyJsonIsTheStoredRecordsNewestFirstAndTheDbFilterKeepsOneDatabase() throws Exception {
-        assertThat(run("delete", "--db", file, "--user", "sa", "--password-file", passwordFile, "--table", "project", "--uid", SUPPORT,
+        assertThat(run("delete", "--write", "--db", file, "--user", "sa", "--password-file", passwordFile, "--table", "project", "--uid", SUPPORT,
                 "--yes", "--reason", "first").exit()).isZero();
         String other = AppDirectories.h2Url(dir.resolve("other"));
         try (Database db = Database.open(other, null, null, Database.EmptyDatabase.CREATE_SCHEMA)) {
             DemoData.load(db);
         }
-        assertThat(run("delete", "--db", other, "--table", "project", "--uid", SUPPORT, "--yes", "--reason", "second").exit()).isZero();
+        assertThat(run("delete", "--write", "--db", other, "--table", "project", "--uid", SUPPORT, "--yes", "--reason", "second").exit()).isZero();
         List<JsonNode> stored = auditLines();
 
         Run all = run("history", "--json");
@@ -170,7 +170,7 @@ class AuditCommandLineTest {
 
     @Test
     void aTornLastLineIsSkippedAndReportedAndTheNextRecordStartsOnItsOwnLine() throws Exception {
-        assertThat(run("delete", "--db", file, "--user", "sa", "--password-file", passwordFile, "--table", "project", "--uid", SUPPORT,
+        assertThat(run("delete", "--write", "--db", file, "--user", "sa", "--password-file", passwordFile, "--table", "project", "--uid", SUPPORT,
                 "--yes", "--reason", "whole").err()).isEmpty();
         String whole = Files.readString(auditFile());
         // a process that died in the middle of its write
@@ -182,7 +182,7 @@ class AuditCommandLineTest {
         assertThat(torn.err()).isEqualTo("note: 1 line of the audit log is not a whole record and was skipped (line 2)."
                 + System.lineSeparator());
 
-        Run restored = run("restore", "--db", file, "--user", "sa", "--password-file", passwordFile,
+        Run restored = run("restore", "--write", "--db", file, "--user", "sa", "--password-file", passwordFile,
                 new ObjectMapper().readTree(whole).get("snapshot").asText());
         assertThat(restored.exit()).as(restored.err()).isZero();
         Run after = run("history", "--json");
@@ -195,7 +195,7 @@ class AuditCommandLineTest {
 
     @Test
     void historyTextEscapesAReasonThatWouldDriveTheTerminal() throws Exception {
-        assertThat(run("delete", "--db", file, "--user", "sa", "--password-file", passwordFile, "--table", "project", "--uid", SUPPORT,
+        assertThat(run("delete", "--write", "--db", file, "--user", "sa", "--password-file", passwordFile, "--table", "project", "--uid", SUPPORT,
                 "--yes", "--reason", "\u001b]0;PWNED\u0007").exit()).isZero();
         Run text = run("history");
         assertThat(text.exit()).isZero();

@@ -124,7 +124,7 @@ class HostileSnapshotTest {
                 "{\"row\":[\"" + run + "\",\"1\",\"INJECTED-WF\"]}",
                 "{\"end\":true,\"deletedRows\":0,\"nulledValues\":1}"));
 
-        CommandLineTest.Run r = CommandLineTest.run("restore", "--db", url, snapshot.toString());
+        CommandLineTest.Run r = CommandLineTest.run("restore", "--write", "--db", url, snapshot.toString());
 
         assertThat(runWorkflowIds(url)).as(r.out()).isEqualTo(before);
         assertThat(dump(url)).isEqualTo(dumpBefore);
@@ -144,7 +144,7 @@ class HostileSnapshotTest {
                 "{\"row\":[\"" + run + "\",\"\",\"x\"]}",
                 "{\"end\":true,\"deletedRows\":0,\"nulledValues\":1}"));
 
-        CommandLineTest.Run r = CommandLineTest.run("restore", "--db", url, snapshot.toString());
+        CommandLineTest.Run r = CommandLineTest.run("restore", "--write", "--db", url, snapshot.toString());
 
         assertThat(pwned).as(r.err()).doesNotExist();
         assertThat(dump(url)).isEqualTo(dumpBefore);
@@ -159,7 +159,7 @@ class HostileSnapshotTest {
     Deleted deleteSupport(EngineDatabases.Kind kind) throws IOException {
         String url = demo(kind);
         String before = dump(url);
-        CommandLineTest.Run deleted = CommandLineTest.run("delete", "--db", url, "--table", "project", "--uid", SUPPORT, "--yes", "--json");
+        CommandLineTest.Run deleted = CommandLineTest.run("delete", "--write", "--db", url, "--table", "project", "--uid", SUPPORT, "--yes", "--json");
         assertThat(deleted.exit()).as(deleted.err()).isZero();
         Path snapshot = Path.of(JSON.readTree(deleted.out()).get("snapshot").asText());
         List<ObjectNode> lines = new ArrayList<>();
@@ -174,7 +174,7 @@ class HostileSnapshotTest {
         List<String> text = new ArrayList<>();
         for (JsonNode n : edit.apply(copy)) text.add(JSON.writeValueAsString(n));
         Path p = file(name + ".jsonl", text);
-        List<String> args = new ArrayList<>(List.of("restore", "--db", d.url(), p.toString()));
+        List<String> args = new ArrayList<>(List.of("restore", "--write", "--db", d.url(), p.toString()));
         args.addAll(List.of(options));
         return CommandLineTest.run(args.toArray(String[]::new));
     }
@@ -329,9 +329,9 @@ class HostileSnapshotTest {
 
         // the genuine snapshot, given a copy of the database at another place: asked first, then restored
         String other = copyOfDatabase(kind);
-        assertRefused(CommandLineTest.run("restore", "--db", other, d.snapshot().toString()),
+        assertRefused(CommandLineTest.run("restore", "--write", "--db", other, d.snapshot().toString()),
                 "it was written for the database " + d.url() + ", not this one (restore with --into-other-database");
-        CommandLineTest.Run anyway = CommandLineTest.run("restore", "--db", other, d.snapshot().toString(), "--into-other-database");
+        CommandLineTest.Run anyway = CommandLineTest.run("restore", "--write", "--db", other, d.snapshot().toString(), "--into-other-database");
         assertThat(anyway.exit()).as(anyway.err()).isZero();
         assertThat(anyway.out()).contains("Restored 31 rows and 18 values");
         assertThat(dump(other)).as("the copy is now the database before the delete").isEqualTo(d.before());

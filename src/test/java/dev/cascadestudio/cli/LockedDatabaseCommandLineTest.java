@@ -67,7 +67,7 @@ class LockedDatabaseCommandLineTest {
             s.execute("BEGIN IMMEDIATE");
             s.executeUpdate("UPDATE \"user\" SET \"description\" = 'being edited elsewhere'");
 
-            r = CommandLineTest.run("delete", "--db", url, "--table", "project", "--uid", CommandLineTest.SUPPORT, "--yes");
+            r = CommandLineTest.run("delete", "--write", "--db", url, "--table", "project", "--uid", CommandLineTest.SUPPORT, "--yes");
 
             s.execute("ROLLBACK");
         }
@@ -91,7 +91,7 @@ class LockedDatabaseCommandLineTest {
                 rs.next(); // holds SQLite's shared lock until the transaction ends
             }
 
-            r = CommandLineTest.run("delete", "--db", url, "--table", "project", "--uid", CommandLineTest.SUPPORT, "--yes");
+            r = CommandLineTest.run("delete", "--write", "--db", url, "--table", "project", "--uid", CommandLineTest.SUPPORT, "--yes");
 
             s.execute("ROLLBACK");
         }
@@ -103,7 +103,7 @@ class LockedDatabaseCommandLineTest {
 
     @Test
     void restoreWhileAnotherProgramWritesExitsTwoInOneSentenceChangesNothingAndWorksAfterwards() throws Exception {
-        CommandLineTest.Run deleted = CommandLineTest.run("delete", "--db", url, "--table", "project", "--uid", CommandLineTest.SUPPORT, "--yes", "--json");
+        CommandLineTest.Run deleted = CommandLineTest.run("delete", "--write", "--db", url, "--table", "project", "--uid", CommandLineTest.SUPPORT, "--yes", "--json");
         assertThat(deleted.exit()).as(deleted.err()).isZero();
         String snapshot = new ObjectMapper().readTree(deleted.out()).get("snapshot").asText();
         DatabaseFingerprint afterDelete = fingerprint();
@@ -113,7 +113,7 @@ class LockedDatabaseCommandLineTest {
             s.execute("BEGIN IMMEDIATE");
             s.executeUpdate("UPDATE \"user\" SET \"description\" = 'being edited elsewhere'");
 
-            r = CommandLineTest.run("restore", "--db", url, snapshot);
+            r = CommandLineTest.run("restore", "--write", "--db", url, snapshot);
 
             s.execute("ROLLBACK");
         }
@@ -121,7 +121,7 @@ class LockedDatabaseCommandLineTest {
         assertThat(r.err()).isEqualTo(LOCKED + System.lineSeparator());
         assertThat(fingerprint()).isEqualTo(afterDelete);
 
-        CommandLineTest.Run again = CommandLineTest.run("restore", "--db", url, snapshot);
+        CommandLineTest.Run again = CommandLineTest.run("restore", "--write", "--db", url, snapshot);
         assertThat(again.exit()).as(again.err()).isZero();
         assertThat(again.out()).contains("Restored 31 rows and 18 values");
     }
@@ -143,7 +143,7 @@ class LockedDatabaseCommandLineTest {
             BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
             assertThat(out.readLine()).isEqualTo(HoldH2Open.READY);
 
-            r = CommandLineTest.run("delete", "--db", h2, "--table", "project", "--uid", CommandLineTest.SUPPORT, "--yes");
+            r = CommandLineTest.run("delete", "--write", "--db", h2, "--table", "project", "--uid", CommandLineTest.SUPPORT, "--yes");
         } finally {
             holder.getOutputStream().close();
             assertThat(holder.waitFor(60, TimeUnit.SECONDS)).isTrue();

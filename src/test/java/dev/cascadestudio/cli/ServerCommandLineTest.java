@@ -66,19 +66,19 @@ class ServerCommandLineTest {
         assertThat(json.at("/deleted/project/rows/0").asText()).isEqualTo(SUPPORT);
         assertThat(json.at("/deleted/project_labels/rows/0").isIntegralNumber()).as("label rows by integer uid").isTrue();
 
-        CommandLineTest.Run deleted = cli("delete", "--table", "project", "--uid", SUPPORT, "--yes", "--json");
+        CommandLineTest.Run deleted = cli("delete", "--write", "--table", "project", "--uid", SUPPORT, "--yes", "--json");
         assertThat(deleted.exit()).as(deleted.err()).isZero();
         String snapshot = new ObjectMapper().readTree(deleted.out()).get("snapshot").asText();
         CommandLineTest.Run gone = cli("plan", "--table", "project", "--uid", SUPPORT);
         assertThat(gone.exit()).isEqualTo(2);
         assertThat(gone.err()).isEqualTo("error: No row with uid '" + SUPPORT + "' in table project.\n");
 
-        CommandLineTest.Run restored = cli("restore", snapshot);
+        CommandLineTest.Run restored = cli("restore", "--write", snapshot);
         assertThat(restored.exit()).as(restored.err()).isZero();
         assertThat(restored.out()).contains("Restored 31 rows and 18 values");
         assertThat(CanonicalDump.of(database)).as("the database after delete and restore").isEqualTo(before);
 
-        CommandLineTest.Run again = cli("restore", snapshot);
+        CommandLineTest.Run again = cli("restore", "--write", snapshot);
         assertThat(again.exit()).isEqualTo(3);
         assertThat(again.err().lines().count()).isEqualTo(1);
         assertThat(again.err()).startsWith("error: Cannot restore");

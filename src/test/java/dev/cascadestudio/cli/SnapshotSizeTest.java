@@ -73,12 +73,12 @@ class SnapshotSizeTest {
         text.setLength(0);
         String before = sha();
 
-        CommandLineTest.Run deleted = CommandLineTest.run("delete", "--db", url, "--table", "project", "--uid", SUPPORT, "--yes", "--json");
+        CommandLineTest.Run deleted = CommandLineTest.run("delete", "--write", "--db", url, "--table", "project", "--uid", SUPPORT, "--yes", "--json");
         assertThat(deleted.exit()).as(deleted.err()).isZero();
         String snapshot = new ObjectMapper().readTree(deleted.out()).get("snapshot").asText();
         assertThat(sha()).isNotEqualTo(before);
 
-        CommandLineTest.Run restored = CommandLineTest.run("restore", "--db", url, snapshot);
+        CommandLineTest.Run restored = CommandLineTest.run("restore", "--write", "--db", url, snapshot);
         assertThat(restored.exit()).as(restored.err()).isZero();
         assertThat(restored.out()).contains("Restored 31 rows and 18 values");
         assertThat(sha()).isEqualTo(before);
@@ -89,7 +89,7 @@ class SnapshotSizeTest {
         describeSupport("x".repeat(64 * 1024 * 1024 + 1));
         String before = sha();
 
-        CommandLineTest.Run deleted = CommandLineTest.run("delete", "--db", url, "--table", "project", "--uid", SUPPORT, "--yes");
+        CommandLineTest.Run deleted = CommandLineTest.run("delete", "--write", "--db", url, "--table", "project", "--uid", SUPPORT, "--yes");
 
         assertThat(deleted.exit()).isEqualTo(2);
         assertThat(deleted.err()).isEqualTo("error: Cannot delete: a row of project holds more than 67,108,864 characters,"
@@ -108,7 +108,7 @@ class SnapshotSizeTest {
         }
         String before = sha();
 
-        CommandLineTest.Run r = CommandLineTest.run("restore", "--db", url, huge.toString());
+        CommandLineTest.Run r = CommandLineTest.run("restore", "--write", "--db", url, huge.toString());
 
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("error: Cannot restore " + huge + ": line 1 is not valid JSON (near character 2);"
@@ -121,7 +121,7 @@ class SnapshotSizeTest {
         Path zero = Path.of("/dev/zero");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(zero), "a system with /dev/zero");
 
-        CommandLineTest.Run r = CommandLineTest.run("restore", "--db", url, zero.toString());
+        CommandLineTest.Run r = CommandLineTest.run("restore", "--write", "--db", url, zero.toString());
 
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("error: Cannot restore /dev/zero: there is no snapshot file there (or it is not a regular file);"

@@ -44,8 +44,8 @@ class UrlRefusalCommandLineTest {
                 {"tree", "--db", url},
                 {"audit", "--db", url, "--json"},
                 {"plan", "--db", url, "--table", "project", "--uid", "x"},
-                {"delete", "--db", url, "--table", "project", "--uid", "x", "--yes"},
-                {"restore", "--db", url, snapshot.toString()},
+                {"delete", "--write", "--db", url, "--table", "project", "--uid", "x", "--yes"},
+                {"restore", "--write", "--db", url, snapshot.toString()},
                 {"generate", "--db", url, "--rows", "10", "--big-project-rows", "1"}}) {
             Run r = run(args);
             assertThat(r.exit()).as(args[0]).isEqualTo(2);

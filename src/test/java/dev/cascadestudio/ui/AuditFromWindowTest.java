@@ -41,7 +41,7 @@ class AuditFromWindowTest {
         String url = TreeFixtures.windowDatabase(home.resolve("fixture"));
         Path appHome = home.resolve("app-home");
         app = new AppDriver(appHome);
-        app.launch("--db=" + url);
+        app.launch("--db=" + url, "--write");
         app.waitForUsers();
         app.expand("alice");
         app.expand("Projects");

@@ -57,7 +57,7 @@ class HistoryWindowTest {
         List<Map<String, Long>> states = new ArrayList<>();
         List<ExecutionResult> deletes = new ArrayList<>();
         states.add(counts());
-        try (DatabaseSession session = DatabaseSession.open(url, null, null)) {
+        try (DatabaseSession session = DatabaseSession.open(url, null, null, DatabaseSession.Mode.EDITING)) {
             for (int i = 0; i < PROJECTS.size(); i++) {
                 deletes.add(session.cascade().execute(session.cascade().plan(List.of(project(PROJECTS.get(i)))),
                         "delete " + (i + 1), (done, total, message) -> { }));
@@ -69,7 +69,7 @@ class HistoryWindowTest {
         TABLES.forEach(t -> expected.put(t, states.get(3).get(t) + states.get(0).get(t) - states.get(1).get(t)));
 
         app = new AppDriver(appHome);
-        app.launch("--db=" + url);
+        app.launch("--db=" + url, "--write");
         app.waitForUsers();
         app.robot.press(KeyCode.CONTROL).type(KeyCode.H).release(KeyCode.CONTROL);
         Window window = app.window("History");
@@ -128,14 +128,14 @@ class HistoryWindowTest {
         Path appHome = home.resolve("app-home");
         System.setProperty("cascade.home", appHome.toString());
         Path snapshot;
-        try (DatabaseSession session = DatabaseSession.open(url, null, null)) {
+        try (DatabaseSession session = DatabaseSession.open(url, null, null, DatabaseSession.Mode.EDITING)) {
             snapshot = session.cascade().execute(session.cascade().plan(List.of(project("marketing-copy"))), null,
                     (done, total, message) -> { }).snapshot();
         }
         Files.delete(snapshot);
 
         app = new AppDriver(appHome);
-        app.launch("--db=" + url);
+        app.launch("--db=" + url, "--write");
         app.waitForUsers();
         app.robot.clickOn("#historyButton");
         Window window = app.window("History");
