@@ -165,10 +165,16 @@ class H2PlantedJournalTest {
                 + " db.delete-journal and db.delete-backup.zip out of that folder.");
         assertThat(hashes(dir)).as("every file after Database.open").isEqualTo(before);
 
-        String[] run = cli("audit", "--db", "jdbc:h2:file:" + file);
-        assertThat(run[0]).as("exit code").isEqualTo("2");
-        assertThat(run[2]).isEqualTo("error: " + refused.getMessage() + System.lineSeparator());
+        // audit opens read-only: it does not even look at the journal's backup, and writes nothing
+        String[] audit = cli("audit", "--db", "jdbc:h2:file:" + file);
+        assertThat(audit[0]).as("audit's exit code (read-only: no recovery tried)").isEqualTo("0");
         assertThat(hashes(dir)).as("every file after the command line's audit").isEqualTo(before);
+
+        // a verb that writes opens for editing, which would recover: refused in the same sentence
+        String[] delete = cli("delete", "--write", "--db", "jdbc:h2:file:" + file, "--table", "project", "--uid", "x", "--yes");
+        assertThat(delete[0]).as("delete --write's exit code").isEqualTo("2");
+        assertThat(delete[2]).isEqualTo("error: " + refused.getMessage() + System.lineSeparator());
+        assertThat(hashes(dir)).as("every file after the command line's delete").isEqualTo(before);
     }
 
     private static String[] cli(String... args) {
