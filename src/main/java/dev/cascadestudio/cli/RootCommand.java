@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "cascade-studio", mixinStandardHelpOptions = true, version = "Cascade Studio 0.1.0",
         description = "Administer a GenAI Factory controller database. Without a command, opens the window.",
         subcommands = {PlanCommand.class, DeleteCommand.class, RestoreCommand.class, HistoryCommand.class, AuditCommand.class, RulesCommand.class,
-                TreeCommand.class, GenerateCommand.class})
+                TreeCommand.class, GenerateCommand.class, InitCommand.class})
 final class RootCommand implements Runnable {
 
     static CommandLine commandLine() {

@@ -29,7 +29,14 @@ import org.hibernate.engine.spi.SessionFactoryImplementor;
 public final class Database implements AutoCloseable {
 
     /** What to do when the database holds none of the controller's tables. */
-    public enum EmptyDatabase { CREATE_SCHEMA, REFUSE }
+    public enum EmptyDatabase {
+        /** Create the schema where none of the controller's tables exist (the embedded database, tests). */
+        CREATE_SCHEMA,
+        /** Create the schema only in a database that holds no table at all: what {@code init} asks for. */
+        CREATE_SCHEMA_IF_NO_TABLES,
+        /** Refuse a database without the controller's tables: every other open. */
+        REFUSE
+    }
 
     /**
      * Whether the connections may write. {@link #READ_ONLY} is enforced by the driver or the server
@@ -113,10 +120,16 @@ public final class Database implements AutoCloseable {
                     }
                 }
                 boolean empty = missing.size() == DomainModel.allEntityClasses().size();
-                boolean createSchema = empty && ifEmpty == EmptyDatabase.CREATE_SCHEMA;
+                if (empty && ifEmpty == EmptyDatabase.CREATE_SCHEMA_IF_NO_TABLES && !present.isEmpty()) {
+                    throw new DatabaseOpenException("This database holds " + present.size() + " other table(s) ("
+                            + String.join(", ", present.stream().limit(5).toList()) + (present.size() > 5 ? ", …" : "")
+                            + ") and none of the controller's; Cascade Studio gives only an empty database its schema.");
+                }
+                boolean createSchema = empty && ifEmpty != EmptyDatabase.REFUSE;
                 if (!missing.isEmpty() && !createSchema) {
                     throw new DatabaseOpenException(empty
                             ? "This database holds no GenAI Factory controller tables (" + url + ")."
+                                    + (present.isEmpty() ? " It is empty: `cascade-studio init` gives it Cascade Studio's schema." : "")
                             : "This is not a complete GenAI Factory controller database: missing table(s) "
                                     + String.join(", ", missing) + ".");
                 }

@@ -118,6 +118,22 @@ public final class DatabaseSession implements AutoCloseable {
         return new DatabaseSession(database, false, ConnectionTier.DEVELOPMENT, false, "");
     }
 
+    /**
+     * Gives the empty database at {@code url} Cascade Studio's schema, only because the user asked for
+     * it ({@code init}, or the window's button on the "holds no controller tables" message), and opens
+     * it for editing. Refuses, changing nothing, a database that holds any table.
+     */
+    public static DatabaseSession initialise(String url, String user, String password) {
+        Database database = Database.open(url, user, password, Database.EmptyDatabase.CREATE_SCHEMA_IF_NO_TABLES,
+                Database.Access.WRITABLE);
+        if (!database.schemaCreated()) {
+            database.close();
+            throw new IllegalArgumentException("This database already holds the GenAI Factory controller tables; init"
+                    + " only gives an empty database its schema.");
+        }
+        return new DatabaseSession(database, false, ConnectionTier.DEVELOPMENT, false, "");
+    }
+
     /** Only the embedded default database opens for editing unless asked; anything else opens read-only. */
     public static Mode defaultMode(String url) {
         return isEmbeddedDefault(url) ? Mode.EDITING : Mode.READ_ONLY;

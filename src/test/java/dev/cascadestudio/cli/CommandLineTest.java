@@ -259,7 +259,7 @@ class CommandLineTest {
 
         assertThat(unknown.exit()).isEqualTo(2);
         assertThat(unknown.err()).startsWith("error: unknown command 'frobnicate'").hasLineCount(1)
-                .endsWith(" Commands: plan, delete, restore, history, audit, rules, tree, generate." + System.lineSeparator());
+                .endsWith(" Commands: plan, delete, restore, history, audit, rules, tree, generate, init." + System.lineSeparator());
         assertThat(misspelt.exit()).isEqualTo(2);
         assertThat(misspelt.err()).startsWith("error: unknown command 'pln'; did you mean 'plan'?").doesNotContain("\tat ")
                 .hasLineCount(1);
