@@ -86,6 +86,11 @@ public final class HistoryViewModel {
 
     /** Reads the log again (background work); keeps the selected record selected if it is still listed. */
     public void reload() {
+        reload(() -> { });
+    }
+
+    /** {@link #reload()}, then {@code after} (on the FX thread), once the list and the selection are back. */
+    private void reload(Runnable after) {
         String filter = ALL_DATABASES.equals(database.get()) ? null : database.get();
         listMessage.set("Reading the audit log…");
         executor.execute(BackgroundTask.of(() -> new Read(history.read(filter), history.read(null)))
@@ -102,6 +107,7 @@ public final class HistoryViewModel {
                     listMessage.set(rows.isEmpty() ? (filter == null ? "The audit log holds no records yet."
                             : "No deletes, restores or edits recorded for this database yet.") : "");
                     rows.stream().filter(r -> r.entry().line() == keep).findFirst().ifPresent(selected::set);
+                    after.run();
                 })
                 .onFailure(failure -> {
                     rows.clear();
@@ -175,11 +181,14 @@ public final class HistoryViewModel {
         restoreMessage.set("Restoring " + Counts.of(row.record().rowTotal(), "row") + "…");
         executor.execute(BackgroundTask.of(() -> cascade.restore(snapshot, reason))
                 .onSuccess((Restorer.RestoreResult result) -> {
-                    restoreMessage.set("Restored " + Counts.of(result.rowsInserted(), "row") + " and set "
-                            + Counts.of(result.valuesRestored(), "value") + " back.");
+                    String done = "Restored " + Counts.of(result.rowsInserted(), "row") + " and set "
+                            + Counts.of(result.valuesRestored(), "value") + " back.";
+                    restoreMessage.set(done);
                     restoreReason.set("");
                     onRestored.run();
-                    reload();
+                    // the list is read again (the restore is a record of its own); the row stays selected, and
+                    // the message stays with it instead of being cleared by showing the row again
+                    reload(() -> restoreMessage.set(done));
                 })
                 .onFailure(failure -> restoreMessage.set(failure instanceof RestoreConflictException ? failure.getMessage()
                         : "Nothing was restored. " + FailureMessages.describe(failure)))
