@@ -34,7 +34,7 @@ class MariadbTableListTest {
                     "jdbc:mysql://127.0.0.1:3306/" + empty + "?user=root"}) {
                 assertThatThrownBy(() -> Database.open(url, null, null, Database.EmptyDatabase.REFUSE).close()).as(url)
                         .isInstanceOf(DatabaseOpenException.class)
-                        .hasMessage("This database holds no GenAI Factory controller tables (" + url + ").
+                        .hasMessage("This database holds no GenAI Factory controller tables (" + url + ")."
                 + " It is empty: `cascade-studio init` gives it Cascade Studio's schema.");
             }
         } finally {

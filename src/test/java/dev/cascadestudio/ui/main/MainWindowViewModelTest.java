@@ -187,7 +187,7 @@ class MainWindowViewModelTest {
         assertThat(viewModel.phaseProperty().get()).isEqualTo(Phase.FAILED);
         assertThat(viewModel.errorTitleProperty().get()).isEqualTo("Cannot open the database");
         assertThat(viewModel.errorMessageProperty().get())
-                .isEqualTo("This database holds no GenAI Factory controller tables (" + notAController + ").
+                .isEqualTo("This database holds no GenAI Factory controller tables (" + notAController + ")."
                 + " It is empty: `cascade-studio init` gives it Cascade Studio's schema.");
         assertThat(viewModel.windowTitleProperty().get()).isEqualTo("Cascade Studio");
         assertThat(viewModel.canRefreshProperty().get()).isFalse();
@@ -276,7 +276,7 @@ class MainWindowViewModelTest {
 
         viewModel.switchTo(DatabaseTarget.of(notAController), () -> failures.add("switched"), failures::add);
 
-        assertThat(failures).containsExactly("This database holds no GenAI Factory controller tables (" + notAController + ").
+        assertThat(failures).containsExactly("This database holds no GenAI Factory controller tables (" + notAController + ")."
                 + " It is empty: `cascade-studio init` gives it Cascade Studio's schema.");
         assertThat(viewModel.databaseDescriptionProperty().get()).isEqualTo(before);
         assertThat(viewModel.openTargetProperty().get()).isEqualTo(DatabaseTarget.EMBEDDED);
