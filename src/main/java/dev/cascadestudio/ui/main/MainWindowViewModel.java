@@ -388,8 +388,11 @@ public final class MainWindowViewModel {
         tier.set(open.tier());
         connected.set(true);
         databaseDescription.set(opened.overview().description());
-        band.set(modeWord(open) + " — " + opened.overview().description());
-        windowTitle.set(APP_NAME + " — " + modeWord(open) + " — " + opened.overview().description());
+        // a saved connection's name first ("Factory production · H2 · /srv/…"), so the band says which one it is
+        String named = (opened.target().connectionName() == null ? "" : opened.target().connectionName() + " · ")
+                + opened.overview().description();
+        band.set(modeWord(open) + " — " + named);
+        windowTitle.set(APP_NAME + " — " + modeWord(open) + " — " + named);
         show(opened.overview());
         details.attach(open.rowEdit());
         search.attach(open.search());

@@ -128,7 +128,7 @@ public final class OpenDatabaseViewModel {
         String secret = password.get();
         DatabaseTarget target = typed.isEmpty() ? DatabaseTarget.EMBEDDED
                 : new DatabaseTarget(typed, user.get(), secret,
-                        name.get().isBlank() ? ConnectionProfile.defaultName(typed) : name.get(), tier.get());
+                        name.get().isBlank() ? null : name.get(), tier.get()); // no name: the list names it after its file
         main.switchTo(target, () -> {
             opening.set(false);
             opened.set(true);
