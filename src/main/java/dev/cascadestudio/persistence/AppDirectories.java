@@ -121,4 +121,34 @@ public final class AppDirectories {
     private static boolean isPosix(Path path) {
         return path.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
+
+    /** Writes a file's new content into the stream it is given. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(java.io.OutputStream out) throws java.io.IOException;
+    }
+
+    /**
+     * Replaces {@code file} with what {@code content} writes: into a temporary file beside it (owner-only,
+     * in an owner-only folder), then moved over it, so a crash while writing leaves the previous file,
+     * not half a file.
+     */
+    public static void replaceFile(Path file, Content content) throws java.io.IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        createPrivateDirectories(dir);
+        Path temporary = java.nio.file.Files.createTempFile(dir, file.getFileName().toString(), ".tmp"); // rw------- on POSIX
+        try {
+            try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(temporary)) {
+                content.writeTo(out);
+            }
+            try {
+                java.nio.file.Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+                java.nio.file.Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            java.nio.file.Files.deleteIfExists(temporary);
+        }
+    }
 }

@@ -6,10 +6,8 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -63,20 +61,11 @@ public final class SettingsStore {
         Properties properties = new Properties();
         properties.putAll(new TreeMap<>(values));
         try {
-            AppDirectories.createPrivateDirectories(file.toAbsolutePath().getParent());
-            Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), FILE_NAME, ".tmp");
-            try {
-                try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-                    properties.store(writer, "Cascade Studio window settings");
-                }
-                try {
-                    Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
+            AppDirectories.replaceFile(file, out -> {
+                Writer writer = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
+                properties.store(writer, "Cascade Studio window settings");
+                writer.flush();
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot save the window settings to " + file + ": " + e.getMessage(), e);
         }

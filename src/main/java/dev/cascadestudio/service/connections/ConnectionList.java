@@ -7,12 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cascadestudio.persistence.AppDirectories;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -145,28 +141,9 @@ public final class ConnectionList {
             node.put("lastUsed", c.lastUsed().toString());
         }
         try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path temporary = Files.createTempFile(dir, FILE_NAME, ".tmp");
-            try {
-                ownerOnly(temporary);
-                JSON.writerWithDefaultPrettyPrinter().writeValue(temporary.toFile(), root);
-                try {
-                    Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
+            AppDirectories.replaceFile(file, out -> JSON.writerWithDefaultPrettyPrinter().writeValue(out, root));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot save the connection list to " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void ownerOnly(Path path) throws IOException {
-        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
         }
     }
 }
