@@ -146,6 +146,24 @@ class PasswordOptionsTest {
     }
 
     @Test
+    void aTamperedConnectionListCannotRunCodeThroughItsUrl() throws Exception {
+        Path marker = dir.resolve("pwned.csv");
+        Path script = java.nio.file.Files.writeString(dir.resolve("evil.sql"),
+                "CALL CSVWRITE('" + marker.toString().replace("'", "''") + "', 'SELECT 1');\n");
+        Path list = dir.resolve("connections.json");
+        java.nio.file.Files.writeString(list, ("{\"formatVersion\": 1, \"connections\": [{\"name\": \"staging\", \"url\":"
+                + " \"jdbc:h2:mem:x;INIT=RUNSCRIPT FROM '%s'\", \"tier\": \"DEVELOPMENT\"}]}").formatted(script.toString().replace("\\", "/")));
+        ConnectionBook book = new ConnectionBook(new ConnectionList(list), new MemoryVault(), Clock.systemUTC());
+        DbOptions.connections = () -> book;
+
+        CommandLineTest.Run r = CommandLineTest.run("tree", "--connection", "staging");
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("INIT");
+        assertThat(marker).as("the script did not run").doesNotExist();
+    }
+
+    @Test
     void theDatabaseIsGivenOnceAsAUrlOrAsAConnection() {
         CommandLineTest.Run both = CommandLineTest.run("tree", "--db", URL, "--connection", "x");
         assertThat(both.exit()).isEqualTo(2);
