@@ -28,6 +28,9 @@ import org.hibernate.engine.spi.SessionFactoryImplementor;
  */
 public final class Database implements AutoCloseable {
 
+    /** How the message about a database with no table at all ends: the window offers to create the schema then. */
+    public static final String EMPTY_DATABASE_HINT = " It is empty: `cascade-studio init` gives it Cascade Studio's schema.";
+
     /** What to do when the database holds none of the controller's tables. */
     public enum EmptyDatabase {
         /** Create the schema where none of the controller's tables exist (the embedded database, tests). */
@@ -129,7 +132,7 @@ public final class Database implements AutoCloseable {
                 if (!missing.isEmpty() && !createSchema) {
                     throw new DatabaseOpenException(empty
                             ? "This database holds no GenAI Factory controller tables (" + url + ")."
-                                    + (present.isEmpty() ? " It is empty: `cascade-studio init` gives it Cascade Studio's schema." : "")
+                                    + (present.isEmpty() ? EMPTY_DATABASE_HINT : "")
                             : "This is not a complete GenAI Factory controller database: missing table(s) "
                                     + String.join(", ", missing) + ".");
                 }

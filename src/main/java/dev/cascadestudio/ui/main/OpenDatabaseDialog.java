@@ -11,6 +11,7 @@ import javafx.fxml.FXML;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ContextMenu;
@@ -49,6 +50,7 @@ final class OpenDatabaseDialog {
     @FXML private ProgressIndicator openingIndicator;
     @FXML private Label openingLabel;
     @FXML private Button openButton;
+    @FXML private Button initialiseButton;
 
     private final OpenDatabaseViewModel viewModel;
     private Stage stage;
@@ -94,6 +96,9 @@ final class OpenDatabaseDialog {
         errorLabel.managedProperty().bind(errorLabel.visibleProperty());
         form.disableProperty().bind(viewModel.openingProperty());
         openButton.disableProperty().bind(viewModel.openingProperty());
+        initialiseButton.visibleProperty().bind(viewModel.canInitialiseProperty());
+        initialiseButton.managedProperty().bind(initialiseButton.visibleProperty());
+        initialiseButton.disableProperty().bind(viewModel.openingProperty());
         openingIndicator.visibleProperty().bind(viewModel.openingProperty());
         openingLabel.visibleProperty().bind(viewModel.openingProperty());
         viewModel.openedProperty().addListener((o, was, opened) -> {
@@ -251,6 +256,22 @@ final class OpenDatabaseDialog {
     @FXML
     private void open() {
         viewModel.open();
+    }
+
+    /** Asks first, naming the database; then gives it the controller's tables and opens it. */
+    @FXML
+    private void initialise() {
+        javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION);
+        ask.initOwner(stage);
+        ask.setTitle("Create the schema — Cascade Studio");
+        ask.setHeaderText("Create the GenAI Factory controller tables in " + viewModel.urlProperty().get() + "?");
+        ask.setContentText("The database is empty. Cascade Studio creates the controller's 24 tables in it and nothing"
+                + " else, then opens it. A database that holds any table is refused.");
+        ButtonType create = new ButtonType("Create the schema", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        ask.getButtonTypes().setAll(ButtonType.CANCEL, create);
+        if (ask.showAndWait().filter(create::equals).isPresent()) {
+            viewModel.initialise();
+        }
     }
 
     /** Cancel, Esc: the dialog closes; an open already under way still ends, and the window then shows that database. */

@@ -1,6 +1,10 @@
 package dev.cascadestudio.ui.main;
 
+import dev.cascadestudio.persistence.Database;
+import dev.cascadestudio.service.DatabaseSession;
+import dev.cascadestudio.service.FailureMessages;
 import dev.cascadestudio.service.connections.ConnectionBook;
+import dev.cascadestudio.ui.task.BackgroundTask;
 import dev.cascadestudio.service.connections.ConnectionProfile;
 import dev.cascadestudio.service.connections.ConnectionTier;
 import java.nio.file.Path;
@@ -40,6 +44,8 @@ public final class OpenDatabaseViewModel {
     private final StringProperty error = new SimpleStringProperty("");
     private final BooleanProperty opening = new SimpleBooleanProperty();
     private final BooleanProperty opened = new SimpleBooleanProperty();
+    /** The last open found a database with no table at all: the dialog offers to give it the schema. */
+    private final BooleanProperty canInitialise = new SimpleBooleanProperty();
 
     /** Starts with the database open now (its password is asked again unless the keyring has it). */
     public OpenDatabaseViewModel(MainWindowViewModel main) {
@@ -69,6 +75,7 @@ public final class OpenDatabaseViewModel {
     }
 
     public void useFile(Path file) {
+        canInitialise.set(false);
         chosen.set(null);
         name.set("");
         url.set(urlOf(file));
@@ -140,7 +147,35 @@ public final class OpenDatabaseViewModel {
         }, reason -> {
             opening.set(false);
             error.set(reason);
+            canInitialise.set(reason.endsWith(Database.EMPTY_DATABASE_HINT));
         });
+    }
+
+    /**
+     * "Create the schema": gives the empty database the URL names Cascade Studio's schema (what
+     * {@code cascade-studio init} does; it refuses a database that holds any table), in the
+     * background, then opens it as {@link #open()} does. Asked for by the user, never on its own.
+     */
+    public void initialise() {
+        String typed = url.get() == null ? "" : url.get().strip();
+        if (typed.isEmpty() || !canInitialise.get()) {
+            return;
+        }
+        canInitialise.set(false);
+        error.set("");
+        opening.set(true);
+        String who = user.get();
+        String secret = password.get();
+        main.executor().execute(BackgroundTask.of(() -> {
+            DatabaseSession.initialise(typed, who, secret).close();
+            return null;
+        }).onSuccess(ignored -> {
+            opening.set(false);
+            open();
+        }).onFailure(failure -> {
+            opening.set(false);
+            error.set(FailureMessages.describe(failure));
+        }));
     }
 
     public ObservableList<ConnectionProfile> recent() { return recent; }
@@ -158,4 +193,5 @@ public final class OpenDatabaseViewModel {
     public ReadOnlyStringProperty errorProperty() { return error; }
     public ReadOnlyBooleanProperty openingProperty() { return opening; }
     public ReadOnlyBooleanProperty openedProperty() { return opened; }
+    public ReadOnlyBooleanProperty canInitialiseProperty() { return canInitialise; }
 }
