@@ -46,4 +46,26 @@ public interface DatabaseProduct {
 
     /** Reads a column as a plain value. */
     Object read(ResultSet rs, int index, ColumnKind column) throws SQLException;
+
+    // ---- the read-only switch: how this product is made to refuse every write on a connection ----
+
+    /** The URL a read-only session connects with, given the URL the user gave. */
+    default String readOnlyUrl(DatabaseKind kind, String url) {
+        return kind.connectionUrl(url);
+    }
+
+    /** Driver properties that open connections read-only (Hibernate passes them as {@code hibernate.connection.<key>}). */
+    default java.util.Map<String, String> readOnlyDriverProperties() {
+        return java.util.Map.of();
+    }
+
+    /** The statement that makes a server session read-only, run on every new connection; empty where none is needed. */
+    default java.util.Optional<String> readOnlySessionSql() {
+        return java.util.Optional.empty();
+    }
+
+    /** Whether the database itself now refuses writes on {@code connection} (read back after it was switched). */
+    default boolean isReadOnly(java.sql.Connection connection) throws SQLException {
+        return connection.isReadOnly();
+    }
 }

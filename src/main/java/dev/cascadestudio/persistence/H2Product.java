@@ -32,5 +32,20 @@ final class H2Product extends ServerProduct {
         return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
     }
 
+    /** {@code ACCESS_MODE_DATA=r} (replacing any the URL has), and none of the settings for safe commits: nothing is written. */
+    @Override
+    public String readOnlyUrl(DatabaseKind kind, String url) {
+        StringBuilder result = new StringBuilder();
+        String[] parts = url.split(";");
+        result.append(parts[0]);
+        for (int i = 1; i < parts.length; i++) {
+            String key = parts[i].contains("=") ? parts[i].substring(0, parts[i].indexOf('=')) : parts[i];
+            if (!key.strip().equalsIgnoreCase("ACCESS_MODE_DATA") && !parts[i].isBlank()) {
+                result.append(';').append(parts[i]);
+            }
+        }
+        return result.append(";ACCESS_MODE_DATA=r").toString();
+    }
+
     @Override public String toString() { return "H2"; }
 }

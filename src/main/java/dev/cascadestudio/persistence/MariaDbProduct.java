@@ -15,5 +15,23 @@ final class MariaDbProduct extends ServerProduct {
     @Override public boolean takesKeyArrays() { return false; }
     @Override public boolean comparesTextByteForByte() { return false; }
 
+    /** The driver's {@code setReadOnly} is only a hint outside replication: the session itself is made read-only. */
+    @Override
+    public java.util.Optional<String> readOnlySessionSql() {
+        return java.util.Optional.of("SET SESSION TRANSACTION READ ONLY");
+    }
+
+    /** MariaDB before 11.1 calls it {@code tx_read_only}, MySQL 8 only {@code transaction_read_only}. */
+    @Override
+    public boolean isReadOnly(java.sql.Connection connection) throws java.sql.SQLException {
+        String value;
+        try {
+            value = ReadOnlyConnections.single(connection, "SELECT @@session.tx_read_only");
+        } catch (java.sql.SQLException e) {
+            value = ReadOnlyConnections.single(connection, "SELECT @@session.transaction_read_only");
+        }
+        return "1".equals(value);
+    }
+
     @Override public String toString() { return "MariaDB/MySQL"; }
 }

@@ -16,5 +16,20 @@ final class PostgreSqlProduct extends ServerProduct {
         return column == ColumnKind.JSON ? "CAST(? AS json)" : "?";
     }
 
+    @Override
+    public java.util.Map<String, String> readOnlyDriverProperties() {
+        return java.util.Map.of("readOnly", "true", "readOnlyMode", "always");
+    }
+
+    @Override
+    public java.util.Optional<String> readOnlySessionSql() {
+        return java.util.Optional.of("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
+    }
+
+    @Override
+    public boolean isReadOnly(java.sql.Connection connection) throws java.sql.SQLException {
+        return "on".equalsIgnoreCase(ReadOnlyConnections.single(connection, "SHOW transaction_read_only"));
+    }
+
     @Override public String toString() { return "PostgreSQL"; }
 }

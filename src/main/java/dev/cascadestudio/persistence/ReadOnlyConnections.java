@@ -29,44 +29,21 @@ import java.util.Optional;
  */
 final class ReadOnlyConnections {
 
-    /** sqlite-jdbc's {@code open_mode} flags: {@code SQLITE_OPEN_READONLY}. */
-    private static final String SQLITE_OPEN_READONLY = "1";
-
     private ReadOnlyConnections() {}
 
-    /** The URL to connect with: an H2 URL with {@code ACCESS_MODE_DATA=r} (replacing any it has); others as {@link DatabaseKind#connectionUrl}. */
+    /** The URL to connect with: as the product makes it read-only ({@link DatabaseProduct#readOnlyUrl}). */
     static String url(DatabaseKind kind, String url) {
-        if (kind != DatabaseKind.H2) {
-            return kind.connectionUrl(url);
-        }
-        StringBuilder result = new StringBuilder();
-        String[] parts = url.split(";");
-        result.append(parts[0]);
-        for (int i = 1; i < parts.length; i++) {
-            String key = parts[i].contains("=") ? parts[i].substring(0, parts[i].indexOf('=')) : parts[i];
-            if (!key.strip().equalsIgnoreCase("ACCESS_MODE_DATA") && !parts[i].isBlank()) {
-                result.append(';').append(parts[i]);
-            }
-        }
-        return result.append(";ACCESS_MODE_DATA=r").toString();
+        return DatabaseProduct.of(kind).readOnlyUrl(kind, url);
     }
 
     /** Properties for the driver, passed with every connection (Hibernate: {@code hibernate.connection.<key>}). */
     static Map<String, String> driverProperties(DatabaseKind kind) {
-        return switch (kind) {
-            case SQLITE -> Map.of("open_mode", SQLITE_OPEN_READONLY);
-            case POSTGRESQL -> Map.of("readOnly", "true", "readOnlyMode", "always");
-            default -> Map.of();
-        };
+        return DatabaseProduct.of(kind).readOnlyDriverProperties();
     }
 
     /** The statement that makes a server session read-only, run on every new connection. */
     static Optional<String> initSql(DatabaseKind kind) {
-        return switch (kind) {
-            case POSTGRESQL -> Optional.of("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
-            case MARIADB, MYSQL -> Optional.of("SET SESSION TRANSACTION READ ONLY");
-            default -> Optional.empty();
-        };
+        return DatabaseProduct.of(kind).readOnlySessionSql();
     }
 
     /**
@@ -74,34 +51,22 @@ final class ReadOnlyConnections {
      * database whether it is; refuses the open if not (a URL setting overriding ours, say).
      */
     static void enforce(DatabaseKind kind, Connection connection) throws SQLException {
-        Optional<String> init = initSql(kind);
+        DatabaseProduct product = DatabaseProduct.of(kind);
+        Optional<String> init = product.readOnlySessionSql();
         if (init.isPresent()) {
             connection.setReadOnly(true);
             try (Statement s = connection.createStatement()) {
                 s.execute(init.get());
             }
         }
-        boolean readOnly = switch (kind) {
-            case POSTGRESQL -> "on".equalsIgnoreCase(single(connection, "SHOW transaction_read_only"));
-            case MARIADB, MYSQL -> "1".equals(transactionReadOnly(connection));
-            default -> connection.isReadOnly();
-        };
-        if (!readOnly) {
+        if (!product.isReadOnly(connection)) {
             throw new DatabaseOpenException("The database could not be opened read-only (the "
                     + kind.displayName() + " connection still allows writing); nothing was opened.");
         }
     }
 
-    /** MariaDB before 11.1 calls it {@code tx_read_only}, MySQL 8 only {@code transaction_read_only}. */
-    private static String transactionReadOnly(Connection connection) throws SQLException {
-        try {
-            return single(connection, "SELECT @@session.tx_read_only");
-        } catch (SQLException e) {
-            return single(connection, "SELECT @@session.transaction_read_only");
-        }
-    }
-
-    private static String single(Connection connection, String sql) throws SQLException {
+    /** The first column of the first row of {@code sql}, lower-cased. */
+    static String single(Connection connection, String sql) throws SQLException {
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             return rs.next() ? rs.getString(1).toLowerCase(Locale.ROOT) : null;
         }

@@ -20,6 +20,12 @@ final class SqliteProduct implements DatabaseProduct {
     @Override public boolean takesKeyArrays() { return false; }
     @Override public boolean comparesTextByteForByte() { return true; }
 
+    /** sqlite-jdbc's {@code open_mode} flag {@code SQLITE_OPEN_READONLY} (what {@code SQLiteConfig.setReadOnly} sets). */
+    @Override
+    public java.util.Map<String, String> readOnlyDriverProperties() {
+        return java.util.Map.of("open_mode", "1");
+    }
+
     @Override
     public String placeholder(ColumnKind column) {
         return "?";
