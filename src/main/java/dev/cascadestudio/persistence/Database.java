@@ -72,7 +72,7 @@ public final class Database implements AutoCloseable {
         this.kind = kind;
         this.sessionFactory = sessionFactory;
         this.sqlNames = new SqlNames(sessionFactory.unwrap(SessionFactoryImplementor.class).getJdbcServices().getDialect());
-        this.h2File = kind == DatabaseKind.H2 ? embeddedH2File(url) : null;
+        this.h2File = DatabaseProduct.of(kind).crashGuardedFile(url);
     }
 
     /** Opens (and for an empty embedded database, creates) Cascade Studio's default H2 file. */
@@ -101,7 +101,7 @@ public final class Database implements AutoCloseable {
         }
         prepareLocalFile(url, kind, ifEmpty, readOnly);
         String settingsUrl = readOnly ? ReadOnlyConnections.url(kind, url) : kind.connectionUrl(url);
-        Path h2File = kind == DatabaseKind.H2 ? embeddedH2File(url) : null;
+        Path h2File = DatabaseProduct.of(kind).crashGuardedFile(url);
         // A delete that died between its backup and its end is undone before H2 sees the file, under a
         // lock held until this process has the file open (H2DeleteJournal.recover says why). Read-only,
         // neither: the journal is only looked at, and reported.
@@ -290,7 +290,7 @@ public final class Database implements AutoCloseable {
         if (password != null) cfg.setProperty("hibernate.connection.password", password);
         cfg.setProperty("hibernate.dialect", kind.dialect());
         // SQLite allows one writer; one connection avoids "database is locked" inside our own process.
-        cfg.setProperty("hibernate.connection.pool_size", kind == DatabaseKind.SQLITE ? "1" : "4");
+        cfg.setProperty("hibernate.connection.pool_size", String.valueOf(DatabaseProduct.of(kind).connectionPoolSize()));
         cfg.setProperty("hibernate.globally_quoted_identifiers", "true");
         cfg.setProperty("hibernate.hbm2ddl.auto", "none");
         cfg.setProperty("hibernate.jdbc.batch_size", "200");

@@ -47,6 +47,22 @@ public interface DatabaseProduct {
     /** Reads a column as a plain value. */
     Object read(ResultSet rs, int index, ColumnKind column) throws SQLException;
 
+    // ---- the crash guard ----
+
+    /**
+     * The file a delete backs up whole before it commits and a crash journal guards ({@link H2DeleteJournal}),
+     * for a product whose commit a crash can cut short in the middle of the file; null where the
+     * product's own journal keeps a commit whole (SQLite, the servers) or there is no file.
+     */
+    default java.nio.file.Path crashGuardedFile(String url) {
+        return null;
+    }
+
+    /** How many connections the session factory keeps: SQLite allows one writer, so one avoids "database is locked" within this process. */
+    default int connectionPoolSize() {
+        return 4;
+    }
+
     // ---- the read-only switch: how this product is made to refuse every write on a connection ----
 
     /** The URL a read-only session connects with, given the URL the user gave. */

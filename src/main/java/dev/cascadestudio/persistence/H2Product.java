@@ -32,6 +32,12 @@ final class H2Product extends ServerProduct {
         return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
     }
 
+    /** An embedded H2 file: a commit rewrites pages of one file, so a crash in between is undone from a backup. */
+    @Override
+    public java.nio.file.Path crashGuardedFile(String url) {
+        return Database.embeddedH2File(url);
+    }
+
     /** {@code ACCESS_MODE_DATA=r} (replacing any the URL has), and none of the settings for safe commits: nothing is written. */
     @Override
     public String readOnlyUrl(DatabaseKind kind, String url) {

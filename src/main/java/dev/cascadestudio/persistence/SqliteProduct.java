@@ -20,6 +20,11 @@ final class SqliteProduct implements DatabaseProduct {
     @Override public boolean takesKeyArrays() { return false; }
     @Override public boolean comparesTextByteForByte() { return true; }
 
+    @Override
+    public int connectionPoolSize() {
+        return 1;
+    }
+
     /** sqlite-jdbc's {@code open_mode} flag {@code SQLITE_OPEN_READONLY} (what {@code SQLiteConfig.setReadOnly} sets). */
     @Override
     public java.util.Map<String, String> readOnlyDriverProperties() {

@@ -26,6 +26,30 @@ class DatabaseProductTest {
                 "MYSQL      MariaDB/MySQL row ids no   key arrays no   text byte for byte no   JSON ?");
     }
 
+    @Test
+    void eachProductSaysHowItIsMadeReadOnlyAndWhetherItsFileIsGuarded() {
+        List<String> table = new ArrayList<>();
+        for (DatabaseKind kind : DatabaseKind.values()) {
+            DatabaseProduct p = DatabaseProduct.of(kind);
+            String url = switch (kind) {
+                case H2 -> "jdbc:h2:file:/data/cascade";
+                case SQLITE -> "jdbc:sqlite:/data/sql.db";
+                case POSTGRESQL -> "jdbc:postgresql://db/factory";
+                case MARIADB -> "jdbc:mariadb://db/factory";
+                case MYSQL -> "jdbc:mysql://db/factory";
+            };
+            table.add(kind + " | guards " + p.crashGuardedFile(url) + " | pool " + p.connectionPoolSize()
+                    + " | url " + p.readOnlyUrl(kind, url).replace(url, "URL") + " | driver " + new java.util.TreeMap<>(p.readOnlyDriverProperties())
+                    + " | session " + p.readOnlySessionSql().orElse("-"));
+        }
+        assertThat(table).containsExactly(
+                "H2 | guards /data/cascade | pool 4 | url URL;ACCESS_MODE_DATA=r | driver {} | session -",
+                "SQLITE | guards null | pool 1 | url URL | driver {open_mode=1} | session -",
+                "POSTGRESQL | guards null | pool 4 | url URL | driver {readOnly=true, readOnlyMode=always} | session SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY",
+                "MARIADB | guards null | pool 4 | url URL?nullDatabaseMeansCurrent=true | driver {} | session SET SESSION TRANSACTION READ ONLY",
+                "MYSQL | guards null | pool 4 | url URL?permitMysqlScheme&nullDatabaseMeansCurrent=true | driver {} | session SET SESSION TRANSACTION READ ONLY");
+    }
+
     private static String yes(boolean b) {
         return b ? "yes" : "no";
     }
