@@ -1,13 +1,6 @@
 package dev.cascadestudio.cascade;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cascadestudio.persistence.TableInfo;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,8 +18,6 @@ import java.util.Set;
  * roots' keys.
  */
 public final class SnapshotContents {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One section: {@code column} null for a table's deleted rows, else the column whose values were set to NULL. */
     public record Section(String table, String column, long rows, long newRows) {}
@@ -69,9 +60,6 @@ public final class SnapshotContents {
     private static SnapshotContents read(Path snapshot, CascadeGraph graph, boolean distinctNulledRows) {
         // the reader checks every line as restore would, and the end line (counts, checksum) when it gets there
         String createdAt;
-        try (SnapshotReader first = SnapshotReader.open(snapshot, graph)) {
-            createdAt = header(snapshot).path("createdAt").asText(null);
-        }
         List<Root> roots = new ArrayList<>();
         List<RowKey> rootRows = new ArrayList<>();
         Map<RowKey, String> rootNames = new HashMap<>();
@@ -79,6 +67,7 @@ public final class SnapshotContents {
         Map<String, Set<List<Object>>> nulledKeys = new HashMap<>();
         try (SnapshotReader in = SnapshotReader.open(snapshot, graph)) {
             roots.addAll(in.header().roots());
+            createdAt = in.header().createdAt();
             Set<String> rootTables = new HashSet<>();
             roots.forEach(r -> rootTables.add(r.table()));
             for (SnapshotReader.Section section = in.nextSection(); section != null; section = in.nextSection()) {
@@ -134,14 +123,6 @@ public final class SnapshotContents {
             }
         }
         return found;
-    }
-
-    private static JsonNode header(Path snapshot) {
-        try (BufferedReader in = Files.newBufferedReader(snapshot, StandardCharsets.UTF_8)) {
-            return JSON.readTree(in.readLine());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the snapshot " + snapshot + ": " + e.getMessage(), e);
-        }
     }
 
     public Path snapshot() { return snapshot; }

@@ -41,8 +41,8 @@ final class SnapshotReader implements AutoCloseable {
     private static final int MAX_FIELDS = 8;
     private static final Set<String> HEADER_FIELDS = Set.of("format", "formatVersion", "createdAt", "database", "roots", "summary");
 
-    /** The header line: the database the delete ran on and its roots. */
-    record Header(String database, List<Root> roots) {}
+    /** The header line: the database the delete ran on, its roots, and when it was written (ISO-8601; null if not said). */
+    record Header(String database, List<Root> roots, String createdAt) {}
 
     /** A section's header: the rows of one table that were deleted, or the values of one column set to NULL. */
     record Section(TableInfo table, TableInfo.Column column, List<TableInfo.Column> columns) {
@@ -189,7 +189,7 @@ final class SnapshotReader implements AutoCloseable {
         if (!(fields.get("roots") instanceof RootList roots) || roots.isEmpty()) {
             throw refused("its header names no rows the delete started from");
         }
-        header = new Header(database, List.copyOf(roots));
+        header = new Header(database, List.copyOf(roots), fields.get("createdAt") instanceof String at ? at : null);
         deletableTables = reachable(roots);
         nullableColumns = new HashSet<>();
         for (ForeignKeyRule edge : graph.edges()) {
