@@ -285,9 +285,22 @@ class SnapshotMutationPropertyTest {
                 .getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Edits that keep every value's kind, which a recomputed checksum lets through by design: the rows are the edited ones. */
-    static boolean keepsKinds(Mutation m) {
-        return m.kind() == Kind.VALUE_SWAP || m.kind() == Kind.ROW_VALUE_SWAP || (m.kind() == Kind.VALUE_TYPE && m.b() % 8 >= 5);
+    /**
+     * Edits that keep every value's kind, which a recomputed checksum lets through by design: the rows are the
+     * edited ones. {@code true} put in place of a boolean is one of them (a model's or deployment's flag), so
+     * whether a {@link Kind#VALUE_TYPE} edit keeps its kind depends on the value it replaces in {@code snapshot}.
+     */
+    static boolean keepsKinds(byte[] snapshot, Mutation m) throws IOException {
+        if (m.kind() == Kind.VALUE_SWAP || m.kind() == Kind.ROW_VALUE_SWAP || (m.kind() == Kind.VALUE_TYPE && m.b() % 8 >= 5)) {
+            return true;
+        }
+        if (m.kind() != Kind.VALUE_TYPE || m.b() % 8 != 4) {
+            return false;
+        }
+        List<ObjectNode> nodes = new ArrayList<>();
+        for (String l : new String(snapshot, StandardCharsets.UTF_8).lines().toList()) nodes.add((ObjectNode) JSON.readTree(l));
+        ArrayNode row = (ArrayNode) nodes.get(pick(indexes(nodes, n -> n.has("row")), m.a())).get("row");
+        return row.get(m.b() % row.size()).isBoolean();
     }
 
     void refusedOrExact(EngineDatabases.Kind kind, Mutation m) throws IOException {
@@ -296,6 +309,20 @@ class SnapshotMutationPropertyTest {
 
     void refusedOrExact(EngineDatabases.Kind kind, Mutation m, boolean recomputeChecksum) throws IOException {
         Fixture f = fixture(kind);
+        try {
+            refusedOrExact(f, m, recomputeChecksum);
+        } catch (AssertionError | RuntimeException | IOException e) {
+            // a failed try may leave the database in neither state: the next try starts from a new fixture,
+            // so that jqwik shrinks this failure and not the ones a broken fixture would cause
+            synchronized (SnapshotMutationPropertyTest.class) {
+                FIXTURES.remove(kind);
+            }
+            f.close();
+            throw e;
+        }
+    }
+
+    void refusedOrExact(Fixture f, Mutation m, boolean recomputeChecksum) throws IOException {
         Path file = f.dir.resolve("mutated.jsonl");
         byte[] mutated = mutate(f.snapshot, m);
         Files.write(file, recomputeChecksum ? withChecksumRecomputed(mutated) : mutated);
@@ -329,13 +356,13 @@ class SnapshotMutationPropertyTest {
 
     @Property(tries = 25, shrinking = ShrinkingMode.BOUNDED)
     void onH2AMutatedSnapshotWithItsChecksumRecomputedIsRefusedOrRestoresExactly(@ForAll("mutations") Mutation m) throws IOException {
-        net.jqwik.api.Assume.that(!keepsKinds(m));
+        net.jqwik.api.Assume.that(!keepsKinds(fixture(EngineDatabases.Kind.H2).snapshot, m));
         refusedOrExact(EngineDatabases.Kind.H2, m, true);
     }
 
     @Property(tries = 25, shrinking = ShrinkingMode.BOUNDED)
     void onSqliteAMutatedSnapshotWithItsChecksumRecomputedIsRefusedOrRestoresExactly(@ForAll("mutations") Mutation m) throws IOException {
-        net.jqwik.api.Assume.that(!keepsKinds(m));
+        net.jqwik.api.Assume.that(!keepsKinds(fixture(EngineDatabases.Kind.SQLITE).snapshot, m));
         refusedOrExact(EngineDatabases.Kind.SQLITE, m, true);
     }
 
