@@ -1,6 +1,7 @@
 package dev.cascadestudio;
 
 import dev.cascadestudio.cli.Cli;
+import dev.cascadestudio.service.StartupTimeline;
 import dev.cascadestudio.ui.CascadeStudioApp;
 
 /**
@@ -13,6 +14,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        StartupTimeline.mark("main");
         System.setProperty("org.jboss.logging.provider", "slf4j");
         if (Cli.wantsCommandLine(args)) {
             System.exit(Cli.run(args));

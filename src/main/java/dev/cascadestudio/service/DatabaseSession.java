@@ -86,6 +86,7 @@ public final class DatabaseSession implements AutoCloseable {
     }
 
     private static DatabaseSession openAs(String url, String user, String password, Mode mode, ConnectionTier tier, String why) {
+        StartupTimeline.mark("db-open");
         boolean embedded = isEmbeddedDefault(url);
         String opened = url == null ? AppDirectories.defaultDatabaseUrl() : url;
         Database.Access access = mode == Mode.EDITING ? Database.Access.WRITABLE : Database.Access.READ_ONLY;
@@ -98,6 +99,7 @@ public final class DatabaseSession implements AutoCloseable {
                 DemoData.load(database);
                 loaded = true;
             }
+            StartupTimeline.mark("db-opened");
             return new DatabaseSession(database, embedded, tier == null ? ConnectionTier.DEVELOPMENT : tier, loaded, why);
         } catch (RuntimeException e) {
             database.close();

@@ -3,6 +3,7 @@ package dev.cascadestudio.ui;
 import atlantafx.base.theme.PrimerLight;
 import dev.cascadestudio.service.DatabaseSession;
 import dev.cascadestudio.service.SettingsStore;
+import dev.cascadestudio.service.StartupTimeline;
 import dev.cascadestudio.service.connections.ConnectionBook;
 import dev.cascadestudio.service.connections.ConnectionList;
 import dev.cascadestudio.service.connections.OsKeyring;
@@ -15,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import javafx.application.Application;
 import javafx.geometry.Rectangle2D;
@@ -50,8 +52,18 @@ public final class CascadeStudioApp extends Application {
     /** Test seam: where remembered passwords are kept (the system keyring, or a test's own vault). */
     static volatile Supplier<PasswordVault> vaultFactory = OsKeyring::ofThisMachine;
 
+    /**
+     * The start's plan, made before JavaFX starts so that the database opens while the toolkit and the
+     * window are being built (two seconds of the start each, before, one after the other); null when
+     * the application was started without {@link #launchApp} (tests), which makes it in {@link #start}.
+     */
+    private static volatile Startup prepared;
+
     /** Opens the window; returns once it has closed and the database with it (or after a timeout). */
     public static void launchApp(String[] args) {
+        Startup startup = Startup.of(LaunchOptions.parse(List.of(args)));
+        startup.preopen();
+        prepared = startup;
         Application.launch(CascadeStudioApp.class, args);
         CascadeStudioApp app = running;
         if (app != null) {
@@ -61,21 +73,24 @@ public final class CascadeStudioApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        StartupTimeline.mark("fx-start");
         running = this;
         this.stage = stage;
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        LaunchOptions options = LaunchOptions.parse(getParameters().getRaw());
-        settings = SettingsStore.inDataHome();
-        memory = WindowMemory.from(settings.load());
-        connections = new ConnectionBook(ConnectionList.inDataHome(), vaultFactory.get(), Clock.systemUTC());
+        Startup startup = prepared != null ? prepared : Startup.of(LaunchOptions.parse(getParameters().getRaw()));
+        prepared = null;
+        settings = startup.settings;
+        memory = startup.memory;
+        connections = startup.connections;
 
         // One background thread: database work runs in order, so closing never overtakes a query.
         executor = new UiTaskExecutor("cascade-database", 1);
-        viewModel = startDatabase(options);
+        viewModel = new MainWindowViewModel(executor, startup::open, startup.first, startup.fallback);
         viewModel.useConnections(connections);
         graphPlacement = new SideWindowPlacement(memory.graphBounds());
         view = new MainWindowView(viewModel, graphPlacement);
 
+        StartupTimeline.mark("view-built");
         Scene scene = new Scene(view.root(), DEFAULT_WIDTH, DEFAULT_HEIGHT);
         scene.getStylesheets().add(Objects.requireNonNull(
                 CascadeStudioApp.class.getResource(StyleClasses.APP_STYLESHEET)).toExternalForm());
@@ -95,49 +110,125 @@ public final class CascadeStudioApp extends Application {
             }
         });
         stage.show();
+        markFirstFrames(scene);
 
         viewModel.open();
     }
 
     /**
-     * {@code --db} opens that database. Otherwise the last database opened is opened again; if it
-     * cannot be any more, the embedded one is, and the window says why.
+     * Start-up milestones for the benchmark: the first frame of the window, and the first frame that
+     * shows the tree's first level (its rows, not "Loading…").
      */
-    private MainWindowViewModel startDatabase(LaunchOptions options) {
-        DatabaseTarget writeAtStart = options.write() && options.databaseUrl() != null ? DatabaseTarget.of(options.databaseUrl()) : null;
-        MainWindowViewModel.Opener opener = (target, mode) -> {
-            DatabaseTarget withPassword = withRememberedPassword(target);
-            // --write: the database given with --db opens for editing, when it is opened by default
-            DatabaseSession.Mode chosen = mode == null && writeAtStart != null && writeAtStart.url().equals(target.url())
-                    ? DatabaseSession.Mode.EDITING : mode;
-            return chosen == null ? DatabaseSession.open(withPassword.url(), withPassword.user(), withPassword.password(),
-                            DatabaseSession.defaultMode(withPassword.url()), target.tier())
-                    : DatabaseSession.open(withPassword.url(), withPassword.user(), withPassword.password(), chosen, target.tier());
+    private void markFirstFrames(Scene scene) {
+        if (!StartupTimeline.enabled()) {
+            return;
+        }
+        Runnable[] pulse = new Runnable[1];
+        pulse[0] = () -> {
+            StartupTimeline.mark("window-frame");
+            if (viewModel.tree().firstLevelShown()) {
+                StartupTimeline.mark("tree-frame");
+                scene.removePostLayoutPulseListener(pulse[0]);
+            }
         };
-        if (options.databaseUrl() != null) {
-            return new MainWindowViewModel(executor, opener, saved(DatabaseTarget.of(options.databaseUrl())), null);
-        }
-        DatabaseTarget last = memory.database();
-        if (last != null && !last.isEmbedded()) {
-            return new MainWindowViewModel(executor, opener, saved(last), DatabaseTarget.EMBEDDED);
-        }
-        return new MainWindowViewModel(executor, opener, DatabaseTarget.EMBEDDED, null);
+        scene.addPostLayoutPulseListener(pulse[0]);
     }
 
-    /** The saved connection's name and tier for a database given by URL (its tier is the list's, not a default). */
-    private DatabaseTarget saved(DatabaseTarget target) {
-        return connections.forTarget(target.url(), target.user())
-                .map(c -> new DatabaseTarget(target.url(), target.user(), target.password(), c.name(), c.tier()))
-                .orElse(target);
-    }
+    /**
+     * What a start opens and with what: the settings, the remembered window and connections, the
+     * database to open first ({@code --db}, else the last one opened, else the embedded one) and the
+     * one to fall back on. {@link #preopen} begins opening the first one at once, on a thread of its
+     * own; the window's first open then takes that session instead of opening it again.
+     */
+    private static final class Startup {
+        final SettingsStore settings;
+        final WindowMemory memory;
+        final ConnectionBook connections;
+        final LaunchOptions options;
+        final DatabaseTarget first;
+        final DatabaseTarget fallback;
+        private volatile CompletableFuture<DatabaseSession> early;
 
-    /** Background work: a target without a password gets the one the keyring remembers for it, if any. */
-    private DatabaseTarget withRememberedPassword(DatabaseTarget target) {
-        if (target.isEmbedded() || target.password() != null) {
-            return target;
+        private Startup(LaunchOptions options, SettingsStore settings, WindowMemory memory, ConnectionBook connections) {
+            this.options = options;
+            this.settings = settings;
+            this.memory = memory;
+            this.connections = connections;
+            if (options.databaseUrl() != null) {
+                first = saved(DatabaseTarget.of(options.databaseUrl()));
+                fallback = null;
+            } else if (memory.database() != null && !memory.database().isEmbedded()) {
+                first = saved(memory.database());
+                fallback = DatabaseTarget.EMBEDDED;
+            } else {
+                first = DatabaseTarget.EMBEDDED;
+                fallback = null;
+            }
         }
-        return connections.forTarget(target.url(), target.user()).flatMap(connections::password)
-                .map(target::withPassword).orElse(target);
+
+        static Startup of(LaunchOptions options) {
+            SettingsStore settings = SettingsStore.inDataHome();
+            return new Startup(options, settings, WindowMemory.from(settings.load()),
+                    new ConnectionBook(ConnectionList.inDataHome(), vaultFactory.get(), Clock.systemUTC()));
+        }
+
+        /**
+         * Starts opening the first database on a daemon thread of the common pool. Its failure is not
+         * reported here: the window's open meets it again and says why (or falls back).
+         */
+        void preopen() {
+            early = CompletableFuture.supplyAsync(() -> openNow(first, null));
+        }
+
+        /**
+         * The window's opener. Its first call for the first database in its default mode takes the session
+         * {@link #preopen} began; every other call opens anew. Runs on the window's database thread.
+         */
+        DatabaseSession open(DatabaseTarget target, DatabaseSession.Mode mode) {
+            CompletableFuture<DatabaseSession> started = early;
+            early = null;
+            if (started != null && mode == null && target.equals(first)) {
+                try {
+                    return started.join();
+                } catch (java.util.concurrent.CompletionException e) {
+                    throw e.getCause() instanceof RuntimeException r ? r : e;
+                }
+            }
+            if (started != null) {
+                // not wanted after all (the window asked for another database first): closed once it is open
+                started.thenAccept(DatabaseSession::close);
+            }
+            return openNow(target, mode);
+        }
+
+        /**
+         * Opens {@code target}; {@code mode} null is its default mode, except that {@code --write} opens the
+         * database given with {@code --db} for editing.
+         */
+        private DatabaseSession openNow(DatabaseTarget target, DatabaseSession.Mode mode) {
+            DatabaseTarget withPassword = withRememberedPassword(target);
+            boolean writeAtStart = options.write() && options.databaseUrl() != null
+                    && DatabaseTarget.of(options.databaseUrl()).url().equals(target.url());
+            DatabaseSession.Mode chosen = mode != null ? mode
+                    : writeAtStart ? DatabaseSession.Mode.EDITING : DatabaseSession.defaultMode(withPassword.url());
+            return DatabaseSession.open(withPassword.url(), withPassword.user(), withPassword.password(), chosen, target.tier());
+        }
+
+        /** The saved connection's name and tier for a database given by URL (its tier is the list's, not a default). */
+        private DatabaseTarget saved(DatabaseTarget target) {
+            return connections.forTarget(target.url(), target.user())
+                    .map(c -> new DatabaseTarget(target.url(), target.user(), target.password(), c.name(), c.tier()))
+                    .orElse(target);
+        }
+
+        /** Background work: a target without a password gets the one the keyring remembers for it, if any. */
+        private DatabaseTarget withRememberedPassword(DatabaseTarget target) {
+            if (target.isEmbedded() || target.password() != null) {
+                return target;
+            }
+            return connections.forTarget(target.url(), target.user()).flatMap(connections::password)
+                    .map(target::withPassword).orElse(target);
+        }
     }
 
     /**

@@ -63,6 +63,8 @@ public final class BrowserTreeModel {
     }
 
     public TreeItem<TreeEntry> root() { return root; }
+    /** Whether the first level (the users and the groups beside them) has been read and is in the tree. */
+    public boolean firstLevelShown() { return queries != null && root.state() == BrowserItem.State.LOADED; }
     /** The item chosen last (the details show it); the tree view keeps it in step both ways. */
     public ObjectProperty<TreeItem<TreeEntry>> selectedItemProperty() { return selectedItem; }
 
@@ -261,7 +263,11 @@ public final class BrowserTreeModel {
         TreeEntry entry = item.getValue();
         item.state(State.LOADING);
         activity.run("Loading " + (entry instanceof RootEntry ? "users" : TreeTexts.title(entry)) + "…",
-                () -> q.children(entry, PAGE), children -> {
+                () -> {
+                    TreeQueries.Children read = q.children(entry, PAGE);
+                    if (entry instanceof RootEntry) dev.cascadestudio.service.StartupTimeline.mark("users-read");
+                    return read;
+                }, children -> {
                     if (generation == item.generation()) {
                         apply(item, children);
                         loaded(item);
