@@ -74,10 +74,14 @@ public final class AppDriver {
         System.clearProperty("cascade.home");
     }
 
-    /** Waits until the tree shows the demo users (alice among them) and search can be used. */
+    /**
+     * Waits until the tree shows the demo users (alice among them), search can be used, and the rows
+     * have been counted (the counts follow the tree's first level).
+     */
     public void waitForUsers() throws TimeoutException {
         WaitForAsyncUtils.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS,
-                () -> visibleRows().containsKey("alice") && fx(() -> !robot.lookup("#searchField").query().isDisabled()));
+                () -> visibleRows().containsKey("alice") && fx(() -> !robot.lookup("#searchField").query().isDisabled())
+                        && !text("#userCountLabel").isEmpty());
     }
 
     /** Waits up to {@link #TIMEOUT_SECONDS} for the condition, which runs on the test thread. */

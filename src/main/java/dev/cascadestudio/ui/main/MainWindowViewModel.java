@@ -51,6 +51,21 @@ public final class MainWindowViewModel {
 
     /** What the status bar says about the database; read off the FX thread. */
     private record Overview(String description, long users, long totalRows) {
+        static final long NOT_COUNTED = -1;
+
+        /**
+         * The database's description only: what a start needs before the tree. The counts (one
+         * {@code COUNT(*)} per table, seconds on a server's million-row tables) follow after the tree's
+         * first level, so they never hold it up.
+         */
+        static Overview described(BrowseService browse) {
+            return new Overview(browse.databaseDescription(), NOT_COUNTED, NOT_COUNTED);
+        }
+
+        boolean counted() {
+            return users != NOT_COUNTED;
+        }
+
         static Overview read(BrowseService browse) {
             long users = browse.userSummaries().stream().filter(u -> !u.isUnowned()).count();
             return new Overview(browse.databaseDescription(), users, browse.totalRows());
@@ -179,7 +194,8 @@ public final class MainWindowViewModel {
                     closeSession();
                     return null;
                 }
-                return new Opened(opened, Overview.read(opened.browse()), openedTarget, why);
+                Overview overview = Overview.described(opened.browse());
+                return new Opened(opened, overview, openedTarget, why);
             } catch (RuntimeException e) {
                 closeSession();
                 throw e;
@@ -398,6 +414,14 @@ public final class MainWindowViewModel {
         search.attach(open.search());
         tree.attach(open.tree(), open.browse());
         outcome.set(open.demoDataLoaded() ? "New database created with demo data" : "Ready");
+        if (!opened.overview().counted()) {
+            BrowseService browse = open.browse();
+            activity.run("Counting rows…", () -> Overview.read(browse), counted -> {
+                if (session.get() == open) {
+                    show(counted);
+                }
+            }, failure -> outcome.set("Could not count the rows: " + FailureMessages.describe(failure)));
+        }
     }
 
     /** "Read-only" or "Editing", and "production" where the tier says so. */
@@ -407,6 +431,14 @@ public final class MainWindowViewModel {
     }
 
     private void show(Overview overview) {
+        errorTitle.set("");
+        errorMessage.set("");
+        phase.set(Phase.READY);
+        if (!overview.counted()) {
+            userCount.set("");
+            contentSummary.set("");
+            return;
+        }
         userCount.set(String.format("%,d", overview.users()));
         String userWord = overview.users() == 1 ? "1 user" : String.format("%,d users", overview.users());
         contentSummary.set(userWord + " · " + (overview.totalRows() == 1 ? "1 row"
