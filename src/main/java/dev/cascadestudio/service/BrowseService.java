@@ -1,8 +1,10 @@
 package dev.cascadestudio.service;
 
+import dev.cascadestudio.persistence.ColumnKind;
 import dev.cascadestudio.persistence.Database;
 import dev.cascadestudio.persistence.MappedTables;
 import dev.cascadestudio.persistence.SqlNames;
+import dev.cascadestudio.persistence.SqlValues;
 import dev.cascadestudio.persistence.TableInfo;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -21,22 +23,39 @@ public final class BrowseService {
         this.database = database;
     }
 
-    /** Every user with the number of projects it owns, by name; then "Unowned" if any project has no live owner. */
+    /**
+     * Every user with the number of projects it owns, by name; then "Unowned" if any project has no live owner.
+     * Plain SQL rather than a Hibernate query: it is the tree's first level, read as a window starts, and
+     * compiling the first query of a session factory costs more than the query itself.
+     */
     public List<UserSummary> userSummaries() {
-        return database.fromTransaction(session -> {
-            List<Object[]> rows = session.createSelectionQuery(
-                    "select u.uid, u.name, u.description, u.created,"
-                            + " (select count(distinct p.uid) from Project p where p.ownerId = u.uid)"
-                            + " from User u order by u.name", Object[].class).getResultList();
+        SqlNames n = database.sqlNames();
+        SqlValues values = new SqlValues(database.kind());
+        String user = n.quote("user");
+        String project = n.quote("project");
+        String uid = n.quote("uid");
+        String owner = n.quote("owner_id");
+        return database.fromConnection(c -> {
             List<UserSummary> users = new ArrayList<>();
-            for (Object[] r : rows) {
-                users.add(new UserSummary((String) r[0], (String) r[1], (String) r[2], (Long) r[4], (LocalDateTime) r[3]));
-            }
-            long unowned = session.createSelectionQuery(
-                    "select count(distinct p.uid) from Project p where p.ownerId is null"
-                            + " or not exists (select 1 from User u where u.uid = p.ownerId)", Long.class).getSingleResult();
-            if (unowned > 0) {
-                users.add(new UserSummary(null, "Unowned", "Projects whose owner is not set or no longer exists", unowned, null));
+            try (Statement s = c.createStatement()) {
+                try (ResultSet rs = s.executeQuery("SELECT u." + uid + ", u." + n.quote("name") + ", u." + n.quote("description")
+                        + ", u." + n.quote("created") + ", (SELECT COUNT(DISTINCT p." + uid + ") FROM " + project + " p WHERE p."
+                        + owner + " = u." + uid + ") FROM " + user + " u ORDER BY u." + n.quote("name"))) {
+                    while (rs.next()) {
+                        Object created = values.read(rs, 4, ColumnKind.TIMESTAMP);
+                        users.add(new UserSummary(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(5),
+                                created instanceof String text ? SqlValues.parseTimestamp(text) : (LocalDateTime) created));
+                    }
+                }
+                long unowned;
+                try (ResultSet rs = s.executeQuery("SELECT COUNT(DISTINCT p." + uid + ") FROM " + project + " p WHERE p." + owner
+                        + " IS NULL OR NOT EXISTS (SELECT 1 FROM " + user + " u WHERE u." + uid + " = p." + owner + ")")) {
+                    rs.next();
+                    unowned = rs.getLong(1);
+                }
+                if (unowned > 0) {
+                    users.add(new UserSummary(null, "Unowned", "Projects whose owner is not set or no longer exists", unowned, null));
+                }
             }
             return users;
         });
