@@ -88,14 +88,13 @@ public final class CascadeStudioApp extends Application {
         viewModel = new MainWindowViewModel(executor, startup::open, startup.first, startup.fallback);
         viewModel.useConnections(connections);
         graphPlacement = new SideWindowPlacement(memory.graphBounds());
-        view = new MainWindowView(viewModel, graphPlacement);
 
-        StartupTimeline.mark("view-built");
-        Scene scene = new Scene(view.root(), DEFAULT_WIDTH, DEFAULT_HEIGHT);
+        // The window's first frame is a light one that says what is being opened; the main view, whose
+        // controls, skins and CSS are most of the window's start, replaces it right after that frame,
+        // while the database opens on its own thread (see Startup).
+        Scene scene = new Scene(StartingView.of(startup.first), DEFAULT_WIDTH, DEFAULT_HEIGHT);
         scene.getStylesheets().add(Objects.requireNonNull(
                 CascadeStudioApp.class.getResource(StyleClasses.APP_STYLESHEET)).toExternalForm());
-        view.installShortcuts(scene);
-
         stage.titleProperty().bind(viewModel.windowTitleProperty());
         stage.getIcons().setAll(AppIcon.images());
         stage.setMinWidth(MIN_WIDTH);
@@ -111,8 +110,26 @@ public final class CascadeStudioApp extends Application {
         });
         stage.show();
         markFirstFrames(scene);
-
         viewModel.open();
+        afterFirstFrame(scene, () -> {
+            view = new MainWindowView(viewModel, graphPlacement);
+            StartupTimeline.mark("view-built");
+            scene.setRoot(view.root());
+            view.installShortcuts(scene);
+            if (!Double.isNaN(memory.divider())) {
+                view.setDividerPosition(memory.divider());
+            }
+        });
+    }
+
+    /** Runs {@code work} on the FX thread once the scene's first frame has been laid out (and so drawn). */
+    private static void afterFirstFrame(Scene scene, Runnable work) {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            javafx.application.Platform.runLater(work);
+        };
+        scene.addPostLayoutPulseListener(once[0]);
     }
 
     /**
@@ -248,9 +265,6 @@ public final class CascadeStudioApp extends Application {
             stage.centerOnScreen();
         });
         stage.setMaximized(memory.maximized());
-        if (!Double.isNaN(memory.divider())) {
-            view.setDividerPosition(memory.divider());
-        }
     }
 
     /** Remembers the window for the next start; a failure to write only costs that memory. */

@@ -18,6 +18,9 @@ public final class StyleClasses {
     public static final String APP_TITLE = "app-title";
     public static final String APP_SUBTITLE = "app-subtitle";
 
+    public static final String STARTING_VIEW = "starting-view";
+    public static final String STARTING_MESSAGE = "starting-message";
+
     public static final String SIDEBAR = "sidebar";
     public static final String SECTION_HEADER = "section-header";
     public static final String SECTION_TITLE = "section-title";

@@ -54,6 +54,8 @@ public final class AppDriver {
         stage();
         System.setProperty("cascade.home", home.toString());
         app = (CascadeStudioApp) FxToolkit.setupApplication(CascadeStudioApp.class, args);
+        // the first frame is the starting view; the main view replaces it right after
+        waitFor(() -> fx(() -> robot.lookup("#searchField").tryQuery().isPresent()));
     }
 
     /** Ends the application as closing its window does, and waits until its database is closed. */
