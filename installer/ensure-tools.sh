@@ -48,3 +48,9 @@ ensure_test_servers() {
     fi
   fi
 }
+
+# What jpackage needs for a .deb besides the JDK: dpkg-deb (in dpkg) and fakeroot.
+ensure_deb_tools() {
+  command -v fakeroot >/dev/null 2>&1 || need_apt fakeroot
+  command -v dpkg-deb >/dev/null 2>&1 || need_apt dpkg
+}

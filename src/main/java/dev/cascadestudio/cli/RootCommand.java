@@ -3,7 +3,7 @@ package dev.cascadestudio.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-@Command(name = "cascade-studio", mixinStandardHelpOptions = true, version = "Cascade Studio 0.1.0",
+@Command(name = "cascade-studio", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Administer a GenAI Factory controller database. Without a command, opens the window.",
         subcommands = {PlanCommand.class, DeleteCommand.class, RestoreCommand.class, HistoryCommand.class, AuditCommand.class, RulesCommand.class,
                 TreeCommand.class, GenerateCommand.class, InitCommand.class})
