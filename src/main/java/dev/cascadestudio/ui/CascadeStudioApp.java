@@ -111,7 +111,7 @@ public final class CascadeStudioApp extends Application {
         stage.show();
         markFirstFrames(scene);
         viewModel.open();
-        afterFirstFrame(scene, () -> {
+        afterFirstFrame(stage, scene, () -> {
             view = new MainWindowView(viewModel, graphPlacement);
             StartupTimeline.mark("view-built");
             scene.setRoot(view.root());
@@ -122,19 +122,29 @@ public final class CascadeStudioApp extends Application {
         });
     }
 
-    /** Runs {@code work} on the FX thread once the scene's first frame has been laid out (and so drawn). */
-    private static void afterFirstFrame(Scene scene, Runnable work) {
-        Runnable[] once = new Runnable[1];
-        once[0] = () -> {
-            scene.removePostLayoutPulseListener(once[0]);
+    /**
+     * Runs {@code work} on the FX thread once the window is on the screen with its first frame drawn: two
+     * pulses after it was shown (the starting view's progress bar keeps pulses coming). Building the main
+     * view at the first pulse kept the FX thread from answering the window's first expose, and the
+     * window stayed blank until the main view was done.
+     */
+    private static void afterFirstFrame(Stage stage, Scene scene, Runnable work) {
+        int[] pulses = {0};
+        Runnable[] listener = new Runnable[1];
+        listener[0] = () -> {
+            if (!stage.isShowing() || ++pulses[0] < 2) {
+                return;
+            }
+            scene.removePostLayoutPulseListener(listener[0]);
+            StartupTimeline.mark("window-frame");
             javafx.application.Platform.runLater(work);
         };
-        scene.addPostLayoutPulseListener(once[0]);
+        scene.addPostLayoutPulseListener(listener[0]);
     }
 
     /**
-     * Start-up milestones for the benchmark: the first frame of the window, and the first frame that
-     * shows the tree's first level (its rows, not "Loading…").
+     * Start-up milestone for the benchmark: the first frame that shows the tree's first level (its rows,
+     * not "Loading…"). The window's first frame is marked where it is known to be drawn ({@link #afterFirstFrame}).
      */
     private void markFirstFrames(Scene scene) {
         if (!StartupTimeline.enabled()) {
@@ -142,7 +152,6 @@ public final class CascadeStudioApp extends Application {
         }
         Runnable[] pulse = new Runnable[1];
         pulse[0] = () -> {
-            StartupTimeline.mark("window-frame");
             if (viewModel.tree().firstLevelShown()) {
                 StartupTimeline.mark("tree-frame");
                 scene.removePostLayoutPulseListener(pulse[0]);
