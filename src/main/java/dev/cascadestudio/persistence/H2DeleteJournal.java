@@ -47,8 +47,9 @@ import org.h2.mvstore.MVStoreTool;
  * write its store to the file in the middle of the commit, and {@link H2CommitWatch} says when that is
  * so (the class comment there gives H2's mechanism and the evidence). A delete of at most
  * {@value #WATCHED_ROWS} rows therefore first runs without a backup: {@link #forDelete} only starts
- * the watch, and {@link #beforeCommit}, after the last statement, throws {@link BackupNeeded} if the
- * store was written during the statements or holds too much unsaved memory; the executor then rolls
+ * the watch, and {@link #beforeCommit}, after the last statement, throws {@link BackupNeeded} if H2
+ * wrote its store during the statements or holds too much unsaved memory to be sure it will not during
+ * the commit; the executor then rolls
  * back and runs the delete again with a backup. A kill before the commit leaves H2's rollback (the
  * whole before), a kill during it the whole before or the whole after, and once the commit has
  * returned H2 has written it ({@code WRITE_DELAY=0}). This costs nothing that grows with the file,

@@ -175,7 +175,7 @@ class CrashDuringCommitTest {
         if (largeFile == null) {
             Path file = shared.resolve("large");
             try (Database database = Database.open(url(file), null, null, Database.EmptyDatabase.CREATE_SCHEMA)) {
-                DataGenerator.generate(database, LARGE_FILE_ROWS, LARGE_FILE_ROWS / 10);
+                DataGenerator.generate(database, LARGE_FILE_ROWS, SMALL_PROJECT_ROWS);
             }
             Database.compactH2(url(file));
             largeFile = file;
@@ -183,13 +183,18 @@ class CrashDuringCommitTest {
         return largeFile;
     }
 
+    /** Rows generated under the file's {@value DataGenerator#BIG_PROJECT}: its delete affects about 800. */
+    private static final long SMALL_PROJECT_ROWS = 1_000;
+
     /**
-     * The small deletes: by default one workflow with its schedules, runs, sessions and labels (28 rows;
-     * its runs' and sessions' references are in the same tables the big delete's mixed states were
-     * found in). {@code -Dcrash.smallRoots=data_source:source-0000500,model:model-0000502} names others.
+     * The small deletes: by default the project {@value DataGenerator#BIG_PROJECT} of this file, about
+     * 800 rows (18 workflows with their schedules, runs, sessions and labels, and the project's other
+     * children), which changes about 10 MB of H2's pages, close to what the commit watch lets through
+     * with this heap (the case its margin is for). {@code
+     * -Dcrash.smallRoots=workflow:workflow-0000501,data_source:source-0000500} names others.
      */
     private static List<Root> smallDeletes() {
-        String roots = System.getProperty("crash.smallRoots", "workflow:workflow-0000501");
+        String roots = System.getProperty("crash.smallRoots", "project:" + DataGenerator.BIG_PROJECT);
         List<Root> result = new ArrayList<>();
         for (String root : roots.split(",")) {
             String[] parts = root.split(":");
