@@ -50,9 +50,16 @@ import org.junit.jupiter.api.io.TempDir;
  * in between when enough has changed) came back mixed — every row present, part of the
  * {@code run}/{@code session} SET NULLs kept — and internally inconsistent: {@code run}'s rows had
  * NULLs that its {@code workflow_id} index did not (a query through the index counted 0, a scan
- * 10,834). No H2 setting stops those intermediate stores, so the executor backs the file up before its
- * statements and journals the delete ({@code H2DeleteJournal}); an open that finds the journal puts the
- * backup back. To see the first failure, run with {@code -Dcrash.h2Options=;WRITE_DELAY=500} (a URL that
+ * 10,834). No H2 setting stops those intermediate stores, so the executor backs the file up before the
+ * statements of such a delete and journals it ({@code H2DeleteJournal}); an open that finds the journal
+ * puts the backup back. (3) The mixed states come only from H2 writing its store in the middle of the
+ * commit: with the backup left out, a stop before the 4th of the 7 writes this delete's commit makes
+ * gave one, while a small delete's commit writes once, at its end, and comes back whole wherever it is
+ * stopped ({@link #aSmallDeleteOnALargeH2FileStoppedAtAnyWriteOfItsCommitComesBackAsBeforeOrAsAfter},
+ * which stops the JVM at each write itself rather than timing a kill from outside). So small deletes take
+ * no backup: the executor watches that H2 cannot write mid-commit ({@code H2CommitWatch}). A SQLite file
+ * is guarded by SQLite's own journal alone ({@link
+ * #aDeleteOnASqliteFileKilledAtAnyPointComesBackAsBeforeOrAsAfterAndAsAfterOnceCommitted}). To see the first failure, run with {@code -Dcrash.h2Options=;WRITE_DELAY=500} (a URL that
  * sets the value keeps it); {@code -Dcrash.rounds=N} repeats the eight kill points N times. The kill
  * points are drawn from a seed, printed at the start and named in every failure: {@code -Dcrash.seed=S}
  * replays a run.
