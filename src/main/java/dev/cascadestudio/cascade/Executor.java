@@ -14,7 +14,9 @@ import java.util.List;
  * the database no longer implies the same rows, writes the snapshot, runs one explicit statement
  * per effect and checks that each touched exactly the planned number of rows. Any failure rolls
  * everything back (and removes the snapshot). On an embedded H2 file the statements run under an
- * {@link H2DeleteJournal}, so that a crash before the commit has returned leaves the database as before.
+ * {@link H2DeleteJournal}, so that a crash before the commit has returned leaves the database as before
+ * or, if the commit was under way, as after: a small delete is left to H2's own commit, watched, and
+ * run again with a backup if the watch finds H2 might write the file half-way through the commit.
  */
 public final class Executor {
 
@@ -44,6 +46,14 @@ public final class Executor {
     }
 
     public ExecutionResult execute(DeletePlan plan, ProgressListener progress) {
+        try {
+            return execute(plan, progress, false);
+        } catch (H2DeleteJournal.BackupNeeded e) {
+            return execute(plan, progress, true); // rolled back, snapshot removed: again, with a backup
+        }
+    }
+
+    private ExecutionResult execute(DeletePlan plan, ProgressListener progress, boolean backUp) {
         Path[] snapshot = new Path[1];
         boolean[] stale = new boolean[1];
         boolean[] committing = new boolean[1];
@@ -63,7 +73,8 @@ public final class Executor {
                 snapshot[0] = SnapshotWriter.write(snapshotDirectory, connection, queries, planner.graph(),
                         database.sqlNames(), new SqlValues(database.kind()), plan, database.url(), durability);
                 if (database.h2File() != null) {
-                    journal[0] = H2DeleteJournal.begin(connection, database.h2File(), snapshot[0]);
+                    journal[0] = H2DeleteJournal.forDelete(connection, database.h2File(), snapshot[0],
+                            plan.affectedRowCount(), backUp);
                 }
                 long done = 2;
                 for (ExecutionStep step : steps) {
@@ -79,6 +90,9 @@ public final class Executor {
                             throw new IllegalStateException("row count changed during the commit");
                         }
                     }
+                }
+                if (journal[0] != null) {
+                    journal[0].beforeCommit();
                 }
                 progress.update(total, total, "Committing");
                 committing[0] = true; // from here on the failure may be the commit's own
@@ -129,6 +143,12 @@ public final class Executor {
             }
         } catch (RuntimeException unreadable) {
             e.addSuppressed(unreadable);
+        }
+        if (!journal.backedUp()) {
+            // left to H2's own commit, which H2 did not write to the file half-way: the file holds the
+            // whole before or the whole after
+            return new IllegalStateException("The commit failed (" + e.getMessage() + "). Close the database and open"
+                    + " it again: it will be as before the delete or as after it, never in between.", e);
         }
         return new IllegalStateException("The commit failed (" + e.getMessage() + ") and the database may hold part"
                 + " of the delete. Close it and open it again: the copy taken before the delete will be put back.", e);

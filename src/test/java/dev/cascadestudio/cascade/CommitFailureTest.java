@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cascadestudio.persistence.AppDirectories;
 import dev.cascadestudio.persistence.Database;
+import dev.cascadestudio.persistence.H2DeleteJournal;
+import dev.cascadestudio.persistence.H2DeleteJournalSwitch;
 import dev.cascadestudio.persistence.demo.DataGenerator;
+import dev.cascadestudio.persistence.demo.RowBuilder;
 import dev.cascadestudio.service.CascadeService;
 import dev.cascadestudio.testsupport.DatabaseFingerprint;
 import dev.cascadestudio.testsupport.HoldH2Open;
@@ -31,9 +34,10 @@ import org.junit.jupiter.api.io.TempDir;
  * The commit of a delete fails after its statements have run (here: the H2 database is shut down
  * under it at the moment of the commit, as a failing disk or a killed server would). The executor then
  * reads the database again. If it reads exactly as before, the administrator is told nothing was
- * deleted and the journal goes. If it cannot be read, the administrator is told the delete may be
- * partly there and that reopening puts the copy taken before it back; the journal is kept, and
- * reopening does put the database back exactly as it was before the delete.
+ * deleted and the journal goes. If it cannot be read, what the administrator is told depends on the
+ * guard: a backed-up delete may be partly there, and reopening puts the copy taken before it back
+ * (the journal is kept, and reopening does put the database back exactly as it was); a small delete
+ * left to H2's own commit is whole before or whole after, and reopening shows which (here: before).
  */
 class CommitFailureTest {
 
@@ -86,7 +90,53 @@ class CommitFailureTest {
     }
 
     @Test
+    void aFailedCommitOfASmallDeleteThatCannotBeReadBackIsWholeBeforeOnReopening() throws Exception {
+        Process holder = null;
+        Database database = Database.open(url, null, null, Database.EmptyDatabase.REFUSE);
+        try {
+            CascadeService service = new CascadeService(database, snapshots);
+            // one workflow with its schedules, runs, sessions and labels: the project's 2,000 rows change more of
+            // H2's pages than the commit watch lets through, and that delete takes the backup (the test below)
+            DeletePlan plan = service.plan(List.of(new Root("workflow", RowBuilder.uid("workflow", "workflow-0000100"))));
+            assertThat(plan.affectedRowCount()).as("a small delete").isBetween(2L, H2DeleteJournal.WATCHED_ROWS);
+            Process[] holding = new Process[1];
+            assertThatThrownBy(() -> service.execute(plan, (done, total, message) -> {
+                if (message.equals("Committing")) {
+                    assertThat(Path.of(file + ".delete-backup.zip")).as("no backup of the file").doesNotExist();
+                    shutDownImmediately(url + ";WRITE_DELAY=0"); // the statements have run; the commit comes next
+                    holding[0] = holdOpenInAnotherProcess(url); // so that the re-check cannot read it
+                }
+            }))
+                    .as("what the administrator is told")
+                    .hasMessageStartingWith("The commit failed (")
+                    .hasMessageEndingWith("Close the database and open it again: it will be as before the delete or as after"
+                            + " it, never in between.");
+            holder = holding[0];
+        } finally {
+            closeQuietly(database);
+            if (holder != null) {
+                holder.getOutputStream().close();
+                assertThat(holder.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            }
+        }
+        assertThat(Path.of(file + ".delete-journal")).as("no journal").doesNotExist();
+        try (Database reopened = Database.open(url, null, null, Database.EmptyDatabase.REFUSE)) {
+            assertThat(reopened.interruptedDeleteUndone()).as("nothing was put back: H2 rolled the commit back itself").isFalse();
+            assertThat(DatabaseFingerprint.of(reopened)).as("the database as before the delete").isEqualTo(before);
+        }
+    }
+
+    @Test
     void aFailedCommitAfterWhichTheDatabaseCannotBeReadKeepsTheJournalAndReopeningPutsItBack() throws Exception {
+        H2DeleteJournalSwitch.alwaysBackUp(true); // the backup's path, which deletes of more than WATCHED_ROWS rows take
+        try {
+            backedUpCommitFailsAndReopeningPutsItBack();
+        } finally {
+            H2DeleteJournalSwitch.alwaysBackUp(false);
+        }
+    }
+
+    private void backedUpCommitFailsAndReopeningPutsItBack() throws Exception {
         Process holder = null;
 
         Database database = Database.open(url, null, null, Database.EmptyDatabase.REFUSE);

@@ -20,7 +20,7 @@ import java.util.List;
  * It then waits to be killed, so that a kill after {@value #COMMITTED} but before {@value #CLOSED}
  * lands between the commit and H2's clean close.
  *
- * <p>Arguments: JDBC URL, project uid, snapshot directory.
+ * <p>Arguments: JDBC URL, uid, snapshot directory, and optionally the uid's table (else {@code project}).
  */
 public final class CommitInChildJvm {
 
@@ -37,7 +37,7 @@ public final class CommitInChildJvm {
         Path snapshots = Path.of(args[2]);
         try (Database database = Database.open(url, null, null, Database.EmptyDatabase.REFUSE)) {
             CascadeService service = new CascadeService(database, snapshots);
-            DeletePlan plan = service.plan(List.of(new Root("project", projectUid)));
+            DeletePlan plan = service.plan(List.of(new Root(args.length > 3 ? args[3] : "project", projectUid)));
             int[] statements = {0};
             service.execute(plan, (done, total, message) -> {
                 // the executor names each statement "Setting t.c to NULL" / "Deleting from t" as it starts it,
