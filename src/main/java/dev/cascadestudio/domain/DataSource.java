@@ -9,9 +9,11 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
 import java.util.HashSet;
 import java.util.Set;
+import org.hibernate.annotations.Proxy;
 
 /** A data source of a project. */
 @Entity
+@Proxy(lazy = false)
 @Table(name = "data_source",
         indexes = {
             @Index(name = "ix_data_source_owner_id", columnList = "owner_id"),

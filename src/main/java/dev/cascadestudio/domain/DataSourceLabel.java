@@ -4,9 +4,11 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
+import org.hibernate.annotations.Proxy;
 
 /** A label of {@link DataSource} (table {@code data_source_labels}). */
 @Entity
+@Proxy(lazy = false)
 @Table(name = "data_source_labels",
         uniqueConstraints = @UniqueConstraint(name = "_data_source_labels_uc", columnNames = {"name", "parent"}),
         indexes = {

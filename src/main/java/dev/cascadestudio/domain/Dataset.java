@@ -9,9 +9,11 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
 import java.util.HashSet;
 import java.util.Set;
+import org.hibernate.annotations.Proxy;
 
 /** A dataset of a project. */
 @Entity
+@Proxy(lazy = false)
 @Table(name = "dataset",
         indexes = {
             @Index(name = "ix_dataset_owner_id", columnList = "owner_id"),

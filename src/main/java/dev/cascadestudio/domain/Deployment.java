@@ -9,9 +9,11 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
 import java.util.HashSet;
 import java.util.Set;
+import org.hibernate.annotations.Proxy;
 
 /** A deployment of a project, serving a workflow and/or a model (possibly another project's). */
 @Entity
+@Proxy(lazy = false)
 @Table(name = "deployment",
         indexes = {
             @Index(name = "ix_deployment_owner_id", columnList = "owner_id"),

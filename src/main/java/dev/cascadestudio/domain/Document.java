@@ -8,15 +8,17 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.hibernate.annotations.ColumnDefault;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Proxy;
 import org.hibernate.type.SqlTypes;
-import java.util.HashSet;
-import java.util.Set;
 
 /** A document of a project; {@code keywords} is a JSON list. */
 @Entity
+@Proxy(lazy = false)
 @Table(name = "document",
         indexes = {
             @Index(name = "ix_document_owner_id", columnList = "owner_id"),

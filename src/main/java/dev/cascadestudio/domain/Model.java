@@ -8,13 +8,15 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
-import org.hibernate.annotations.OnDelete;
-import org.hibernate.annotations.OnDeleteAction;
 import java.util.HashSet;
 import java.util.Set;
+import org.hibernate.annotations.OnDelete;
+import org.hibernate.annotations.OnDeleteAction;
+import org.hibernate.annotations.Proxy;
 
 /** A model of a project; deployments that serve it lose their {@code model_id} when it goes. */
 @Entity
+@Proxy(lazy = false)
 @Table(name = "model",
         uniqueConstraints = @UniqueConstraint(name = "uq_model_uid", columnNames = "uid"),
         indexes = {

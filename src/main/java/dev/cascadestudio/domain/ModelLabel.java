@@ -4,9 +4,11 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
+import org.hibernate.annotations.Proxy;
 
 /** A label of {@link Model} (table {@code model_labels}). */
 @Entity
+@Proxy(lazy = false)
 @Table(name = "model_labels",
         uniqueConstraints = @UniqueConstraint(name = "_model_labels_uc", columnNames = {"name", "parent"}),
         indexes = {

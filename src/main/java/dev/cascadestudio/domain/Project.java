@@ -8,12 +8,14 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
-import org.hibernate.annotations.ColumnDefault;
 import java.util.HashSet;
 import java.util.Set;
+import org.hibernate.annotations.ColumnDefault;
+import org.hibernate.annotations.Proxy;
 
 /** A workspace. Its seven kinds of children are deleted with it at ORM level (no ON DELETE). */
 @Entity
+@Proxy(lazy = false)
 @Table(name = "project",
         uniqueConstraints = @UniqueConstraint(name = "uq_project_uid", columnNames = "uid"),
         indexes = @Index(name = "ix_project_owner_id", columnList = "owner_id"))

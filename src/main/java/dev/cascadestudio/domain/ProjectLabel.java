@@ -4,9 +4,11 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
+import org.hibernate.annotations.Proxy;
 
 /** A label of {@link Project} (table {@code project_labels}). */
 @Entity
+@Proxy(lazy = false)
 @Table(name = "project_labels",
         uniqueConstraints = @UniqueConstraint(name = "_project_labels_uc", columnNames = {"name", "parent"}),
         indexes = {

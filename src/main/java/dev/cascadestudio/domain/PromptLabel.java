@@ -4,9 +4,11 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
+import org.hibernate.annotations.Proxy;
 
 /** A label of {@link Prompt} (table {@code prompt_labels}). */
 @Entity
+@Proxy(lazy = false)
 @Table(name = "prompt_labels",
         uniqueConstraints = @UniqueConstraint(name = "_prompt_labels_uc", columnNames = {"name", "parent"}),
         indexes = {

@@ -9,9 +9,11 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
 import java.util.HashSet;
 import java.util.Set;
+import org.hibernate.annotations.Proxy;
 
 /** A run of a workflow, possibly started by a schedule. Survives both (SET NULL). */
 @Entity
+@Proxy(lazy = false)
 @Table(name = "run",
         indexes = {
             @Index(name = "ix_run_owner_id", columnList = "owner_id"),

@@ -8,13 +8,15 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
-import org.hibernate.annotations.OnDelete;
-import org.hibernate.annotations.OnDeleteAction;
 import java.util.HashSet;
 import java.util.Set;
+import org.hibernate.annotations.OnDelete;
+import org.hibernate.annotations.OnDeleteAction;
+import org.hibernate.annotations.Proxy;
 
 /** A schedule of a workflow; deleted with it (DB-level CASCADE). */
 @Entity
+@Proxy(lazy = false)
 @Table(name = "schedule",
         uniqueConstraints = @UniqueConstraint(name = "uq_schedule_uid", columnNames = "uid"),
         indexes = {

@@ -9,9 +9,11 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
 import java.util.HashSet;
 import java.util.Set;
+import org.hibernate.annotations.Proxy;
 
 /** A chat session, optionally bound to a workflow. */
 @Entity
+@Proxy(lazy = false)
 @Table(name = "session",
         indexes = {
             @Index(name = "ix_session_owner_id", columnList = "owner_id"),

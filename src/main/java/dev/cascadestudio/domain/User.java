@@ -11,12 +11,14 @@ import java.util.HashSet;
 import java.util.Set;
 import org.hibernate.annotations.OnDelete;
 import org.hibernate.annotations.OnDeleteAction;
+import org.hibernate.annotations.Proxy;
 
 /**
  * A controller user. Every other table's {@code owner_id} references it with ON DELETE SET NULL;
  * those rules are declared here, on the parent side, like every other foreign-key rule.
  */
 @Entity
+@Proxy(lazy = false)
 @Table(name = "user")
 public class User extends BaseEntity {
 

@@ -8,13 +8,15 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
-import org.hibernate.annotations.OnDelete;
-import org.hibernate.annotations.OnDeleteAction;
 import java.util.HashSet;
 import java.util.Set;
+import org.hibernate.annotations.OnDelete;
+import org.hibernate.annotations.OnDeleteAction;
+import org.hibernate.annotations.Proxy;
 
 /** A workflow (step configurations live in {@code spec}). */
 @Entity
+@Proxy(lazy = false)
 @Table(name = "workflow",
         uniqueConstraints = @UniqueConstraint(name = "uq_workflow_uid", columnNames = "uid"),
         indexes = {

@@ -116,6 +116,7 @@ public final class CascadeStudioApp extends Application {
             StartupTimeline.mark("view-built");
             scene.setRoot(view.root());
             view.installShortcuts(scene);
+            view.focusTree();
             if (!Double.isNaN(memory.divider())) {
                 view.setDividerPosition(memory.divider());
             }

@@ -62,6 +62,8 @@ class MainWindowTest {
                 Map.entry("dmitri", "0"), Map.entry("erin", "0"), Map.entry("Unowned", "3"));
         assertThat(app.text("#userCountLabel")).isEqualTo("5");
         assertThat(fx(() -> app.robot.lookup("#emptyState").query().isVisible())).isTrue();
+        assertThat(fx(() -> app.stage().getScene().getFocusOwner().getId()))
+                .as("the keyboard is in the tree, not in the search field (which takes Ctrl+H as a backspace)").isEqualTo("tree");
     }
 
     @Test

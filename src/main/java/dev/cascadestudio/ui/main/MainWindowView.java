@@ -62,6 +62,7 @@ public final class MainWindowView {
     @FXML private Button retryButton;
     @FXML private Label databaseLabel;
     @FXML private Separator statusSeparator;
+    private BrowserTreeView treeView;
     @FXML private Label contentSummaryLabel;
     @FXML private ProgressIndicator busyIndicator;
     @FXML private Label statusLabel;
@@ -85,6 +86,26 @@ public final class MainWindowView {
 
     public Parent root() {
         return root;
+    }
+
+    /**
+     * The keyboard focus where a start leaves it: on the tree, so that the arrow keys move through the
+     * users at once and the window's shortcuts reach the scene (the search field would take Ctrl+H as a
+     * backspace). Ctrl+F goes to the search.
+     */
+    public void focusTree() {
+        treeView.focus();
+        // until the database is open the tree is empty and JavaFX may give the focus elsewhere when the
+        // controls come alive: the first time the tree is ready, it takes the focus again
+        viewModel.phaseProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Phase> o, Phase was, Phase now) {
+                if (now != Phase.OPENING) {
+                    viewModel.phaseProperty().removeListener(this);
+                    javafx.application.Platform.runLater(treeView::focus);
+                }
+            }
+        });
     }
 
     /** Ctrl+F. */
@@ -130,7 +151,7 @@ public final class MainWindowView {
 
     @FXML
     private void initialize() {
-        BrowserTreeView treeView = new BrowserTreeView(viewModel.tree(), viewModel.userCountProperty());
+        treeView = new BrowserTreeView(viewModel.tree(), viewModel.userCountProperty());
         Parent tree = treeView.root();
         SplitPane.setResizableWithParent(tree, false);
         browser.getItems().setAll(tree, new RowDetailsView(viewModel.details()).root());

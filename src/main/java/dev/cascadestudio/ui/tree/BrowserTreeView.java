@@ -35,6 +35,11 @@ public final class BrowserTreeView {
         userCountLabel.textProperty().bind(userCount);
     }
 
+    /** Gives the tree the keyboard focus (arrow keys move through it). */
+    public void focus() {
+        tree.requestFocus();
+    }
+
     public Parent root() {
         return root;
     }
