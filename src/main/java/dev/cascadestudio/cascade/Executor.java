@@ -1,6 +1,7 @@
 package dev.cascadestudio.cascade;
 
 import dev.cascadestudio.persistence.Database;
+import dev.cascadestudio.persistence.DatabaseProduct;
 import dev.cascadestudio.persistence.H2DeleteJournal;
 import dev.cascadestudio.persistence.SqlValues;
 import java.io.IOException;
@@ -51,7 +52,7 @@ public final class Executor {
         ExecutionResult result;
         try {
             result = database.fromConnection(connection -> {
-                PlanQueries queries = new PlanQueries(planner.graph(), database.sqlNames(), plan.roots());
+                PlanQueries queries = new PlanQueries(planner.graph(), database.sqlNames(), DatabaseProduct.of(database.kind()), plan.roots());
                 List<ExecutionStep> steps = ExecutionStep.steps(queries);
                 long total = steps.size() + 2L;
                 progress.update(0, total, "Checking that the plan still holds");

@@ -1,6 +1,7 @@
 package dev.cascadestudio.cascade;
 
 import dev.cascadestudio.domain.ForeignKeyRule;
+import dev.cascadestudio.persistence.DatabaseProduct;
 import dev.cascadestudio.persistence.SqlNames;
 import dev.cascadestudio.persistence.TableInfo;
 import java.util.ArrayList;
@@ -21,13 +22,15 @@ final class PlanQueries {
 
     private final CascadeGraph graph;
     private final SqlNames names;
+    private final DatabaseProduct product;
     private final Map<String, List<String>> rootUids;
     private final Map<String, Sql> deletedPredicates = new HashMap<>();
     private final Map<String, List<Route>> routes = new HashMap<>();
 
-    PlanQueries(CascadeGraph graph, SqlNames names, List<Root> roots) {
+    PlanQueries(CascadeGraph graph, SqlNames names, DatabaseProduct product, List<Root> roots) {
         this.graph = graph;
         this.names = names;
+        this.product = product;
         Map<String, List<String>> byTable = new LinkedHashMap<>();
         for (Root root : roots) {
             List<String> uids = byTable.computeIfAbsent(root.table(), t -> new ArrayList<>());
@@ -95,8 +98,8 @@ final class PlanQueries {
         Sql predicate = reference(edge, deletedPredicate(edge.parentTable()));
         Sql deletedAnyway = deletedPredicate(edge.childTable());
         if (deletedAnyway != null) {
-            // CASE keeps a NULL from the deleted-condition from hiding a row (NOT NULL is NULL).
-            predicate = predicate.append(" AND CASE WHEN ").append(deletedAnyway).append(" THEN 1 ELSE 0 END = 0");
+            // not NOT: a NULL from the deleted-condition must not hide a row (NOT NULL is NULL)
+            predicate = predicate.append(" AND ").append(notTrue(deletedAnyway));
         }
         return predicate;
     }
@@ -185,8 +188,12 @@ final class PlanQueries {
         ForeignKeyRule edge = effect.edge();
         Sql source = joinedToParentKeys(edge, 0);
         Sql deletedAnyway = deletedPredicate(effect.table());
-        return deletedAnyway == null ? source
-                : source.append(" WHERE CASE WHEN ").append(deletedAnyway).append(" THEN 1 ELSE 0 END = 0");
+        return deletedAnyway == null ? source : source.append(" WHERE ").append(notTrue(deletedAnyway));
+    }
+
+    /** {@code condition} is false or NULL, in the product's own shape ({@link DatabaseProduct#notTrue}). */
+    private Sql notTrue(Sql condition) {
+        return new Sql(product.notTrue(condition.text()), condition.params());
     }
 
     /**
@@ -209,8 +216,7 @@ final class PlanQueries {
         Sql source = new Sql(" FROM UNNEST(?) " + alias + "(" + q(PARENT_KEY) + ") JOIN " + child + " ON " + child + "."
                 + q(edge.column()) + " = " + alias + "." + q(PARENT_KEY), List.of((Object) keys));
         Sql deletedAnyway = effect.edge() == null ? null : deletedPredicate(effect.table());
-        return deletedAnyway == null ? source
-                : source.append(" WHERE CASE WHEN ").append(deletedAnyway).append(" THEN 1 ELSE 0 END = 0");
+        return deletedAnyway == null ? source : source.append(" WHERE ").append(notTrue(deletedAnyway));
     }
 
     /** The deleted keys of a parent table, where the planner has them at hand. */

@@ -72,7 +72,7 @@ public final class Planner {
 
     private DeletePlan plan(Connection connection, List<Root> roots, boolean byRowId) throws SQLException {
         validate(connection, roots);
-        PlanQueries queries = new PlanQueries(graph, database.sqlNames(), roots);
+        PlanQueries queries = new PlanQueries(graph, database.sqlNames(), DatabaseProduct.of(database.kind()), roots);
         DeletedKeys keys = byRowId && keepsParentKeys() ? new DeletedKeys(parentKeyLimit) : null;
         List<DeletePlan.Effect> deleted = new ArrayList<>();
         List<DeletePlan.Effect> nulled = new ArrayList<>();
@@ -330,7 +330,7 @@ public final class Planner {
     /** One page of an effect's rows, by key, each with the route that reaches it first. */
     public List<AffectedRow> page(DeletePlan plan, DeletePlan.Effect effect, int offset, int limit) {
         return database.fromConnection(connection -> {
-            PlanQueries queries = new PlanQueries(graph, database.sqlNames(), plan.roots());
+            PlanQueries queries = new PlanQueries(graph, database.sqlNames(), DatabaseProduct.of(database.kind()), plan.roots());
             PlanQueries.Effect e = new PlanQueries.Effect(effect.table(), effect.edge());
             TableInfo table = graph.table(effect.table());
             List<Route> routes = queries.routesOf(e);

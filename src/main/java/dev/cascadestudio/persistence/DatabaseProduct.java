@@ -38,6 +38,17 @@ public interface DatabaseProduct {
      */
     boolean comparesTextByteForByte();
 
+    /**
+     * A condition that holds where {@code condition} is false or NULL, never where it is true (SQL's
+     * {@code IS NOT TRUE}): a nulled column's rows leave out the rows the same delete removes anyway,
+     * and a row whose {@code project_id} is NULL must stay in. Written in the shape this product's
+     * planner estimates well; {@code condition} appears once, so its parameters keep their order.
+     * By default {@code CASE WHEN condition THEN 1 ELSE 0 END = 0}.
+     */
+    default String notTrue(String condition) {
+        return "CASE WHEN " + condition + " THEN 1 ELSE 0 END = 0";
+    }
+
     /** The JDBC parameter text for a column of this kind: {@code ?}, or a cast where JSON needs one. */
     String placeholder(ColumnKind column);
 

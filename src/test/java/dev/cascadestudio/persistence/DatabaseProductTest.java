@@ -50,6 +50,21 @@ class DatabaseProductTest {
                 "MYSQL | guards null | pool 4 | url URL?permitMysqlScheme&nullDatabaseMeansCurrent=true | driver {} | session SET SESSION TRANSACTION READ ONLY");
     }
 
+    /** The shape each product's planner is given for "rows the delete does not remove anyway" (PlanQueries.nulledPredicate). */
+    @Test
+    void eachProductWritesNotTrueInItsOwnShape() {
+        List<String> table = new ArrayList<>();
+        for (DatabaseKind kind : DatabaseKind.values()) {
+            table.add(kind + " | " + DatabaseProduct.of(kind).notTrue("c IN (SELECT k FROM p)"));
+        }
+        assertThat(table).containsExactly(
+                "H2 | CASE WHEN c IN (SELECT k FROM p) THEN 1 ELSE 0 END = 0",
+                "SQLITE | CASE WHEN c IN (SELECT k FROM p) THEN 1 ELSE 0 END = 0",
+                "POSTGRESQL | (c IN (SELECT k FROM p)) IS NOT TRUE",
+                "MARIADB | CASE WHEN c IN (SELECT k FROM p) THEN 1 ELSE 0 END = 0",
+                "MYSQL | CASE WHEN c IN (SELECT k FROM p) THEN 1 ELSE 0 END = 0");
+    }
+
     private static String yes(boolean b) {
         return b ? "yes" : "no";
     }
