@@ -271,7 +271,7 @@ public final class Planner {
      * plan and the commit, never an adversary's collision, and a set that changes by a few rows changes
      * every lane by a pseudo-random amount.
      */
-    private static final class KeySetDigest {
+    static final class KeySetDigest {
         private static final long[] SEEDS = {0x9E3779B97F4A7C15L, 0xC2B2AE3D27D4EB4FL, 0x165667B19E3779F9L, 0xD6E8FEB86659FD93L};
         private final MessageDigest sha = sha256();
         private final long[] lanes = new long[4];
