@@ -131,7 +131,7 @@ public final class Planner {
         if (nulledBefore != null) {
             sql = sql.append(", ").append(nulledBefore);
         }
-        sql = sql.append(keys != null ? queries.scanSource(effect, keys) : queries.scanSource(effect));
+        sql = sql.append(keys != null ? queries.scanSource(effect, keys) : queries.scanSourceWithNulledBefore(effect));
         KeySetDigest digest = new KeySetDigest();
         long[] perRoute = new long[routes.size()];
         long count = 0;
