@@ -1,6 +1,7 @@
 package dev.cascadestudio.cascade;
 
 import dev.cascadestudio.persistence.Database;
+import dev.cascadestudio.persistence.DatabaseProduct;
 import dev.cascadestudio.persistence.H2DeleteJournal;
 import dev.cascadestudio.persistence.SqlValues;
 import java.io.IOException;
@@ -10,8 +11,8 @@ import java.sql.PreparedStatement;
 import java.util.List;
 
 /**
- * Applies a {@link DeletePlan} in one transaction: re-plans inside the transaction and refuses if
- * the database no longer implies the same rows, writes the snapshot, runs one explicit statement
+ * Applies a {@link DeletePlan} in one transaction: checks inside the transaction that the database
+ * still implies the same rows and refuses if not, writes the snapshot, runs one explicit statement
  * per effect and checks that each touched exactly the planned number of rows. Any failure rolls
  * everything back (and removes the snapshot). On an embedded H2 file the statements run under an
  * {@link H2DeleteJournal}, so that a crash before the commit has returned leaves the database as before
@@ -45,6 +46,14 @@ public final class Executor {
         return execute(plan, ProgressListener.NONE);
     }
 
+    /**
+     * Where plans identify rows by key (every product but H2), the check is made on the rows the snapshot
+     * reads anyway: each deleted table's and nulled column's rows, counted and digested as the planner
+     * does, must be the plan's, or nothing changes. That is the same check as planning again, one read of
+     * the affected rows instead of two (planning again was a fifth of a 270,000-row delete's time on
+     * SQLite and PostgreSQL), and it proves the snapshot holds exactly the rows the statements then take.
+     * H2's plans identify rows by row id, which the snapshot does not read: there the plan is made again.
+     */
     public ExecutionResult execute(DeletePlan plan, ProgressListener progress) {
         try {
             return execute(plan, progress, false);
@@ -61,17 +70,27 @@ public final class Executor {
         ExecutionResult result;
         try {
             result = database.fromConnection(connection -> {
-                PlanQueries queries = new PlanQueries(planner.graph(), database.sqlNames(), plan.roots());
+                DatabaseProduct product = DatabaseProduct.of(database.kind());
+                PlanQueries queries = new PlanQueries(planner.graph(), database.sqlNames(), product, plan.roots());
                 List<ExecutionStep> steps = ExecutionStep.steps(queries);
                 long total = steps.size() + 2L;
-                progress.update(0, total, "Checking that the plan still holds");
-                DeletePlan current = planner.plan(connection, plan.roots());
-                if (!current.sameEffectsAs(plan)) {
-                    throw new StalePlanException(current);
+                boolean checkedBySnapshot = !product.identifiesRowsById();
+                if (!checkedBySnapshot) {
+                    progress.update(0, total, "Checking that the plan still holds");
+                    DeletePlan current = planner.plan(connection, plan.roots());
+                    if (!current.sameEffectsAs(plan)) {
+                        throw new StalePlanException(current);
+                    }
                 }
-                progress.update(1, total, "Writing the snapshot");
-                snapshot[0] = SnapshotWriter.write(snapshotDirectory, connection, queries, planner.graph(),
+                progress.update(1, total, checkedBySnapshot ? "Writing the snapshot and checking that the plan still holds"
+                        : "Writing the snapshot");
+                SnapshotWriter.Written written = SnapshotWriter.write(snapshotDirectory, connection, queries, planner.graph(),
                         database.sqlNames(), new SqlValues(database.kind()), plan, database.url(), durability);
+                snapshot[0] = written.file();
+                if (checkedBySnapshot && !written.holdsTheRowsOf(plan)) {
+                    // someone changed the rows since the preview: nothing has changed yet; show the new plan
+                    throw new StalePlanException(planner.plan(connection, plan.roots()));
+                }
                 if (database.h2File() != null) {
                     journal[0] = H2DeleteJournal.forDelete(connection, database.h2File(), snapshot[0],
                             plan.affectedRowCount(), backUp);

@@ -72,7 +72,7 @@ public final class Planner {
 
     private DeletePlan plan(Connection connection, List<Root> roots, boolean byRowId) throws SQLException {
         validate(connection, roots);
-        PlanQueries queries = new PlanQueries(graph, database.sqlNames(), roots);
+        PlanQueries queries = new PlanQueries(graph, database.sqlNames(), DatabaseProduct.of(database.kind()), roots);
         DeletedKeys keys = byRowId && keepsParentKeys() ? new DeletedKeys(parentKeyLimit) : null;
         List<DeletePlan.Effect> deleted = new ArrayList<>();
         List<DeletePlan.Effect> nulled = new ArrayList<>();
@@ -131,7 +131,7 @@ public final class Planner {
         if (nulledBefore != null) {
             sql = sql.append(", ").append(nulledBefore);
         }
-        sql = sql.append(keys != null ? queries.scanSource(effect, keys) : queries.scanSource(effect));
+        sql = sql.append(keys != null ? queries.scanSource(effect, keys) : queries.scanSourceWithNulledBefore(effect));
         KeySetDigest digest = new KeySetDigest();
         long[] perRoute = new long[routes.size()];
         long count = 0;
@@ -271,7 +271,7 @@ public final class Planner {
      * plan and the commit, never an adversary's collision, and a set that changes by a few rows changes
      * every lane by a pseudo-random amount.
      */
-    private static final class KeySetDigest {
+    static final class KeySetDigest {
         private static final long[] SEEDS = {0x9E3779B97F4A7C15L, 0xC2B2AE3D27D4EB4FL, 0x165667B19E3779F9L, 0xD6E8FEB86659FD93L};
         private final MessageDigest sha = sha256();
         private final long[] lanes = new long[4];
@@ -330,7 +330,7 @@ public final class Planner {
     /** One page of an effect's rows, by key, each with the route that reaches it first. */
     public List<AffectedRow> page(DeletePlan plan, DeletePlan.Effect effect, int offset, int limit) {
         return database.fromConnection(connection -> {
-            PlanQueries queries = new PlanQueries(graph, database.sqlNames(), plan.roots());
+            PlanQueries queries = new PlanQueries(graph, database.sqlNames(), DatabaseProduct.of(database.kind()), plan.roots());
             PlanQueries.Effect e = new PlanQueries.Effect(effect.table(), effect.edge());
             TableInfo table = graph.table(effect.table());
             List<Route> routes = queries.routesOf(e);

@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -39,14 +40,38 @@ final class SnapshotWriter {
 
     private SnapshotWriter() {}
 
-    static Path write(Path directory, Connection connection, PlanQueries queries, CascadeGraph graph, SqlNames names,
-                      SqlValues values, DeletePlan plan, String databaseUrl, Durability durability) throws SQLException {
+    /**
+     * A written snapshot, and the rows it holds: per deleted table and per nulled column (in the plan's
+     * order, empty ones left out), how many rows and the digest of their keys, computed as the planner
+     * computes it from {@code (uid, version)}.
+     */
+    record Written(Path file, List<DeletePlan.Effect> rows) {
+        /** Whether the snapshot holds exactly the rows {@code plan} affects (plans that identify rows by key only). */
+        boolean holdsTheRowsOf(DeletePlan plan) {
+            List<DeletePlan.Effect> planned = new ArrayList<>(plan.deleted());
+            planned.addAll(plan.nulled());
+            planned.removeIf(e -> e.count() == 0);
+            if (planned.size() != rows.size()) {
+                return false;
+            }
+            for (int i = 0; i < rows.size(); i++) {
+                if (!rows.get(i).sameRowsAs(planned.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    static Written write(Path directory, Connection connection, PlanQueries queries, CascadeGraph graph, SqlNames names,
+                         SqlValues values, DeletePlan plan, String databaseUrl, Durability durability) throws SQLException {
         try {
             dev.cascadestudio.persistence.AppDirectories.createPrivateDirectories(directory);
             Root first = plan.roots().get(0);
             Path target = directory.resolve("delete-" + FILE_TIME.format(Instant.now()) + "-" + first.table() + "-"
                     + first.uid().replaceAll("[^A-Za-z0-9_-]", "_") + ".jsonl");
             Path partial = target.resolveSibling(target.getFileName() + ".partial");
+            List<DeletePlan.Effect> seen = new ArrayList<>();
             boolean moved = false;
             try {
                 // owner-only from its creation: it holds every value of the rows the delete removes
@@ -55,7 +80,7 @@ final class SnapshotWriter {
                     OutputStream out = new BufferedOutputStream(Channels.newOutputStream(file), 1 << 16);
                     DigestOutputStream digesting = new DigestOutputStream(out, SnapshotFormat.sha256());
                     try (JsonGenerator json = SnapshotFormat.JSON.createGenerator(digesting, JsonEncoding.UTF8)) {
-                        sections(json, digesting.getMessageDigest(), connection, queries, graph, names, values, plan, databaseUrl);
+                        sections(json, digesting.getMessageDigest(), connection, queries, graph, names, values, plan, databaseUrl, seen);
                         json.flush();
                         // The snapshot is the only way back from the delete: its bytes go to the disk, then its name
                         // (the directory), all before the delete commits, so a power cut cannot take it afterwards.
@@ -70,7 +95,7 @@ final class SnapshotWriter {
                 if (moved) deleteQuietly(target, e);
                 throw e;
             }
-            return target;
+            return new Written(target, seen);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the snapshot in " + directory + ": " + e.getMessage()
                     + ". Nothing was deleted.", e);
@@ -78,17 +103,21 @@ final class SnapshotWriter {
     }
 
     private static void sections(JsonGenerator json, MessageDigest digest, Connection connection, PlanQueries queries, CascadeGraph graph,
-                                 SqlNames names, SqlValues values, DeletePlan plan, String databaseUrl)
-            throws IOException, SQLException {
+                                 SqlNames names, SqlValues values, DeletePlan plan, String databaseUrl,
+                                 List<DeletePlan.Effect> seen) throws IOException, SQLException {
         json.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
         header(json, plan, databaseUrl);
         long deletedRows = 0;
         long nulledValues = 0;
         for (String table : queries.deletedTables()) {
-            deletedRows += deletedSection(json, connection, queries, graph.table(table), names, values);
+            DeletePlan.Effect rows = deletedSection(json, connection, queries, graph.table(table), names, values);
+            deletedRows += rows.count();
+            if (rows.count() > 0) seen.add(rows);
         }
         for (var edge : queries.nullingEdges()) {
-            nulledValues += nulledSection(json, connection, queries, graph.table(edge.childTable()), edge, names, values);
+            DeletePlan.Effect rows = nulledSection(json, connection, queries, graph.table(edge.childTable()), edge, names, values);
+            nulledValues += rows.count();
+            if (rows.count() > 0) seen.add(rows);
         }
         // the end line carries the SHA-256 of every byte before it, its own line break included
         json.writeRaw('\n');
@@ -131,7 +160,7 @@ final class SnapshotWriter {
         json.writeEndObject();
     }
 
-    private static long deletedSection(JsonGenerator json, Connection connection, PlanQueries queries, TableInfo table,
+    private static DeletePlan.Effect deletedSection(JsonGenerator json, Connection connection, PlanQueries queries, TableInfo table,
                                        SqlNames names, SqlValues values) throws IOException, SQLException {
         List<TableInfo.Column> columns = table.columns();
         json.writeStartObject();
@@ -143,10 +172,11 @@ final class SnapshotWriter {
         String select = String.join(", ", columns.stream().map(c -> names.quote(c.name())).toList());
         Sql sql = Sql.of("SELECT " + select + " FROM " + names.quote(table.name()) + " WHERE ")
                 .append(queries.deletedPredicate(table.name()));
-        return rows(json, connection, sql, table, columns, values);
+        Counted rows = rows(json, connection, sql, table, columns, values);
+        return new DeletePlan.Effect(table.name(), null, null, rows.count(), rows.count(), rows.digest(), List.of());
     }
 
-    private static long nulledSection(JsonGenerator json, Connection connection, PlanQueries queries, TableInfo table,
+    private static DeletePlan.Effect nulledSection(JsonGenerator json, Connection connection, PlanQueries queries, TableInfo table,
                                       dev.cascadestudio.domain.ForeignKeyRule edge, SqlNames names, SqlValues values)
             throws IOException, SQLException {
         List<TableInfo.Column> keys = table.keyColumns().stream().map(table::column).toList();
@@ -162,12 +192,20 @@ final class SnapshotWriter {
         String select = String.join(", ", columns.stream().map(c -> names.quote(c.name())).toList());
         Sql sql = Sql.of("SELECT " + select + " FROM " + names.quote(table.name()) + " WHERE ")
                 .append(queries.nulledPredicate(edge));
-        return rows(json, connection, sql, table, columns, values);
+        Counted rows = rows(json, connection, sql, table, columns, values);
+        // newRows and routes are the planner's to tell; the check compares rows, counts and digests only
+        return new DeletePlan.Effect(table.name(), edge.column(), edge, rows.count(), 0, rows.digest(), List.of());
     }
 
-    private static long rows(JsonGenerator json, Connection connection, Sql sql, TableInfo table, List<TableInfo.Column> columns,
-                             SqlValues values) throws IOException, SQLException {
+    /** How many rows a section holds, and the digest of their keys as {@link Planner} computes it. */
+    private record Counted(long count, String digest) {}
+
+    private static Counted rows(JsonGenerator json, Connection connection, Sql sql, TableInfo table, List<TableInfo.Column> columns,
+                                SqlValues values) throws IOException, SQLException {
         long n = 0;
+        Planner.KeySetDigest digest = new Planner.KeySetDigest();
+        int uid = indexOf(columns, "uid");
+        int version = table.versioned() ? indexOf(columns, "version") : -1;
         try (PreparedStatement ps = connection.prepareStatement(sql.text())) {
             sql.bind(ps);
             ps.setFetchSize(2000);
@@ -191,11 +229,22 @@ final class SnapshotWriter {
                     }
                     json.writeEndArray();
                     json.writeEndObject();
+                    // the key as the planner reads it for its digest: getString of uid and version
+                    digest.add(rs.getString(uid + 1), version < 0 ? null : String.valueOf(rs.getString(version + 1)));
                     n++;
                 }
             }
         }
-        return n;
+        return new Counted(n, digest.hex());
+    }
+
+    private static int indexOf(List<TableInfo.Column> columns, String name) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("no column " + name);
     }
 
     private static void writeValue(JsonGenerator json, Object value) throws IOException {

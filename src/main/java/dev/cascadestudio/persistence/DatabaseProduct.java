@@ -38,6 +38,28 @@ public interface DatabaseProduct {
      */
     boolean comparesTextByteForByte();
 
+    /**
+     * A condition that holds where {@code condition} is false or NULL, never where it is true (SQL's
+     * {@code IS NOT TRUE}): a nulled column's rows leave out the rows the same delete removes anyway,
+     * and a row whose {@code project_id} is NULL must stay in. Written in the shape this product's
+     * planner estimates well; {@code condition} appears once, so its parameters keep their order.
+     * By default {@code CASE WHEN condition THEN 1 ELSE 0 END = 0}.
+     */
+    default String notTrue(String condition) {
+        return "CASE WHEN " + condition + " THEN 1 ELSE 0 END = 0";
+    }
+
+    /**
+     * Whether statements find a child's rows by joining it to the DISTINCT keys of its parent's deleted
+     * rows wherever they would otherwise filter it by {@code column IN (SELECT ...)} outside a SELECT's
+     * WHERE: the commit's UPDATE and DELETE ({@code UPDATE keys JOIN child ... SET}, {@code DELETE child
+     * FROM keys JOIN child}) and the planner's "nulled already" column (LEFT JOINs). For a product whose
+     * planner runs such a subquery once per row over the whole table (MariaDB before 11.1).
+     */
+    default boolean joinsToParentKeys() {
+        return false;
+    }
+
     /** The JDBC parameter text for a column of this kind: {@code ?}, or a cast where JSON needs one. */
     String placeholder(ColumnKind column);
 

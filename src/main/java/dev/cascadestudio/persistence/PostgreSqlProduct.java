@@ -11,6 +11,18 @@ final class PostgreSqlProduct extends ServerProduct {
     @Override public boolean takesKeyArrays() { return false; }
     @Override public boolean comparesTextByteForByte() { return true; }
 
+    /**
+     * {@code (condition) IS NOT TRUE}. PostgreSQL estimates a {@code CASE} it cannot look into at 0.5% of
+     * the table: on a database not analysed yet, the deployment.workflow_id step of a 15,000-workflow
+     * project then became a nested loop over every deployment and every workflow of the project (106
+     * million comparisons, 24 s for an UPDATE that nulls nothing). With {@code IS NOT TRUE} the same
+     * statement is a hash semi-join, 29 ms (EXPLAIN ANALYZE on 1M rows).
+     */
+    @Override
+    public String notTrue(String condition) {
+        return "(" + condition + ") IS NOT TRUE";
+    }
+
     @Override
     public String placeholder(ColumnKind column) {
         return column == ColumnKind.JSON ? "CAST(? AS json)" : "?";

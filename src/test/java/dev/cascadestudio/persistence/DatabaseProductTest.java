@@ -50,6 +50,26 @@ class DatabaseProductTest {
                 "MYSQL | guards null | pool 4 | url URL?permitMysqlScheme&nullDatabaseMeansCurrent=true | driver {} | session SET SESSION TRANSACTION READ ONLY");
     }
 
+    /**
+     * The statement shapes each product's planner is given: "rows the delete does not remove anyway"
+     * (PlanQueries.nulledPredicate), and whether UPDATE, DELETE and the "nulled already" column join
+     * the child to its parents' deleted keys instead of IN (SELECT ...).
+     */
+    @Test
+    void eachProductGetsTheStatementShapesItsPlannerHandlesWell() {
+        List<String> table = new ArrayList<>();
+        for (DatabaseKind kind : DatabaseKind.values()) {
+            DatabaseProduct p = DatabaseProduct.of(kind);
+            table.add(kind + " | " + p.notTrue("c IN (SELECT k FROM p)") + " | joins to parent keys " + yes(p.joinsToParentKeys()));
+        }
+        assertThat(table).containsExactly(
+                "H2 | CASE WHEN c IN (SELECT k FROM p) THEN 1 ELSE 0 END = 0 | joins to parent keys no",
+                "SQLITE | CASE WHEN c IN (SELECT k FROM p) THEN 1 ELSE 0 END = 0 | joins to parent keys no",
+                "POSTGRESQL | (c IN (SELECT k FROM p)) IS NOT TRUE | joins to parent keys no",
+                "MARIADB | CASE WHEN c IN (SELECT k FROM p) THEN 1 ELSE 0 END = 0 | joins to parent keys yes",
+                "MYSQL | CASE WHEN c IN (SELECT k FROM p) THEN 1 ELSE 0 END = 0 | joins to parent keys yes");
+    }
+
     private static String yes(boolean b) {
         return b ? "yes" : "no";
     }

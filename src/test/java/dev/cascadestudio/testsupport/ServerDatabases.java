@@ -129,6 +129,24 @@ public final class ServerDatabases {
         return created;
     }
 
+    /**
+     * A new PostgreSQL database holding a copy of {@code source} ({@code CREATE DATABASE ... TEMPLATE}:
+     * a file copy on the server, much faster than filling it again; nothing may be connected to
+     * {@code source} meanwhile). Dropped like any other made here.
+     */
+    public static Created copyOf(Created source) {
+        if (source.server() != Server.POSTGRESQL) {
+            throw new IllegalArgumentException("only PostgreSQL copies a database from a template");
+        }
+        String name = "cs_srv_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+        admin(Server.POSTGRESQL, "CREATE DATABASE \"" + name + "\" TEMPLATE \"" + source.name() + "\"");
+        Created created = new Created(Server.POSTGRESQL, name);
+        synchronized (ServerDatabases.class) {
+            LIVE.add(created);
+        }
+        return created;
+    }
+
     /** Runs DDL in {@code created}, statements separated by {@code ;} at line ends, {@code --} comments skipped. */
     public static void run(Created created, String script) {
         try (Connection c = DriverManager.getConnection(created.url(), created.server().user(), null);

@@ -1,0 +1,490 @@
+package dev.cascadestudio.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.cascadestudio.cascade.DeletePlan;
+import dev.cascadestudio.cascade.Root;
+import dev.cascadestudio.persistence.Database;
+import dev.cascadestudio.persistence.MappedTables;
+import dev.cascadestudio.persistence.TableInfo;
+import dev.cascadestudio.persistence.demo.DataGenerator;
+import dev.cascadestudio.service.CascadeService;
+import dev.cascadestudio.testsupport.DatabaseFingerprint;
+import dev.cascadestudio.testsupport.EngineDatabases;
+import dev.cascadestudio.testsupport.ServerDatabases;
+import dev.cascadestudio.testsupport.ServerDatabases.Server;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The command line's delete of a project with about 270,000 affected rows, on a controller-layout
+ * database of about 1M rows, on SQLite, PostgreSQL and MariaDB, against the same delete as hand-written
+ * set-based SQL on a fresh copy of the same data. The engine side is the whole process a user runs:
+ * {@code cascade-studio delete --table project --uid ... --yes --write} in a JVM of its own (the test
+ * classpath, so that the benchmark needs no packaged jar), from start to exit, snapshot included. The
+ * hand-written side is one transaction of the statements a DBA would write, timed on an open
+ * connection. Both copies then hold the same rows (fingerprints compared). One extra in-process
+ * plan + execute gives the time of each step of the commit, for the report.
+ *
+ * <p>Writes {@code target/bench/big-delete.json}. {@code -Dbigdelete.products=SQLITE,POSTGRESQL,MARIADB},
+ * {@code -Dbigdelete.rows}, {@code -Dbigdelete.bigRows} and {@code -Dbigdelete.repetitions} change what
+ * is run. A server that cannot be reached is reported as not measured. Every server database made here
+ * is dropped at the end.
+ */
+@Tag("bench")
+class BigDeleteBenchmark {
+
+    private static final long TOTAL_ROWS = Long.getLong("bigdelete.rows", 1_000_000);
+    private static final long BIG_PROJECT_ROWS = Long.getLong("bigdelete.bigRows", 270_000);
+    private static final int REPETITIONS = Integer.getInteger("bigdelete.repetitions", 3);
+    private static final double TARGET_RATIO = 1.5;
+
+    private final Path benchDir = Path.of(System.getProperty("basedir", ".")).resolve("target").resolve("bench");
+    private final Path workDir = benchDir.resolve("big-delete");
+
+    @Test
+    void deleteOfABigProjectAgainstHandWrittenSql() throws Exception {
+        Files.createDirectories(workDir);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("what", "delete of the generated 'big-project' (DataGenerator(" + TOTAL_ROWS + ", " + BIG_PROJECT_ROWS
+                + ")) on a controller-layout database; engine_ms: the whole `cascade-studio delete --write` process "
+                + "(JVM start, Hibernate, plan, re-check, snapshot, statements, commit, exit); raw_sql_ms: one transaction "
+                + "of hand-written set-based UPDATE/DELETE statements on a fresh copy; medians of " + REPETITIONS
+                + "; ratio = engine_ms / raw_sql_ms. Measured on a shared 2-core machine: figures are noisy.");
+        json.put("target_ratio", TARGET_RATIO);
+        // what issue 11 measured before the per-product statement shapes, on a quiet machine (whole process)
+        json.put("issue_11_before", Map.of("sqlite", "2.2x (6.6 s vs 3.0 s)", "postgresql", "7.35x (20.3 s vs 2.8 s)",
+                "mariadb", "2.43x (17.0 s vs 7.0 s)"));
+        List<String> products = Arrays.asList(System.getProperty("bigdelete.products", "SQLITE,POSTGRESQL,MARIADB").split(","));
+        Map<String, Object> perProduct = new LinkedHashMap<>();
+        for (String product : products) {
+            Fixture fixture = switch (product.trim()) {
+                case "SQLITE" -> new SqliteFixture();
+                case "POSTGRESQL" -> new PostgreSqlFixture();
+                case "MARIADB" -> new MariaDbFixture();
+                default -> throw new IllegalArgumentException("unknown product " + product);
+            };
+            Map<String, Object> result;
+            try {
+                result = measure(fixture);
+            } catch (org.opentest4j.TestAbortedException unreachable) {
+                result = Map.of("measured", false, "why", unreachable.getMessage());
+            } finally {
+                fixture.close();
+            }
+            perProduct.put(product.trim().toLowerCase(), result);
+            json.put("products", perProduct);
+            write(json); // after each product, so a later failure keeps the figures so far
+        }
+        System.out.println("BigDeleteBenchmark wrote " + benchDir.resolve("big-delete.json") + ":\n"
+                + Files.readString(benchDir.resolve("big-delete.json")));
+    }
+
+    private Map<String, Object> measure(Fixture fixture) throws Exception {
+        long t0 = System.nanoTime();
+        fixture.generate();
+        long generateMs = millisSince(t0);
+        List<Long> engineRuns = new ArrayList<>();
+        List<Long> rawRuns = new ArrayList<>();
+        DatabaseFingerprint engineResult = null;
+        DatabaseFingerprint rawResult = null;
+        for (int i = 0; i < REPETITIONS; i++) {
+            // interleaved, so that cache state and the machine's other load favour neither side
+            try (Copy copy = fixture.copy()) {
+                engineRuns.add(runCommandLine(fixture, copy));
+                if (i == 0) {
+                    engineResult = fingerprint(copy);
+                }
+            }
+            try (Copy copy = fixture.copy()) {
+                rawRuns.add(runRawSql(copy, fixture.bigProject));
+                if (i == 0) {
+                    rawResult = fingerprint(copy);
+                }
+            }
+        }
+        assertThat(rawResult).as("the hand-written SQL leaves the database as the engine's delete does").isEqualTo(engineResult);
+        Map<String, Object> steps;
+        try (Copy copy = fixture.copy()) {
+            steps = stepTimes(copy, fixture.bigProject);
+        }
+        long engineMs = median(engineRuns);
+        long rawMs = median(rawRuns);
+        double ratio = round((double) engineMs / Math.max(1, rawMs));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("measured", true);
+        m.put("database", fixture.describe());
+        m.put("rows_in_database", fixture.rowsBefore);
+        m.put("generate_ms", generateMs);
+        m.put("engine_ms", engineMs);
+        m.put("raw_sql_ms", rawMs);
+        m.put("ratio", ratio);
+        m.put("target", TARGET_RATIO);
+        m.put("met", ratio <= TARGET_RATIO);
+        m.put("engine_runs_ms", engineRuns);
+        m.put("raw_sql_runs_ms", rawRuns);
+        m.put("same_result", rawResult.equals(engineResult));
+        m.put("result_fingerprint", engineResult.toString());
+        m.put("in_process_steps_ms", steps);
+        return m;
+    }
+
+    // --- the engine, as the command line runs it ----------------------------------------------------
+
+    /** {@code cascade-studio delete --table project --uid <big-project> --yes --write} in a JVM of its own: wall time to exit. */
+    private long runCommandLine(Fixture fixture, Copy copy) throws IOException, InterruptedException {
+        Path home = workDir.resolve("home");
+        Files.createDirectories(home);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                "-Dcascade.home=" + home, "-Dcascade.keyring=none", "-Dorg.jboss.logging.provider=slf4j",
+                "dev.cascadestudio.Main", "delete", "--db", copy.url()));
+        if (copy.user() != null) {
+            command.addAll(List.of("--user", copy.user()));
+        }
+        command.addAll(List.of("--table", "project", "--uid", fixture.bigProject, "--yes", "--write"));
+        Path log = workDir.resolve("delete-output.txt");
+        long t0 = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!process.waitFor(20, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("the delete did not end within 20 minutes");
+        }
+        long ms = millisSince(t0);
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).as("delete exit status; output:\n" + output).isZero();
+        deleteSnapshots(home);
+        return ms;
+    }
+
+    /** One in-process plan + execute, the time between the commit's progress messages: where the time goes. */
+    private Map<String, Object> stepTimes(Copy copy, String project) throws IOException {
+        Map<String, Object> steps = new LinkedHashMap<>();
+        try (Database database = copy.open()) {
+            CascadeService service = new CascadeService(database, workDir.resolve("snapshots"));
+            long t0 = System.nanoTime();
+            DeletePlan plan = service.plan(List.of(new Root("project", project)));
+            steps.put("plan", millisSince(t0));
+            String[] current = {null};
+            long[] since = {System.nanoTime()};
+            long t1 = System.nanoTime();
+            var result = service.execute(plan, (done, total, message) -> {
+                long now = System.nanoTime();
+                if (current[0] != null) {
+                    steps.merge(current[0], (now - since[0]) / 1_000_000, (a, b) -> (Long) a + (Long) b);
+                }
+                current[0] = done == total ? "commit" : message;
+                since[0] = now;
+            });
+            long end = System.nanoTime();
+            if (current[0] != null) {
+                steps.merge(current[0], (end - since[0]) / 1_000_000, (a, b) -> (Long) a + (Long) b);
+            }
+            steps.put("execute_total", (end - t1) / 1_000_000);
+            steps.put("rows_affected", plan.affectedRowCount());
+            Files.deleteIfExists(result.snapshot());
+        }
+        return steps;
+    }
+
+    // --- the same delete as hand-written set-based SQL -------------------------------------------------
+
+    /** Labels of the project's children: table, and the subquery of the names they hang on. */
+    private static final List<String[]> CHILD_LABELS = List.of(
+            new String[] {"schedule_labels", "SELECT s.\"name\" FROM \"schedule\" s JOIN \"workflow\" w ON s.\"workflow_id\" = w.\"uid\" WHERE w.\"project_id\" = ?"},
+            new String[] {"workflow_labels", "SELECT \"name\" FROM \"workflow\" WHERE \"project_id\" = ?"},
+            new String[] {"deployment_labels", "SELECT \"name\" FROM \"deployment\" WHERE \"project_id\" = ?"},
+            new String[] {"model_labels", "SELECT \"name\" FROM \"model\" WHERE \"project_id\" = ?"},
+            new String[] {"dataset_labels", "SELECT \"name\" FROM \"dataset\" WHERE \"project_id\" = ?"},
+            new String[] {"data_source_labels", "SELECT \"name\" FROM \"data_source\" WHERE \"project_id\" = ?"},
+            new String[] {"prompt_labels", "SELECT \"name\" FROM \"prompt\" WHERE \"project_id\" = ?"},
+            new String[] {"document_labels", "SELECT \"name\" FROM \"document\" WHERE \"project_id\" = ?"},
+            new String[] {"project_labels", "SELECT \"name\" FROM \"project\" WHERE \"uid\" = ?"});
+
+    /**
+     * What a person would write knowing the schema: null the references into the project's workflows,
+     * schedules and models from rows that survive, delete the labels, then the children before their
+     * parents (the order MariaDB's enforced foreign keys need). One transaction; every parameter is the
+     * project's uid.
+     */
+    private static final List<String> RAW_SQL = Stream.of(
+            Stream.of(
+                    "UPDATE \"run\" SET \"schedule_id\" = NULL WHERE \"schedule_id\" IN (SELECT s.\"uid\" FROM \"schedule\" s "
+                            + "JOIN \"workflow\" w ON s.\"workflow_id\" = w.\"uid\" WHERE w.\"project_id\" = ?)",
+                    "UPDATE \"run\" SET \"workflow_id\" = NULL WHERE \"workflow_id\" IN (SELECT \"uid\" FROM \"workflow\" WHERE \"project_id\" = ?)",
+                    "UPDATE \"session\" SET \"workflow_id\" = NULL WHERE \"workflow_id\" IN (SELECT \"uid\" FROM \"workflow\" WHERE \"project_id\" = ?)",
+                    "UPDATE \"deployment\" SET \"workflow_id\" = NULL WHERE \"workflow_id\" IN (SELECT \"uid\" FROM \"workflow\" WHERE \"project_id\" = ?)"
+                            + " AND \"project_id\" <> ?",
+                    "UPDATE \"deployment\" SET \"model_id\" = NULL WHERE \"model_id\" IN (SELECT \"uid\" FROM \"model\" WHERE \"project_id\" = ?)"
+                            + " AND \"project_id\" <> ?"),
+            CHILD_LABELS.stream().map(l -> "DELETE FROM \"" + l[0] + "\" WHERE \"parent\" IN (" + l[1] + ")"),
+            Stream.of(
+                    "DELETE FROM \"schedule\" WHERE \"workflow_id\" IN (SELECT \"uid\" FROM \"workflow\" WHERE \"project_id\" = ?)",
+                    "DELETE FROM \"deployment\" WHERE \"project_id\" = ?",
+                    "DELETE FROM \"workflow\" WHERE \"project_id\" = ?",
+                    "DELETE FROM \"model\" WHERE \"project_id\" = ?",
+                    "DELETE FROM \"dataset\" WHERE \"project_id\" = ?",
+                    "DELETE FROM \"data_source\" WHERE \"project_id\" = ?",
+                    "DELETE FROM \"prompt\" WHERE \"project_id\" = ?",
+                    "DELETE FROM \"document\" WHERE \"project_id\" = ?",
+                    "DELETE FROM \"project\" WHERE \"uid\" = ?")
+    ).flatMap(s -> s).toList();
+
+    /** The hand-written statements in one transaction on a plain JDBC connection: the time from the first to the commit. */
+    private long runRawSql(Copy copy, String project) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(copy.url(), copy.user(), null)) {
+            connection.setAutoCommit(false);
+            String quote = copy.mariaDb() ? "`" : "\"";
+            long t0 = System.nanoTime();
+            for (String sql : RAW_SQL) {
+                try (PreparedStatement ps = connection.prepareStatement(sql.replace("\"", quote))) {
+                    for (int p = 1; p <= sql.chars().filter(c -> c == '?').count(); p++) {
+                        ps.setString(p, project);
+                    }
+                    ps.executeUpdate();
+                }
+            }
+            connection.commit();
+            return millisSince(t0);
+        }
+    }
+
+    private static DatabaseFingerprint fingerprint(Copy copy) {
+        try (Database database = copy.open()) {
+            return DatabaseFingerprint.of(database);
+        }
+    }
+
+    // --- databases per product --------------------------------------------------------------------------
+
+    /** A fresh copy of the generated data, dropped or deleted on close. */
+    interface Copy extends AutoCloseable {
+        String url();
+
+        String user();
+
+        default boolean mariaDb() {
+            return url().startsWith("jdbc:mariadb:");
+        }
+
+        default Database open() {
+            return Database.open(url(), user(), null, Database.EmptyDatabase.REFUSE);
+        }
+
+        @Override
+        void close();
+    }
+
+    /** The generated source database of one product, and fresh copies of it. */
+    abstract class Fixture implements AutoCloseable {
+        String bigProject;
+        long rowsBefore;
+
+        abstract Database create() throws Exception;
+
+        abstract Copy copy() throws Exception;
+
+        abstract String describe();
+
+        void generate() throws Exception {
+            try (Database database = create()) {
+                bigProject = DataGenerator.generate(database, TOTAL_ROWS, BIG_PROJECT_ROWS).bigProjectUid();
+                rowsBefore = DatabaseFingerprint.of(database).totalRows();
+            }
+        }
+
+        @Override
+        public void close() {}
+    }
+
+    /** A controller's SQLite file (controller_sqlite.sql, foreign keys not enforced); copies are file copies. */
+    final class SqliteFixture extends Fixture {
+        private final Path source = workDir.resolve("sqlite-source").resolve("sql.db");
+        private int copies;
+
+        @Override
+        Database create() throws IOException {
+            Files.createDirectories(source.getParent());
+            Files.deleteIfExists(source);
+            return EngineDatabases.controllerSqlite(source.getParent());
+        }
+
+        @Override
+        Copy copy() throws IOException {
+            Path file = workDir.resolve("sqlite-copy-" + copies++ + ".db");
+            Files.copy(source, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return new Copy() {
+                public String url() { return "jdbc:sqlite:" + file; }
+                public String user() { return null; }
+                public void close() {
+                    try {
+                        Files.deleteIfExists(file);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+            };
+        }
+
+        @Override
+        String describe() {
+            return "SQLite file from controller_sqlite.sql (no foreign keys enforced, no ANALYZE)";
+        }
+
+        @Override
+        public void close() {
+            try {
+                Files.deleteIfExists(source);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+
+    /**
+     * A controller's PostgreSQL database (no foreign keys), not analysed, as right after a load: the planner
+     * then has no statistics, where a shape it cannot estimate goes worst. Copies made with CREATE DATABASE ... TEMPLATE.
+     */
+    final class PostgreSqlFixture extends Fixture {
+        private ServerDatabases.Created source;
+
+        @Override
+        Database create() {
+            source = ServerDatabases.create(Server.POSTGRESQL, null);
+            ServerDatabases.run(source, resource("/controller_postgresql.sql"));
+            return Database.open(source.url(), Server.POSTGRESQL.user(), null, Database.EmptyDatabase.REFUSE);
+        }
+
+        @Override
+        Copy copy() {
+            ServerDatabases.Created created = ServerDatabases.copyOf(source);
+            return serverCopy(created);
+        }
+
+        @Override
+        String describe() {
+            return "PostgreSQL database from controller_postgresql.sql (no foreign keys), not analysed: as just after a load "
+                    + "(this server runs without autovacuum), the case issue 11 reports; copies by CREATE DATABASE ... TEMPLATE";
+        }
+
+        @Override
+        public void close() {
+            if (source != null) {
+                source.close();
+            }
+        }
+    }
+
+    /**
+     * A controller's MariaDB database (controller_mariadb.sql, InnoDB foreign keys enforced,
+     * utf8mb4_nopad_bin); copies are new databases from the same DDL filled by INSERT ... SELECT.
+     */
+    final class MariaDbFixture extends Fixture {
+        private ServerDatabases.Created source;
+
+        @Override
+        Database create() {
+            source = ServerDatabases.create(Server.MARIADB, EngineDatabases.NOPAD_BIN);
+            ServerDatabases.run(source, resource("/controller_mariadb.sql"));
+            return Database.open(source.url(), Server.MARIADB.user(), null, Database.EmptyDatabase.REFUSE);
+        }
+
+        @Override
+        Copy copy() throws SQLException {
+            ServerDatabases.Created created = ServerDatabases.create(Server.MARIADB, EngineDatabases.NOPAD_BIN);
+            try {
+                ServerDatabases.run(created, resource("/controller_mariadb.sql"));
+                try (Connection c = DriverManager.getConnection(created.url(), Server.MARIADB.user(), null);
+                     Statement s = c.createStatement()) {
+                    s.execute("SET foreign_key_checks = 0");
+                    for (TableInfo table : MappedTables.all()) {
+                        s.execute("INSERT INTO `" + created.name() + "`.`" + table.name() + "` SELECT * FROM `"
+                                + source.name() + "`.`" + table.name() + "`");
+                    }
+                    for (TableInfo table : MappedTables.all()) {
+                        s.execute("ANALYZE TABLE `" + table.name() + "`");
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                created.close();
+                throw e;
+            }
+            return serverCopy(created);
+        }
+
+        @Override
+        String describe() {
+            return "MariaDB database from controller_mariadb.sql (InnoDB foreign keys enforced, utf8mb4_nopad_bin), "
+                    + "ANALYZE TABLE on each copy";
+        }
+
+        @Override
+        public void close() {
+            if (source != null) {
+                source.close();
+            }
+        }
+    }
+
+    private static Copy serverCopy(ServerDatabases.Created created) {
+        return new Copy() {
+            public String url() { return created.url(); }
+            public String user() { return created.server().user(); }
+            public void close() { created.close(); }
+        };
+    }
+
+    // --- helpers ------------------------------------------------------------------------------------------
+
+    private static String resource(String name) {
+        try (var in = BigDeleteBenchmark.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private void write(Map<String, Object> json) throws IOException {
+        Files.createDirectories(benchDir);
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(benchDir.resolve("big-delete.json").toFile(), json);
+    }
+
+    private static void deleteSnapshots(Path home) throws IOException {
+        try (Stream<Path> files = Files.walk(home)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().startsWith("delete-")).toList()) {
+                Files.deleteIfExists(f);
+            }
+        }
+    }
+
+    private static long millisSince(long nanoStart) {
+        return (System.nanoTime() - nanoStart) / 1_000_000;
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+}
