@@ -283,7 +283,7 @@ public final class Restorer {
     }
 
     /** Conflicts of a deleted section, checked {@value #CHUNK} rows at a time: the same key, then the same name, taken since. */
-    private long deletedConflicts(Statements connection, SnapshotReader.Section section, SnapshotReader in,
+    private long deletedConflicts(Statements statements, SnapshotReader.Section section, SnapshotReader in,
                                   List<String> conflicts, Progress progress) throws SQLException {
         TableInfo table = section.table();
         List<String> columns = section.columns().stream().map(TableInfo.Column::name).toList();
@@ -300,9 +300,9 @@ public final class Restorer {
             if (row != null) chunk.add(row);
             if (chunk.size() == chunkSize || (row == null && !chunk.isEmpty())) {
                 progress.checkingEvery(in.bytesRead(), in.rowsRead());
-                found += matches(connection, table, keyColumns, chunk.stream().map(r -> pick(r, columns, keyColumns)).toList(),
+                found += matches(statements, table, keyColumns, chunk.stream().map(r -> pick(r, columns, keyColumns)).toList(),
                         byKey, "a row with the same key exists again");
-                found += matches(connection, table, unique, chunk.stream().map(r -> pick(r, columns, unique)).toList(),
+                found += matches(statements, table, unique, chunk.stream().map(r -> pick(r, columns, unique)).toList(),
                         byName, uniqueWhy);
                 chunk.clear();
             }
@@ -314,7 +314,7 @@ public final class Restorer {
     }
 
     /** Conflicts of a nulled section, {@value #CHUNK} rows at a time: the row gone, or its column set again, since. */
-    private long nulledConflicts(Statements connection, SnapshotReader.Section section, SnapshotReader in,
+    private long nulledConflicts(Statements statements, SnapshotReader.Section section, SnapshotReader in,
                                  List<String> conflicts, Progress progress) throws SQLException {
         long found = 0;
         int chunkSize = chunkSize();
@@ -323,7 +323,7 @@ public final class Restorer {
             if (row != null) chunk.add(row);
             if (chunk.size() == chunkSize || (row == null && !chunk.isEmpty())) {
                 progress.checkingEvery(in.bytesRead(), in.rowsRead());
-                found += nulledConflicts(connection, section.table(), section.column().name(),
+                found += nulledConflicts(statements, section.table(), section.column().name(),
                         section.columns().stream().map(TableInfo.Column::name).toList(), chunk, conflicts);
                 chunk.clear();
             }
@@ -332,7 +332,7 @@ public final class Restorer {
         return found;
     }
 
-    private long nulledConflicts(Statements connection, TableInfo table, String column, List<String> keys,
+    private long nulledConflicts(Statements statements, TableInfo table, String column, List<String> keys,
                                  List<List<Object>> chunk, List<String> conflicts) throws SQLException {
         SqlNames names = database.sqlNames();
         long found = 0;
@@ -340,7 +340,7 @@ public final class Restorer {
         List<List<String>> tuples = chunk.stream().map(row -> pick(row, keys, keys)).toList();
         String sql = "SELECT " + String.join(", ", keys.stream().map(names::quote).toList()) + ", " + names.quote(column)
                 + " FROM " + names.quote(table.name()) + " WHERE " + anyOf(keys, chunk.size());
-        PreparedStatement ps = connection.prepare(sql);
+        PreparedStatement ps = statements.prepare(sql);
         bindAnyOf(ps, table, keys, tuples);
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
@@ -363,7 +363,7 @@ public final class Restorer {
     }
 
     /** Counts rows of the snapshot whose values in {@code columns} already occur in the table. */
-    private long matches(Statements connection, TableInfo table, List<String> columns, List<List<String>> tuples,
+    private long matches(Statements statements, TableInfo table, List<String> columns, List<List<String>> tuples,
                          List<String> conflicts, String why) throws SQLException {
         SqlNames names = database.sqlNames();
         long found = 0;
@@ -372,7 +372,7 @@ public final class Restorer {
             List<List<String>> chunk = tuples.subList(from, Math.min(tuples.size(), from + chunkSize));
             String sql = "SELECT " + String.join(", ", columns.stream().map(names::quote).toList()) + " FROM "
                     + names.quote(table.name()) + " WHERE " + anyOf(columns, chunk.size());
-            PreparedStatement ps = connection.prepare(sql);
+            PreparedStatement ps = statements.prepare(sql);
             bindAnyOf(ps, table, columns, chunk);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
