@@ -57,7 +57,7 @@ class DatabaseProductTest {
             table.add(kind + " | keys per restore lookup " + DatabaseProduct.of(kind).restoreLookupRows());
         }
         assertThat(table).containsExactly(
-                "H2 | keys per restore lookup 400",
+                "H2 | keys per restore lookup 1",
                 "SQLITE | keys per restore lookup 1",
                 "POSTGRESQL | keys per restore lookup 400",
                 "MARIADB | keys per restore lookup 400",
