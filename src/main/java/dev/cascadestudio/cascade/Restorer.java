@@ -3,9 +3,13 @@ package dev.cascadestudio.cascade;
 import dev.cascadestudio.domain.ForeignKeyRule;
 import dev.cascadestudio.persistence.BatchInserter;
 import dev.cascadestudio.persistence.Database;
+import dev.cascadestudio.persistence.DatabaseProduct;
 import dev.cascadestudio.persistence.SqlNames;
 import dev.cascadestudio.persistence.SqlValues;
 import dev.cascadestudio.persistence.TableInfo;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -29,8 +33,11 @@ import org.hibernate.exception.DataException;
  * now (a deleted row's key or name taken since, a nulled row gone or given another value since)
  * and refuses on any conflict; then inserts the deleted rows, parents first, and restores the
  * nulled values. Both passes stream the file ({@link SnapshotReader}): at most {@value #CHUNK} rows
- * are checked at a time and {@value #BATCH} written per JDBC batch, so memory does not grow with the
- * snapshot (H2's own transaction memory aside).
+ * are checked at a time (fewer where the product answers single-key lookups faster,
+ * {@link DatabaseProduct#restoreLookupRows}) and {@value #BATCH} written per JDBC batch, so memory
+ * does not grow with the snapshot (H2's own transaction memory aside). Each lookup statement is
+ * prepared once per section and reused: preparing a statement with hundreds of terms for every chunk
+ * cost a fifth of a restore. Progress is reported as the file is read, twice: the check, then the write.
  */
 public final class Restorer {
 
@@ -38,6 +45,8 @@ public final class Restorer {
     private static final int BATCH = 1_000;
     /** Conflicts named in the message; the rest are only counted. */
     private static final int NAMED_CONFLICTS = 50;
+    /** Progress is reported after every this many rows and values, and at every section. */
+    private static final int REPORT_EVERY = 2_000;
 
     private final Database database;
     private final CascadeGraph graph;
@@ -69,6 +78,14 @@ public final class Restorer {
      * @param intoOtherDatabase restore even though the snapshot's header names another database than this one
      */
     public RestoreResult restore(Path snapshot, boolean intoOtherDatabase) {
+        return restore(snapshot, intoOtherDatabase, ProgressListener.NONE);
+    }
+
+    /**
+     * @param progress told how far the restore got: {@code done} of {@code total} are bytes of the file
+     *                 read, twice over (the check, then the write), and the message counts rows and values
+     */
+    public RestoreResult restore(Path snapshot, boolean intoOtherDatabase, ProgressListener progress) {
         try (SnapshotReader in = SnapshotReader.open(snapshot, graph)) {
             String written = in.header().database();
             if (!intoOtherDatabase && !written.equals(database.url())) {
@@ -78,23 +95,41 @@ public final class Restorer {
         }
         return database.fromConnection(jdbc -> {
             try {
-                return restore(connections.apply(jdbc), snapshot);
+                Connection connection = connections.apply(jdbc);
+                try (DatabaseProduct.BulkWrite bulk = product().beginBulkWrite(connection)) {
+                    return restore(connection, snapshot, new Progress(progress, size(snapshot)));
+                }
             } catch (SQLException e) {
                 throw refusedByDatabase(snapshot, e);
             }
         });
     }
 
-    private RestoreResult restore(Connection connection, Path snapshot) throws SQLException {
+    private DatabaseProduct product() {
+        return DatabaseProduct.of(database.kind());
+    }
+
+    private static long size(Path snapshot) {
+        try {
+            return Files.size(snapshot);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the snapshot " + snapshot + ": " + e.getMessage(), e);
+        }
+    }
+
+    private RestoreResult restore(Connection connection, Path snapshot, Progress progress) throws SQLException {
         {
             List<String> conflicts = new ArrayList<>();
             long total = 0;
-            try (SnapshotReader in = SnapshotReader.open(snapshot, graph)) {
+            progress.checking(0, 0);
+            try (SnapshotReader in = SnapshotReader.open(snapshot, graph); Statements statements = new Statements(connection)) {
                 for (SnapshotReader.Section section = in.nextSection(); section != null; section = in.nextSection()) {
                     total += section.deleted()
-                            ? deletedConflicts(connection, section, in, conflicts)
-                            : nulledConflicts(connection, section, in, conflicts);
+                            ? deletedConflicts(statements, section, in, conflicts, progress)
+                            : nulledConflicts(statements, section, in, conflicts, progress);
+                    progress.checking(in.bytesRead(), in.rowsRead());
                 }
+                progress.checked(in.rowsRead());
             }
             if (total > 0) {
                 throw new RestoreConflictException(conflicts, total);
@@ -106,7 +141,7 @@ public final class Restorer {
                 SnapshotReader.Section section = in.nextSection();
                 try (BatchInserter inserter = new BatchInserter(connection, database.kind(), database.sqlNames(), BATCH)) {
                     for (; section != null && section.deleted(); section = in.nextSection()) {
-                        counts[0] += insert(section, in, inserter, putBack);
+                        counts[0] += insert(section, in, inserter, putBack, progress);
                     }
                     inserter.flush(); // the rows a nulled value points to are back first
                 }
@@ -115,9 +150,11 @@ public final class Restorer {
                         throw new SnapshotRefusedException(snapshot.toString(), "its rows of " + section.table().name()
                                 + " come after the values set to NULL, where no delete writes them");
                     }
-                    counts[1] += putNullsBack(connection, snapshot, section, in, putBack);
+                    counts[1] += putNullsBack(connection, snapshot, section, in, putBack, progress);
                 }
+                progress.writing(in.bytesRead(), in.rowsRead());
             }
+            progress.committing();
             return new RestoreResult(counts[0], counts[1]);
         }
     }
@@ -159,7 +196,7 @@ public final class Restorer {
      * values the nulled rows may point to again: only rows this snapshot puts back.
      */
     private long insert(SnapshotReader.Section section, SnapshotReader in, BatchInserter inserter,
-                        Map<ForeignKeyRule, Set<String>> putBack) throws SQLException {
+                        Map<ForeignKeyRule, Set<String>> putBack, Progress progress) throws SQLException {
         List<TableInfo.Column> columns = section.columns();
         List<ForeignKeyRule> nulling = graph.outgoing(section.table().name()).stream()
                 .filter(e -> e.action() == ForeignKeyRule.Action.SET_NULL).toList();
@@ -174,7 +211,7 @@ public final class Restorer {
                 if (referenced != null) putBack.computeIfAbsent(edge, e -> new HashSet<>()).add(referenced.toString());
             }
             inserter.insert(section.table().name(), values);
-            n++;
+            if (++n % REPORT_EVERY == 0) progress.writing(in.bytesRead(), in.rowsRead());
         }
         return n;
     }
@@ -184,7 +221,7 @@ public final class Restorer {
      * not overwritten) and only values that point to a row this snapshot put back.
      */
     private long putNullsBack(Connection connection, Path snapshot, SnapshotReader.Section section, SnapshotReader in,
-                              Map<ForeignKeyRule, Set<String>> putBack) throws SQLException {
+                              Map<ForeignKeyRule, Set<String>> putBack, Progress progress) throws SQLException {
         SqlNames names = database.sqlNames();
         SqlValues values = new SqlValues(database.kind());
         TableInfo table = section.table();
@@ -215,6 +252,7 @@ public final class Restorer {
                 n++;
                 if (queued.size() == BATCH) {
                     execute(snapshot, ps, queued, table, column);
+                    progress.writing(in.bytesRead(), in.rowsRead());
                 }
             }
             execute(snapshot, ps, queued, table, column);
@@ -245,8 +283,8 @@ public final class Restorer {
     }
 
     /** Conflicts of a deleted section, checked {@value #CHUNK} rows at a time: the same key, then the same name, taken since. */
-    private long deletedConflicts(Connection connection, SnapshotReader.Section section, SnapshotReader in,
-                                  List<String> conflicts) throws SQLException {
+    private long deletedConflicts(Statements statements, SnapshotReader.Section section, SnapshotReader in,
+                                  List<String> conflicts, Progress progress) throws SQLException {
         TableInfo table = section.table();
         List<String> columns = section.columns().stream().map(TableInfo.Column::name).toList();
         List<String> keyColumns = table.keyColumns();
@@ -256,13 +294,15 @@ public final class Restorer {
         List<String> byKey = new ArrayList<>();
         List<String> byName = new ArrayList<>();
         long found = 0;
-        List<List<Object>> chunk = new ArrayList<>(CHUNK);
+        int chunkSize = chunkSize();
+        List<List<Object>> chunk = new ArrayList<>(chunkSize);
         for (List<Object> row = in.nextRow(); ; row = in.nextRow()) {
             if (row != null) chunk.add(row);
-            if (chunk.size() == CHUNK || (row == null && !chunk.isEmpty())) {
-                found += matches(connection, table, keyColumns, chunk.stream().map(r -> pick(r, columns, keyColumns)).toList(),
+            if (chunk.size() == chunkSize || (row == null && !chunk.isEmpty())) {
+                progress.checkingEvery(in.bytesRead(), in.rowsRead());
+                found += matches(statements, table, keyColumns, chunk.stream().map(r -> pick(r, columns, keyColumns)).toList(),
                         byKey, "a row with the same key exists again");
-                found += matches(connection, table, unique, chunk.stream().map(r -> pick(r, columns, unique)).toList(),
+                found += matches(statements, table, unique, chunk.stream().map(r -> pick(r, columns, unique)).toList(),
                         byName, uniqueWhy);
                 chunk.clear();
             }
@@ -274,14 +314,16 @@ public final class Restorer {
     }
 
     /** Conflicts of a nulled section, {@value #CHUNK} rows at a time: the row gone, or its column set again, since. */
-    private long nulledConflicts(Connection connection, SnapshotReader.Section section, SnapshotReader in,
-                                 List<String> conflicts) throws SQLException {
+    private long nulledConflicts(Statements statements, SnapshotReader.Section section, SnapshotReader in,
+                                 List<String> conflicts, Progress progress) throws SQLException {
         long found = 0;
-        List<List<Object>> chunk = new ArrayList<>(CHUNK);
+        int chunkSize = chunkSize();
+        List<List<Object>> chunk = new ArrayList<>(chunkSize);
         for (List<Object> row = in.nextRow(); ; row = in.nextRow()) {
             if (row != null) chunk.add(row);
-            if (chunk.size() == CHUNK || (row == null && !chunk.isEmpty())) {
-                found += nulledConflicts(connection, section.table(), section.column().name(),
+            if (chunk.size() == chunkSize || (row == null && !chunk.isEmpty())) {
+                progress.checkingEvery(in.bytesRead(), in.rowsRead());
+                found += nulledConflicts(statements, section.table(), section.column().name(),
                         section.columns().stream().map(TableInfo.Column::name).toList(), chunk, conflicts);
                 chunk.clear();
             }
@@ -290,7 +332,7 @@ public final class Restorer {
         return found;
     }
 
-    private long nulledConflicts(Connection connection, TableInfo table, String column, List<String> keys,
+    private long nulledConflicts(Statements statements, TableInfo table, String column, List<String> keys,
                                  List<List<Object>> chunk, List<String> conflicts) throws SQLException {
         SqlNames names = database.sqlNames();
         long found = 0;
@@ -298,14 +340,13 @@ public final class Restorer {
         List<List<String>> tuples = chunk.stream().map(row -> pick(row, keys, keys)).toList();
         String sql = "SELECT " + String.join(", ", keys.stream().map(names::quote).toList()) + ", " + names.quote(column)
                 + " FROM " + names.quote(table.name()) + " WHERE " + anyOf(keys, chunk.size());
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            bindAnyOf(ps, table, keys, tuples);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    List<String> key = new ArrayList<>();
-                    for (int i = 0; i < keys.size(); i++) key.add(rs.getString(i + 1));
-                    current.put(key, rs.getString(keys.size() + 1));
-                }
+        PreparedStatement ps = statements.prepare(sql);
+        bindAnyOf(ps, table, keys, tuples);
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                List<String> key = new ArrayList<>();
+                for (int i = 0; i < keys.size(); i++) key.add(rs.getString(i + 1));
+                current.put(key, rs.getString(keys.size() + 1));
             }
         }
         for (List<String> key : tuples) {
@@ -322,23 +363,23 @@ public final class Restorer {
     }
 
     /** Counts rows of the snapshot whose values in {@code columns} already occur in the table. */
-    private long matches(Connection connection, TableInfo table, List<String> columns, List<List<String>> tuples,
+    private long matches(Statements statements, TableInfo table, List<String> columns, List<List<String>> tuples,
                          List<String> conflicts, String why) throws SQLException {
         SqlNames names = database.sqlNames();
         long found = 0;
-        for (int from = 0; from < tuples.size(); from += CHUNK) {
-            List<List<String>> chunk = tuples.subList(from, Math.min(tuples.size(), from + CHUNK));
+        int chunkSize = chunkSize();
+        for (int from = 0; from < tuples.size(); from += chunkSize) {
+            List<List<String>> chunk = tuples.subList(from, Math.min(tuples.size(), from + chunkSize));
             String sql = "SELECT " + String.join(", ", columns.stream().map(names::quote).toList()) + " FROM "
                     + names.quote(table.name()) + " WHERE " + anyOf(columns, chunk.size());
-            try (PreparedStatement ps = connection.prepareStatement(sql)) {
-                bindAnyOf(ps, table, columns, chunk);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        List<String> hit = new ArrayList<>();
-                        for (int i = 0; i < columns.size(); i++) hit.add(rs.getString(i + 1));
-                        found++;
-                        note(conflicts, table.name() + " " + display(hit) + ": " + why);
-                    }
+            PreparedStatement ps = statements.prepare(sql);
+            bindAnyOf(ps, table, columns, chunk);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    List<String> hit = new ArrayList<>();
+                    for (int i = 0; i < columns.size(); i++) hit.add(rs.getString(i + 1));
+                    found++;
+                    note(conflicts, table.name() + " " + display(hit) + ": " + why);
                 }
             }
         }
@@ -404,5 +445,91 @@ public final class Restorer {
     private static String text(List<Object> row, int i) {
         Object v = i >= 0 && i < row.size() ? row.get(i) : null;
         return v == null ? null : v.toString();
+    }
+
+    private int chunkSize() {
+        return Math.max(1, Math.min(CHUNK, product().restoreLookupRows()));
+    }
+
+    /**
+     * The check pass's lookup statements, each prepared once and reused while the restore runs (a full
+     * chunk's statement is the same text every time); all closed at the end.
+     */
+    private static final class Statements implements AutoCloseable {
+        private final Connection connection;
+        private final Map<String, PreparedStatement> prepared = new HashMap<>();
+
+        Statements(Connection connection) {
+            this.connection = connection;
+        }
+
+        PreparedStatement prepare(String sql) throws SQLException {
+            PreparedStatement ps = prepared.get(sql);
+            if (ps == null) {
+                if (prepared.size() >= 64) {
+                    close(); // the last chunks of many sections: keep the number of open statements bounded
+                }
+                ps = connection.prepareStatement(sql);
+                prepared.put(sql, ps);
+            }
+            return ps;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            SQLException failure = null;
+            for (PreparedStatement ps : prepared.values()) {
+                try {
+                    ps.close();
+                } catch (SQLException e) {
+                    if (failure == null) failure = e; else failure.addSuppressed(e);
+                }
+            }
+            prepared.clear();
+            if (failure != null) throw failure;
+        }
+    }
+
+    /**
+     * The restore's progress as a listener sees it: bytes of the file read in the check and then in the
+     * write, out of twice the file's size; the message counts the rows and values.
+     */
+    private static final class Progress {
+        private final ProgressListener listener;
+        private final long size;
+        private long checked;
+        private long lastReported = -1;
+
+        Progress(ProgressListener listener, long size) {
+            this.listener = listener;
+            this.size = Math.max(2, size);
+        }
+
+        void checking(long bytes, long rows) {
+            lastReported = rows;
+            listener.update(Math.min(bytes, size - 1), 2 * size, "Checking the snapshot against the database: "
+                    + String.format("%,d", rows) + " rows and values checked");
+        }
+
+        /** Reports at most every {@value Restorer#REPORT_EVERY} rows. */
+        void checkingEvery(long bytes, long rows) {
+            if (rows - lastReported >= REPORT_EVERY) checking(bytes, rows);
+        }
+
+        void checked(long rows) {
+            checked = rows;
+            listener.update(size, 2 * size, "Checked " + String.format("%,d", rows) + " rows and values: no conflicts");
+        }
+
+        void writing(long bytes, long rows) {
+            // the whole is reached only when the commit starts
+            listener.update(size + Math.min(bytes, size - 1), 2 * size, "Restoring: " + String.format("%,d", rows) + " of "
+                    + String.format("%,d", checked) + " rows and values put back");
+        }
+
+        void committing() {
+            listener.update(2 * size, 2 * size, "Committing: " + String.format("%,d", checked) + " of "
+                    + String.format("%,d", checked) + " rows and values put back");
+        }
     }
 }

@@ -110,6 +110,16 @@ final class SnapshotReader implements AutoCloseable {
         return header;
     }
 
+    /** How far into the file the parser has read, in bytes (for progress). */
+    long bytesRead() {
+        return Math.max(0, parser.currentLocation().getByteOffset());
+    }
+
+    /** The rows of deleted sections and the values of nulled sections read so far, each checked. */
+    long rowsRead() {
+        return deletedRows + nulledValues;
+    }
+
     /** The next section, skipping what is left of the current one; null after the end line. */
     Section nextSection() {
         while (section != null) {

@@ -27,6 +27,9 @@ final class DeleteCommand implements Callable<Integer> {
     @Option(names = "--reason", paramLabel = "TEXT", description = "Why: recorded with the delete in the audit log (see `history`).")
     String reason;
 
+    @Option(names = "--progress", description = "Print progress on standard error even when it is not a terminal.")
+    boolean progress;
+
     @Option(names = "--write", description = "Open the database for writing (needed for any database but the embedded one).")
     boolean write;
 
@@ -39,7 +42,7 @@ final class DeleteCommand implements Callable<Integer> {
             session.writeGate().check(); // before planning: a read-only session is refused at once
             CascadeService service = session.cascade();
             DeletePlan plan = service.plan(target.roots());
-            ExecutionResult result = service.execute(plan, reason, (done, total, message) -> { });
+            ExecutionResult result = service.execute(plan, reason, ProgressLines.of("delete", progress));
             if (json) {
                 ObjectNode out = PlanPrinter.json(plan, service, false);
                 out.put("snapshot", result.snapshot().toString());

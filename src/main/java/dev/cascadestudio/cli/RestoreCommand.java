@@ -25,13 +25,17 @@ final class RestoreCommand implements Callable<Integer> {
     @Option(names = "--reason", paramLabel = "TEXT", description = "Why: recorded with the restore in the audit log (see `history`).")
     String reason;
 
+    @Option(names = "--progress", description = "Print progress on standard error even when it is not a terminal.")
+    boolean progress;
+
     @Option(names = "--write", description = "Open the database for writing (needed for any database but the embedded one).")
     boolean write;
 
     @Override
     public Integer call() {
         try (DatabaseSession session = db.openForWriting(write)) {
-            Restorer.RestoreResult result = session.cascade().restore(snapshot, intoOtherDatabase, reason);
+            Restorer.RestoreResult result = session.cascade().restore(snapshot, intoOtherDatabase, reason,
+                    ProgressLines.of("restore", progress));
             System.out.printf("Restored %,d rows and %,d values from %s%n", result.rowsInserted(), result.valuesRestored(), TerminalText.safe(snapshot));
             return CliErrors.DONE;
         }

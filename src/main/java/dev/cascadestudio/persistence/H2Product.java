@@ -54,4 +54,10 @@ final class H2Product extends ServerProduct {
     }
 
     @Override public String toString() { return "H2"; }
+
+    /** In-process like SQLite: a reused point lookup per key; 400-term lookups made the check of a 270,000-row undo take 68–106 s instead of 14 s. */
+    @Override
+    public int restoreLookupRows() {
+        return 1;
+    }
 }

@@ -25,6 +25,35 @@ final class SqliteProduct implements DatabaseProduct {
         return 1;
     }
 
+    @Override
+    public int restoreLookupRows() {
+        return 1;
+    }
+
+    /**
+     * A page cache of up to {@value #BULK_CACHE_KIB} KiB instead of SQLite's 2 MB default while a big
+     * snapshot goes back: its inserts and updates land all over the tables' B-trees and indexes, and
+     * with the default cache every one of them reads its pages from the file again (a restore of
+     * 270,000 rows took half as long again). Set back to what it was afterwards.
+     */
+    @Override
+    public BulkWrite beginBulkWrite(java.sql.Connection connection) throws java.sql.SQLException {
+        long before;
+        try (java.sql.Statement s = connection.createStatement(); java.sql.ResultSet rs = s.executeQuery("PRAGMA cache_size")) {
+            before = rs.next() ? rs.getLong(1) : -2000;
+        }
+        try (java.sql.Statement s = connection.createStatement()) {
+            s.execute("PRAGMA cache_size = -" + BULK_CACHE_KIB);
+        }
+        return () -> {
+            try (java.sql.Statement s = connection.createStatement()) {
+                s.execute("PRAGMA cache_size = " + before);
+            }
+        };
+    }
+
+    private static final long BULK_CACHE_KIB = 256 * 1024;
+
     /** sqlite-jdbc's {@code open_mode} flag {@code SQLITE_OPEN_READONLY} (what {@code SQLiteConfig.setReadOnly} sets). */
     @Override
     public java.util.Map<String, String> readOnlyDriverProperties() {

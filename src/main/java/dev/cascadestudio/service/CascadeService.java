@@ -103,8 +103,13 @@ public final class CascadeService {
      * then records it in the audit log with {@code reason} (null or blank: none given).
      */
     public Restorer.RestoreResult restore(Path snapshot, boolean intoOtherDatabase, String reason) {
+        return restore(snapshot, intoOtherDatabase, reason, ProgressListener.NONE);
+    }
+
+    /** As {@link #restore(Path, boolean, String)}, telling {@code progress} how far it got (Restorer says in what units). */
+    public Restorer.RestoreResult restore(Path snapshot, boolean intoOtherDatabase, String reason, ProgressListener progress) {
         gate.check(); // before any SQL: a database open read-only is refused here (WriteGate)
-        Restorer.RestoreResult result = restorer.restore(snapshot, intoOtherDatabase);
+        Restorer.RestoreResult result = restorer.restore(snapshot, intoOtherDatabase, progress);
         auditLog.append(restoreRecord(snapshot, reason));
         return result;
     }

@@ -65,6 +65,35 @@ class RestoreLargeSnapshotTest {
 
     @ParameterizedTest
     @EnumSource(EngineDatabases.Kind.class)
+    void theRestoreReportsItsProgressUpToTheWholeFileWithTheRowsCounted(EngineDatabases.Kind kind) throws IOException {
+        String project = deleteTheBigProject(kind);
+        ExecutionResult result = service.execute(service.plan(List.of(new Root("project", project))), ProgressListener.NONE);
+        long rowsAndValues = result.plan().deletedCount() + result.plan().nulledValueCount();
+        long twiceTheFile = 2 * Files.size(result.snapshot()); // read once to check, once to write
+        List<long[]> reports = new java.util.ArrayList<>();
+        List<String> messages = new java.util.ArrayList<>();
+
+        service.restore(result.snapshot(), false, null, (done, total, message) -> {
+            reports.add(new long[] {done, total});
+            messages.add(message);
+        });
+
+        assertThat(reports).as("a bar that moves, not a spinner").hasSizeGreaterThan(10)
+                .allSatisfy(r -> assertThat(r[1]).isEqualTo(twiceTheFile));
+        for (int i = 1; i < reports.size(); i++) {
+            assertThat(reports.get(i)[0]).as("progress never goes back").isGreaterThanOrEqualTo(reports.get(i - 1)[0]);
+        }
+        assertThat(reports.get(reports.size() - 1)[0]).as("the last report is the whole").isEqualTo(twiceTheFile);
+        assertThat(reports.stream().filter(r -> r[0] > 0 && r[0] < twiceTheFile / 2)).as("reports while checking").isNotEmpty();
+        assertThat(reports.stream().filter(r -> r[0] > twiceTheFile / 2 && r[0] < twiceTheFile)).as("reports while writing").isNotEmpty();
+        String all = String.format("%,d", rowsAndValues);
+        assertThat(messages).contains("Checked " + all + " rows and values: no conflicts")
+                .anySatisfy(m -> assertThat(m).startsWith("Restoring: ").endsWith(" of " + all + " rows and values put back"))
+                .last().isEqualTo("Committing: " + all + " of " + all + " rows and values put back");
+    }
+
+    @ParameterizedTest
+    @EnumSource(EngineDatabases.Kind.class)
     void aValueSetAgainFarIntoALargeSectionIsAConflictAndNothingChanges(EngineDatabases.Kind kind) throws IOException {
         String project = deleteTheBigProject(kind);
         ExecutionResult result = service.execute(service.plan(List.of(new Root("project", project))), ProgressListener.NONE);

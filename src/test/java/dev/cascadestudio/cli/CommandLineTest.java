@@ -92,6 +92,42 @@ class CommandLineTest {
     }
 
     @Test
+    void deleteAndRestoreWithProgressPrintItsStepsOnStandardErrorAndTheirResultOnStandardOutput() throws Exception {
+        Run deleted = run("delete", "--db", url, "--table", "project", "--uid", SUPPORT, "--yes", "--json", "--write", "--progress");
+        assertThat(deleted.exit()).isZero();
+        String snapshot = new ObjectMapper().readTree(deleted.out()).get("snapshot").asText(); // stdout: still just the JSON
+        assertThat(deleted.err().lines().toList()).as(deleted.err()).allSatisfy(line -> assertThat(line).startsWith("delete: "))
+                .first().isEqualTo("delete: 0% · Checking that the plan still holds");
+        assertThat(deleted.err().lines().toList()).last().isEqualTo("delete: 100% · Committing");
+
+        Run restored = run("restore", "--db", url, snapshot, "--write", "--progress");
+
+        assertThat(restored.exit()).isZero();
+        assertThat(restored.out()).isEqualTo("Restored 31 rows and 18 values from " + snapshot + System.lineSeparator());
+        List<String> lines = restored.err().lines().toList();
+        // 31 rows and 18 values: checked against the database, then put back; a line per tenth of the work at most
+        assertThat(lines).as(restored.err()).hasSizeBetween(3, 11)
+                .allSatisfy(line -> assertThat(line).matches("restore: \\d{1,3}% · .*"))
+                .contains("restore: 0% · Checking the snapshot against the database: 0 rows and values checked",
+                        "restore: 50% · Checked 49 rows and values: no conflicts")
+                .last().isEqualTo("restore: 100% · Committing: 49 of 49 rows and values put back");
+        List<Integer> percents = lines.stream().map(l -> Integer.parseInt(l.replaceAll("restore: (\\d+)%.*", "$1"))).toList();
+        assertThat(percents).as("ever further").isSorted().doesNotHaveDuplicates();
+        assertThat(run("plan", "--db", url, "--table", "project", "--uid", SUPPORT).exit()).as("the project is back").isZero();
+    }
+
+    @Test
+    void withoutProgressAndNoTerminalRestorePrintsNothingButItsResult() throws Exception {
+        Run deleted = run("delete", "--db", url, "--table", "project", "--uid", SUPPORT, "--yes", "--json", "--write");
+        String snapshot = new ObjectMapper().readTree(deleted.out()).get("snapshot").asText();
+
+        Run restored = run("restore", "--db", url, snapshot, "--write");
+
+        assertThat(restored.exit()).isZero();
+        assertThat(restored.err()).as("a script sees only the result").isEmpty();
+    }
+
+    @Test
     void deleteThenRestoreThenRestoreAgainConflicts() throws Exception {
         Run deleted = run("delete", "--db", url, "--table", "project", "--uid", SUPPORT, "--yes", "--json", "--write");
         assertThat(deleted.exit()).isZero();

@@ -70,6 +70,39 @@ class DatabaseProductTest {
                 "MYSQL | CASE WHEN c IN (SELECT k FROM p) THEN 1 ELSE 0 END = 0 | joins to parent keys yes");
     }
 
+    @Test
+    void eachProductSaysHowASnapshotGoesBackFastest() {
+        List<String> table = new ArrayList<>();
+        for (DatabaseKind kind : DatabaseKind.values()) {
+            table.add(kind + " | keys per restore lookup " + DatabaseProduct.of(kind).restoreLookupRows());
+        }
+        assertThat(table).containsExactly(
+                "H2 | keys per restore lookup 1",
+                "SQLITE | keys per restore lookup 1",
+                "POSTGRESQL | keys per restore lookup 400",
+                "MARIADB | keys per restore lookup 400",
+                "MYSQL | keys per restore lookup 400");
+    }
+
+    @Test
+    void aBulkWriteOnSqliteHasA256MegabytePageCacheWhileItRunsAndTheDefaultAfter(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("sql.db"))) {
+            long before = cacheSize(c);
+            try (DatabaseProduct.BulkWrite bulk = DatabaseProduct.of(DatabaseKind.SQLITE).beginBulkWrite(c)) {
+                assertThat(cacheSize(c)).as("negative: KiB").isEqualTo(-256 * 1024);
+            }
+            assertThat(cacheSize(c)).isEqualTo(before).isEqualTo(-2000); // SQLite's documented default
+        }
+    }
+
+    private static long cacheSize(java.sql.Connection c) throws java.sql.SQLException {
+        try (var s = c.createStatement(); var rs = s.executeQuery("PRAGMA cache_size")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     private static String yes(boolean b) {
         return b ? "yes" : "no";
     }

@@ -83,11 +83,28 @@ class DeleteInMainWindowTest {
         assertThat(app.text("#messageLabel")).isEqualTo("Deleted 31 rows and set 18 values in 12 rows to NULL."
                 + " A snapshot was saved first.");
 
+        // what the banner's progress bar and text show while the undo runs, as the FX thread sees them
+        List<String> shown = new java.util.concurrent.CopyOnWriteArrayList<>();
+        fx(() -> {
+            javafx.scene.control.ProgressBar bar = app.robot.lookup("#restoreProgress").queryAs(javafx.scene.control.ProgressBar.class);
+            javafx.scene.control.Label text = app.robot.lookup("#messageLabel").queryAs(javafx.scene.control.Label.class);
+            bar.progressProperty().addListener((o, old, now) -> {
+                if (bar.isVisible()) shown.add(now.doubleValue() + " " + text.getText());
+            });
+            text.textProperty().addListener((o, old, now) -> {
+                if (bar.isVisible()) shown.add(bar.getProgress() + " " + now);
+            });
+            return null;
+        });
         app.robot.clickOn("#undoButton");
         app.waitFor(() -> app.shows(SUPPORT) && "2".equals(app.visibleRows().get("alice"))
                 && app.text("#contentSummaryLabel").equals(summaryBefore));
 
         assertThat(sqlCount("SELECT COUNT(*) FROM \"project\" WHERE \"name\" = '" + SUPPORT + "'")).isOne();
+        // 31 rows and 18 values: the bar filled up, counting them, before the banner said it was done
+        assertThat(shown).as("the progress bar during the undo").contains("1.0 Committing: 49 of 49 rows and values put back");
+        assertThat(app.visible("#restoreProgress")).as("no bar once it is done").isFalse();
+        assertThat(app.text("#messageLabel")).isEqualTo("Undone: 31 rows restored and 18 values set back.");
     }
 
     @Test

@@ -31,6 +31,11 @@ public interface DeleteOperations {
 
     Restorer.RestoreResult restore(Path snapshot);
 
+    /** Restores, telling {@code progress} how far it got (the file read twice: the check, then the write). */
+    default Restorer.RestoreResult restore(Path snapshot, ProgressListener progress) {
+        return restore(snapshot);
+    }
+
     static DeleteOperations of(CascadeService service) {
         Objects.requireNonNull(service);
         return new DeleteOperations() {
@@ -57,6 +62,11 @@ public interface DeleteOperations {
             @Override
             public Restorer.RestoreResult restore(Path snapshot) {
                 return service.restore(snapshot);
+            }
+
+            @Override
+            public Restorer.RestoreResult restore(Path snapshot, ProgressListener progress) {
+                return service.restore(snapshot, false, null, progress);
             }
         };
     }

@@ -13,7 +13,7 @@ import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.HBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -29,7 +29,7 @@ public final class UndoBanner {
     @FXML private HBox root;
     @FXML private FontIcon icon;
     @FXML private Label messageLabel;
-    @FXML private ProgressIndicator restoringIndicator;
+    @FXML private ProgressBar restoreProgress;
     @FXML private Button undoButton;
     @FXML private Button dismissButton;
 
@@ -71,8 +71,9 @@ public final class UndoBanner {
         root.visibleProperty().bind(viewModel.stateProperty().isNotEqualTo(State.HIDDEN));
         root.managedProperty().bind(root.visibleProperty());
         messageLabel.textProperty().bind(viewModel.messageProperty());
-        restoringIndicator.visibleProperty().bind(viewModel.stateProperty().isEqualTo(State.RESTORING));
-        restoringIndicator.managedProperty().bind(restoringIndicator.visibleProperty());
+        restoreProgress.progressProperty().bind(viewModel.progressProperty());
+        restoreProgress.visibleProperty().bind(viewModel.stateProperty().isEqualTo(State.RESTORING));
+        restoreProgress.managedProperty().bind(restoreProgress.visibleProperty());
         undoButton.visibleProperty().bind(viewModel.canUndoBinding());
         undoButton.managedProperty().bind(undoButton.visibleProperty());
         dismissButton.disableProperty().bind(viewModel.stateProperty().isEqualTo(State.RESTORING));

@@ -10,6 +10,8 @@ import dev.cascadestudio.ui.task.TaskExecutor;
 import java.util.Objects;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -28,6 +30,8 @@ public final class UndoViewModel {
     private final Runnable onRestored;
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.HIDDEN);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    /** How far a restore got, 0 to 1, or -1 before it has said; the banner's progress bar shows it. */
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", -1);
     private final BooleanBinding canUndo = Bindings.createBooleanBinding(() -> state.get() == State.OFFERED, state);
     private ExecutionResult offered;
 
@@ -58,7 +62,12 @@ public final class UndoViewModel {
         ExecutionResult undone = offered;
         state.set(State.RESTORING);
         message.set("Restoring " + Counts.of(undone.plan().deletedCount(), "row") + "…");
-        executor.execute(BackgroundTask.of(() -> operations.restore(undone.snapshot()))
+        progress.set(-1);
+        executor.execute(BackgroundTask.reporting(reporter -> operations.restore(undone.snapshot(), reporter::report))
+                .onProgress(p -> {
+                    progress.set(p.fraction());
+                    message.set(p.message());
+                })
                 .onSuccess(restored -> {
                     message.set("Undone: " + Counts.of(restored.rowsInserted(), "row") + " restored and "
                             + Counts.of(restored.valuesRestored(), "value") + " set back.");
@@ -81,5 +90,6 @@ public final class UndoViewModel {
 
     public ReadOnlyObjectProperty<State> stateProperty() { return state.getReadOnlyProperty(); }
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
+    public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
     public BooleanBinding canUndoBinding() { return canUndo; }
 }

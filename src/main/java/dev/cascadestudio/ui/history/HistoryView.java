@@ -110,7 +110,7 @@ public final class HistoryView {
         restoreReason.textProperty().bindBidirectional(viewModel.restoreReasonProperty());
         restoreReason.disableProperty().bind(viewModel.canRestoreBinding().not());
         reasonLabel.setLabelFor(restoreReason);
-        restoreProgress.setProgress(-1);
+        restoreProgress.progressProperty().bind(viewModel.restoreProgressProperty());
         showWhen(restoreProgress, viewModel.restoringProperty());
         restoreMessage.textProperty().bind(Bindings.createStringBinding(() -> viewModel.restoreMessageProperty().get().isEmpty()
                         ? viewModel.restoreHint() : viewModel.restoreMessageProperty().get(),

@@ -21,6 +21,8 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -58,6 +60,8 @@ public final class HistoryViewModel {
     private final ReadOnlyStringWrapper previewMessage = new ReadOnlyStringWrapper(this, "previewMessage", "");
     private final ReadOnlyBooleanWrapper previewLoading = new ReadOnlyBooleanWrapper(this, "previewLoading");
     private final ReadOnlyBooleanWrapper restoring = new ReadOnlyBooleanWrapper(this, "restoring");
+    /** How far a restore got, 0 to 1, or -1 before it has said. */
+    private final ReadOnlyDoubleWrapper restoreProgress = new ReadOnlyDoubleWrapper(this, "restoreProgress", -1);
     private final ReadOnlyStringWrapper restoreMessage = new ReadOnlyStringWrapper(this, "restoreMessage", "");
     private final StringProperty restoreReason = new SimpleStringProperty(this, "restoreReason", "");
     private final BooleanBinding canRestore;
@@ -178,8 +182,13 @@ public final class HistoryViewModel {
         Path snapshot = row.snapshot();
         String reason = restoreReason.get() == null || restoreReason.get().isBlank() ? null : restoreReason.get().strip();
         restoring.set(true);
+        restoreProgress.set(-1);
         restoreMessage.set("Restoring " + Counts.of(row.record().rowTotal(), "row") + "…");
-        executor.execute(BackgroundTask.of(() -> cascade.restore(snapshot, reason))
+        executor.execute(BackgroundTask.reporting(reporter -> cascade.restore(snapshot, false, reason, reporter::report))
+                .onProgress(p -> {
+                    restoreProgress.set(p.fraction());
+                    restoreMessage.set(p.message());
+                })
                 .onSuccess((Restorer.RestoreResult result) -> {
                     String done = "Restored " + Counts.of(result.rowsInserted(), "row") + " and set "
                             + Counts.of(result.valuesRestored(), "value") + " back.";
@@ -218,6 +227,7 @@ public final class HistoryViewModel {
     public ReadOnlyStringProperty previewMessageProperty() { return previewMessage.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty previewLoadingProperty() { return previewLoading.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty restoringProperty() { return restoring.getReadOnlyProperty(); }
+    public ReadOnlyDoubleProperty restoreProgressProperty() { return restoreProgress.getReadOnlyProperty(); }
     public ReadOnlyStringProperty restoreMessageProperty() { return restoreMessage.getReadOnlyProperty(); }
     public StringProperty restoreReasonProperty() { return restoreReason; }
     public BooleanBinding canRestoreBinding() { return canRestore; }

@@ -37,4 +37,9 @@ class ForwardingOperations implements DeleteOperations {
     public Restorer.RestoreResult restore(Path snapshot) {
         return real.restore(snapshot);
     }
+
+    @Override
+    public Restorer.RestoreResult restore(Path snapshot, ProgressListener progress) {
+        return real.restore(snapshot, progress);
+    }
 }
