@@ -3,6 +3,7 @@ package dev.cascadestudio.ui.tree;
 import dev.cascadestudio.service.BrowseService;
 import dev.cascadestudio.service.FailureMessages;
 import dev.cascadestudio.service.RowRef;
+import dev.cascadestudio.service.StartupTimeline;
 import dev.cascadestudio.service.TreeService;
 import dev.cascadestudio.ui.task.Activity;
 import dev.cascadestudio.ui.tree.BrowserItem.State;
@@ -265,7 +266,9 @@ public final class BrowserTreeModel {
         activity.run("Loading " + (entry instanceof RootEntry ? "users" : TreeTexts.title(entry)) + "…",
                 () -> {
                     TreeQueries.Children read = q.children(entry, PAGE);
-                    if (entry instanceof RootEntry) dev.cascadestudio.service.StartupTimeline.mark("users-read");
+                    if (entry instanceof RootEntry) {
+                        StartupTimeline.mark("users-read");
+                    }
                     return read;
                 }, children -> {
                     if (generation == item.generation()) {
