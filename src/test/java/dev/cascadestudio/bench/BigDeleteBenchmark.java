@@ -126,9 +126,9 @@ class BigDeleteBenchmark {
         try (Copy copy = fixture.copy()) {
             steps = stepTimes(copy, fixture.bigProject);
         }
-        long engineMs = median(engineRuns);
-        long rawMs = median(rawRuns);
-        double ratio = round((double) engineMs / Math.max(1, rawMs));
+        long engineMs = BenchFigures.median(engineRuns);
+        long rawMs = BenchFigures.median(rawRuns);
+        double ratio = BenchFigures.round((double) engineMs / Math.max(1, rawMs));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("measured", true);
         m.put("database", fixture.describe());
@@ -477,14 +477,5 @@ class BigDeleteBenchmark {
 
     private static long millisSince(long nanoStart) {
         return (System.nanoTime() - nanoStart) / 1_000_000;
-    }
-
-    private static long median(List<Long> values) {
-        List<Long> sorted = values.stream().sorted().toList();
-        return sorted.get(sorted.size() / 2);
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 100) / 100.0;
     }
 }

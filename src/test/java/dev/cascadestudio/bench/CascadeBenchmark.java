@@ -103,9 +103,9 @@ class CascadeBenchmark {
         RestoreRun restore = runRestore(benchDir.resolve("copies").resolve("engine-0"), engineRuns.get(0).snapshot(), source);
 
         EngineRun median = engineRuns.stream().sorted(Comparator.comparingLong(EngineRun::commitMs)).toList().get(REPETITIONS / 2);
-        long planMs = median(engineRuns.stream().map(EngineRun::planMs).toList());
-        long commitMs = median(engineRuns.stream().map(EngineRun::commitMs).toList());
-        long rawMs = median(rawRuns);
+        long planMs = BenchFigures.median(engineRuns.stream().map(EngineRun::planMs).toList());
+        long commitMs = BenchFigures.median(engineRuns.stream().map(EngineRun::commitMs).toList());
+        long rawMs = BenchFigures.median(rawRuns);
         long peakHeapMb = engineRuns.stream().mapToLong(EngineRun::peakHeapMb).max().orElseThrow();
         long maxHeapMb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
         long liveHeapMb = engineRuns.stream().mapToLong(EngineRun::liveHeapAfterGcMb).max().orElseThrow();
@@ -127,12 +127,12 @@ class CascadeBenchmark {
                 + "plan_repeat_ms: the same plan again at once on that copy (JIT and H2 cache warm).");
         json.put("plan_cold_ms", cold.firstMs());
         json.put("plan_repeat_ms", cold.repeatMs());
-        json.put("plan_cpu_ms", median(engineRuns.stream().map(EngineRun::planCpuMs).toList()));
+        json.put("plan_cpu_ms", BenchFigures.median(engineRuns.stream().map(EngineRun::planCpuMs).toList()));
         json.put("plan_cold_cpu_ms", cold.firstCpuMs());
         json.put("commit_ms", commitMs);
-        json.put("snapshot_ms", median(engineRuns.stream().map(EngineRun::snapshotMs).toList()));
-        json.put("recheck_ms", median(engineRuns.stream().map(EngineRun::recheckMs).toList()));
-        json.put("statements_ms", median(engineRuns.stream().map(EngineRun::statementsMs).toList()));
+        json.put("snapshot_ms", BenchFigures.median(engineRuns.stream().map(EngineRun::snapshotMs).toList()));
+        json.put("recheck_ms", BenchFigures.median(engineRuns.stream().map(EngineRun::recheckMs).toList()));
+        json.put("statements_ms", BenchFigures.median(engineRuns.stream().map(EngineRun::statementsMs).toList()));
         json.put("raw_sql_ms", rawMs);
         json.put("raw_sql_same_result", rawHash.equals(engineHash));
         json.put("hibernate_cascade_ms", hibernate.ms());
@@ -142,7 +142,7 @@ class CascadeBenchmark {
                 + "as DATABASE_SCHEMA.md gives it: Hibernate loads and deletes the ~70,000 rows reached by ORM cascades "
                 + "(batched), while H2's own ON DELETE SET NULL (the DB-level @OnDelete rules) does the ~130,000 nullings "
                 + "for it, as a database would for the controller's ORM.");
-        json.put("hibernate_vs_raw_sql_ratio", round((double) hibernate.ms() / Math.max(1, rawMs)));
+        json.put("hibernate_vs_raw_sql_ratio", BenchFigures.round((double) hibernate.ms() / Math.max(1, rawMs)));
         json.put("peak_heap_mb", peakHeapMb);
         json.put("jvm_max_heap_mb", maxHeapMb);
         json.put("heap_method", "The benchmark JVM runs with -Xmx" + maxHeapMb + "m (surefire argLine of the bench profile), "
@@ -185,8 +185,8 @@ class CascadeBenchmark {
         json.put("targets", targets);
         double commitVsRaw = (double) commitMs / Math.max(1, rawMs);
         double hibernateVsCommit = (double) hibernate.ms() / Math.max(1, commitMs);
-        json.put("commit_vs_raw_sql_ratio", round(commitVsRaw));
-        json.put("hibernate_vs_commit_ratio", round(hibernateVsCommit));
+        json.put("commit_vs_raw_sql_ratio", BenchFigures.round(commitVsRaw));
+        json.put("hibernate_vs_commit_ratio", BenchFigures.round(hibernateVsCommit));
         Map<String, Object> met = new LinkedHashMap<>();
         met.put("plan", planMs <= PLAN_TARGET_MS);
         met.put("plan_cold", cold.firstMs() <= PLAN_TARGET_MS);
@@ -480,15 +480,6 @@ class CascadeBenchmark {
 
     private static long millisSince(long nanoStart) {
         return (System.nanoTime() - nanoStart) / 1_000_000;
-    }
-
-    private static long median(List<Long> values) {
-        List<Long> sorted = values.stream().sorted().toList();
-        return sorted.get(sorted.size() / 2);
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 100) / 100.0;
     }
 
     /**

@@ -103,14 +103,14 @@ class SmallDeleteBenchmark {
         for (Kind kind : KINDS) {
             List<Measured> now = watched.stream().filter(m -> m.kind().equals(kind.table())).toList();
             List<Measured> before = backedUp.stream().filter(m -> m.kind().equals(kind.table())).toList();
-            long median = median(now.stream().map(Measured::ms).toList());
+            long median = BenchFigures.median(now.stream().map(Measured::ms).toList());
             worst = Math.max(worst, median);
             Map<String, Object> k = new LinkedHashMap<>();
             k.put("rows_affected", now.get(0).affectedRows());
             k.put("commit_ms_median", median);
             k.put("commit_ms_runs", now.stream().map(Measured::ms).toList());
             k.put("met", median <= TARGET_MS);
-            k.put("with_backup_commit_ms_median", median(before.stream().map(Measured::ms).toList()));
+            k.put("with_backup_commit_ms_median", BenchFigures.median(before.stream().map(Measured::ms).toList()));
             k.put("with_backup_commit_ms_runs", before.stream().map(Measured::ms).toList());
             kinds.put(kind.table(), k);
         }
@@ -134,10 +134,5 @@ class SmallDeleteBenchmark {
         long t0 = System.nanoTime();
         service.execute(plan, ProgressListener.NONE);
         return new Measured(kind.table(), plan.affectedRowCount(), (System.nanoTime() - t0) / 1_000_000);
-    }
-
-    private static long median(List<Long> values) {
-        List<Long> sorted = values.stream().sorted().toList();
-        return sorted.get(sorted.size() / 2);
     }
 }

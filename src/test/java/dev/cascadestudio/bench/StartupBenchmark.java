@@ -85,7 +85,7 @@ class StartupBenchmark {
             for (Launcher launcher : launchers) {
                 Map<String, Object> figures = new LinkedHashMap<>();
                 Path home = work.resolve("home-" + launcher.name());
-                deleteTree(home);
+                BenchFigures.deleteTree(home);
                 figures.put("demo_h2_second_start", windowStarts(launcher, display, home, null, USERS_TARGET_MS));
                 figures.put("h2_1m_rows", windowStarts(launcher, display, home, "jdbc:h2:file:" + h2, BIG_FIRST_LEVEL_TARGET_MS));
                 figures.put("controller_sqlite_1m_rows", windowStarts(launcher, display, home, "jdbc:sqlite:" + sqlite,
@@ -123,8 +123,8 @@ class StartupBenchmark {
             }
         }
         Map<String, Object> figures = new LinkedHashMap<>();
-        long windowMs = median(runs.stream().map(m -> m.getOrDefault("window-frame", -1L)).toList());
-        long treeMs = median(runs.stream().map(m -> m.getOrDefault("tree-frame", -1L)).toList());
+        long windowMs = BenchFigures.median(runs.stream().map(m -> m.getOrDefault("window-frame", -1L)).toList());
+        long treeMs = BenchFigures.median(runs.stream().map(m -> m.getOrDefault("tree-frame", -1L)).toList());
         figures.put("window_ms", windowMs);
         figures.put("window_target_ms", WINDOW_TARGET_MS);
         figures.put("window_met", windowMs >= 0 && windowMs <= WINDOW_TARGET_MS);
@@ -196,7 +196,7 @@ class StartupBenchmark {
             }
         }
         Map<String, Object> figures = new LinkedHashMap<>();
-        figures.put("ms", median(times));
+        figures.put("ms", BenchFigures.median(times));
         figures.put("exit_code", exit);
         figures.put("runs_ms", times);
         return figures;
@@ -207,7 +207,7 @@ class StartupBenchmark {
         Path dir = work.resolve("h2-1m");
         Path file = dir.resolve("cascade");
         if (!Files.exists(dir.resolve("complete"))) {
-            deleteTree(dir);
+            BenchFigures.deleteTree(dir);
             Files.createDirectories(dir);
             try (Database db = EngineDatabases.h2(dir)) {
                 DataGenerator.generate(db, ROWS, 20_000);
@@ -222,7 +222,7 @@ class StartupBenchmark {
     private Path sqliteFile() throws IOException {
         Path dir = work.resolve("sqlite-1m");
         if (!Files.exists(dir.resolve("complete"))) {
-            deleteTree(dir);
+            BenchFigures.deleteTree(dir);
             Files.createDirectories(dir);
             try (Database db = EngineDatabases.controllerSqlite(dir)) {
                 DataGenerator.generate(db, ROWS, 20_000);
@@ -261,22 +261,5 @@ class StartupBenchmark {
 
     private static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static long median(List<Long> values) {
-        List<Long> sorted = new ArrayList<>(values);
-        sorted.sort(null);
-        return sorted.isEmpty() ? -1 : sorted.get(sorted.size() / 2);
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var files = Files.walk(dir)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

@@ -90,7 +90,7 @@ class UndoBenchmark {
         Path source = workDir.resolve(product.name().toLowerCase() + "-source");
         long generateMs = -1;
         if (!Files.exists(source.resolve(product.file))) {
-            clear(source);
+            BenchFigures.deleteTree(source);
             Files.createDirectories(source);
             long t0 = System.nanoTime();
             String url;
@@ -109,7 +109,7 @@ class UndoBenchmark {
         boolean sameAfterUndo = true;
         for (int i = 0; i < repetitions; i++) {
             Path copy = workDir.resolve(product.name().toLowerCase() + "-copy");
-            clear(copy);
+            BenchFigures.deleteTree(copy);
             Files.createDirectories(copy);
             Files.copy(source.resolve(product.file), copy.resolve(product.file));
             try (Database database = product.open(copy)) {
@@ -137,10 +137,10 @@ class UndoBenchmark {
                     sameAfterUndo = DatabaseFingerprint.of(database).equals(original);
                 }
             }
-            clear(copy);
+            BenchFigures.deleteTree(copy);
         }
-        long commitMs = median(commits);
-        long undoMs = median(undos);
+        long commitMs = BenchFigures.median(commits);
+        long undoMs = BenchFigures.median(undos);
         figures.put("generate_ms", generateMs);
         figures.put("commit_runs_ms", commits);
         figures.put("undo_runs_ms", undos);
@@ -165,21 +165,6 @@ class UndoBenchmark {
                 }
             }
         });
-    }
-
-    private static void clear(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(f);
-            }
-        }
-    }
-
-    private static long median(List<Long> values) {
-        return values.stream().sorted().toList().get(values.size() / 2);
     }
 
     private static long millisSince(long t0) {

@@ -123,11 +123,7 @@ class CrashDuringCommitTest {
         assertThat(after.rowCounts().get("project")).isEqualTo(before.rowCounts().get("project") - 1);
         assertThat(statements[0]).as("UPDATE/DELETE statements of the delete").isGreaterThan(2);
 
-        List<KillPoint> plan = new ArrayList<>();
-        Random random = new Random(SEED);
-        for (int round = 0; round < ROUNDS; round++) {
-            plan.addAll(killPoints(statements[0], Math.max(50, commitMs), random));
-        }
+        List<KillPoint> plan = killPlan(statements[0], commitMs);
         List<Run> runs = new ArrayList<>();
         for (int i = 0; i < plan.size(); i++) {
             KillPoint at = plan.get(i);
@@ -330,11 +326,7 @@ class CrashDuringCommitTest {
         assertThat(after.rowCounts().get("project")).isEqualTo(before.rowCounts().get("project") - 1);
         assertThat(statements[0]).as("UPDATE/DELETE statements of the delete").isGreaterThan(2);
 
-        List<KillPoint> points = new ArrayList<>();
-        Random random = new Random(SEED);
-        for (int round = 0; round < ROUNDS; round++) {
-            points.addAll(killPoints(statements[0], Math.max(50, commitMs), random));
-        }
+        List<KillPoint> points = killPlan(statements[0], commitMs);
         List<Run> runs = new ArrayList<>();
         for (int i = 0; i < points.size(); i++) {
             KillPoint at = points.get(i);
@@ -382,6 +374,16 @@ class CrashDuringCommitTest {
      * the commit (at its start and at random within the first {@code 2 × commitMs}); right after the
      * commit returned, and at random within the next 300 ms, while the child closes the database.
      */
+    /** {@value #ROUNDS} rounds of kill points, from {@link #SEED}: the same plan for the same delete. */
+    private static List<KillPoint> killPlan(int statements, long commitMs) {
+        List<KillPoint> plan = new ArrayList<>();
+        Random random = new Random(SEED);
+        for (int round = 0; round < ROUNDS; round++) {
+            plan.addAll(killPoints(statements, Math.max(50, commitMs), random));
+        }
+        return plan;
+    }
+
     private static List<KillPoint> killPoints(int statements, long commitMs, Random random) {
         String statement = CommitInChildJvm.STATEMENT + " ";
         return List.of(
