@@ -11,6 +11,25 @@ final class TerminalText {
 
     private TerminalText() {}
 
+    /**
+     * A row's name: {@link #safe}, with its leading and trailing spaces drawn as {@code ␣}, since
+     * {@code padded} and {@code padded } are different rows and would print alike.
+     */
+    static String name(String name) {
+        if (name == null) {
+            return "(no name)";
+        }
+        int start = 0;
+        while (start < name.length() && name.charAt(start) == ' ') {
+            start++;
+        }
+        int end = name.length();
+        while (end > start && name.charAt(end - 1) == ' ') {
+            end--;
+        }
+        return safe("␣".repeat(start) + name.substring(start, end) + "␣".repeat(name.length() - end));
+    }
+
     static String safe(Object value) {
         String text = String.valueOf(value);
         StringBuilder out = null;

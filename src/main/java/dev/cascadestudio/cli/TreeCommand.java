@@ -32,7 +32,7 @@ final class TreeCommand implements Callable<Integer> {
         try (DatabaseSession session = db.openReadOnly()) {
             tree = session.tree();
             for (RowRef user : tree.users()) {
-                System.out.println(TerminalText.safe(user.name()) + "  [user " + TerminalText.safe(user.uid()) + "]");
+                System.out.println(TerminalText.name(user.name()) + "  [user " + TerminalText.safe(user.uid()) + "]");
                 children(user, 1, 1);
             }
             System.out.println("(no owner)");
@@ -58,7 +58,7 @@ final class TreeCommand implements Callable<Integer> {
         System.out.println(indent + group.childTable() + " (" + group.column() + ")");
         for (int i = 0; i < Math.min(SHOWN, rows.size()); i++) {
             RowRef r = rows.get(i);
-            System.out.println(indent + "  " + TerminalText.safe(r.name()) + "  [" + TerminalText.safe(r.uid())
+            System.out.println(indent + "  " + TerminalText.name(r.name()) + "  [" + TerminalText.safe(r.uid())
                     + (r.version() == null || r.version().isEmpty() ? "" : "@" + TerminalText.safe(r.version())) + "]");
             children(r, rowDepth + 1, level + 2);
         }

@@ -47,7 +47,7 @@ public final class DatabaseSession implements AutoCloseable {
         this.demoDataLoaded = demoDataLoaded;
         CascadeGraph graph = CascadeGraph.fromMapping(database.sessionFactory().getMetamodel());
         this.tree = new TreeService(database, graph);
-        this.search = new SearchService(database, graph);
+        this.search = new SearchService(database, graph, tree);
         this.rowDetails = new RowDetailsService(database);
         this.cascade = new CascadeService(database);
         this.rowEdit = new RowEditService(database, graph, tree, rowDetails);

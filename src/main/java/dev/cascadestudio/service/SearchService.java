@@ -14,7 +14,9 @@ import java.util.Locale;
 /**
  * Finds rows anywhere in the database: in all twelve tables by a part of the name (case does not
  * matter), or by a label written {@code key=value} (exact, as the controller matches labels: a
- * label of that table whose {@code parent} is the row's name); {@code key=} finds any value.
+ * label of that table whose {@code parent} is the row's name); {@code key=} finds any value. Each
+ * row found comes with where it sits in the tree (user / project / workflow …), so that rows of the
+ * same name can be told apart.
  */
 public final class SearchService {
 
@@ -23,11 +25,17 @@ public final class SearchService {
     private final Database database;
     private final CascadeGraph graph;
     private final GroupSql order;
+    private final TreeService tree;
 
     public SearchService(Database database, CascadeGraph graph) {
+        this(database, graph, new TreeService(database, graph));
+    }
+
+    SearchService(Database database, CascadeGraph graph, TreeService tree) {
         this.database = database;
         this.graph = graph;
         this.order = new GroupSql(database.sqlNames(), graph);
+        this.tree = tree;
     }
 
     /** At most {@code limit} rows, and whether there were more. A blank query finds nothing. */
@@ -50,7 +58,12 @@ public final class SearchService {
                 rows.addAll(find(c, table, matcher, room));
             }
             boolean more = rows.size() > limit;
-            return new SearchResults(text, List.copyOf(more ? rows.subList(0, limit) : rows), more);
+            TreeLocator locator = new TreeLocator(c, database.sqlNames(), graph, order, tree);
+            List<Placement> hits = new ArrayList<>();
+            for (RowRef row : more ? rows.subList(0, limit) : rows) {
+                hits.add(locator.placement(row));
+            }
+            return new SearchResults(text, hits, more);
         });
     }
 

@@ -8,7 +8,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,6 +26,8 @@ final class TreeLocator {
     private final CascadeGraph graph;
     private final GroupSql sql;
     private final TreeService tree;
+    /** Parents already read, by rule and reference: search results often share them. */
+    private final Map<String, Optional<RowRef>> parents = new HashMap<>();
 
     TreeLocator(Connection connection, SqlNames names, CascadeGraph graph, GroupSql sql, TreeService tree) {
         this.connection = connection;
@@ -35,6 +40,54 @@ final class TreeLocator {
     Optional<List<TreeStep>> locate(RowRef wanted) throws SQLException {
         RowRef row = read(wanted.table(), wanted.uid(), wanted.version());
         return row == null ? Optional.empty() : Optional.of(path(row));
+    }
+
+    /**
+     * Where {@code row} sits, without the positions {@link #locate} works out: its live owners from
+     * the top (a user first) down to its parent, or {@link Placement#unowned} when its chain ends
+     * under "Unowned" (the owners then hold the live part of it, nearest last).
+     */
+    Placement placement(RowRef row) throws SQLException {
+        List<RowRef> owners = new ArrayList<>();
+        RowRef current = row;
+        while (true) {
+            List<String> parentTables = tree.placement(current.table());
+            if (parentTables.isEmpty()) {
+                return new Placement(row, top(owners), false);
+            }
+            RowRef parent = null;
+            for (String parentTable : parentTables) {
+                parent = cachedParent(tree.rule(parentTable, current.table()), current);
+                if (parent != null) {
+                    break;
+                }
+            }
+            if (parent == null) {
+                return new Placement(row, top(owners), true);
+            }
+            owners.add(parent);
+            current = parent;
+        }
+    }
+
+    private static List<RowRef> top(List<RowRef> nearestFirst) {
+        List<RowRef> owners = new ArrayList<>(nearestFirst);
+        Collections.reverse(owners);
+        return List.copyOf(owners);
+    }
+
+    private RowRef cachedParent(ForeignKeyRule rule, RowRef child) throws SQLException {
+        String reference = reference(rule, child);
+        if (reference == null) {
+            return null;
+        }
+        String key = rule.parentTable() + '\0' + rule.referencedColumn() + '\0' + reference;
+        Optional<RowRef> known = parents.get(key);
+        if (known == null) {
+            known = Optional.ofNullable(parentBy(rule, reference));
+            parents.put(key, known);
+        }
+        return known.orElse(null);
     }
 
     private List<TreeStep> path(RowRef row) throws SQLException {
@@ -64,17 +117,23 @@ final class TreeLocator {
 
     /** The row the child's foreign key points at (its first version), or null if NULL or dangling. */
     private RowRef liveParent(ForeignKeyRule rule, RowRef child) throws SQLException {
-        String reference;
+        String reference = reference(rule, child);
+        return reference == null ? null : parentBy(rule, reference);
+    }
+
+    /** The value of the child's foreign key of {@code rule}, or null. */
+    private String reference(ForeignKeyRule rule, RowRef child) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("SELECT " + n.quote(rule.column()) + " FROM "
                 + n.quote(child.table()) + " WHERE " + key(child.table()))) {
             bindKey(ps, child);
             try (ResultSet rs = ps.executeQuery()) {
-                reference = rs.next() ? rs.getString(1) : null;
+                return rs.next() ? rs.getString(1) : null;
             }
         }
-        if (reference == null) {
-            return null;
-        }
+    }
+
+    /** The first version of the parent row that {@code reference} names, or null if there is none. */
+    private RowRef parentBy(ForeignKeyRule rule, String reference) throws SQLException {
         String parent = rule.parentTable();
         try (PreparedStatement ps = connection.prepareStatement("SELECT p." + n.quote("uid") + ", " + sql.version("p", parent)
                 + ", p." + n.quote("name") + " FROM " + n.quote(parent) + " p WHERE p." + n.quote(rule.referencedColumn())

@@ -38,6 +38,7 @@ public final class StyleClasses {
     public static final String SEARCH_RESULT_ICON = "search-result-icon";
     public static final String SEARCH_RESULT_NAME = "search-result-name";
     public static final String SEARCH_RESULT_TABLE = "search-result-table";
+    public static final String SEARCH_RESULT_WHERE = "search-result-where";
     public static final String SEARCH_SUMMARY = "search-summary";
 
     public static final String DETAILS_AREA = "details-area";

@@ -8,7 +8,11 @@ import dev.cascadestudio.persistence.Database;
 import dev.cascadestudio.persistence.demo.DemoData;
 import dev.cascadestudio.testsupport.EngineDatabases;
 import dev.cascadestudio.testsupport.TreeFixtures;
+import dev.cascadestudio.persistence.BatchInserter;
+import dev.cascadestudio.persistence.demo.RowBuilder;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,5 +86,56 @@ class SearchServiceTest {
         assertThat(results.rows()).hasSize(200);
         assertThat(results.more()).isTrue();
         assertThat(search.search("doc-0029", 200).more()).isFalse();
+    }
+
+    @ParameterizedTest
+    @EnumSource(EngineDatabases.Kind.class)
+    void eachResultSaysWhereItSitsFromItsUserDown(EngineDatabases.Kind kind) {
+        open(kind);
+
+        assertThat(where("triage-retrain-1")).isEqualTo("alice / customer-support-assistant / ticket-triage / triage-retrain-hourly");
+        assertThat(where("reply-drafter-eval-1")).isEqualTo("alice / customer-support-assistant / reply-drafter");
+        assertThat(where("fraud-detection")).isEqualTo("bob");
+        Placement alice = search.search("alice", 200).hits().get(0);
+        assertThat(alice.row().table()).isEqualTo("user");
+        assertThat(alice.owners()).isEmpty();
+        assertThat(alice.unowned()).isFalse();
+    }
+
+    @ParameterizedTest
+    @EnumSource(EngineDatabases.Kind.class)
+    void aRowWhoseOwnerIsGoneSitsUnderUnownedWithWhatIsLeftOfItsChain(EngineDatabases.Kind kind) {
+        open(kind);
+
+        // legacy-migration's owner account was removed; orphaned-run-2025-11 has no workflow at all
+        assertThat(where("legacy-batch-run-1")).isEqualTo("Unowned / legacy-migration / legacy-batch");
+        assertThat(where("orphaned-run-2025-11")).isEqualTo("Unowned");
+    }
+
+    @ParameterizedTest
+    @EnumSource(EngineDatabases.Kind.class)
+    void rowsOfTheSameNameAreToldApartByWhereTheySitAndByTheirVisibleSpaces(EngineDatabases.Kind kind) {
+        open(kind);
+        database.fromConnection(c -> {
+            try (BatchInserter inserter = new BatchInserter(c, database.kind(), database.sqlNames(), 10)) {
+                RowBuilder b = new RowBuilder(inserter, LocalDateTime.of(2026, 5, 1, 8, 0));
+                b.prompt("padded", RowBuilder.uid("project", "customer-support-assistant"), null, "chat");
+                b.prompt("padded ", RowBuilder.uid("project", "fraud-detection"), null, "chat");
+                inserter.flush();
+            }
+            return null;
+        });
+
+        List<Placement> hits = search.search("padded", 200).hits();
+
+        assertThat(hits).extracting(h -> DisplayNames.of(h.row().name()), h -> h.where(" / ", "Unowned"))
+                .containsExactlyInAnyOrder(tuple("padded", "alice / customer-support-assistant"),
+                        tuple("padded␣", "bob / fraud-detection"));
+    }
+
+    private String where(String name) {
+        List<Placement> hits = search.search(name, 200).hits().stream().filter(h -> h.row().name().equals(name)).toList();
+        assertThat(hits).as("rows named " + name).hasSize(1);
+        return hits.get(0).where(" / ", "Unowned");
     }
 }

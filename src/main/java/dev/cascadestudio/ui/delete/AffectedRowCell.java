@@ -1,5 +1,6 @@
 package dev.cascadestudio.ui.delete;
 
+import dev.cascadestudio.service.DisplayNames;
 import dev.cascadestudio.ui.Counts;
 import dev.cascadestudio.cascade.AffectedRow;
 import dev.cascadestudio.ui.StyleClasses;
@@ -93,7 +94,7 @@ final class AffectedRowCell extends TreeCell<PreviewNode> {
     private void showRow(PreviewNode.Row row) {
         AffectedRow affected = row.row();
         String path = affected.route() == null ? "" : affected.route().describe();
-        show(row.root() ? ROOT_ICON : REACHED_ICON, affected.name() == null ? "(no name)" : affected.name(),
+        show(row.root() ? ROOT_ICON : REACHED_ICON, DisplayNames.of(affected.name()),
                 affected.key().display(), path);
         routeTooltip.setText(path);
     }

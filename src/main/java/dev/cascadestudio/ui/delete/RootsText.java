@@ -1,5 +1,6 @@
 package dev.cascadestudio.ui.delete;
 
+import dev.cascadestudio.service.DisplayNames;
 import dev.cascadestudio.cascade.Root;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,7 +19,7 @@ final class RootsText {
         if (roots.size() == 1) {
             String name = names == null ? null : names.get(0);
             String kind = kind(roots.get(0).table());
-            return name == null ? "Delete this " + kind + "?" : "Delete " + kind + " “" + name + "”?";
+            return name == null ? "Delete this " + kind + "?" : "Delete " + kind + " “" + DisplayNames.of(name) + "”?";
         }
         Map<String, Integer> perTable = new LinkedHashMap<>();
         roots.forEach(root -> perTable.merge(kind(root.table()), 1, Integer::sum));
@@ -35,7 +36,7 @@ final class RootsText {
         List<String> shown = new ArrayList<>();
         for (int i = 0; i < roots.size() && shown.size() < NAMES_SHOWN; i++) {
             String name = names == null ? null : names.get(i);
-            shown.add(name == null ? roots.get(i).table() + " " + roots.get(i).uid() : name);
+            shown.add(name == null ? roots.get(i).table() + " " + roots.get(i).uid() : DisplayNames.of(name));
         }
         if (roots.size() > NAMES_SHOWN) {
             shown.add((roots.size() - NAMES_SHOWN) + " more");

@@ -1,5 +1,6 @@
 package dev.cascadestudio.ui.details;
 
+import dev.cascadestudio.service.DisplayNames;
 import dev.cascadestudio.service.EditableRow;
 import dev.cascadestudio.service.FailureMessages;
 import dev.cascadestudio.service.RowEditService;
@@ -109,7 +110,7 @@ public final class RowDetailsViewModel {
     private String editedName() {
         EditableRow row = editor.loaded();
         return row.isNew() ? "the new " + EntityKind.of(row.table()).singular().toLowerCase(Locale.ROOT)
-                : "“" + row.row().name() + "”";
+                : "“" + DisplayNames.of(row.row().name()) + "”";
     }
 
     /** "New …": a new row of {@code table} under the row shown, to fill in and create. */
@@ -132,7 +133,7 @@ public final class RowDetailsViewModel {
                     kindText.set(("New " + k.singular()).toUpperCase(Locale.ROOT));
                     title.set("New " + k.singular().toLowerCase(Locale.ROOT));
                     description.set("Under the " + EntityKind.of(parent.row().table()).singular().toLowerCase(Locale.ROOT)
-                            + " “" + row.parent().name() + "”. Fill in the fields, then Create (Ctrl+S).");
+                            + " “" + DisplayNames.of(row.parent().name()) + "”. Fill in the fields, then Create (Ctrl+S).");
                     fields.setAll(row.fields().stream().filter(f -> !f.column().equals("spec")).map(RowDetailsViewModel::line).toList());
                     labels.setAll(row.labels().stream().map(l -> new LabelLine(l.name(), l.value())).toList());
                     spec.set("");
@@ -220,13 +221,13 @@ public final class RowDetailsViewModel {
             return;
         }
         int request = latest;
-        if (mode.get() != Mode.ROW || !title.get().equals(row.name())) {
+        if (mode.get() != Mode.ROW || !title.get().equals(DisplayNames.of(row.name()))) {
             mode.set(Mode.LOADING);
             kind.set(EntityKind.of(row.table()));
             kindText.set(kind.get().singular().toUpperCase(Locale.ROOT));
-            title.set(row.name());
+            title.set(DisplayNames.of(row.name()));
         }
-        activity.run("Reading " + row.name() + "…", () -> reader.load(row), details -> {
+        activity.run("Reading " + DisplayNames.of(row.name()) + "…", () -> reader.load(row), details -> {
             if (request == latest) {
                 fill(row, details);
             }
@@ -234,7 +235,7 @@ public final class RowDetailsViewModel {
         }, failure -> {
             if (request == latest) {
                 clear(Mode.GONE);
-                title.set(row.name());
+                title.set(DisplayNames.of(row.name()));
                 description.set("Cannot read this row: " + FailureMessages.describe(failure));
             }
             after.run();
@@ -245,7 +246,7 @@ public final class RowDetailsViewModel {
         if (read.isEmpty()) {
             clear(Mode.GONE);
             kind.set(EntityKind.of(row.table()));
-            title.set(row.name());
+            title.set(DisplayNames.of(row.name()));
             description.set("This row no longer exists. Refresh (F5) to update the tree.");
             return;
         }
@@ -253,7 +254,7 @@ public final class RowDetailsViewModel {
         EntityKind k = EntityKind.of(row.table());
         kind.set(k);
         kindText.set(k.singular().toUpperCase(Locale.ROOT));
-        title.set(details.row().name());
+        title.set(DisplayNames.of(details.row().name()));
         String text = details.value("description");
         description.set(text == null || text.isBlank() ? "No description" : text);
         List<FieldLine> lines = new ArrayList<>();

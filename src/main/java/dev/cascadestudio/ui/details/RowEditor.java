@@ -1,5 +1,6 @@
 package dev.cascadestudio.ui.details;
 
+import dev.cascadestudio.service.DisplayNames;
 import dev.cascadestudio.service.ConcurrentChangeException;
 import dev.cascadestudio.service.ControllerJson;
 import dev.cascadestudio.service.EditableRow;
@@ -162,13 +163,13 @@ public final class RowEditor {
         }
         RowDraft draft = draft();
         boolean isNew = loaded.isNew();
-        String name = isNew ? "the new " + loaded.table().replace('_', ' ') : "“" + loaded.row().name() + "”";
+        String name = isNew ? "the new " + loaded.table().replace('_', ' ') : "“" + DisplayNames.of(loaded.row().name()) + "”";
         saving.set(true);
         report(Outcome.NONE, "");
         activity.run((isNew ? "Creating " : "Saving ") + name + "…", () -> {
             RowRef saved = isNew ? writer.create(draft) : writer.save(draft);
             return writer.load(saved).orElseThrow(() -> new ConcurrentChangeException(
-                    saved.name() + " was saved but has since been deleted."));
+                    DisplayNames.of(saved.name()) + " was saved but has since been deleted."));
         }, row -> {
             saving.set(false);
             edit(row);

@@ -1,6 +1,6 @@
 package dev.cascadestudio.ui.search;
 
-import dev.cascadestudio.service.RowRef;
+import dev.cascadestudio.service.Placement;
 import dev.cascadestudio.ui.FxmlViews;
 import dev.cascadestudio.ui.StyleClasses;
 import javafx.animation.PauseTransition;
@@ -25,14 +25,14 @@ import javafx.util.Duration;
 public final class SearchView {
 
     private static final Duration TYPING_PAUSE = Duration.millis(300);
-    private static final double RESULT_HEIGHT = 34;
+    private static final double RESULT_HEIGHT = 46;
     private static final int VISIBLE_RESULTS = 10;
 
     @FXML private HBox root;
     @FXML private TextField searchField;
 
     private final SearchViewModel model;
-    private final ListView<RowRef> results = new ListView<>();
+    private final ListView<Placement> results = new ListView<>();
     private final Label summary = new Label();
     private final Popup popup = new Popup();
     private final PauseTransition typing = new PauseTransition(TYPING_PAUSE);
@@ -117,7 +117,7 @@ public final class SearchView {
                 }
             }
             case ENTER -> {
-                RowRef chosen = results.getSelectionModel().getSelectedItem();
+                Placement chosen = results.getSelectionModel().getSelectedItem();
                 if (popup.isShowing() && chosen != null) {
                     model.choose(chosen);
                 } else {

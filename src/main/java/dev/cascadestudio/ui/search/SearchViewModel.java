@@ -1,6 +1,7 @@
 package dev.cascadestudio.ui.search;
 
 import dev.cascadestudio.service.FailureMessages;
+import dev.cascadestudio.service.Placement;
 import dev.cascadestudio.service.RowRef;
 import dev.cascadestudio.service.SearchResults;
 import dev.cascadestudio.service.SearchService;
@@ -32,8 +33,8 @@ public final class SearchViewModel {
     private int latest;
 
     private final StringProperty query = new SimpleStringProperty("");
-    private final ObservableList<RowRef> results = FXCollections.observableArrayList();
-    private final ObservableList<RowRef> readOnlyResults = FXCollections.unmodifiableObservableList(results);
+    private final ObservableList<Placement> results = FXCollections.observableArrayList();
+    private final ObservableList<Placement> readOnlyResults = FXCollections.unmodifiableObservableList(results);
     private final StringProperty summary = new SimpleStringProperty("");
     private final BooleanProperty showingResults = new SimpleBooleanProperty();
     private final BooleanProperty enabled = new SimpleBooleanProperty();
@@ -77,11 +78,11 @@ public final class SearchViewModel {
         });
     }
 
-    /** Reveals and selects {@code row} in the tree; the results close. */
-    public void choose(RowRef row) {
-        if (row != null) {
+    /** Reveals and selects the row of {@code hit} in the tree; the results close. */
+    public void choose(Placement hit) {
+        if (hit != null) {
             dismiss();
-            reveal.accept(row);
+            reveal.accept(hit.row());
         }
     }
 
@@ -91,7 +92,7 @@ public final class SearchViewModel {
     }
 
     private void show(SearchResults found) {
-        results.setAll(found.rows());
+        results.setAll(found.hits());
         if (found.rows().isEmpty()) {
             summary.set(found.query().contains("=")
                     ? "No row carries the label " + found.query()
@@ -105,7 +106,7 @@ public final class SearchViewModel {
     }
 
     public StringProperty queryProperty() { return query; }
-    public ObservableList<RowRef> results() { return readOnlyResults; }
+    public ObservableList<Placement> results() { return readOnlyResults; }
     public ReadOnlyStringProperty summaryProperty() { return summary; }
     public ReadOnlyBooleanProperty showingResultsProperty() { return showingResults; }
     public ReadOnlyBooleanProperty enabledProperty() { return enabled; }

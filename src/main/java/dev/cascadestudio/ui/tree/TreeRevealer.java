@@ -1,5 +1,6 @@
 package dev.cascadestudio.ui.tree;
 
+import dev.cascadestudio.service.DisplayNames;
 import dev.cascadestudio.service.FailureMessages;
 import dev.cascadestudio.service.RowRef;
 import dev.cascadestudio.service.TreeStep;
@@ -22,16 +23,16 @@ final class TreeRevealer {
 
     void reveal(TreeQueries queries, RowRef row) {
         int request = ++latest;
-        model.activity().run("Finding " + row.name() + "…", () -> queries.locate(row), path -> {
+        model.activity().run("Finding " + DisplayNames.of(row.name()) + "…", () -> queries.locate(row), path -> {
             if (request != latest) {
                 return;
             }
             if (path.isEmpty()) {
-                model.report(row.name() + " no longer exists");
+                model.report(DisplayNames.of(row.name()) + " no longer exists");
                 return;
             }
             walk(model.rootItem(), path.get(), 0, request, row);
-        }, failure -> model.report("Cannot find " + row.name() + ": " + FailureMessages.describe(failure)));
+        }, failure -> model.report("Cannot find " + DisplayNames.of(row.name()) + ": " + FailureMessages.describe(failure)));
     }
 
     private void walk(BrowserItem item, List<TreeStep> path, int index, int request, RowRef row) {
@@ -49,7 +50,7 @@ final class TreeRevealer {
             }
             BrowserItem child = item.child(key(step));
             if (child == null) {
-                model.report(row.name() + " moved while the tree was read; search again");
+                model.report(DisplayNames.of(row.name()) + " moved while the tree was read; search again");
                 return;
             }
             if (index == path.size() - 1) {

@@ -1,5 +1,6 @@
 package dev.cascadestudio.ui.tree;
 
+import dev.cascadestudio.service.DisplayNames;
 import dev.cascadestudio.service.TreeGroup;
 import dev.cascadestudio.ui.tree.TreeEntry.FailedEntry;
 import dev.cascadestudio.ui.tree.TreeEntry.GroupEntry;
@@ -18,7 +19,7 @@ public final class TreeTexts {
 
     public static String title(TreeEntry entry) {
         if (entry instanceof RowEntry row) {
-            return row.row().name();
+            return DisplayNames.of(row.row().name());
         }
         if (entry instanceof GroupEntry group) {
             return groupTitle(group.group());

@@ -211,12 +211,12 @@ class BrowserTreeModelTest {
     void searchFindsByLabelAndByNameAndChoosingRevealsTheRow() {
         viewModel.search().queryProperty().set("ticket=OPS-1234");
         viewModel.search().search();
-        assertThat(viewModel.search().results()).extracting(RowRef::name).containsExactly("kb-ingestion-run-3");
+        assertThat(viewModel.search().results()).extracting(hit -> hit.row().name()).containsExactly("kb-ingestion-run-3");
         assertThat(viewModel.search().summaryProperty().get()).isEqualTo("1 match");
 
         viewModel.search().queryProperty().set("INGESTION-RUN-");
         viewModel.search().search();
-        assertThat(viewModel.search().results()).extracting(RowRef::name).containsExactly(
+        assertThat(viewModel.search().results()).extracting(hit -> hit.row().name()).containsExactly(
                 "kb-ingestion-run-1", "kb-ingestion-run-2", "kb-ingestion-run-3", "kb-ingestion-run-4");
 
         viewModel.search().choose(viewModel.search().results().get(1));
