@@ -284,6 +284,24 @@ class CommandLineTest {
     }
 
     @Test
+    void treeShowsANamesTrailingSpaceSoThatTwoProjectsNamedAlikeCanBeToldApart() throws Exception {
+        try (Database db = Database.open(url, null, null, Database.EmptyDatabase.REFUSE)) {
+            db.fromConnection(c -> {
+                try (var ps = c.prepareStatement("UPDATE \"project\" SET \"name\" = ? WHERE \"uid\" = ?")) {
+                    ps.setString(1, " fraud-detection ");
+                    ps.setString(2, RowBuilder.uid("project", "fraud-detection"));
+                    return ps.executeUpdate();
+                }
+            });
+        }
+
+        Run tree = run("tree", "--db", url, "--depth", "1");
+
+        assertThat(tree.exit()).isZero();
+        assertThat(tree.out()).contains("    ␣fraud-detection␣  [").doesNotContain(" fraud-detection  [");
+    }
+
+    @Test
     void aWordThatIsNoCommandGetsOneLineNamingTheCommands() {
         assertThat(Cli.wantsCommandLine(new String[] {"frobnicate"})).as("not the window").isTrue();
         assertThat(Cli.wantsCommandLine(new String[] {"init"})).isTrue();
