@@ -16,6 +16,7 @@ import dev.cascadestudio.cascade.Root;
 import java.time.Clock;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -104,6 +105,8 @@ public final class MainWindowViewModel {
     private final BooleanProperty connected = new SimpleBooleanProperty();
     private final BooleanProperty refreshing = new SimpleBooleanProperty();
     private final BooleanBinding canRefresh = connected.and(refreshing.not());
+    /** What to run after the refresh asked for while another was under way (see {@link #refresh(Runnable)}). */
+    private final List<Runnable> refreshAgain = new ArrayList<>();
     private final StringProperty windowTitle = new SimpleStringProperty(APP_NAME);
     private final StringProperty databaseDescription = new SimpleStringProperty("No database open");
     private final StringProperty contentSummary = new SimpleStringProperty("");
@@ -333,10 +336,19 @@ public final class MainWindowViewModel {
         refresh(() -> {});
     }
 
-    /** Refreshes, then runs {@code after} (e.g. selects a row just created). */
+    /**
+     * Refreshes, then runs {@code after} (e.g. selects a row just created). Asked for while a refresh
+     * is under way (an Undo or a save that ends while the tree is still being read after a delete),
+     * it is not dropped: what the running refresh read may be from before the change, so the data is
+     * read once more when it ends, and {@code after} runs then.
+     */
     private void refresh(Runnable after) {
         DatabaseSession open = session.get();
-        if (!canRefresh.get() || open == null) {
+        if (!connected.get() || open == null) {
+            return;
+        }
+        if (refreshing.get()) {
+            refreshAgain.add(after);
             return;
         }
         refreshing.set(true);
@@ -347,11 +359,24 @@ public final class MainWindowViewModel {
                 refreshing.set(false);
                 outcome.set("Refreshed at " + LocalTime.now().format(CLOCK));
                 after.run();
-            }), () -> refreshing.set(false));
+                refreshAgainIfAsked();
+            }), () -> {
+                refreshing.set(false);
+                refreshAgainIfAsked();
+            });
         }, failure -> {
             refreshing.set(false);
+            refreshAgain.clear();
             failed("Cannot read the database", failure);
         });
+    }
+
+    private void refreshAgainIfAsked() {
+        if (!refreshAgain.isEmpty()) {
+            List<Runnable> afters = List.copyOf(refreshAgain);
+            refreshAgain.clear();
+            refresh(() -> afters.forEach(Runnable::run));
+        }
     }
 
     /** The error state's "Try again": opens again, or reads again if the database is open. */

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Holds each task until the test runs it, synchronously: the state "while the work runs" becomes visible. */
-final class DeferredTaskExecutor implements TaskExecutor {
+public final class DeferredTaskExecutor implements TaskExecutor {
 
     private final CurrentThreadTaskExecutor runner = new CurrentThreadTaskExecutor();
     private final List<BackgroundTask<?>> pending = new ArrayList<>();
@@ -18,13 +18,18 @@ final class DeferredTaskExecutor implements TaskExecutor {
     }
 
     /** Runs the tasks handed over so far, and any they hand over in turn, in order. */
-    void runPending() {
+    public void runPending() {
         while (!pending.isEmpty()) {
             runner.execute(pending.remove(0));
         }
     }
 
-    int pendingCount() {
+    /** Runs the first task handed over (its callbacks may hand over more). */
+    public void runOne() {
+        runner.execute(pending.remove(0));
+    }
+
+    public int pendingCount() {
         return pending.size();
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cascadestudio.service.DatabaseSession;
+import dev.cascadestudio.ui.delete.DeferredTaskExecutor;
 import dev.cascadestudio.ui.main.MainWindowViewModel.Phase;
 import dev.cascadestudio.ui.task.CurrentThreadTaskExecutor;
 import dev.cascadestudio.ui.tree.TreeEntry;
@@ -289,5 +290,30 @@ class MainWindowViewModelTest {
         assertThat(OpenDatabaseViewModel.urlOf(Path.of("/data/controller/sql.db"))).isEqualTo("jdbc:sqlite:/data/controller/sql.db");
         assertThat(OpenDatabaseViewModel.urlOf(Path.of("/home/a/cascade-studio.mv.db")))
                 .isEqualTo("jdbc:h2:file:/home/a/cascade-studio");
+    }
+
+    @Test
+    void aChangeReportedWhileARefreshIsUnderWayIsReadOnceThatRefreshEnds() {
+        DeferredTaskExecutor executor = new DeferredTaskExecutor();
+        DatabaseSession session = openDemo();
+        viewModel = new MainWindowViewModel(executor, () -> session);
+        viewModel.open();
+        executor.runPending();
+        assertThat(topLevel()).containsExactly("alice", "bob", "carol", "dmitri", "erin", "Unowned");
+
+        viewModel.refresh(); // say, after a delete: the counts and the tree are read again
+        executor.runOne();   // the counts are read before the change below; the tree is still to be read
+        assertThat(viewModel.canRefreshProperty().get()).as("under way").isFalse();
+        session.database().fromConnection(c -> { // an Undo puts a user back meanwhile, and says so
+            try (java.sql.Statement s = c.createStatement()) {
+                return s.executeUpdate("INSERT INTO \"user\" (\"uid\", \"name\", \"created\") VALUES ('zoe-1', 'zoe', CURRENT_TIMESTAMP)");
+            }
+        });
+        viewModel.refresh();
+        executor.runPending();
+
+        assertThat(topLevel()).as("the tree read after the change").containsExactly("alice", "bob", "carol", "dmitri", "erin", "zoe", "Unowned");
+        assertThat(viewModel.contentSummaryProperty().get()).isEqualTo("6 users · 72 rows");
+        assertThat(viewModel.canRefreshProperty().get()).isTrue();
     }
 }
