@@ -124,6 +124,11 @@ public final class DeletePreviewDemo {
             public dev.cascadestudio.cascade.Restorer.RestoreResult restore(Path snapshot) {
                 return real.restore(snapshot);
             }
+
+            @Override
+            public void exportReport(dev.cascadestudio.cascade.DeletePlan plan, Path file, int rowsPerTable) throws java.io.IOException {
+                real.exportReport(plan, file, rowsPerTable);
+            }
         };
     }
 }
