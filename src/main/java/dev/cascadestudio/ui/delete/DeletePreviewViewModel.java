@@ -179,7 +179,8 @@ public final class DeletePreviewViewModel {
                     operations.exportReport(plan, file, REPORT_ROWS_PER_TABLE);
                     return java.nio.file.Files.size(file);
                 })
-                .onSuccess(size -> exportMessage.set("Report saved: " + file + " (" + kilobytes(size) + ")."))
+                .onSuccess(size -> exportMessage.set("Report saved: " + file.getFileName() + " (" + kilobytes(size) + ") in "
+                        + (file.toAbsolutePath().getParent() == null ? "/" : file.toAbsolutePath().getParent()) + "."))
                 .onFailure(failure -> {
                     exportFailed.set(true);
                     exportMessage.set("The report was not saved. " + exportFailure(failure));

@@ -203,8 +203,8 @@ class DeletePreviewDialogTest {
         waitFor(() -> driver.text("#exportMessage").startsWith("Report saved"));
 
         assertThat(askedOver).containsExactly(fx(driver.dialog::stage));
-        assertThat(driver.text("#exportMessage")).matches("Report saved: " + java.util.regex.Pattern.quote(report.toString())
-                + " \\([0-9,]+ KB\\)\\.");
+        assertThat(driver.text("#exportMessage")).matches("Report saved: support impact\\.html \\([0-9,]+ KB\\) in "
+                + java.util.regex.Pattern.quote(report.getParent().toString()) + "\\.");
         String html = java.nio.file.Files.readString(report);
         assertThat(html).startsWith("<!DOCTYPE html>").contains(SUPPORT.uid(), "Delete project “customer-support-assistant”?",
                 "Delete 31 rows, set 18 values in 12 rows to NULL.", "<svg ");
@@ -220,7 +220,7 @@ class DeletePreviewDialogTest {
             return null;
         });
         driver.robot.clickOn(driver.lookup("#exportButton"));
-        waitFor(() -> driver.text("#exportMessage").startsWith("Report saved: " + markdown));
+        waitFor(() -> driver.text("#exportMessage").startsWith("Report saved: support.md ("));
         assertThat(java.nio.file.Files.readString(markdown)).startsWith("# Impact report: Delete project “customer-support-assistant”?").contains("| **Total** | **31** | |");
 
         Path nowhere = dir.resolve("missing-folder").resolve("r.html");
