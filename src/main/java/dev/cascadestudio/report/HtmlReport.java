@@ -73,6 +73,7 @@ public final class HtmlReport {
             .pill.none { background: #eaeef2; color: #57606a; }
             .params table td { border-bottom: none; padding: 2px 10px 2px 0; }
             footer { color: #6e7781; font-size: 12.5px; margin-top: 20px; text-align: center; }
+            @media (max-width: 760px) { main { padding: 16px; } .cards { grid-template-columns: 1fr; } section, header.report { padding: 16px; } }
             @media print { body { background: #ffffff; } section, header.report { break-inside: avoid-page; border-color: #8c959f; } .graph { overflow: visible; } }
             """;
 
