@@ -320,9 +320,21 @@ public final class Planner {
 
     /** The statements the executor will run, in order, for showing (parameters written in). */
     private static List<String> commitStatements(PlanQueries queries) {
-        List<String> statements = new ArrayList<>();
+        return statements(queries).stream().map(CommitStatement::inline).toList();
+    }
+
+    /**
+     * The statements a commit of a plan for {@code roots} runs, with their parameters apart (the
+     * plan's {@link DeletePlan#statements()} writes them in). Builds them only; needs no connection.
+     */
+    public List<CommitStatement> commitStatements(List<Root> roots) {
+        return statements(new PlanQueries(graph, database.sqlNames(), DatabaseProduct.of(database.kind()), roots));
+    }
+
+    private static List<CommitStatement> statements(PlanQueries queries) {
+        List<CommitStatement> statements = new ArrayList<>();
         for (ExecutionStep step : ExecutionStep.steps(queries)) {
-            statements.add(step.sql().inline());
+            statements.add(new CommitStatement(step.effect().table(), step.effect().column(), step.sql().text(), step.sql().params()));
         }
         return statements;
     }

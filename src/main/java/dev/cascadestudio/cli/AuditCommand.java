@@ -11,7 +11,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "audit", mixinStandardHelpOptions = true,
-        description = "List dangling references: foreign-key values that point to no row, and labels whose parent is gone.")
+        description = "List dangling references: foreign-key values that point to no row, and labels whose parent is gone. "
+                + "Exit code 0 when there are none, 4 when there are.")
 final class AuditCommand implements Callable<Integer> {
 
     @Mixin DbOptions db;
@@ -43,7 +44,7 @@ final class AuditCommand implements Callable<Integer> {
                             String.join(", ", f.sample().stream().limit(3).map(d -> TerminalText.safe(d.row().display()) + "='" + TerminalText.safe(d.value()) + "'").toList()));
                 }
             }
-            return CliErrors.DONE;
+            return findings.isEmpty() ? CliErrors.DONE : CliErrors.FINDINGS;
         }
     }
 }

@@ -17,6 +17,8 @@ final class CliErrors implements CommandLine.IExecutionExceptionHandler {
     static final int FAILED = 1;
     static final int BAD_INPUT = 2;
     static final int STALE_OR_CONFLICT = 3;
+    /** {@code audit} ran and found dangling references: a cron job can alert on it. */
+    static final int FINDINGS = 4;
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {

@@ -77,6 +77,11 @@ public final class CascadeService {
         return planner.allRows(plan, effect);
     }
 
+    /** The statements committing {@code plan} runs, each with its parameters; the same as {@link DeletePlan#statements()}. */
+    public List<dev.cascadestudio.cascade.CommitStatement> commitStatements(DeletePlan plan) {
+        return planner.commitStatements(plan.roots());
+    }
+
     public ExecutionResult execute(DeletePlan plan, ProgressListener progress) {
         return execute(plan, null, progress);
     }

@@ -169,6 +169,8 @@ public final class StyleClasses {
     public static final String CONFIRM_EXPECTED = "confirm-expected";
     public static final String COMMIT_PROGRESS = "commit-progress";
     public static final String COMMIT_MESSAGE = "commit-message";
+    /** The one line under "Export report…": where the report went, or why it did not. */
+    public static final String EXPORT_MESSAGE = "export-message";
     public static final String UNDO_BANNER = "undo-banner";
 
     /** An affected row (or group of rows) that the delete removes. */

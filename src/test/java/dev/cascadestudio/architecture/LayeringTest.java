@@ -21,16 +21,20 @@ class LayeringTest {
     static final ArchRule layersDependOnlyDownward = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("ui").definedBy("dev.cascadestudio.ui..")
             .layer("cli").definedBy("dev.cascadestudio.cli..")
+            .layer("report").definedBy("dev.cascadestudio.report..")
+            .layer("diagram").definedBy("dev.cascadestudio.diagram..")
             .layer("service").definedBy("dev.cascadestudio.service..")
             .layer("cascade").definedBy("dev.cascadestudio.cascade..")
             .layer("persistence").definedBy("dev.cascadestudio.persistence..")
             .layer("domain").definedBy("dev.cascadestudio.domain..")
             .whereLayer("ui").mayNotBeAccessedByAnyLayer()
             .whereLayer("cli").mayNotBeAccessedByAnyLayer()
-            .whereLayer("service").mayOnlyBeAccessedByLayers("ui", "cli")
-            .whereLayer("cascade").mayOnlyBeAccessedByLayers("service", "cli", "ui")
+            .whereLayer("report").mayOnlyBeAccessedByLayers("ui", "cli")
+            .whereLayer("diagram").mayOnlyBeAccessedByLayers("ui", "report")
+            .whereLayer("service").mayOnlyBeAccessedByLayers("ui", "cli", "report")
+            .whereLayer("cascade").mayOnlyBeAccessedByLayers("service", "cli", "ui", "report", "diagram")
             .whereLayer("persistence").mayOnlyBeAccessedByLayers("cascade", "service", "cli")
-            .whereLayer("domain").mayOnlyBeAccessedByLayers("persistence", "cascade", "service", "cli", "ui")
+            .whereLayer("domain").mayOnlyBeAccessedByLayers("persistence", "cascade", "service", "cli", "ui", "report", "diagram")
             .because("each layer of DESIGN.md may use only the layers below it, so the engine can be tested and "
                     + "scripted without a window, and the window without a database library");
 
@@ -70,9 +74,11 @@ class LayeringTest {
     @ArchTest
     static final ArchRule coreNeverImportsJavaFx = noClasses().that()
             .resideInAnyPackage("dev.cascadestudio.domain..", "dev.cascadestudio.persistence..",
-                    "dev.cascadestudio.cascade..", "dev.cascadestudio.service..")
+                    "dev.cascadestudio.cascade..", "dev.cascadestudio.service..", "dev.cascadestudio.diagram..",
+                    "dev.cascadestudio.report..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..")
-            .because("the engine and services also run from the command line and in CI without a display");
+            .because("the engine, the services and the impact report (the diagram's layout included) also run from the command "
+                    + "line and in CI without a display");
 
     @ArchTest
     static final ArchRule onlyCliWritesToStandardStreams = noClasses().that()

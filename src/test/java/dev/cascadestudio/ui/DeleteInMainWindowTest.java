@@ -10,7 +10,7 @@ import dev.cascadestudio.persistence.demo.RowBuilder;
 import dev.cascadestudio.service.DatabaseSession;
 import dev.cascadestudio.testsupport.TreeFixtures;
 import dev.cascadestudio.ui.graph.CascadeGraphView;
-import dev.cascadestudio.ui.graph.PlanHighlight;
+import dev.cascadestudio.diagram.PlanHighlight;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -6,6 +6,9 @@ import dev.cascadestudio.cascade.ExecutionResult;
 import dev.cascadestudio.cascade.ProgressListener;
 import dev.cascadestudio.cascade.Restorer;
 import dev.cascadestudio.cascade.Root;
+import dev.cascadestudio.report.ImpactReport;
+import dev.cascadestudio.report.ReportFiles;
+import dev.cascadestudio.report.ReportFormat;
 import dev.cascadestudio.service.CascadeService;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,6 +39,13 @@ public interface DeleteOperations {
         return restore(snapshot);
     }
 
+    /**
+     * Writes an impact report of {@code plan} to {@code file} (replacing it), as HTML, Markdown or JSON
+     * by the file's name ({@link ReportFormat#ofFile}), listing at most {@code rowsPerTable} rows per
+     * table and column.
+     */
+    void exportReport(DeletePlan plan, Path file, int rowsPerTable) throws java.io.IOException;
+
     static DeleteOperations of(CascadeService service) {
         Objects.requireNonNull(service);
         return new DeleteOperations() {
@@ -62,6 +72,14 @@ public interface DeleteOperations {
             @Override
             public Restorer.RestoreResult restore(Path snapshot) {
                 return service.restore(snapshot);
+            }
+
+            @Override
+            public void exportReport(DeletePlan plan, Path file, int rowsPerTable) throws java.io.IOException {
+                ReportFormat format = ReportFormat.ofFile(file).orElseThrow(() -> new IllegalArgumentException(
+                        "A report's file name ends in .html, .md or .json: " + file.getFileName() + "."));
+                ImpactReport report = ImpactReport.of(plan, service, rowsPerTable, java.time.Instant.now());
+                ReportFiles.write(file, format.render(report), true);
             }
 
             @Override

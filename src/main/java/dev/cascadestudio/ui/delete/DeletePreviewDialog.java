@@ -38,10 +38,12 @@ public final class DeletePreviewDialog {
 
     private final Stage stage;
     private final DeletePreviewViewModel viewModel;
+    private final DeletePreviewView view;
 
-    private DeletePreviewDialog(Stage stage, DeletePreviewViewModel viewModel) {
+    private DeletePreviewDialog(Stage stage, DeletePreviewViewModel viewModel, DeletePreviewView view) {
         this.stage = stage;
         this.viewModel = viewModel;
+        this.view = view;
     }
 
     /**
@@ -66,7 +68,8 @@ public final class DeletePreviewDialog {
     static DeletePreviewDialog open(Window owner, DeleteOperations operations, List<Root> roots, TaskExecutor executor,
                                     long threshold, Consumer<ExecutionResult> onCommitted) {
         DeletePreviewViewModel viewModel = new DeletePreviewViewModel(operations, roots, executor, threshold, onCommitted);
-        Scene scene = new Scene(new DeletePreviewView(viewModel).root(), WIDTH, HEIGHT);
+        DeletePreviewView view = new DeletePreviewView(viewModel);
+        Scene scene = new Scene(view.root(), WIDTH, HEIGHT);
         scene.getStylesheets().addAll(stylesheet(StyleClasses.APP_STYLESHEET), stylesheet(StyleClasses.DELETE_PREVIEW_STYLESHEET));
         // A filter, so that Esc also closes while the type-to-confirm field has the focus.
         scene.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
@@ -98,7 +101,7 @@ public final class DeletePreviewDialog {
         });
         stage.show();
         viewModel.start();
-        return new DeletePreviewDialog(stage, viewModel);
+        return new DeletePreviewDialog(stage, viewModel, view);
     }
 
     private static String stylesheet(String path) {
@@ -130,6 +133,11 @@ public final class DeletePreviewDialog {
 
     DeletePreviewViewModel viewModel() {
         return viewModel;
+    }
+
+    /** Where "Export report…" asks for the file; tests answer without the native chooser. */
+    void setReportChooser(java.util.function.Function<Window, java.nio.file.Path> chooser) {
+        view.setReportChooser(chooser);
     }
 
     /** Confirm waits for a reason (a production database: every delete there says why, in the audit log). */

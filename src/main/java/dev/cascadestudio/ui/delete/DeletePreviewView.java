@@ -62,10 +62,14 @@ final class DeletePreviewView {
     @FXML private VBox commitBox;
     @FXML private ProgressBar commitProgress;
     @FXML private Label commitMessage;
+    @FXML private Button exportButton;
+    @FXML private Label exportMessage;
     @FXML private Button cancelButton;
     @FXML private Button confirmButton;
 
     private final DeletePreviewViewModel viewModel;
+    /** Asks where to save a report; null when the administrator cancels. Tests replace the native chooser. */
+    private java.util.function.Function<javafx.stage.Window, java.nio.file.Path> reportChooser = ReportChooser::choose;
 
     DeletePreviewView(DeletePreviewViewModel viewModel) {
         this.viewModel = viewModel;
@@ -147,6 +151,14 @@ final class DeletePreviewView {
         commitProgress.progressProperty().bind(viewModel.progressProperty());
         commitMessage.textProperty().bind(viewModel.progressMessageProperty());
         cancelButton.disableProperty().bind(committing);
+        exportButton.disableProperty().bind(viewModel.previewProperty().isNull().or(viewModel.exportingProperty())
+                .or(committing).or(phaseIs(Phase.COMMITTED)));
+        exportMessage.textProperty().bind(viewModel.exportMessageProperty());
+        showWhen(exportMessage, viewModel.exportMessageProperty().isNotEmpty());
+        exportMessage.setTooltip(new javafx.scene.control.Tooltip());
+        exportMessage.getTooltip().textProperty().bind(viewModel.exportMessageProperty());
+        viewModel.exportFailedProperty().addListener((o, was, failed) ->
+                exportMessage.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("failed"), failed));
         confirmButton.textProperty().bind(viewModel.confirmTextProperty());
         confirmButton.disableProperty().bind(viewModel.canConfirmBinding().not());
         gate.requiredProperty().addListener((o, was, required) -> {
@@ -168,6 +180,18 @@ final class DeletePreviewView {
     @FXML
     private void confirm() {
         viewModel.confirm();
+    }
+
+    @FXML
+    private void exportReport() {
+        java.nio.file.Path file = reportChooser.apply(root.getScene() == null ? null : root.getScene().getWindow());
+        if (file != null) {
+            viewModel.exportReport(file);
+        }
+    }
+
+    void setReportChooser(java.util.function.Function<javafx.stage.Window, java.nio.file.Path> chooser) {
+        reportChooser = java.util.Objects.requireNonNull(chooser);
     }
 
     @FXML

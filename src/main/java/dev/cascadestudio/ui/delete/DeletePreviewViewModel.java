@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -38,6 +39,9 @@ public final class DeletePreviewViewModel {
 
     public enum Phase { PLANNING, PLAN_FAILED, READY, COMMITTING, COMMITTED, CLOSED }
 
+    /** The rows per table and column an exported report lists (the totals count them all). */
+    public static final int REPORT_ROWS_PER_TABLE = 1_000;
+
     private final DeleteOperations operations;
     private final TaskExecutor executor;
     private final List<Root> roots;
@@ -55,6 +59,9 @@ public final class DeletePreviewViewModel {
     private final ReadOnlyStringWrapper confirmText = new ReadOnlyStringWrapper(this, "confirmText", "Delete");
     private final ReadOnlyStringWrapper staleNotice = new ReadOnlyStringWrapper(this, "staleNotice", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyStringWrapper exportMessage = new ReadOnlyStringWrapper(this, "exportMessage", "");
+    private final ReadOnlyBooleanWrapper exporting = new ReadOnlyBooleanWrapper(this, "exporting", false);
+    private final ReadOnlyBooleanWrapper exportFailed = new ReadOnlyBooleanWrapper(this, "exportFailed", false);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", -1);
     private final ReadOnlyStringWrapper progressMessage = new ReadOnlyStringWrapper(this, "progressMessage", "");
     private final ObservableList<SummaryLine> deletedLines = FXCollections.observableArrayList();
@@ -155,6 +162,53 @@ public final class DeletePreviewViewModel {
         phase.set(Phase.READY);
     }
 
+    /**
+     * Writes an impact report of the plan on screen to {@code file} on background work (HTML, Markdown
+     * or JSON by its name), and says in one line whether it worked. Does nothing before a plan is
+     * shown or while a report is being written.
+     */
+    public void exportReport(java.nio.file.Path file) {
+        DeletePlan plan = plan();
+        if (plan == null || exporting.get() || file == null) {
+            return;
+        }
+        exporting.set(true);
+        exportFailed.set(false);
+        exportMessage.set("Writing the report to " + file.getFileName() + "…");
+        executor.execute(BackgroundTask.of(() -> {
+                    operations.exportReport(plan, file, REPORT_ROWS_PER_TABLE);
+                    return java.nio.file.Files.size(file);
+                })
+                .onSuccess(size -> exportMessage.set("Report saved: " + file.getFileName() + " (" + kilobytes(size) + ") in "
+                        + (file.toAbsolutePath().getParent() == null ? "/" : file.toAbsolutePath().getParent()) + "."))
+                .onFailure(failure -> {
+                    exportFailed.set(true);
+                    exportMessage.set("The report was not saved. " + exportFailure(failure));
+                })
+                .onFinished(() -> exporting.set(false)));
+    }
+
+    private static String kilobytes(long bytes) {
+        return bytes < 1024 ? Counts.of(bytes, "byte") : Counts.number(Math.max(1, bytes / 1024)) + " KB";
+    }
+
+    /** A file failure in a sentence; a database failure as every other one is told. */
+    private static String exportFailure(Throwable failure) {
+        if (failure instanceof IllegalArgumentException && failure.getMessage() != null) {
+            return failure.getMessage();
+        }
+        if (failure instanceof java.nio.file.AccessDeniedException denied) {
+            return "Permission denied: " + denied.getFile() + ".";
+        }
+        if (failure instanceof java.nio.file.NoSuchFileException missing) {
+            return "No such folder: " + missing.getFile() + ".";
+        }
+        if (failure instanceof java.io.IOException io) {
+            return "Cannot write the file" + (io.getMessage() == null ? "." : ": " + io.getMessage() + ".");
+        }
+        return FailureMessages.describe(failure);
+    }
+
     /** Esc or Cancel: closes unless the commit is running (it cannot be stopped halfway). */
     public boolean cancel() {
         if (phase.get() == Phase.COMMITTING) {
@@ -210,6 +264,9 @@ public final class DeletePreviewViewModel {
     ReadOnlyStringProperty confirmTextProperty() { return confirmText.getReadOnlyProperty(); }
     ReadOnlyStringProperty staleNoticeProperty() { return staleNotice.getReadOnlyProperty(); }
     ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
+    ReadOnlyStringProperty exportMessageProperty() { return exportMessage.getReadOnlyProperty(); }
+    javafx.beans.property.ReadOnlyBooleanProperty exportingProperty() { return exporting.getReadOnlyProperty(); }
+    javafx.beans.property.ReadOnlyBooleanProperty exportFailedProperty() { return exportFailed.getReadOnlyProperty(); }
     ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
     ReadOnlyStringProperty progressMessageProperty() { return progressMessage.getReadOnlyProperty(); }
     ObservableList<SummaryLine> deletedLines() { return deletedLines; }

@@ -1,5 +1,6 @@
 package dev.cascadestudio.ui.graph;
 
+import dev.cascadestudio.diagram.GraphDiagram;
 import dev.cascadestudio.cascade.CascadeGraph;
 import dev.cascadestudio.cascade.DeletePlan;
 import dev.cascadestudio.ui.task.BackgroundTask;

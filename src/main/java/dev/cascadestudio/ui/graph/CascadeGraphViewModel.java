@@ -1,5 +1,7 @@
 package dev.cascadestudio.ui.graph;
 
+import dev.cascadestudio.diagram.GraphDiagram;
+import dev.cascadestudio.diagram.PlanHighlight;
 import dev.cascadestudio.cascade.CascadeGraph;
 import dev.cascadestudio.cascade.DeletePlan;
 import dev.cascadestudio.service.FailureMessages;

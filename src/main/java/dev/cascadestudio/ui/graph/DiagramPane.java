@@ -1,5 +1,7 @@
 package dev.cascadestudio.ui.graph;
 
+import dev.cascadestudio.diagram.GraphDiagram;
+import dev.cascadestudio.diagram.PlanHighlight;
 import dev.cascadestudio.domain.ForeignKeyRule;
 import dev.cascadestudio.ui.task.BackgroundTask;
 import dev.cascadestudio.ui.task.TaskExecutor;

@@ -1,5 +1,6 @@
 package dev.cascadestudio.ui.graph;
 
+import dev.cascadestudio.diagram.GraphDiagram;
 import dev.cascadestudio.domain.ForeignKeyRule;
 import java.util.Comparator;
 import java.util.LinkedHashSet;

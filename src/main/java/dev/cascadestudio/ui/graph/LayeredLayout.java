@@ -1,28 +1,14 @@
 package dev.cascadestudio.ui.graph;
 
-import java.util.ArrayList;
+import dev.cascadestudio.diagram.DiagramLayout;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.geometry.Point2D;
-import org.eclipse.elk.alg.layered.options.LayeredOptions;
-import org.eclipse.elk.core.RecursiveGraphLayoutEngine;
-import org.eclipse.elk.core.options.CoreOptions;
-import org.eclipse.elk.core.options.Direction;
-import org.eclipse.elk.core.options.EdgeLabelPlacement;
-import org.eclipse.elk.core.options.EdgeRouting;
-import org.eclipse.elk.core.util.BasicProgressMonitor;
-import org.eclipse.elk.core.math.ElkPadding;
-import org.eclipse.elk.graph.ElkEdge;
-import org.eclipse.elk.graph.ElkEdgeSection;
-import org.eclipse.elk.graph.ElkLabel;
-import org.eclipse.elk.graph.ElkNode;
-import org.eclipse.elk.graph.util.ElkGraphUtil;
 
 /**
- * Top-down layered (Sugiyama) layout by Eclipse ELK: parents above children, few crossings,
- * orthogonal edges, and room reserved for each edge's label so labels never overlap. The only
- * class that knows ELK; it takes boxes and links and returns coordinates.
+ * {@link DiagramLayout} (ELK's top-down layered layout) in JavaFX's coordinates: the window's graph
+ * and the impact report's SVG are placed by the same code.
  */
 final class LayeredLayout {
 
@@ -38,73 +24,20 @@ final class LayeredLayout {
     /** Top-left corners of the boxes by id, the links' routes in the order given, and the drawing's size. */
     record Result(Map<String, Point2D> boxes, List<Route> routes, double width, double height) {}
 
-    private static final double PADDING = 24;
-    private static final double NODE_SPACING = 28;
-    private static final double LAYER_SPACING = 36;
-    private static final double EDGE_SPACING = 14;
-
     private LayeredLayout() {}
 
     static Result layout(List<Box> boxes, List<Link> links) {
-        ElkNode graph = ElkGraphUtil.createGraph();
-        configure(graph);
-        Map<String, ElkNode> nodes = new LinkedHashMap<>();
-        for (Box box : boxes) {
-            ElkNode node = ElkGraphUtil.createNode(graph);
-            node.setIdentifier(box.id());
-            node.setDimensions(box.width(), box.height());
-            nodes.put(box.id(), node);
-        }
-        List<ElkEdge> edges = new ArrayList<>();
-        for (Link link : links) {
-            ElkEdge edge = ElkGraphUtil.createSimpleEdge(node(nodes, link.source()), node(nodes, link.target()));
-            // ELK leaves a label without text out of the layout, so it needs one even though we draw our own
-            ElkLabel label = ElkGraphUtil.createLabel(link.label(), edge);
-            label.setDimensions(link.labelWidth(), link.labelHeight());
-            label.setProperty(CoreOptions.EDGE_LABELS_PLACEMENT, EdgeLabelPlacement.CENTER);
-            // on its line (the label's background masks it), so a label never floats between two edges
-            label.setProperty(LayeredOptions.EDGE_LABELS_INLINE, true);
-            edges.add(edge);
-        }
-        new RecursiveGraphLayoutEngine().layout(graph, new BasicProgressMonitor());
-        return result(graph, nodes, edges);
+        DiagramLayout.Result placed = DiagramLayout.layout(
+                boxes.stream().map(b -> new DiagramLayout.Box(b.id(), b.width(), b.height())).toList(),
+                links.stream().map(l -> new DiagramLayout.Link(l.source(), l.target(), l.label(), l.labelWidth(), l.labelHeight())).toList());
+        Map<String, Point2D> corners = new LinkedHashMap<>();
+        placed.boxes().forEach((id, p) -> corners.put(id, point(p)));
+        List<Route> routes = placed.routes().stream()
+                .map(r -> new Route(r.points().stream().map(LayeredLayout::point).toList(), point(r.label()))).toList();
+        return new Result(corners, routes, placed.width(), placed.height());
     }
 
-    private static void configure(ElkNode graph) {
-        graph.setProperty(CoreOptions.ALGORITHM, LayeredOptions.ALGORITHM_ID);
-        graph.setProperty(CoreOptions.DIRECTION, Direction.DOWN);
-        graph.setProperty(CoreOptions.EDGE_ROUTING, EdgeRouting.ORTHOGONAL);
-        graph.setProperty(CoreOptions.PADDING, new ElkPadding(PADDING));
-        graph.setProperty(LayeredOptions.SPACING_NODE_NODE, NODE_SPACING);
-        graph.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, LAYER_SPACING);
-        graph.setProperty(LayeredOptions.SPACING_EDGE_EDGE, EDGE_SPACING);
-        graph.setProperty(LayeredOptions.SPACING_EDGE_EDGE_BETWEEN_LAYERS, EDGE_SPACING);
-        graph.setProperty(LayeredOptions.SPACING_EDGE_NODE_BETWEEN_LAYERS, EDGE_SPACING);
-        graph.setProperty(LayeredOptions.SPACING_EDGE_LABEL, 2.0);
-    }
-
-    private static ElkNode node(Map<String, ElkNode> nodes, String id) {
-        ElkNode node = nodes.get(id);
-        if (node == null) {
-            throw new IllegalArgumentException("No box '" + id + "' for a link");
-        }
-        return node;
-    }
-
-    private static Result result(ElkNode graph, Map<String, ElkNode> nodes, List<ElkEdge> edges) {
-        Map<String, Point2D> placed = new LinkedHashMap<>();
-        nodes.forEach((id, node) -> placed.put(id, new Point2D(node.getX(), node.getY())));
-        List<Route> routes = new ArrayList<>();
-        for (ElkEdge edge : edges) {
-            List<Point2D> points = new ArrayList<>();
-            for (ElkEdgeSection section : edge.getSections()) {
-                points.add(new Point2D(section.getStartX(), section.getStartY()));
-                section.getBendPoints().forEach(b -> points.add(new Point2D(b.getX(), b.getY())));
-                points.add(new Point2D(section.getEndX(), section.getEndY()));
-            }
-            ElkLabel label = edge.getLabels().get(0);
-            routes.add(new Route(points, new Point2D(label.getX(), label.getY())));
-        }
-        return new Result(placed, routes, graph.getWidth(), graph.getHeight());
+    private static Point2D point(DiagramLayout.Point p) {
+        return new Point2D(p.x(), p.y());
     }
 }

@@ -23,7 +23,8 @@ import javafx.stage.Stage;
  * {@code several} (a project and a user), {@code stale} (a run added behind the dialog's back, then
  * confirm), {@code undo} (confirm at once: the main window shows the undo banner), {@code committing}
  * (confirm at once; the commit stops half-way to show the progress bar), {@code big} (a
- * generated database whose big project's delete affects about 200,000 rows).
+ * generated database whose big project's delete affects about 200,000 rows), {@code export} (Export report… pressed:
+ * the report is written to {@code impact-report.html} in the demo's temporary folder).
  */
 public final class DeletePreviewDemo {
 
@@ -62,6 +63,9 @@ public final class DeletePreviewDemo {
                     select(dialog, mode);
                     if (mode.equals("stale")) {
                         fixture.addRunToTheSupportProject("late-run");
+                    }
+                    if (mode.equals("export")) {
+                        dialog.viewModel().exportReport(dir.resolve("impact-report.html"));
                     }
                     if (mode.equals("stale") || mode.equals("undo") || mode.equals("committing")) {
                         dialog.viewModel().confirm();
@@ -123,6 +127,11 @@ public final class DeletePreviewDemo {
             @Override
             public dev.cascadestudio.cascade.Restorer.RestoreResult restore(Path snapshot) {
                 return real.restore(snapshot);
+            }
+
+            @Override
+            public void exportReport(dev.cascadestudio.cascade.DeletePlan plan, Path file, int rowsPerTable) throws java.io.IOException {
+                real.exportReport(plan, file, rowsPerTable);
             }
         };
     }

@@ -181,6 +181,61 @@ class DeletePreviewDialogTest {
         assertThat(fixture.dump()).isEqualTo(before);
     }
 
+    @Test
+    void exportReportWritesTheFileTheChooserGivesWithTheRootsAndCountsAndSaysWhere() throws Exception {
+        String before = fixture.dump();
+        Path report = dir.resolve("reports").resolve("support impact.html");
+        java.nio.file.Files.createDirectories(report.getParent());
+        openAndWait(fixture.operations, DeletePreviewViewModel.TYPE_TO_CONFIRM_THRESHOLD, SUPPORT);
+        List<javafx.stage.Window> askedOver = new CopyOnWriteArrayList<>();
+        fx(() -> {
+            driver.dialog.setReportChooser(owner -> {
+                askedOver.add(owner);
+                return report;
+            });
+            return null;
+        });
+        assertThat(driver.visible("#exportMessage")).as("no message before an export").isFalse();
+        assertThat(driver.text("#exportButton")).isEqualTo("Export report…");
+        assertThat(driver.disabled("#exportButton")).isFalse();
+
+        driver.robot.clickOn(driver.lookup("#exportButton"));
+        waitFor(() -> driver.text("#exportMessage").startsWith("Report saved"));
+
+        assertThat(askedOver).containsExactly(fx(driver.dialog::stage));
+        assertThat(driver.text("#exportMessage")).matches("Report saved: support impact\\.html \\([0-9,]+ KB\\) in "
+                + java.util.regex.Pattern.quote(report.getParent().toString()) + "\\.");
+        String html = java.nio.file.Files.readString(report);
+        assertThat(html).startsWith("<!DOCTYPE html>").contains(SUPPORT.uid(), "Delete project “customer-support-assistant”?",
+                "Delete 31 rows, set 18 values in 12 rows to NULL.", "<svg ");
+        assertThat(html).contains("<td class=\"num count\">3</td>", "<td class=\"num count\">8</td>");
+        assertThat(fixture.dump()).as("exporting changes nothing in the database").isEqualTo(before);
+        assertThat(fx(driver.dialog::isShowing)).as("the preview stays open").isTrue();
+        assertThat(driver.disabled("#confirmButton")).isFalse();
+
+        // a Markdown name is written as Markdown; a failure is told in the same line, in red
+        Path markdown = dir.resolve("reports").resolve("support.md");
+        fx(() -> {
+            driver.dialog.setReportChooser(owner -> markdown);
+            return null;
+        });
+        driver.robot.clickOn(driver.lookup("#exportButton"));
+        waitFor(() -> driver.text("#exportMessage").startsWith("Report saved: support.md ("));
+        assertThat(java.nio.file.Files.readString(markdown)).startsWith("# Impact report: Delete project “customer-support-assistant”?").contains("| **Total** | **31** | |");
+
+        Path nowhere = dir.resolve("missing-folder").resolve("r.html");
+        fx(() -> {
+            driver.dialog.setReportChooser(owner -> nowhere);
+            return null;
+        });
+        driver.robot.clickOn(driver.lookup("#exportButton"));
+        waitFor(() -> driver.text("#exportMessage").startsWith("The report was not saved."));
+        assertThat(driver.text("#exportMessage")).isEqualTo("The report was not saved. No such folder: " + nowhere.getParent() + ".");
+        assertThat(fx(() -> driver.lookup("#exportMessage").getPseudoClassStates().stream().map(Object::toString).toList()))
+                .contains("failed");
+        assertThat(nowhere.getParent()).doesNotExist();
+    }
+
     private void openAndWait(DeleteOperations operations, long threshold, Root... roots) throws Exception {
         driver.open(() -> DeletePreviewDialog.open(driver.owner, operations, List.of(roots), driver.executor, threshold,
                 committed::add));

@@ -42,4 +42,9 @@ class ForwardingOperations implements DeleteOperations {
     public Restorer.RestoreResult restore(Path snapshot, ProgressListener progress) {
         return real.restore(snapshot, progress);
     }
+
+    @Override
+    public void exportReport(DeletePlan plan, Path file, int rowsPerTable) throws java.io.IOException {
+        real.exportReport(plan, file, rowsPerTable);
+    }
 }

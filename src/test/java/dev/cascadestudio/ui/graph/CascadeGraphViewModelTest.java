@@ -1,5 +1,7 @@
 package dev.cascadestudio.ui.graph;
 
+import dev.cascadestudio.diagram.GraphDiagram;
+import dev.cascadestudio.diagram.PlanHighlight;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cascadestudio.cascade.DeletePlan;

@@ -1,4 +1,4 @@
-package dev.cascadestudio.ui.graph;
+package dev.cascadestudio.diagram;
 
 import dev.cascadestudio.cascade.CascadeGraph;
 import dev.cascadestudio.domain.ForeignKeyRule;
