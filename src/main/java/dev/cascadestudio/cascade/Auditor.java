@@ -28,17 +28,22 @@ public final class Auditor {
     /** The dangling references along one edge: how many, and up to {@link #SAMPLE} of them. */
     public record Finding(ForeignKeyRule edge, long count, List<Dangling> sample) {}
 
-    /** A row whose {@code column} holds {@code value}, which no parent row has. */
-    public record Dangling(RowKey row, String value) {}
+    /** A row (named {@code name}) whose {@code column} holds {@code value}, which no parent row has. */
+    public record Dangling(RowKey row, String name, String value) {}
 
     public List<Finding> audit() {
+        return audit(SAMPLE);
+    }
+
+    /** As {@link #audit()}, with up to {@code sampleSize} rows of each finding. */
+    public List<Finding> audit(int sampleSize) {
         return database.fromConnection(connection -> {
             SqlNames n = database.sqlNames();
             List<Finding> findings = new ArrayList<>();
             for (ForeignKeyRule edge : graph.edges()) {
                 boolean versioned = graph.table(edge.childTable()).versioned();
                 String sql = "SELECT " + n.quote("uid") + ", " + (versioned ? n.quote("version") : "NULL") + ", "
-                        + n.quote(edge.column()) + " FROM " + n.quote(edge.childTable())
+                        + n.quote(edge.column()) + ", " + n.quote("name") + " FROM " + n.quote(edge.childTable())
                         + " WHERE " + n.quote(edge.column()) + " IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "
                         + n.quote(edge.parentTable()) + " p WHERE p." + n.quote(edge.referencedColumn()) + " = "
                         + n.quote(edge.childTable()) + "." + n.quote(edge.column()) + ") ORDER BY " + n.quote("uid");
@@ -46,8 +51,9 @@ public final class Auditor {
                 List<Dangling> sample = new ArrayList<>();
                 try (PreparedStatement ps = connection.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        if (sample.size() < SAMPLE) {
-                            sample.add(new Dangling(new RowKey(edge.childTable(), rs.getString(1), rs.getString(2)), rs.getString(3)));
+                        if (sample.size() < sampleSize) {
+                            sample.add(new Dangling(new RowKey(edge.childTable(), rs.getString(1), rs.getString(2)), rs.getString(4),
+                                    rs.getString(3)));
                         }
                         count++;
                     }

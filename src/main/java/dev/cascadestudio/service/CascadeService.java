@@ -121,6 +121,9 @@ public final class CascadeService {
 
     public List<Auditor.Finding> audit() { return auditor.audit(); }
 
+    /** As {@link #audit()}, listing up to {@code sampleSize} rows of each finding. */
+    public List<Auditor.Finding> audit(int sampleSize) { return auditor.audit(sampleSize); }
+
     public AuditLog auditLog() { return auditLog; }
 
     /** The URL of the database this service deletes from and restores into. */

@@ -195,6 +195,8 @@ public final class DatabaseSession implements AutoCloseable {
     public BrowseService browse() { return new BrowseService(database); }
     public TreeService tree() { return tree; }
     public SearchService search() { return search; }
+    /** What is broken in the database: the audit's findings for the Health view. */
+    public HealthService health() { return new HealthService(cascade); }
     public RowDetailsService rowDetails() { return rowDetails; }
     public CascadeService cascade() { return cascade; }
     public RowEditService rowEdit() { return rowEdit; }

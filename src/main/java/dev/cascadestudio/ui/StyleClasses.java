@@ -120,6 +120,21 @@ public final class StyleClasses {
     public static final String DELETE_PREVIEW_STYLESHEET = "/styles/delete-preview.css";
 
     // ---- the History window (styles/history.css) ----
+    public static final String HEALTH_STYLESHEET = "/styles/health.css";
+    public static final String HEALTH = "health";
+    public static final String HEALTH_TOOLBAR = "health-toolbar";
+    public static final String HEALTH_TITLE = "health-title";
+    public static final String HEALTH_SUMMARY = "health-summary";
+    public static final String HEALTH_FINDINGS = "health-findings";
+    public static final String HEALTH_FINDING = "health-finding";
+    public static final String HEALTH_FINDING_CATEGORY = "health-finding-category";
+    public static final String HEALTH_FINDING_NAME = "health-finding-name";
+    public static final String HEALTH_FINDING_HEADER = "health-finding-header";
+    public static final String HEALTH_FINDING_TITLE = "health-finding-title";
+    public static final String HEALTH_FINDING_DETAIL = "health-finding-detail";
+    public static final String HEALTH_ROWS = "health-rows";
+    public static final String HEALTH_MESSAGE = "health-message";
+
     public static final String HISTORY_STYLESHEET = "/styles/history.css";
     public static final String HISTORY = "history";
     public static final String HISTORY_TOOLBAR = "history-toolbar";

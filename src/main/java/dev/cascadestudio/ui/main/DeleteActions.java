@@ -8,6 +8,7 @@ import dev.cascadestudio.ui.delete.DeletePreviewDialog;
 import dev.cascadestudio.ui.delete.UndoBanner;
 import dev.cascadestudio.ui.graph.CascadeGraphView;
 import dev.cascadestudio.ui.graph.CascadeGraphWindow;
+import dev.cascadestudio.ui.health.HealthWindow;
 import dev.cascadestudio.ui.history.HistoryWindow;
 import dev.cascadestudio.service.AuditLog;
 import dev.cascadestudio.service.HistoryService;
@@ -31,6 +32,7 @@ final class DeleteActions {
     private CascadeService bannerService;
     private Window graphWindow;
     private javafx.stage.Stage historyWindow;
+    private javafx.stage.Stage healthWindow;
 
     DeleteActions(MainWindowViewModel viewModel, VBox undoHost, SideWindowPlacement graphPlacement) {
         this.viewModel = viewModel;
@@ -98,6 +100,20 @@ final class DeleteActions {
         graphs.follow(view, session);
     }
 
+    /** Opens the Health window for the open database (it checks at once), or brings it to the front. */
+    void showHealth(Window owner) {
+        if (healthWindow != null && healthWindow.isShowing()) {
+            healthWindow.toFront();
+            return;
+        }
+        DatabaseSession session = viewModel.openSession();
+        if (session == null) {
+            return;
+        }
+        healthWindow = HealthWindow.show(owner, session.health(), viewModel.executor(), session.describeDatabase(),
+                row -> viewModel.tree().reveal(row));
+    }
+
     /** Opens the History window for the open database, or brings it to the front. */
     void showHistory(Window owner) {
         if (historyWindow != null && historyWindow.isShowing()) {
@@ -119,6 +135,10 @@ final class DeleteActions {
     private void databaseChanged() {
         if (graphWindow != null) {
             graphWindow.hide();
+        }
+        if (healthWindow != null) {
+            healthWindow.hide(); // it showed the database that was open
+            healthWindow = null;
         }
         if (historyWindow != null) {
             historyWindow.hide(); // its Restore went into the database that was open

@@ -16,6 +16,8 @@ import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
@@ -46,6 +48,7 @@ public final class MainWindowView {
     @FXML private Button deleteButton;
     @FXML private Button graphButton;
     @FXML private Button historyButton;
+    @FXML private Button healthButton;
     @FXML private ToggleButton editToggle;
     @FXML private HBox modeBand;
     @FXML private FontIcon modeIcon;
@@ -119,6 +122,7 @@ public final class MainWindowView {
         scene.getAccelerators().put(Shortcuts.DELETE, this::deleteSelected);
         scene.getAccelerators().put(Shortcuts.GRAPH, this::showGraph);
         scene.getAccelerators().put(Shortcuts.HISTORY, this::showHistory);
+        scene.getAccelerators().put(Shortcuts.HEALTH, this::showHealth);
         scene.getAccelerators().put(Shortcuts.SEARCH, this::focusSearch);
         scene.getAccelerators().put(Shortcuts.OPEN, this::openDatabase);
         scene.getAccelerators().put(Shortcuts.QUIT, this::quit);
@@ -158,6 +162,7 @@ public final class MainWindowView {
         browser.setDividerPositions(0.36);
         search = new SearchView(viewModel.search());
         searchHost.getChildren().add(search.root());
+        compactBelow(COMPACT_TOOLBAR_BELOW, graphButton, healthButton, historyButton, refreshButton);
         bindErrorState();
         bindStatusBar();
         bindNotice();
@@ -168,6 +173,7 @@ public final class MainWindowView {
         // read-only: the toolbar's Delete is off; the Delete key and the menu item say why (DeleteActions)
         deleteButton.disableProperty().bind(cannotDelete.or(viewModel.writableProperty().not()));
         graphButton.disableProperty().bind(viewModel.canRefreshProperty().not());
+        healthButton.disableProperty().bind(viewModel.canRefreshProperty().not());
         openButton.disableProperty().bind(viewModel.switchingProperty().or(viewModel.phaseProperty().isEqualTo(Phase.OPENING)));
         // History restores into the open database: it waits until the opening has ended (or failed)
         historyButton.disableProperty().bind(openButton.disableProperty());
@@ -247,6 +253,30 @@ public final class MainWindowView {
     @FXML
     public void showGraph() {
         deletes.showGraph(root.getScene().getWindow());
+    }
+
+    /**
+     * Under this window width the toolbar's view buttons show only their icons (their tooltips keep
+     * the words and the shortcut), so that at 1200 px nothing falls into the toolbar's overflow menu.
+     */
+    static final double COMPACT_TOOLBAR_BELOW = 1400;
+
+    private void compactBelow(double width, ButtonBase... buttons) {
+        root.widthProperty().addListener((o, old, now) -> {
+            ContentDisplay display = now.doubleValue() < width ? ContentDisplay.GRAPHIC_ONLY : ContentDisplay.LEFT;
+            for (ButtonBase button : buttons) {
+                button.setContentDisplay(display);
+            }
+        });
+    }
+
+    /** Ctrl+Shift+H, toolbar: what is broken in the open database, each row one double-click from the tree. */
+    @FXML
+    public void showHealth() {
+        if (healthButton.isDisabled()) {
+            return;
+        }
+        deletes.showHealth(root.getScene().getWindow());
     }
 
     /** Ctrl+H, toolbar: the audit log's deletes, restores and edits, and restoring a past delete. */

@@ -12,6 +12,7 @@ final class Shortcuts {
     static final KeyCombination REFRESH = new KeyCodeCombination(KeyCode.F5);
     static final KeyCombination DELETE = new KeyCodeCombination(KeyCode.DELETE);
     static final KeyCombination GRAPH = new KeyCodeCombination(KeyCode.G, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination HEALTH = new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
     static final KeyCombination HISTORY = new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination SEARCH = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination OPEN = new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN);
