@@ -73,6 +73,11 @@ public final class CascadeService {
         return planner.page(plan, effect, offset, limit);
     }
 
+    /** The next {@code limit} rows of an effect after {@code after} in key order (null: the first); see {@link Planner#pageAfter}. */
+    public List<AffectedRow> pageAfter(DeletePlan plan, DeletePlan.Effect effect, RowKey after, int limit) {
+        return planner.pageAfter(plan, effect, after, limit);
+    }
+
     public List<dev.cascadestudio.cascade.RowKey> allRows(DeletePlan plan, DeletePlan.Effect effect) {
         return planner.allRows(plan, effect);
     }
