@@ -119,7 +119,7 @@ final class DbOptions {
     /** A read-only session: what plan, tree and audit need, and all they get. */
     DatabaseSession openReadOnly() {
         Resolved resolved = resolve();
-        return DatabaseSession.open(resolved.url(), resolved.user(), resolved.password(), DatabaseSession.Mode.READ_ONLY);
+        return noted(DatabaseSession.open(resolved.url(), resolved.user(), resolved.password(), DatabaseSession.Mode.READ_ONLY));
     }
 
     /**
@@ -128,7 +128,18 @@ final class DbOptions {
      */
     DatabaseSession openForWriting(boolean write) {
         Resolved resolved = resolve();
-        return DatabaseSession.open(resolved.url(), resolved.user(), resolved.password(),
-                write ? DatabaseSession.Mode.EDITING : DatabaseSession.defaultMode(resolved.url()));
+        return noted(DatabaseSession.open(resolved.url(), resolved.user(), resolved.password(),
+                write ? DatabaseSession.Mode.EDITING : DatabaseSession.defaultMode(resolved.url())));
+    }
+
+    /**
+     * Prints what differs from the controller schema as one {@code note:} line on standard error, for
+     * every open; not where editing was asked for and refused, whose write is refused with that reason.
+     */
+    private static DatabaseSession noted(DatabaseSession session) {
+        if (session.readOnlyBecause().isEmpty() && !session.schemaDiffers().isEmpty()) {
+            System.err.println("note: " + TerminalText.safe(session.schemaDiffers()));
+        }
+        return session;
     }
 }
