@@ -31,8 +31,18 @@ class UrlPolicyTest {
     @Test
     void anInitScriptIsRefusedBeforeItRuns() throws Exception {
         Path marker = dir.resolve("pwned.csv");
-        Path evil = Files.writeString(dir.resolve("evil.sql"), "CALL CSVWRITE('" + marker + "', 'SELECT 1');\n");
+        Path aliased = dir.resolve("aliased.txt");
+        // the example: CSVWRITE writes a file, and CREATE ALIAS makes any static Java method callable
+        Path evil = Files.writeString(dir.resolve("evil.sql"), "CALL CSVWRITE('" + marker + "', 'SELECT 1');\n"
+                + "CREATE ALIAS TOUCH FOR 'org.h2.store.fs.FileUtils.createFile';\n"
+                + "CALL TOUCH('" + aliased + "');\n");
         String runscript = "RUNSCRIPT FROM '" + evil + "'";
+        try (Connection control = DriverManager.getConnection("jdbc:h2:mem:control;INIT=" + runscript)) {
+            assertThat(marker).as("control: the driver ran CSVWRITE").exists();
+            assertThat(aliased).as("control: the driver ran the alias").exists();
+        }
+        Files.delete(marker);
+        Files.delete(aliased);
 
         for (String url : new String[] {
                 "jdbc:h2:mem:probe;INIT=" + runscript,
@@ -47,6 +57,7 @@ class UrlPolicyTest {
             }
         }
         assertThat(marker).as("the script's CSVWRITE did not run").doesNotExist();
+        assertThat(aliased).as("the script's CREATE ALIAS did not run").doesNotExist();
         assertThat(dir.resolve("db.mv.db")).as("no database was created").doesNotExist();
     }
 
