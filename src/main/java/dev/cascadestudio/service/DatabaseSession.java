@@ -42,14 +42,14 @@ public final class DatabaseSession implements AutoCloseable {
         this.embedded = embedded;
         this.tier = tier;
         this.readOnlyBecause = readOnlyBecause;
-        this.gate = WriteGate.of(database);
+        this.gate = WriteGate.of(database, readOnlyBecause); // a refused write says why, where editing was refused
         this.mode = gate.writable() ? Mode.EDITING : Mode.READ_ONLY;
         this.demoDataLoaded = demoDataLoaded;
         CascadeGraph graph = CascadeGraph.fromMapping(database.sessionFactory().getMetamodel());
         this.tree = new TreeService(database, graph);
         this.search = new SearchService(database, graph, tree);
         this.rowDetails = new RowDetailsService(database);
-        this.cascade = new CascadeService(database);
+        this.cascade = new CascadeService(database, gate);
         this.rowEdit = new RowEditService(database, graph, tree, rowDetails);
     }
 

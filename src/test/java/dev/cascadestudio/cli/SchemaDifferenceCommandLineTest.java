@@ -12,7 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A controller's SQLite file with a required column Cascade Studio does not know: a read-only verb
- * says what differs as one {@code note:} line and goes on; the file is left as it was.
+ * says what differs as one {@code note:} line and goes on; {@code delete --write} and
+ * {@code restore --write} are refused with that reason; the file is left as it was.
  */
 class SchemaDifferenceCommandLineTest {
 
@@ -46,6 +47,24 @@ class SchemaDifferenceCommandLineTest {
         assertThat(tree.exit()).as(tree.err()).isZero();
         assertThat(tree.err().strip()).isEqualTo("note: " + DIFFERS);
         assertThat(tree.out()).contains("alice");
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+    }
+
+    @Test
+    void deleteAndRestoreWithWriteSayWhyTheDatabaseStaysReadOnly() throws Exception {
+        byte[] before = Files.readAllBytes(file);
+        Path snapshot = Files.writeString(dir.resolve("snapshot.jsonl"), "{}\n");
+        String why = "error: This database differs from the GenAI Factory controller schema in ways that make writing unsafe ("
+                + OddSchemas.UNKNOWN_REQUIRED_COLUMN + "), so it is open read-only." + System.lineSeparator();
+
+        for (String[] args : new String[][] {
+                {"delete", "--write", "--yes", "--db", url, "--table", "project", "--uid", "x"},
+                {"restore", "--write", "--db", url, snapshot.toString()}}) {
+            CommandLineTest.Run r = CommandLineTest.run(args);
+            assertThat(r.exit()).as(args[0]).isEqualTo(CliErrors.BAD_INPUT);
+            assertThat(r.err()).as(args[0] + ": the reason, not \"switch to editing (--write)\"").isEqualTo(why);
+            assertThat(r.out()).as(args[0]).isEmpty();
+        }
         assertThat(Files.readAllBytes(file)).isEqualTo(before);
     }
 
