@@ -52,6 +52,7 @@ class InitCommandTest {
             CommandLineTest.Run init = CommandLineTest.run("init", "--db", url, "--user", user);
             assertThat(init.exit()).as(init.err()).isZero();
             assertThat(init.out()).startsWith("Created the GenAI Factory controller schema in " + product + " · ");
+            assertThat(init.err()).as("no driver warnings on standard error").isEmpty();
             assertThat(tables(url, user)).as("the controller's 24 tables").isEqualTo(24);
 
             CommandLineTest.Run tree = CommandLineTest.run("tree", "--db", url, "--user", user);
