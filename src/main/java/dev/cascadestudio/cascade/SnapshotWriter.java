@@ -143,6 +143,18 @@ final class SnapshotWriter {
     }
 
     private static void header(JsonGenerator json, DeletePlan plan, String databaseUrl) throws IOException {
+        // what restore would refuse is never written (SnapshotReader caps the header's text the same way)
+        for (Root root : plan.roots()) {
+            if (root.uid().length() > dev.cascadestudio.domain.BaseEntity.UID_LENGTH) {
+                throw new IllegalArgumentException("Cannot delete: the " + root.table() + " to delete has a uid of "
+                        + String.format("%,d", root.uid().length()) + " characters, more than the " + dev.cascadestudio.domain.BaseEntity.UID_LENGTH
+                        + " a snapshot can hold for restore; nothing was deleted.");
+            }
+        }
+        if (databaseUrl.length() > SnapshotFormat.MAX_HEADER_TEXT_CHARS) {
+            throw new IllegalArgumentException("Cannot delete: the database's name is longer than the "
+                    + String.format("%,d", SnapshotFormat.MAX_HEADER_TEXT_CHARS) + " characters a snapshot can hold for restore; nothing was deleted.");
+        }
         json.writeStartObject();
         json.writeStringField("format", SnapshotFormat.FORMAT);
         json.writeNumberField("formatVersion", SnapshotFormat.VERSION);

@@ -100,6 +100,35 @@ class SnapshotSizeTest {
         }
     }
 
+    /**
+     * A root's uid longer than the mapping's 64 (SQLite does not enforce a VARCHAR's length) is refused by
+     * restore's reader (issue 12's audit, gap 1), so the delete refuses it too, before anything changes.
+     */
+    @Test
+    void aRootUidLongerThanASnapshotHoldsStopsTheDelete() throws Exception {
+        String longUid = "p".repeat(65);
+        try (Database db = Database.open(url, null, null, Database.EmptyDatabase.REFUSE)) {
+            db.fromConnection(c -> {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE \"project\" SET \"uid\" = ? WHERE \"uid\" = ?")) {
+                    ps.setString(1, longUid);
+                    ps.setString(2, SUPPORT);
+                    return ps.executeUpdate();
+                }
+            });
+        }
+        String before = sha();
+
+        CommandLineTest.Run deleted = CommandLineTest.run("delete", "--write", "--db", url, "--table", "project", "--uid", longUid, "--yes");
+
+        assertThat(deleted.err()).isEqualTo("error: Cannot delete: the project to delete has a uid of 65 characters, more than the 64"
+                + " a snapshot can hold for restore; nothing was deleted." + System.lineSeparator());
+        assertThat(deleted.exit()).isEqualTo(2);
+        assertThat(sha()).isEqualTo(before);
+        try (Stream<Path> left = Files.walk(dir.resolve("home"))) {
+            assertThat(left.filter(Files::isRegularFile).filter(p -> p.toString().contains("delete-"))).as("no snapshot left").isEmpty();
+        }
+    }
+
     @Test
     void aSparseThreeGigabyteFileIsRefusedInOneLine() throws Exception {
         Path huge = dir.resolve("huge.jsonl");
