@@ -107,5 +107,17 @@ final class SqliteProduct implements DatabaseProduct {
         }
     }
 
+    /** {@code jdbc:sqlite:} and the real path of the file, whichever form the URL takes; in memory, the URL as given. */
+    @Override
+    public String identity(String url) {
+        java.nio.file.Path file;
+        try {
+            file = SqliteUrl.check(url).file();
+        } catch (DatabaseOpenException | java.nio.file.InvalidPathException e) {
+            return url;
+        }
+        return file == null ? url : SqliteUrl.PREFIX + DatabaseProduct.realPath(file);
+    }
+
     @Override public String toString() { return "SQLite"; }
 }
