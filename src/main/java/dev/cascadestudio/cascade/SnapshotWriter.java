@@ -228,6 +228,12 @@ final class SnapshotWriter {
                     long chars = 0;
                     for (int i = 0; i < columns.size(); i++) {
                         Object value = values.read(rs, i + 1, columns.get(i).kind());
+                        if (value instanceof String text && !values.readTextExactly(rs, i + 1, text)) {
+                            // restore would write back other bytes than the database holds: refuse rather than lose them
+                            throw new IllegalArgumentException("Cannot delete: the row " + rowName(rs, uid) + " of " + table.name()
+                                    + " holds text in " + columns.get(i).name() + " that is not valid UTF-8, which a snapshot cannot"
+                                    + " give back exactly; nothing was deleted. Correct the value first.");
+                        }
                         if (value instanceof LocalDateTime t) value = t.toString();
                         chars += value instanceof String text ? text.length() : 0;
                         String problem = SnapshotFormat.problem(columns.get(i), value);
@@ -248,6 +254,11 @@ final class SnapshotWriter {
             }
         }
         return new Counted(n, digest.hex());
+    }
+
+    /** The row's uid for a message: on one line, at most 60 characters, whatever the database holds. */
+    private static String rowName(ResultSet rs, int uid) throws SQLException {
+        return SnapshotFormat.shorten(String.valueOf(rs.getString(uid + 1)));
     }
 
     private static int indexOf(List<TableInfo.Column> columns, String name) {

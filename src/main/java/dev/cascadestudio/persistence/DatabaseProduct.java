@@ -69,6 +69,16 @@ public interface DatabaseProduct {
     /** Reads a column as a plain value. */
     Object read(ResultSet rs, int index, ColumnKind column) throws SQLException;
 
+    /**
+     * Whether {@code read}, the text {@link #read} gave for column {@code index} of the current row, is
+     * exactly what the database holds, so that writing it back gives the same bytes. True where the
+     * database only stores valid text (H2 and the servers check what they are given); SQLite stores
+     * any bytes in a TEXT column, and text that is not valid UTF-8 reads as U+FFFD replacement characters.
+     */
+    default boolean readTextExactly(ResultSet rs, int index, String read) throws SQLException {
+        return true;
+    }
+
     // ---- which database a URL names ----
 
     /**
