@@ -338,6 +338,33 @@ class CommandLineTest {
         assertThat(Cli.refuseWindowWithoutDisplay(java.util.Map.of(), "Mac OS X")).isEmpty();
     }
 
+    /**
+     * Issue 12, item 8 (the audit's gap 4): a DISPLAY that names no X server (an ssh session without X
+     * forwarding) let the toolkit fail with a 15-line UnsupportedOperationException trace and exit 1. The
+     * jar, started as it is (a child JVM, no Monocle, its own environment), says one sentence and exits 2;
+     * the database it began to open is closed again (a second open finds it unlocked).
+     */
+    @Test
+    void aDisplayThatCannotBeReachedIsRefusedInOneSentence() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux"),
+                "GTK's DISPLAY: Linux");
+        String javaCommand = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(javaCommand, "-Dcascade.home=" + dir.resolve("home"), "-Dcascade.keyring=none",
+                "-cp", System.getProperty("java.class.path"), "dev.cascadestudio.Main", "--db=" + url);
+        builder.environment().put("DISPLAY", ":nonexistent");
+        builder.environment().remove("WAYLAND_DISPLAY");
+        Path err = dir.resolve("window-stderr.txt");
+        Process child = builder.redirectError(err.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertThat(child.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).as("the child ended").isTrue();
+
+        assertThat(java.nio.file.Files.readAllLines(err)).containsExactly("error: the window cannot open: the display :nonexistent"
+                + " cannot be reached; the command line works without one, see cascade-studio --help.");
+        assertThat(child.exitValue()).isEqualTo(2);
+        try (Database db = Database.open(url, null, null, Database.EmptyDatabase.REFUSE)) {
+            assertThat(db.url()).isEqualTo(url);
+        }
+    }
+
     @Test
     void generateAndTreeRefuseSizesOutOfRangeAndWriteNothing() {
         Path target = dir.resolve("generated");
