@@ -365,6 +365,37 @@ class CommandLineTest {
         }
     }
 
+    /**
+     * Issue 12, item 9 (the audit's gap 5): generate checks the disk has room before it writes. The disk
+     * the tests run on has room, so the free space is given through GenerateCommand's seam: 10 MB free
+     * for 1,000,000 rows (about 300 bytes each, 286 MB) is refused in one sentence, exit 2, no file made.
+     */
+    @Test
+    void generateRefusesWhereTheDiskHasNoRoomAndWritesNothing() throws Exception {
+        Path target = dir.resolve("full-disk").resolve("generated");
+        java.nio.file.Files.createDirectories(target.getParent());
+        GenerateCommand.FreeSpace real = GenerateCommand.freeSpace;
+        java.util.List<Path> asked = new java.util.ArrayList<>();
+        GenerateCommand.freeSpace = folder -> {
+            asked.add(folder);
+            return 10L * 1024 * 1024;
+        };
+        Run r;
+        try {
+            r = run("generate", "--db", AppDirectories.h2Url(target), "--rows", "1000000", "--big-project-rows", "1000");
+        } finally {
+            GenerateCommand.freeSpace = real;
+        }
+
+        assertThat(asked).as("asked about the folder the file goes in").containsExactly(target.getParent().toAbsolutePath());
+        assertThat(r.err()).isEqualTo("error: 1,000,000 rows need about 286 MB of disk, and " + target.getParent().toAbsolutePath()
+                + " has 10 MB free; nothing was written." + System.lineSeparator());
+        assertThat(r.exit()).isEqualTo(2);
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(target.getParent())) {
+            assertThat(files).as("no .mv.db or any other file left").isEmpty();
+        }
+    }
+
     @Test
     void generateAndTreeRefuseSizesOutOfRangeAndWriteNothing() {
         Path target = dir.resolve("generated");
