@@ -396,6 +396,25 @@ class CommandLineTest {
         }
     }
 
+    /**
+     * Issue 12, item 10 (the audit's gap 7): an in-memory H2 URL given to a read-only verb got H2's
+     * "The database is read only [90097-252]"; init without --db got picocli's "Error: " after ours.
+     */
+    @Test
+    void anInMemoryDatabaseAndAMissingUrlAreToldInOurWords() {
+        for (String verb : List.of("tree", "audit")) {
+            Run r = run(verb, "--db", "jdbc:h2:mem:x");
+            assertThat(r.err()).as(verb).isEqualTo("error: Cannot open jdbc:h2:mem:x: An in-memory database starts empty and ends with the"
+                    + " program that opened it, so there is nothing to read; give the database's file instead (jdbc:h2:file:PATH)."
+                    + System.lineSeparator());
+            assertThat(r.exit()).isEqualTo(2);
+        }
+        Run init = run("init");
+        assertThat(init.err()).isEqualTo("error: Missing required argument (specify one of these): (--db=JDBC_URL | --connection=NAME)"
+                + System.lineSeparator());
+        assertThat(init.exit()).isEqualTo(2);
+    }
+
     @Test
     void generateAndTreeRefuseSizesOutOfRangeAndWriteNothing() {
         Path target = dir.resolve("generated");
