@@ -67,6 +67,7 @@ final class SnapshotWriter {
                          SqlValues values, DeletePlan plan, String databaseUrl, Durability durability) throws SQLException {
         try {
             dev.cascadestudio.persistence.AppDirectories.createPrivateDirectories(directory);
+            dev.cascadestudio.persistence.AppDirectories.tightenOwnSnapshots(directory); // an older version's 0755 folder
             Root first = plan.roots().get(0);
             Path target = directory.resolve("delete-" + FILE_TIME.format(Instant.now()) + "-" + first.table() + "-"
                     + first.uid().replaceAll("[^A-Za-z0-9_-]", "_") + ".jsonl");

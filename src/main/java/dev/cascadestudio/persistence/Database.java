@@ -77,6 +77,7 @@ public final class Database implements AutoCloseable {
 
     /** Opens (and for an empty embedded database, creates) Cascade Studio's default H2 file. */
     public static Database openDefault() {
+        AppDirectories.tightenOwn(AppDirectories.dataHome()); // an older version's 0755 data directory
         return open(AppDirectories.defaultDatabaseUrl(), null, null, EmptyDatabase.CREATE_SCHEMA);
     }
 
