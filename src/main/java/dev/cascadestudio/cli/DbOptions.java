@@ -127,11 +127,25 @@ final class DbOptions {
         }
     }
 
-    /** A read-only session: what plan, tree and audit need, and all they get. */
+    /**
+     * A read-only session: what plan, tree and audit need, and all they get. A crash journal beside an H2
+     * file is left alone by a read-only open; the command says so in a note on standard error (its
+     * output and exit code stay as they are), as the window does.
+     */
     DatabaseSession openReadOnly() {
         Resolved resolved = resolve();
-        return noted(DatabaseSession.open(resolved.url(), resolved.user(), resolved.password(), DatabaseSession.Mode.READ_ONLY,
-                resolved.tier()));
+        DatabaseSession session = noted(DatabaseSession.open(resolved.url(), resolved.user(), resolved.password(),
+                DatabaseSession.Mode.READ_ONLY, resolved.tier()));
+        if (session.interruptedDeletePending()) {
+            System.err.println("note: " + TerminalText.safe(pendingJournalNote(session.database().h2File())));
+        }
+        return session;
+    }
+
+    static String pendingJournalNote(Path h2File) {
+        return "a crash journal lies beside " + h2File + ".mv.db (a delete was cut off, or the journal was put there);"
+                + " it was left alone, as this command only reads: a command with --write checks it and puts the database back"
+                + " as it was before that delete, or says why it will not.";
     }
 
     /**
