@@ -195,6 +195,8 @@ public final class DatabaseSession implements AutoCloseable {
     public BrowseService browse() { return new BrowseService(database); }
     public TreeService tree() { return tree; }
     public SearchService search() { return search; }
+    /** The rows of one table as a grid: filtered, sorted and paged by the database. */
+    public GridService grid() { return new GridService(database); }
     public RowDetailsService rowDetails() { return rowDetails; }
     public CascadeService cascade() { return cascade; }
     public RowEditService rowEdit() { return rowEdit; }
