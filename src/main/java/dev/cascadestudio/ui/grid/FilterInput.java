@@ -32,7 +32,7 @@ final class FilterInput {
             return switch (type) {
                 case VALUE -> "value (empty: none)";
                 case LABEL -> "key=value";
-                case CREATED_FROM, CREATED_BEFORE -> "2026-01-31 or 2026-01-31 12:00";
+                case CREATED_FROM, CREATED_BEFORE -> "yyyy-mm-dd [hh:mm]";
             };
         }
     }

@@ -111,6 +111,7 @@ public final class GridView {
     @FXML
     private void initialize() {
         tableChoice.getItems().setAll(GridService.TABLES);
+        tableChoice.setVisibleRowCount(GridService.TABLES.size());
         tableChoice.setButtonCell(new TableNameCell());
         tableChoice.setCellFactory(list -> new TableNameCell());
         tableChoice.getSelectionModel().select(model.tableProperty().get());
@@ -209,7 +210,7 @@ public final class GridView {
         return switch (column.name()) {
             case "name" -> 220;
             case "uid", "owner_id", "project_id", "workflow_id", "schedule_id", "model_id" -> 150;
-            case "version" -> 70;
+            case "version" -> 84;
             default -> column.timestamp() ? 170 : 110;
         };
     }

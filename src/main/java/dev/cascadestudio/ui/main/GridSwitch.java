@@ -35,7 +35,7 @@ final class GridSwitch {
         this.browser = browser;
         this.tree = tree;
         this.grid = new GridView(viewModel.grid());
-        SplitPane.setResizableWithParent(grid.root(), false);
+        // unlike the tree, the grid grows with the window: its columns use the room
         grid.setOnOpen(this::open);
     }
 
