@@ -70,8 +70,8 @@ class GridBenchmark {
         }
         json.put("met", met);
         json.put("note", "ms are medians of " + REPETITIONS + " on an open database, after one untimed warm-up of each query;"
-                + " first_page: the first " + PAGE + " rows of the biggest table in the grid's opening order (name, naturally)"
-                + " plus its COUNT; sort_*: the first page in another order; filter_*: the first page and the count of a"
+                + " first_page: the first " + PAGE + " rows of the biggest table in the grid's opening order (the key, uid)"
+                + " plus its COUNT; sort_*: the first page in another order (name: naturally); filter_*: the first page and the count of a"
                 + " filter; deep_page: the page after a cursor half way down. plan_*: CascadeService.plan of the runs chosen"
                 + " as 'all matching' (one set-based plan) and of their project. Figures from a shared 2-core machine are noisy.");
         Files.createDirectories(benchDir);
@@ -110,16 +110,20 @@ class GridBenchmark {
         f.put("database", database.describe());
         f.put("table", biggest);
         f.put("table_rows", counts.get(biggest));
+        // the grid opens in key order (GridViewModel.KEY_ORDER), the one order every table has an index for
         long firstPage = time(i -> {
             grid.count(biggest, GridFilter.NONE);
-            return grid.page(biggest, GridFilter.NONE, "name", false, null, PAGE + i);
+            return grid.page(biggest, GridFilter.NONE, "uid", false, null, PAGE + i);
         });
         f.put("first_page_ms", firstPage);
         Map<String, Long> sorts = new LinkedHashMap<>();
+        sorts.put("sort_name_ms", time(i -> grid.page(biggest, GridFilter.NONE, "name", false, null, PAGE + i)));
         sorts.put("sort_name_desc_ms", time(i -> grid.page(biggest, GridFilter.NONE, "name", true, null, PAGE + i)));
         sorts.put("sort_created_desc_ms", time(i -> grid.page(biggest, GridFilter.NONE, "created", true, null, PAGE + i)));
         sorts.put("sort_owner_ms", time(i -> grid.page(biggest, GridFilter.NONE, "owner_id", false, null, PAGE + i)));
-        sorts.put("sort_uid_ms", time(i -> grid.page(biggest, GridFilter.NONE, "uid", false, null, PAGE + i)));
+        if (grid.columns(biggest).stream().anyMatch(c -> c.name().equals("status"))) {
+            sorts.put("sort_status_ms", time(i -> grid.page(biggest, GridFilter.NONE, "status", false, null, PAGE + i)));
+        }
         f.putAll(sorts);
         Map<String, Long> filters = new LinkedHashMap<>();
         // each repetition asks something slightly different: H2 gives a query asked again over unchanged tables its

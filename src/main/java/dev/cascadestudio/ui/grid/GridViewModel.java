@@ -170,7 +170,7 @@ public final class GridViewModel {
                 rows.clear();
                 matching.set(-1);
                 more.set(false);
-                problem.set(FailureMessages.describe(failure));
+                problem.set(problem(failure));
             }
         });
     }
@@ -199,7 +199,7 @@ public final class GridViewModel {
                 }, failure -> {
                     if (request == latest) {
                         loading.set(false);
-                        problem.set(FailureMessages.describe(failure));
+                        problem.set(problem(failure));
                     }
                 });
     }
@@ -236,7 +236,18 @@ public final class GridViewModel {
                     } else {
                         ready.accept(roots);
                     }
-                }, failure -> refused.accept(FailureMessages.describe(failure)));
+                }, failure -> refused.accept(problem(failure)));
+    }
+
+    /**
+     * One sentence: the service's own refusal (a filter value that is not one, more rows than one delete
+     * takes) as it is, anything else as the database's error.
+     */
+    private static String problem(Throwable failure) {
+        if (failure instanceof IllegalArgumentException && failure.getMessage() != null) {
+            return failure.getMessage();
+        }
+        return FailureMessages.describe(failure);
     }
 
     /** "12,345 matching" (or "1 matching"); "" while not known. */
