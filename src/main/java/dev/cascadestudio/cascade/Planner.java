@@ -87,24 +87,59 @@ public final class Planner {
         return new DeletePlan(roots, deleted, nulled, commitStatements(queries), statements);
     }
 
+    /**
+     * How many root uids one existence check asks about: a statement per chunk, not per root, so that
+     * 10,000 chosen runs cost a few statements (a controller's SQLite file has no index on {@code uid}
+     * alone: each single-root check was a scan of the whole table).
+     */
+    static final int ROOT_CHECK_CHUNK = 1_000;
+
     private void validate(Connection connection, List<Root> roots) throws SQLException {
         if (roots.isEmpty()) {
             throw new IllegalArgumentException("Nothing to delete: no rows were chosen.");
         }
+        Map<String, List<String>> byTable = new java.util.LinkedHashMap<>();
         for (Root root : roots) {
             if (!MappedTables.exists(root.table()) || MappedTables.get(root.table()).label()) {
                 throw new IllegalArgumentException("'" + root.table() + "' is not a table that can be deleted from. Tables: "
                         + String.join(", ", graph.tables().stream().filter(t -> !t.label()).map(TableInfo::name).toList()) + ".");
             }
-            try (PreparedStatement ps = connection.prepareStatement("SELECT COUNT(*) FROM "
-                    + database.sqlNames().quote(root.table()) + " WHERE " + database.sqlNames().quote("uid") + " = ?")) {
-                ps.setString(1, root.uid());
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    if (rs.getLong(1) == 0) {
-                        throw new IllegalArgumentException("No row with uid '" + root.uid() + "' in table " + root.table() + ".");
+            byTable.computeIfAbsent(root.table(), t -> new ArrayList<>()).add(root.uid());
+        }
+        for (Map.Entry<String, List<String>> table : byTable.entrySet()) {
+            List<String> uids = List.copyOf(new java.util.LinkedHashSet<>(table.getValue()));
+            for (int from = 0; from < uids.size(); from += ROOT_CHECK_CHUNK) {
+                List<String> chunk = uids.subList(from, Math.min(uids.size(), from + ROOT_CHECK_CHUNK));
+                Set<String> found = new HashSet<>();
+                try (PreparedStatement ps = connection.prepareStatement("SELECT DISTINCT " + database.sqlNames().quote("uid")
+                        + " FROM " + database.sqlNames().quote(table.getKey()) + " WHERE " + database.sqlNames().quote("uid")
+                        + " IN (" + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")")) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        ps.setString(i + 1, chunk.get(i));
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            found.add(rs.getString(1));
+                        }
                     }
                 }
+                for (String uid : chunk) {
+                    // not found byte for byte: the database's own comparison decides (a column's collation may match it)
+                    if (!found.contains(uid) && !exists(connection, table.getKey(), uid)) {
+                        throw new IllegalArgumentException("No row with uid '" + uid + "' in table " + table.getKey() + ".");
+                    }
+                }
+            }
+        }
+    }
+
+    private boolean exists(Connection connection, String table, String uid) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT COUNT(*) FROM "
+                + database.sqlNames().quote(table) + " WHERE " + database.sqlNames().quote("uid") + " = ?")) {
+            ps.setString(1, uid);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) > 0;
             }
         }
     }

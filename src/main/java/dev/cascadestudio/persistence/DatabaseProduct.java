@@ -60,6 +60,22 @@ public interface DatabaseProduct {
         return false;
     }
 
+    // ---- natural order: how names sort so that document-1004 comes before document-10039 ----
+
+    /**
+     * The SQL text of {@code text} without its trailing digits ({@code document-1004} gives
+     * {@code document-}): a name sorts naturally by this, then by the number of trailing digits, then
+     * by the name itself. By default {@code RTRIM(text, '0123456789')}, which trims any of those characters.
+     */
+    default String withoutTrailingDigits(String text) {
+        return "RTRIM(" + text + ", '0123456789')";
+    }
+
+    /** The SQL text of the number of characters (not bytes) of {@code text}; by default {@code LENGTH(text)}. */
+    default String characterLength(String text) {
+        return "LENGTH(" + text + ")";
+    }
+
     /** The JDBC parameter text for a column of this kind: {@code ?}, or a cast where JSON needs one. */
     String placeholder(ColumnKind column);
 

@@ -34,6 +34,18 @@ final class MariaDbProduct extends ServerProduct {
         return true;
     }
 
+    /** MariaDB's and MySQL's RTRIM takes no characters to trim (TRIM TRAILING trims a whole string): a regular expression does it. */
+    @Override
+    public String withoutTrailingDigits(String text) {
+        return "REGEXP_REPLACE(" + text + ", '[0-9]+$', '')";
+    }
+
+    /** LENGTH counts bytes here. */
+    @Override
+    public String characterLength(String text) {
+        return "CHAR_LENGTH(" + text + ")";
+    }
+
     /** The driver's {@code setReadOnly} is only a hint outside replication: the session itself is made read-only. */
     @Override
     public java.util.Optional<String> readOnlySessionSql() {

@@ -212,6 +212,8 @@ public final class DatabaseSession implements AutoCloseable {
     public SearchService search() { return search; }
     /** What is broken in the database: the audit's findings for the Health view. */
     public HealthService health() { return new HealthService(cascade); }
+    /** The rows of one table as a grid: filtered, sorted and paged by the database. */
+    public GridService grid() { return new GridService(database); }
     public RowDetailsService rowDetails() { return rowDetails; }
     public CascadeService cascade() { return cascade; }
     public RowEditService rowEdit() { return rowEdit; }

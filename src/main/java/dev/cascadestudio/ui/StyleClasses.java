@@ -41,6 +41,16 @@ public final class StyleClasses {
     public static final String SEARCH_RESULT_WHERE = "search-result-where";
     public static final String SEARCH_SUMMARY = "search-summary";
 
+    public static final String GRID_VIEW = "grid-view";
+    public static final String GRID_BAR = "grid-bar";
+    public static final String GRID_MATCHING = "grid-matching";
+    public static final String GRID_FILTER_ERROR = "grid-filter-error";
+    public static final String FILTER_CHIPS = "filter-chips";
+    public static final String FILTER_CHIP = "filter-chip";
+    public static final String GRID_SELECTION_BAR = "grid-selection-bar";
+    public static final String GRID_TABLE = "grid-table";
+    public static final String GRID_FOOTER = "grid-footer";
+
     public static final String DETAILS_AREA = "details-area";
     public static final String DETAILS = "details";
     public static final String DETAILS_HEADER = "details-header";

@@ -110,6 +110,22 @@ class DatabaseProductTest {
                 "MYSQL | CASE WHEN c IN (SELECT k FROM p) THEN 1 ELSE 0 END = 0 | joins to parent keys yes");
     }
 
+    /** How each product writes the parts of a name's natural order (GridService sorts by them). */
+    @Test
+    void eachProductSaysHowANameLosesItsTrailingDigitsAndHowLongTextIs() {
+        List<String> table = new ArrayList<>();
+        for (DatabaseKind kind : DatabaseKind.values()) {
+            DatabaseProduct p = DatabaseProduct.of(kind);
+            table.add(kind + " | " + p.withoutTrailingDigits("n") + " | " + p.characterLength("n"));
+        }
+        assertThat(table).containsExactly(
+                "H2 | RTRIM(n, '0123456789') | LENGTH(n)",
+                "SQLITE | RTRIM(n, '0123456789') | LENGTH(n)",
+                "POSTGRESQL | RTRIM(n, '0123456789') | LENGTH(n)",
+                "MARIADB | REGEXP_REPLACE(n, '[0-9]+$', '') | CHAR_LENGTH(n)",
+                "MYSQL | REGEXP_REPLACE(n, '[0-9]+$', '') | CHAR_LENGTH(n)");
+    }
+
     @Test
     void eachProductSaysHowASnapshotGoesBackFastest() {
         List<String> table = new ArrayList<>();

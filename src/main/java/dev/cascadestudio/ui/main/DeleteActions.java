@@ -43,8 +43,12 @@ final class DeleteActions {
     }
 
     void previewDelete(Window owner) {
+        previewDelete(owner, viewModel.selectedRoots());
+    }
+
+    /** One delete preview for all of {@code roots} (the tree's selection, or the grid's), planned as one. */
+    void previewDelete(Window owner, List<Root> roots) {
         DatabaseSession session = viewModel.openSession();
-        List<Root> roots = viewModel.selectedRoots();
         if (session == null || roots.isEmpty()) {
             return;
         }

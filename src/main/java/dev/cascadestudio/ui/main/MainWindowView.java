@@ -50,6 +50,7 @@ public final class MainWindowView {
     @FXML private Button historyButton;
     @FXML private Button healthButton;
     @FXML private ToggleButton editToggle;
+    @FXML private ToggleButton tablesToggle;
     @FXML private HBox modeBand;
     @FXML private FontIcon modeIcon;
     @FXML private Label modeLabel;
@@ -74,6 +75,7 @@ public final class MainWindowView {
     private final SideWindowPlacement graphPlacement;
     private SearchView search;
     private DeleteActions deletes;
+    private GridSwitch grids;
 
     /** A main window whose cascade graph opens beside it, nothing remembered of where it was left. */
     public MainWindowView(MainWindowViewModel viewModel) {
@@ -124,6 +126,7 @@ public final class MainWindowView {
         scene.getAccelerators().put(Shortcuts.HISTORY, this::showHistory);
         scene.getAccelerators().put(Shortcuts.HEALTH, this::showHealth);
         scene.getAccelerators().put(Shortcuts.SEARCH, this::focusSearch);
+        scene.getAccelerators().put(Shortcuts.TABLES, this::toggleTablesByKey);
         scene.getAccelerators().put(Shortcuts.OPEN, this::openDatabase);
         scene.getAccelerators().put(Shortcuts.QUIT, this::quit);
     }
@@ -133,6 +136,9 @@ public final class MainWindowView {
      * its width when the window is resized, so that is what stays the same from one run to the next.
      */
     public double dividerPosition() {
+        if (grids.showingGrid()) {
+            return grids.treeWidth(browser.getWidth());
+        }
         return browser.getDividerPositions()[0] * browser.getWidth();
     }
 
@@ -162,13 +168,17 @@ public final class MainWindowView {
         browser.setDividerPositions(0.36);
         search = new SearchView(viewModel.search());
         searchHost.getChildren().add(search.root());
-        compactBelow(COMPACT_TOOLBAR_BELOW, graphButton, healthButton, historyButton, refreshButton);
+        compactBelow(COMPACT_TOOLBAR_BELOW, tablesToggle, graphButton, healthButton, historyButton, refreshButton);
         bindErrorState();
         bindStatusBar();
         bindNotice();
         deletes = new DeleteActions(viewModel, undoHost, graphPlacement);
+        grids = new GridSwitch(viewModel, browser, tree, this::installShortcuts);
+        tablesToggle.disableProperty().bind(viewModel.canRefreshProperty().not().and(grids.showingGridProperty().not()));
         BooleanBinding cannotDelete = viewModel.canRefreshProperty().not().or(Bindings.createBooleanBinding(
-                () -> viewModel.selectedRoots().isEmpty(), viewModel.tree().selection()));
+                () -> grids.showingGrid() ? grids.grid().table().getSelectionModel().getSelectedItems().isEmpty()
+                        : viewModel.selectedRoots().isEmpty(),
+                viewModel.tree().selection(), grids.showingGridProperty(), grids.grid().table().getSelectionModel().getSelectedItems()));
         refreshButton.disableProperty().bind(viewModel.canRefreshProperty().not());
         // read-only: the toolbar's Delete is off; the Delete key and the menu item say why (DeleteActions)
         deleteButton.disableProperty().bind(cannotDelete.or(viewModel.writableProperty().not()));
@@ -243,10 +253,38 @@ public final class MainWindowView {
         return new ContextMenu(delete, graph, new SeparatorMenuItem(), refresh);
     }
 
-    /** Delete key, toolbar, context menu: the delete preview of the selected rows. */
+    /**
+     * Delete key, toolbar, context menu: the delete preview of the selected rows; with the grid shown,
+     * of its selection, or of every row matching its filters when "Select all N matching" was chosen.
+     */
     @FXML
     public void deleteSelected() {
-        deletes.previewDelete(root.getScene().getWindow());
+        javafx.stage.Window window = root.getScene().getWindow();
+        if (!grids.showingGrid()) {
+            deletes.previewDelete(window);
+            return;
+        }
+        if (!viewModel.writableProperty().get()) {
+            viewModel.showNotice(dev.cascadestudio.service.WriteGate.READ_ONLY);
+            return;
+        }
+        viewModel.grid().chosenRoots(grids.grid().selectedRows(), roots -> deletes.previewDelete(window, roots),
+                viewModel::showNotice);
+    }
+
+    /** Toolbar: Tables. The grid of one table instead of the tree, or the tree again. */
+    @FXML
+    public void toggleTables() {
+        grids.show(tablesToggle.isSelected());
+    }
+
+    /** Ctrl+T. */
+    private void toggleTablesByKey() {
+        if (tablesToggle.isDisabled()) {
+            return;
+        }
+        tablesToggle.setSelected(!tablesToggle.isSelected());
+        toggleTables();
     }
 
     /** Ctrl+G, toolbar: the cascade graph, lit up with the selected rows' delete while it is open. */

@@ -93,6 +93,7 @@ public final class MainWindowViewModel {
     private final BrowserTreeModel tree;
     private final RowDetailsViewModel details;
     private final SearchViewModel search;
+    private final dev.cascadestudio.ui.grid.GridViewModel grid;
     /*
      * Shared with background work, hence atomic: an open that completes after close() was called
      * sees the flag and closes what it opened; otherwise the close work finds the session here.
@@ -157,6 +158,7 @@ public final class MainWindowViewModel {
         this.tree = new BrowserTreeModel(activity, outcome::set);
         this.details = new RowDetailsViewModel(activity);
         this.search = new SearchViewModel(activity, tree::reveal);
+        this.grid = new dev.cascadestudio.ui.grid.GridViewModel(activity);
         tree.selectedItemProperty().addListener((o, old, item) -> {
             if (details.keepsEditing(entry(item))) {
                 // unsaved edits stay: the selection goes back to the row being edited, after this change is done
@@ -244,6 +246,7 @@ public final class MainWindowViewModel {
             tree.detach();
             details.detach();
             search.detach();
+            grid.detach();
         }
         activity.run(message, () -> {
             if (sameDatabase != null && session.compareAndSet(sameDatabase, null)) {
@@ -286,6 +289,7 @@ public final class MainWindowViewModel {
             tree.detach();
             details.detach();
             search.detach();
+            grid.detach();
             DatabaseSession previous = session.getAndSet(opened.session());
             if (previous != null) {
                 activity.run("Closing the previous database…", () -> {
@@ -353,6 +357,7 @@ public final class MainWindowViewModel {
         }
         refreshing.set(true);
         BrowseService browse = open.browse();
+        grid.reload();
         activity.run("Refreshing…", () -> Overview.read(browse), overview -> {
             show(overview);
             tree.refresh(() -> details.refresh(entry(tree.selectedItemProperty().get()), () -> {
@@ -397,6 +402,7 @@ public final class MainWindowViewModel {
         details.detach(); // first: its unsaved edits go with the window, no question asked when the tree empties
         tree.detach();
         search.detach();
+        grid.detach();
         activity.run("Closing database…", () -> {
             closeSession();
             return null;
@@ -440,6 +446,7 @@ public final class MainWindowViewModel {
         details.attach(open.rowEdit());
         search.attach(open.search());
         tree.attach(open.tree(), open.browse());
+        grid.attach(open.grid());
         outcome.set(open.demoDataLoaded() ? "New database created with demo data" : "Ready");
         if (!opened.overview().counted()) {
             BrowseService browse = open.browse();
@@ -524,6 +531,8 @@ public final class MainWindowViewModel {
     public BrowserTreeModel tree() { return tree; }
     public RowDetailsViewModel details() { return details; }
     public SearchViewModel search() { return search; }
+    /** The grid of one table (toolbar: Tables). */
+    public dev.cascadestudio.ui.grid.GridViewModel grid() { return grid; }
     public ReadOnlyObjectProperty<Phase> phaseProperty() { return phase; }
     public ReadOnlyBooleanProperty busyProperty() { return activity.busyProperty(); }
     public BooleanBinding canRefreshProperty() { return canRefresh; }

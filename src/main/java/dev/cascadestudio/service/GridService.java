@@ -1,0 +1,409 @@
+package dev.cascadestudio.service;
+
+import dev.cascadestudio.cascade.Root;
+import dev.cascadestudio.persistence.ColumnKind;
+import dev.cascadestudio.persistence.Database;
+import dev.cascadestudio.persistence.DatabaseProduct;
+import dev.cascadestudio.persistence.MappedTables;
+import dev.cascadestudio.persistence.SqlNames;
+import dev.cascadestudio.persistence.SqlValues;
+import dev.cascadestudio.persistence.TableInfo;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The rows of one of the twelve tables as a grid: filtered, sorted by the database, a page at a time.
+ * Pages follow each other by their sort key (keyset paging: "the rows after this key"), never by an
+ * offset, so page 1,000 costs what page 1 costs. Every order ends with something unique (the name, which
+ * the schema keeps unique; else the key uid, version; on H2 its row id, see {@link #sortKeys}), so it is
+ * total and no row is skipped or shown twice. Names sort naturally ({@code document-1004} before
+ * {@code document-10039}): by the name without its trailing digits, then the number of those digits,
+ * then the name, each written in SQL the way the product asks ({@link DatabaseProduct#withoutTrailingDigits}).
+ * Tables and columns come from the mapping only; every value is a bound parameter.
+ */
+public final class GridService {
+
+    /** The tables a grid shows, in the tree's order. */
+    public static final List<String> TABLES = TreeService.KIND_ORDER;
+    /**
+     * The most rows "all matching" may choose for one delete: the delete plan binds every chosen uid
+     * as a parameter, and PostgreSQL takes at most 65,535 in one statement.
+     */
+    public static final int MAX_CHOSEN_ROWS = 50_000;
+
+    private static final char ESCAPE = '!';
+    private static final Set<String> TEXT_SEARCHED = Set.of("name", "description");
+
+    private final Database database;
+    private final SqlNames n;
+    private final DatabaseProduct product;
+    private final SqlValues values;
+
+    public GridService(Database database) {
+        this.database = database;
+        this.n = database.sqlNames();
+        this.product = DatabaseProduct.of(database.kind());
+        this.values = new SqlValues(product);
+    }
+
+    /** The columns of {@code table} in the mapping's order, key first. */
+    public List<GridColumn> columns(String table) {
+        return info(table).columns().stream().map(c -> new GridColumn(c.name(), c.kind() != ColumnKind.JSON,
+                c.kind() != ColumnKind.JSON && c.kind() != ColumnKind.TIMESTAMP && !TEXT_SEARCHED.contains(c.name()),
+                c.kind() == ColumnKind.TIMESTAMP, c.nullable())).toList();
+    }
+
+    /**
+     * The first {@code limit} rows that pass {@code filter} after {@code after} (null: from the start),
+     * ordered by {@code column} (ascending or descending), then uid and version the same way.
+     */
+    public GridPage page(String table, GridFilter filter, String column, boolean descending, GridPage.Cursor after, int limit) {
+        TableInfo info = info(table);
+        if (limit < 1) {
+            throw new IllegalArgumentException("A page holds at least one row.");
+        }
+        List<Key> keys = sortKeys(info, column);
+        if (after != null && (!after.table().equals(table) || !after.column().equals(column)
+                || after.descending() != descending || after.keys().size() != keys.size())) {
+            throw new IllegalArgumentException("That page does not follow on from this order; start from the first page.");
+        }
+        // First the page's keys, sorted on the sort key alone: a database that sorts whole rows (H2 carries every
+        // column, descriptions and JSON included, through its sort) took twice as long; then the page's rows by key.
+        Query query = new Query();
+        StringBuilder sql = new StringBuilder("SELECT ");
+        for (Key key : keys) {
+            sql.append(key.sql()).append(", ");
+        }
+        // the row's key, read along where the order does not end with it
+        sql.append("c.").append(n.quote("uid")).append(", ").append(info.versioned() ? "c." + n.quote("version") : "NULL");
+        sql.append(" FROM ").append(n.quote(table)).append(" c");
+        List<String> conditions = conditions(info, filter, query);
+        if (after != null) {
+            conditions.add(after(keys, after.keys(), descending, query));
+        }
+        if (!conditions.isEmpty()) {
+            sql.append(" WHERE ").append(String.join(" AND ", conditions));
+        }
+        sql.append(" ORDER BY ");
+        for (int i = 0; i < keys.size(); i++) {
+            sql.append(keys.get(i).sql()).append(descending ? " DESC" : "").append(i + 1 < keys.size() ? ", " : "");
+        }
+        // one more than asked: whether there is a next page, without a COUNT
+        sql.append(" LIMIT ").append(limit + 1);
+        int uidKey = keys.size();
+        int versionKey = keys.size() + 1;
+        return database.fromConnection(c -> {
+            List<List<Object>> pageKeys = new ArrayList<>();
+            boolean more = false;
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                query.bind(ps);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (pageKeys.size() == limit) {
+                            more = true;
+                            break;
+                        }
+                        List<Object> rowKeys = new ArrayList<>();
+                        for (int i = 0; i < keys.size(); i++) {
+                            rowKeys.add(values.read(rs, i + 1, keys.get(i).kind()));
+                        }
+                        rowKeys.add(rs.getString(keys.size() + 1));
+                        rowKeys.add(rs.getString(keys.size() + 2));
+                        pageKeys.add(rowKeys);
+                    }
+                }
+            }
+            java.util.Map<PageKey, GridPage.GridRow> byKey = rowsByKey(c, info, pageKeys.stream()
+                    .map(k -> (String) k.get(uidKey)).distinct().toList());
+            List<GridPage.GridRow> rows = new ArrayList<>();
+            for (List<Object> k : pageKeys) {
+                GridPage.GridRow row = byKey.get(new PageKey((String) k.get(uidKey), k.get(versionKey) == null ? "" : (String) k.get(versionKey)));
+                if (row != null) {
+                    rows.add(row);
+                }
+            }
+            return new GridPage(rows, more ? new GridPage.Cursor(table, column, descending,
+                    pageKeys.get(pageKeys.size() - 1).subList(0, keys.size())) : null);
+        });
+    }
+
+    /** A row's key as a map key: uid and version ("" where the table has none). */
+    private record PageKey(String uid, String version) {}
+
+    /** The rows whose uid is one of {@code uids}, all their versions, by uid and version. */
+    private java.util.Map<PageKey, GridPage.GridRow> rowsByKey(Connection c, TableInfo info, List<String> uids) throws SQLException {
+        java.util.Map<PageKey, GridPage.GridRow> rows = new java.util.HashMap<>();
+        if (uids.isEmpty()) {
+            return rows;
+        }
+        StringBuilder sql = new StringBuilder("SELECT ");
+        for (int i = 0; i < info.columns().size(); i++) {
+            sql.append("c.").append(n.quote(info.columns().get(i).name())).append(i + 1 < info.columns().size() ? ", " : "");
+        }
+        sql.append(" FROM ").append(n.quote(info.name())).append(" c WHERE c.").append(n.quote("uid")).append(" IN (")
+                .append(String.join(", ", java.util.Collections.nCopies(uids.size(), "?"))).append(")");
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            for (int i = 0; i < uids.size(); i++) {
+                ps.setString(i + 1, uids.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    GridPage.GridRow row = row(info, rs);
+                    rows.put(new PageKey(row.ref().uid(), row.ref().version() == null ? "" : row.ref().version()), row);
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** How many rows of {@code table} pass {@code filter}. */
+    public long count(String table, GridFilter filter) {
+        TableInfo info = info(table);
+        Query query = new Query();
+        List<String> conditions = conditions(info, filter, query);
+        String sql = "SELECT COUNT(*) FROM " + n.quote(table) + " c"
+                + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions));
+        return database.fromConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                query.bind(ps);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    /**
+     * Every row that passes {@code filter}, as delete roots (a root takes every version of its uid), by
+     * uid: "all N matching" chosen in one query, not page by page. Refuses more than {@value #MAX_CHOSEN_ROWS}.
+     */
+    public List<Root> matchingRoots(String table, GridFilter filter) {
+        TableInfo info = info(table);
+        Query query = new Query();
+        List<String> conditions = conditions(info, filter, query);
+        String sql = "SELECT DISTINCT c." + n.quote("uid") + " FROM " + n.quote(table) + " c"
+                + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions))
+                + " ORDER BY c." + n.quote("uid") + " LIMIT " + (MAX_CHOSEN_ROWS + 1);
+        List<Root> roots = database.fromConnection(c -> {
+            List<Root> found = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                query.bind(ps);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(new Root(table, rs.getString(1)));
+                    }
+                }
+            }
+            return found;
+        });
+        if (roots.size() > MAX_CHOSEN_ROWS) {
+            throw new IllegalArgumentException("More than " + String.format("%,d", MAX_CHOSEN_ROWS) + " rows match, more than"
+                    + " one delete takes: narrow the filter, or delete the project or workflow they belong to.");
+        }
+        return roots;
+    }
+
+    private static TableInfo info(String table) {
+        if (table == null || !TABLES.contains(table)) {
+            throw new IllegalArgumentException("'" + table + "' is not one of the tables a grid shows: "
+                    + String.join(", ", TABLES) + ".");
+        }
+        return MappedTables.get(table);
+    }
+
+    private GridPage.GridRow row(TableInfo info, ResultSet rs) throws SQLException {
+        List<Object> row = new ArrayList<>(info.columns().size());
+        for (int i = 0; i < info.columns().size(); i++) {
+            row.add(values.read(rs, i + 1, info.columns().get(i).kind()));
+        }
+        List<String> names = info.columnNames();
+        Object version = info.versioned() ? row.get(names.indexOf("version")) : null;
+        return new GridPage.GridRow(new RowRef(info.name(), (String) row.get(names.indexOf("uid")),
+                (String) version, (String) row.get(names.indexOf("name"))), java.util.Collections.unmodifiableList(row));
+    }
+
+    // ---- order ----
+
+    /** One part of a sort key: its SQL on the table aliased {@code c}, and how its values travel. */
+    private record Key(String sql, ColumnKind kind, String column) {}
+
+    /**
+     * The parts of the order by {@code column}: a name naturally (prefix, digit count, name); a column
+     * that may be empty with its empty rows last (first when descending); then what makes the order total:
+     * nothing after the unique name, the version after the uid, else uid and version, on a product that
+     * identifies rows by id ({@link DatabaseProduct#identifiesRowsById}, H2) its row id instead.
+     */
+    private List<Key> sortKeys(TableInfo info, String column) {
+        if (column == null || !info.columnNames().contains(column)) {
+            throw new IllegalArgumentException(info.name() + " has no column '" + column + "' to sort by.");
+        }
+        TableInfo.Column sorted = info.column(column);
+        if (sorted.kind() == ColumnKind.JSON) {
+            throw new IllegalArgumentException(column + " holds JSON, which cannot be sorted.");
+        }
+        String c = "c." + n.quote(column);
+        List<Key> keys = new ArrayList<>();
+        if (column.equals("name")) {
+            String prefix = product.withoutTrailingDigits(c);
+            keys.add(new Key(prefix, ColumnKind.TEXT, null));
+            keys.add(new Key("(" + product.characterLength(c) + " - " + product.characterLength(prefix) + ")", ColumnKind.INTEGER, null));
+        } else if (sorted.nullable()) {
+            keys.add(new Key("CASE WHEN " + c + " IS NULL THEN 1 ELSE 0 END", ColumnKind.INTEGER, null));
+        }
+        keys.add(new Key(c, sorted.kind(), column));
+        if (column.equals("name") || (column.equals("uid") && !info.versioned())) {
+            return keys; // unique by the schema: nothing to break a tie
+        }
+        if (column.equals("uid")) {
+            keys.add(new Key("c." + n.quote("version"), ColumnKind.TEXT, "version"));
+        } else if (product.identifiesRowsById()) {
+            // H2: its row id, a number, is the cheap tie-break; comparing the 32-character uids of the 350,000 runs
+            // that share a status made sorting by status take 8 to 15 s instead of about 2 s (1M-row file)
+            keys.add(new Key("c._ROWID_", ColumnKind.INTEGER, "_ROWID_"));
+        } else {
+            for (String key : info.keyColumns()) {
+                if (!key.equals(column)) {
+                    keys.add(new Key("c." + n.quote(key), info.column(key).kind(), key));
+                }
+            }
+        }
+        return keys;
+    }
+
+    /**
+     * The rows after {@code last} in the order of {@code keys}: {@code k1 > v1 OR (k1 = v1 AND k2 > v2) OR ...}
+     * ({@code <} when descending), led by {@code k1 >= v1} so that an index on the first key can start
+     * there. A NULL value (a column that may be empty, behind its "is empty" key) equals only NULL and
+     * nothing is after it within the same key.
+     */
+    private String after(List<Key> keys, List<Object> last, boolean descending, Query query) {
+        String beyond = descending ? " < " : " > ";
+        // placeholders are numbered as written: the lead's first
+        String lead = last.get(0) == null ? "" : keys.get(0).sql() + (descending ? " <= " : " >= ")
+                + query.add(keys.get(0).kind(), last.get(0)) + " AND ";
+        List<String> alternatives = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            if (last.get(i) == null) {
+                continue;
+            }
+            List<String> parts = new ArrayList<>();
+            for (int j = 0; j < i; j++) {
+                parts.add(equal(keys.get(j), last.get(j), query));
+            }
+            parts.add(keys.get(i).sql() + beyond + query.add(keys.get(i).kind(), last.get(i)));
+            alternatives.add("(" + String.join(" AND ", parts) + ")");
+        }
+        if (alternatives.isEmpty()) {
+            return "1 = 0";
+        }
+        return "(" + lead + "(" + String.join(" OR ", alternatives) + "))";
+    }
+
+    private String equal(Key key, Object value, Query query) {
+        return value == null ? key.sql() + " IS NULL" : key.sql() + " = " + query.add(key.kind(), value);
+    }
+
+    // ---- filters ----
+
+    private List<String> conditions(TableInfo info, GridFilter filter, Query query) {
+        List<String> conditions = new ArrayList<>();
+        if (filter == null) {
+            return conditions;
+        }
+        if (filter.text() != null) {
+            String pattern = "%" + escapeLike(filter.text().toLowerCase(Locale.ROOT)) + "%";
+            conditions.add("(LOWER(c." + n.quote("name") + ") LIKE " + query.add(ColumnKind.TEXT, pattern) + " ESCAPE '" + ESCAPE
+                    + "' OR LOWER(c." + n.quote("description") + ") LIKE " + query.add(ColumnKind.TEXT, pattern)
+                    + " ESCAPE '" + ESCAPE + "')");
+        }
+        for (GridFilter.ColumnValue value : filter.values()) {
+            if (!info.columnNames().contains(value.column())) {
+                throw new IllegalArgumentException(info.name() + " has no column '" + value.column() + "' to filter by.");
+            }
+            TableInfo.Column column = info.column(value.column());
+            String c = "c." + n.quote(column.name());
+            if (value.value() == null) {
+                conditions.add(c + " IS NULL");
+            } else {
+                conditions.add(c + " = " + query.add(column.kind(), typed(column, value.value())));
+            }
+        }
+        if (filter.createdFrom() != null) {
+            conditions.add("c." + n.quote("created") + " >= " + query.add(ColumnKind.TIMESTAMP, filter.createdFrom()));
+        }
+        if (filter.createdBefore() != null) {
+            conditions.add("c." + n.quote("created") + " < " + query.add(ColumnKind.TIMESTAMP, filter.createdBefore()));
+        }
+        if (filter.label() != null) {
+            GridFilter.Label label = filter.label();
+            conditions.add("EXISTS (SELECT 1 FROM " + n.quote(info.name() + "_labels") + " l WHERE l." + n.quote("parent")
+                    + " = c." + n.quote("name") + " AND l." + n.quote("name") + " = " + query.add(ColumnKind.TEXT, label.key())
+                    + (label.value() == null ? "" : " AND l." + n.quote("value") + " = " + query.add(ColumnKind.TEXT, label.value()))
+                    + ")");
+        }
+        return conditions;
+    }
+
+    /** A value typed into a filter as the column's kind, or one sentence why it cannot be one. */
+    private static Object typed(TableInfo.Column column, String text) {
+        String t = text.strip();
+        switch (column.kind()) {
+            case INTEGER -> {
+                try {
+                    return Long.parseLong(t);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException(column.name() + " holds whole numbers; '" + text + "' is not one.");
+                }
+            }
+            case BOOLEAN -> {
+                return switch (t.toLowerCase(Locale.ROOT)) {
+                    case "true", "yes", "1" -> Boolean.TRUE;
+                    case "false", "no", "0" -> Boolean.FALSE;
+                    default -> throw new IllegalArgumentException(column.name() + " is true or false; '" + text + "' is neither.");
+                };
+            }
+            case TIMESTAMP -> {
+                try {
+                    return SqlValues.parseTimestamp(t);
+                } catch (RuntimeException e) {
+                    throw new IllegalArgumentException(column.name() + " holds a time such as 2026-01-31 12:00:00; '"
+                            + text + "' is not one.");
+                }
+            }
+            case JSON -> throw new IllegalArgumentException(column.name() + " holds JSON, which cannot be filtered by value.");
+            default -> {
+                return text;
+            }
+        }
+    }
+
+    static String escapeLike(String text) {
+        return SearchService.escapeLike(text);
+    }
+
+    /** Parameters in the order their placeholders were written. */
+    private final class Query {
+        private final List<ColumnKind> kinds = new ArrayList<>();
+        private final List<Object> parameters = new ArrayList<>();
+
+        String add(ColumnKind kind, Object value) {
+            kinds.add(kind);
+            parameters.add(value);
+            return values.placeholder(kind);
+        }
+
+        void bind(PreparedStatement ps) throws SQLException {
+            for (int i = 0; i < parameters.size(); i++) {
+                values.bind(ps, i + 1, kinds.get(i), parameters.get(i) instanceof LocalDateTime t ? t : parameters.get(i));
+            }
+        }
+    }
+}
