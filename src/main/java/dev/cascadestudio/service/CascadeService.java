@@ -73,6 +73,14 @@ public final class CascadeService {
         return planner.page(plan, effect, offset, limit);
     }
 
+    /**
+     * The rows {@code plan} reaches, as a tree read a parent and an edge at a time (counts and a page of
+     * rows), with the planner's own conditions; for drawing them. Each call reads the database.
+     */
+    public dev.cascadestudio.cascade.ReachedRows reachedRows(DeletePlan plan) {
+        return new dev.cascadestudio.cascade.ReachedRows(database, graph, plan);
+    }
+
     public List<dev.cascadestudio.cascade.RowKey> allRows(DeletePlan plan, DeletePlan.Effect effect) {
         return planner.allRows(plan, effect);
     }
