@@ -72,9 +72,8 @@ public final class DiagramLayout {
         if (leftToRight) {
             graph.setProperty(CoreOptions.DIRECTION, Direction.RIGHT);
             graph.setProperty(LayeredOptions.CONSIDER_MODEL_ORDER_STRATEGY, OrderingStrategy.NODES_AND_EDGES);
-            // boxes come parents first, siblings in order: kept as given, a tree has no crossings to remove
-            graph.setProperty(LayeredOptions.CROSSING_MINIMIZATION_STRATEGY,
-                    org.eclipse.elk.alg.layered.options.CrossingMinimizationStrategy.NONE);
+            // a tree can be drawn without crossings in many orders: the order given (siblings sorted) breaks the tie
+            graph.setProperty(LayeredOptions.CONSIDER_MODEL_ORDER_CROSSING_COUNTER_NODE_INFLUENCE, 0.001);
             graph.setProperty(LayeredOptions.SPACING_NODE_NODE, 10.0);
             graph.setProperty(LayeredOptions.SPACING_EDGE_EDGE, 6.0);
             graph.setProperty(LayeredOptions.SPACING_EDGE_EDGE_BETWEEN_LAYERS, 6.0);

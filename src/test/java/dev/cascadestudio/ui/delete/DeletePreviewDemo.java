@@ -91,6 +91,13 @@ public final class DeletePreviewDemo {
         } else if (mode.equals("reached") || mode.equals("big-reached")) {
             tabs.getTabs().stream().filter(t -> t.getText().equals("Rows reached")).findFirst()
                     .ifPresent(tab -> tabs.getSelectionModel().select(tab));
+            // the root shown in the side panel once drawn, as after a click on it
+            var rows = dialog.reachedView().viewModel();
+            rows.revisionProperty().addListener((o, old, now) -> {
+                if (rows.selectedProperty().get() == null && !rows.roots().isEmpty()) {
+                    rows.select(rows.roots().get(0));
+                }
+            });
         } else if (mode.equals("sql")) {
             tabs.getSelectionModel().select(tabs.getTabs().size() - 1);
         }
