@@ -73,7 +73,7 @@ public final class DiagramLayout {
             graph.setProperty(CoreOptions.DIRECTION, Direction.RIGHT);
             graph.setProperty(LayeredOptions.CONSIDER_MODEL_ORDER_STRATEGY, OrderingStrategy.NODES_AND_EDGES);
             // a tree can be drawn without crossings in many orders: the order given (siblings sorted) breaks the tie
-            graph.setProperty(LayeredOptions.CONSIDER_MODEL_ORDER_CROSSING_COUNTER_NODE_INFLUENCE, 0.001);
+            graph.setProperty(LayeredOptions.CROSSING_MINIMIZATION_FORCE_NODE_MODEL_ORDER, true);
             graph.setProperty(LayeredOptions.SPACING_NODE_NODE, 10.0);
             graph.setProperty(LayeredOptions.SPACING_EDGE_EDGE, 6.0);
             graph.setProperty(LayeredOptions.SPACING_EDGE_EDGE_BETWEEN_LAYERS, 6.0);
