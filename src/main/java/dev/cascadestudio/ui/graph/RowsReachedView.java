@@ -153,7 +153,7 @@ public final class RowsReachedView extends BorderPane {
         }
         long children = item.groups().stream().mapToLong(RowsReachedViewModel.Group::count).sum();
         if (item.expanded()) {
-            fact(facts, line, "Reaches", dev.cascadestudio.ui.Counts.of(children, "row"), "rowPanelChildren");
+            fact(facts, line, "Children", dev.cascadestudio.ui.Counts.of(children, "row"), "rowPanelChildren");
         }
         panel.getChildren().addAll(name, effect, facts);
         if (item.expandable()) {
