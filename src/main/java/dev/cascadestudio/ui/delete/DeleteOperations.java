@@ -69,7 +69,7 @@ public interface DeleteOperations {
 
             @Override
             public dev.cascadestudio.ui.graph.ReachedRowsSource reachedRows(DeletePlan plan) {
-                return dev.cascadestudio.ui.graph.ReachedRowsSource.of(service.reachedRows(plan));
+                return dev.cascadestudio.ui.graph.ReachedRowsSource.of(service, plan);
             }
 
             @Override

@@ -90,7 +90,7 @@ final class DeleteActions {
                 });
         view.loadRowCounts(viewModel.executor(), () -> session.browse().rowCounts());
         view.enableRows(viewModel.executor(),
-                plan -> dev.cascadestudio.ui.graph.ReachedRowsSource.of(session.cascade().reachedRows(plan)));
+                plan -> dev.cascadestudio.ui.graph.ReachedRowsSource.of(session.cascade(), plan));
         graphWindow = view.getScene().getWindow();
         Window shown = graphWindow;
         graphWindow.setOnHidden(event -> {

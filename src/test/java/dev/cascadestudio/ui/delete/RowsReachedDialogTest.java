@@ -96,7 +96,7 @@ class RowsReachedDialogTest {
                 .allMatch(text -> text.startsWith("∅ ") && text.endsWith("_id"));
         assertThat(fx(() -> nulled.stream().noneMatch(n -> n.getPseudoClassStates().toString().contains("will-delete")))).isTrue();
 
-        driver.robot.clickOn(rowNode("ticket-triage"));
+        driver.robot.clickOn(reveal(rowNode("ticket-triage")));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(driver.text("#rowPanelName")).isEqualTo("ticket-triage");
         assertThat(driver.text("#rowPanelTable")).isEqualTo("workflow");
@@ -200,6 +200,24 @@ class RowsReachedDialogTest {
         return fx(() -> driver.robot.from(driver.dialog.reachedView()).lookup("." + GraphStyleClasses.ROW_NODE)
                 .match((Region n) -> n.isVisible() && ((Label) n.lookup("." + GraphStyleClasses.TABLE_NAME)).getText().equals(name))
                 .queryAs(Region.class));
+    }
+
+    /** Scrolls the drawing, as the administrator would, until {@code node} is in the middle of the view. */
+    private Region reveal(Region node) throws Exception {
+        fx(() -> {
+            javafx.scene.control.ScrollPane scroll = (javafx.scene.control.ScrollPane) driver.robot.from(driver.dialog.reachedView())
+                    .lookup(".scroll-pane").query();
+            javafx.geometry.Bounds content = scroll.getContent().getLayoutBounds();
+            javafx.geometry.Bounds viewport = scroll.getViewportBounds();
+            javafx.geometry.Bounds at = node.getBoundsInParent();
+            double hiddenY = content.getHeight() - viewport.getHeight();
+            double hiddenX = content.getWidth() - viewport.getWidth();
+            scroll.setVvalue(hiddenY <= 0 ? 0 : Math.max(0, Math.min(1, (at.getCenterY() - viewport.getHeight() / 2) / hiddenY)));
+            scroll.setHvalue(hiddenX <= 0 ? 0 : Math.max(0, Math.min(1, (at.getCenterX() - viewport.getWidth() / 2) / hiddenX)));
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        return node;
     }
 
     private long documentsDrawn() throws Exception {

@@ -45,7 +45,7 @@ public final class GraphViewDemo {
             CascadeGraphView view = CascadeGraphWindow.show(null, layout, cascade.graph(), counts, plan);
             view.viewModel().showLabelTablesProperty().set(options.contains("--labels"));
             view.viewModel().showOwnerEdgesProperty().set(options.contains("--owners"));
-            view.enableRows(layout, p -> ReachedRowsSource.of(cascade.reachedRows(p)));
+            view.enableRows(layout, p -> ReachedRowsSource.of(cascade, p));
             if (options.contains("--rows")) {
                 ((javafx.scene.control.ToggleButton) view.lookup("#rowsToggle")).setSelected(true);
             }
