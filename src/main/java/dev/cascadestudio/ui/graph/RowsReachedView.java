@@ -32,7 +32,7 @@ public final class RowsReachedView extends BorderPane {
     private final RowsReachedViewModel viewModel;
     private final RowsPane drawing;
     private final Label summary = new Label();
-    private final Label placeholder = new Label("The rows appear here once the plan is ready.");
+    private final Label placeholder = new Label();
     private final Label error = new Label();
     private final VBox panel = new VBox();
     /** The next layout is the first of a new plan: show its first root. */
@@ -69,6 +69,8 @@ public final class RowsReachedView extends BorderPane {
         scroll.setPannable(true);
         scroll.getStyleClass().add(GraphStyleClasses.ROWS_CANVAS);
         placeholder.getStyleClass().add(GraphStyleClasses.GRAPH_PLACEHOLDER);
+        placeholder.textProperty().bind(javafx.beans.binding.Bindings.when(viewModel.busyProperty())
+                .then("Reading the rows this delete reaches…").otherwise("The rows appear here once the plan is ready."));
         placeholder.visibleProperty().bind(viewModel.revisionProperty().map(r -> viewModel.items().isEmpty()
                 && viewModel.errorProperty().get().isEmpty()));
         error.textProperty().bind(viewModel.errorProperty());
