@@ -20,6 +20,10 @@ public final class Main {
             System.exit(Cli.run(args));
         }
         Cli.refuseWindowWithoutDisplay(System.getenv(), System.getProperty("os.name", "")).ifPresent(System::exit);
-        CascadeStudioApp.launchApp(args);
+        try {
+            CascadeStudioApp.launchApp(args);
+        } catch (CascadeStudioApp.NoDisplayException e) {
+            System.exit(Cli.refuse(e.getMessage()));
+        }
     }
 }

@@ -85,7 +85,7 @@ public final class Executor {
                 progress.update(1, total, checkedBySnapshot ? "Writing the snapshot and checking that the plan still holds"
                         : "Writing the snapshot");
                 SnapshotWriter.Written written = SnapshotWriter.write(snapshotDirectory, connection, queries, planner.graph(),
-                        database.sqlNames(), new SqlValues(database.kind()), plan, database.url(), durability);
+                        database.sqlNames(), new SqlValues(database.kind()), plan, database.identity(), durability);
                 snapshot[0] = written.file();
                 if (checkedBySnapshot && !written.holdsTheRowsOf(plan)) {
                     // someone changed the rows since the preview: nothing has changed yet; show the new plan

@@ -1,6 +1,7 @@
 package dev.cascadestudio.cascade;
 
 import dev.cascadestudio.domain.ForeignKeyRule;
+import dev.cascadestudio.persistence.ColumnKind;
 import dev.cascadestudio.persistence.DatabaseProduct;
 import dev.cascadestudio.persistence.SqlNames;
 import dev.cascadestudio.persistence.TableInfo;
@@ -275,9 +276,33 @@ final class PlanQueries {
      * of rows, and parents with too many keys to keep.)
      */
     Sql scanSource(Effect effect) {
+        return scanSource(effect, (Sql) null);
+    }
+
+    /** {@link #scanSource(Effect)} with {@code also} (null: nothing) added to its condition. */
+    Sql scanSource(Effect effect, Sql also) {
         Source source = source(effect);
         Sql from = Sql.of(" FROM ").append(source.tables());
-        return source.condition() == null ? from : from.append(" WHERE ").append(source.condition());
+        Sql condition = source.condition() == null ? also
+                : also == null ? source.condition() : Sql.of("(").append(source.condition()).append(") AND ").append(also);
+        return condition == null ? from : from.append(" WHERE ").append(condition);
+    }
+
+    /**
+     * {@code table}'s rows after {@code key} in key order, written out ({@code uid > ? OR (uid = ? AND
+     * version > ?)}) rather than as a row-value comparison, which not every product's planner turns
+     * into an index range.
+     */
+    Sql keyAfter(String table, RowKey key) {
+        String uid = q(table) + "." + q("uid");
+        if (!graph.table(table).versioned()) {
+            // a label's uid is a number: compared as one, as the ORDER BY sorts it
+            boolean number = graph.table(table).column("uid").kind() == ColumnKind.INTEGER;
+            return Sql.of(uid + " > ?", number ? (Object) Long.valueOf(key.uid()) : key.uid());
+        }
+        String version = q(table) + "." + q("version");
+        return Sql.of("(" + uid + " > ? OR (" + uid + " = ? AND " + version + " > ?))",
+                key.uid(), key.uid(), key.version() == null ? "" : key.version());
     }
 
     /**

@@ -341,14 +341,26 @@ public final class Planner {
 
     /** One page of an effect's rows, by key, each with the route that reaches it first. */
     public List<AffectedRow> page(DeletePlan plan, DeletePlan.Effect effect, int offset, int limit) {
+        return rows(plan, effect, null, " LIMIT " + Math.max(0, limit) + " OFFSET " + Math.max(0, offset));
+    }
+
+    /**
+     * The first {@code limit} rows of an effect that come after {@code after} in key order (null: from
+     * the first). Reading a whole effect this way costs one index range per page, where pages by
+     * OFFSET read every row before the page again (quadratic on a 270,000-row delete).
+     */
+    public List<AffectedRow> pageAfter(DeletePlan plan, DeletePlan.Effect effect, RowKey after, int limit) {
+        return rows(plan, effect, after, " LIMIT " + Math.max(0, limit));
+    }
+
+    private List<AffectedRow> rows(DeletePlan plan, DeletePlan.Effect effect, RowKey after, String window) {
         return database.fromConnection(connection -> {
             PlanQueries queries = new PlanQueries(graph, database.sqlNames(), DatabaseProduct.of(database.kind()), plan.roots());
             PlanQueries.Effect e = new PlanQueries.Effect(effect.table(), effect.edge());
             TableInfo table = graph.table(effect.table());
             List<Route> routes = queries.routesOf(e);
-            Sql sql = selectAffected(queries, e, queries.q("name") + ", ")
-                    .append(" ORDER BY " + queries.keyColumns(effect.table()) + " LIMIT " + Math.max(0, limit)
-                            + " OFFSET " + Math.max(0, offset));
+            Sql sql = selectAffected(queries, e, queries.q("name") + ", ", after == null ? null : queries.keyAfter(effect.table(), after))
+                    .append(" ORDER BY " + queries.keyColumns(effect.table()) + window);
             List<AffectedRow> rows = new ArrayList<>();
             try (PreparedStatement ps = connection.prepareStatement(sql.text())) {
                 sql.bind(ps);
@@ -369,17 +381,22 @@ public final class Planner {
     public List<RowKey> allRows(DeletePlan plan, DeletePlan.Effect effect) {
         List<RowKey> keys = new ArrayList<>();
         int pageSize = 10_000;
-        for (int offset = 0; offset < effect.count(); offset += pageSize) {
-            page(plan, effect, offset, pageSize).forEach(r -> keys.add(r.key()));
+        RowKey last = null;
+        while (true) {
+            List<AffectedRow> page = pageAfter(plan, effect, last, pageSize);
+            page.forEach(r -> keys.add(r.key()));
+            if (page.size() < pageSize) {
+                return keys;
+            }
+            last = page.get(page.size() - 1).key();
         }
-        return keys;
     }
 
-    /** {@code SELECT keys, [extra,] routeIndex FROM <the effect's rows>}: the one query both scans and pages use. */
-    private static Sql selectAffected(PlanQueries queries, PlanQueries.Effect effect, String extraColumns) {
+    /** {@code SELECT keys, [extra,] routeIndex FROM <the effect's rows> [AND also]}: the query pages use. */
+    private static Sql selectAffected(PlanQueries queries, PlanQueries.Effect effect, String extraColumns, Sql also) {
         return Sql.of("SELECT " + queries.keyColumns(effect.table()) + ", " + extraColumns)
                 .append(queries.routeIndexExpression(effect))
-                .append(queries.scanSource(effect));
+                .append(queries.scanSource(effect, also));
     }
 
     public CascadeGraph graph() {

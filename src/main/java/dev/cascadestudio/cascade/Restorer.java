@@ -88,7 +88,9 @@ public final class Restorer {
     public RestoreResult restore(Path snapshot, boolean intoOtherDatabase, ProgressListener progress) {
         try (SnapshotReader in = SnapshotReader.open(snapshot, graph)) {
             String written = in.header().database();
-            if (!intoOtherDatabase && !written.equals(database.url())) {
+            // both sides canonical: a snapshot written with a relative URL (or before headers were canonical)
+            // names the file it resolves to here, and another spelling of this database's URL is this database
+            if (!intoOtherDatabase && !Database.identityOf(written).equals(database.identity())) {
                 throw new SnapshotRefusedException(snapshot.toString(), "it was written for the database "
                         + SnapshotFormat.shorten(written) + ", not this one (restore with --into-other-database to put it here anyway)");
             }

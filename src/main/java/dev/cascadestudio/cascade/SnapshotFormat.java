@@ -43,6 +43,12 @@ public final class SnapshotFormat {
     static final int OLDEST_READABLE_VERSION = 1;
     /** 64 Mi characters: three times the 20.5 million of a description seen in the field, and within a 1 GB heap. */
     public static final int MAX_VALUE_CHARS = 64 * 1024 * 1024;
+    /**
+     * The most characters a text of the header other than a root's uid may hold (the database, the
+     * summary, the time): far more than the writer writes, far less than a row value, so that a header
+     * is refused before it can fill the memory.
+     */
+    public static final int MAX_HEADER_TEXT_CHARS = 64 * 1024;
 
     /** One configuration for writing and reading snapshots. */
     static final JsonFactory JSON = JsonFactory.builder()

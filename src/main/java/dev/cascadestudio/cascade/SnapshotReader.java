@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
+import dev.cascadestudio.domain.BaseEntity;
 import dev.cascadestudio.domain.ForeignKeyRule;
 import dev.cascadestudio.persistence.MappedTables;
 import dev.cascadestudio.persistence.TableInfo;
@@ -31,7 +32,11 @@ import java.util.Set;
  * its section's columns, a section for a table the delete's roots cannot reach, end counts that differ
  * from the rows read, anything after the end line. Tables and columns are handed out as the mapping's
  * own {@link TableInfo} objects, so no name from the file is ever used to build SQL. Memory is bounded
- * by the section's width and {@link SnapshotFormat#MAX_VALUE_CHARS}, whatever the file holds.
+ * by the section's width and {@link SnapshotFormat#MAX_VALUE_CHARS}, whatever the file holds; text
+ * outside rows is refused as soon as one value is longer than it can be (a root's uid longer than the
+ * mapping's {@link BaseEntity#UID_LENGTH}, a name longer than {@link BaseEntity#NAME_LENGTH}, any other
+ * header text longer than {@link SnapshotFormat#MAX_HEADER_TEXT_CHARS}), so a header cannot hold more
+ * than one long value at a time.
  */
 final class SnapshotReader implements AutoCloseable {
 
@@ -39,6 +44,8 @@ final class SnapshotReader implements AutoCloseable {
     private static final int MAX_COLUMNS = 64;
     private static final int MAX_ROOTS = 100_000;
     private static final int MAX_FIELDS = 8;
+    /** A table or column name longer than this is no name of the mapping: refused as soon as it is read. */
+    private static final int MAX_NAME_CHARS = BaseEntity.NAME_LENGTH;
     private static final Set<String> HEADER_FIELDS = Set.of("format", "formatVersion", "createdAt", "database", "roots", "summary");
 
     /** The header line: the database the delete ran on, its roots, and when it was written (ISO-8601; null if not said). */
@@ -361,7 +368,8 @@ final class SnapshotReader implements AutoCloseable {
                     case "row" -> fields.put(field, row(value, rowSection));
                     case "columns" -> fields.put(field, columns(value));
                     case "roots" -> fields.put(field, roots(value));
-                    default -> fields.put(field, scalar(value, field));
+                    case "deleted", "nulled", "column" -> fields.put(field, text(value, field, MAX_NAME_CHARS));
+                    default -> fields.put(field, text(value, field, SnapshotFormat.MAX_HEADER_TEXT_CHARS));
                 }
             }
             return fields;
@@ -404,7 +412,7 @@ final class SnapshotReader implements AutoCloseable {
             if (names.size() == MAX_COLUMNS) {
                 throw refused("line " + line + " lists more columns than any table has");
             }
-            names.add(scalar(value, "columns"));
+            names.add(text(value, "columns", MAX_NAME_CHARS));
         }
         return names;
     }
@@ -422,9 +430,9 @@ final class SnapshotReader implements AutoCloseable {
             Object uid = null;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String field = parser.currentName();
-                Object v = scalar(parser.nextToken(), "roots");
-                if (field.equals("table")) table = v;
-                else if (field.equals("uid")) uid = v;
+                JsonToken v = parser.nextToken();
+                if (field.equals("table")) table = text(v, "a root's table", MAX_NAME_CHARS);
+                else if (field.equals("uid")) uid = text(v, "a root's uid", BaseEntity.UID_LENGTH);
                 else throw unknownField(field);
             }
             if (!(uid instanceof String u)) {
@@ -433,6 +441,19 @@ final class SnapshotReader implements AutoCloseable {
             roots.add(new Root(table(table).name(), u));
         }
         return roots;
+    }
+
+    /**
+     * A value outside a row, as {@link #scalar} reads it, refused at once if it is text longer than
+     * {@code maxChars}: so the header's and sections' text never adds up to more than one long value.
+     */
+    private Object text(JsonToken token, String where, int maxChars) throws IOException {
+        Object value = scalar(token, where);
+        if (value instanceof String s && s.length() > maxChars) {
+            throw refused("line " + line + " holds " + String.format("%,d", s.length()) + " characters for " + where
+                    + ", where a snapshot holds at most " + String.format("%,d", maxChars));
+        }
+        return value;
     }
 
     /** As the snapshot writer writes it: a string, a whole number that fits 64 bits, a boolean or null. */

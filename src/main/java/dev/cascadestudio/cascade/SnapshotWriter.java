@@ -67,6 +67,7 @@ final class SnapshotWriter {
                          SqlValues values, DeletePlan plan, String databaseUrl, Durability durability) throws SQLException {
         try {
             dev.cascadestudio.persistence.AppDirectories.createPrivateDirectories(directory);
+            dev.cascadestudio.persistence.AppDirectories.tightenOwnSnapshots(directory); // an older version's 0755 folder
             Root first = plan.roots().get(0);
             Path target = directory.resolve("delete-" + FILE_TIME.format(Instant.now()) + "-" + first.table() + "-"
                     + first.uid().replaceAll("[^A-Za-z0-9_-]", "_") + ".jsonl");
@@ -143,6 +144,18 @@ final class SnapshotWriter {
     }
 
     private static void header(JsonGenerator json, DeletePlan plan, String databaseUrl) throws IOException {
+        // what restore would refuse is never written (SnapshotReader caps the header's text the same way)
+        for (Root root : plan.roots()) {
+            if (root.uid().length() > dev.cascadestudio.domain.BaseEntity.UID_LENGTH) {
+                throw new IllegalArgumentException("Cannot delete: the " + root.table() + " to delete has a uid of "
+                        + String.format("%,d", root.uid().length()) + " characters, more than the " + dev.cascadestudio.domain.BaseEntity.UID_LENGTH
+                        + " a snapshot can hold for restore; nothing was deleted.");
+            }
+        }
+        if (databaseUrl.length() > SnapshotFormat.MAX_HEADER_TEXT_CHARS) {
+            throw new IllegalArgumentException("Cannot delete: the database's name is longer than the "
+                    + String.format("%,d", SnapshotFormat.MAX_HEADER_TEXT_CHARS) + " characters a snapshot can hold for restore; nothing was deleted.");
+        }
         json.writeStartObject();
         json.writeStringField("format", SnapshotFormat.FORMAT);
         json.writeNumberField("formatVersion", SnapshotFormat.VERSION);
@@ -216,6 +229,12 @@ final class SnapshotWriter {
                     long chars = 0;
                     for (int i = 0; i < columns.size(); i++) {
                         Object value = values.read(rs, i + 1, columns.get(i).kind());
+                        if (value instanceof String text && !values.readTextExactly(rs, i + 1, text)) {
+                            // restore would write back other bytes than the database holds: refuse rather than lose them
+                            throw new IllegalArgumentException("Cannot delete: the row " + rowName(rs, uid) + " of " + table.name()
+                                    + " holds text in " + columns.get(i).name() + " that is not valid UTF-8, which a snapshot cannot"
+                                    + " give back exactly; nothing was deleted. Correct the value first.");
+                        }
                         if (value instanceof LocalDateTime t) value = t.toString();
                         chars += value instanceof String text ? text.length() : 0;
                         String problem = SnapshotFormat.problem(columns.get(i), value);
@@ -236,6 +255,11 @@ final class SnapshotWriter {
             }
         }
         return new Counted(n, digest.hex());
+    }
+
+    /** The row's uid for a message: on one line, at most 60 characters, whatever the database holds. */
+    private static String rowName(ResultSet rs, int uid) throws SQLException {
+        return SnapshotFormat.shorten(String.valueOf(rs.getString(uid + 1)));
     }
 
     private static int indexOf(List<TableInfo.Column> columns, String name) {

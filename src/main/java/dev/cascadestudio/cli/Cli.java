@@ -45,6 +45,12 @@ public final class Cli {
         return Optional.of(CliErrors.BAD_INPUT);
     }
 
+    /** Says {@code sentence} on standard error as the command line says a refusal, and gives its exit code, 2. */
+    public static int refuse(String sentence) {
+        System.err.println("error: " + TerminalText.safe(sentence));
+        return CliErrors.BAD_INPUT;
+    }
+
     private static boolean blank(String value) {
         return value == null || value.isBlank();
     }

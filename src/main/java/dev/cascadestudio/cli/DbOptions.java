@@ -3,6 +3,7 @@ package dev.cascadestudio.cli;
 import dev.cascadestudio.service.DatabaseSession;
 import dev.cascadestudio.service.connections.ConnectionBook;
 import dev.cascadestudio.service.connections.ConnectionProfile;
+import dev.cascadestudio.service.connections.ConnectionTier;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -59,13 +60,23 @@ final class DbOptions {
     /** The environment; the tests give their own. */
     static volatile java.util.function.Supplier<Map<String, String>> environment = System::getenv;
 
-    /** The URL, user and password to open, with a saved connection looked up. */
-    record Resolved(String url, String user, String password) {}
+    /** The URL, user and password to open, with a saved connection looked up, and its tier (development for --db). */
+    record Resolved(String url, String user, String password, ConnectionTier tier) {}
 
+    private Resolved resolved;
+
+    /** Looked up once: the password may have been asked for. */
     Resolved resolve() {
+        if (resolved == null) {
+            resolved = lookUp();
+        }
+        return resolved;
+    }
+
+    private Resolved lookUp() {
         String secret = explicitPassword();
         if (target.connection == null) {
-            return new Resolved(target.url, user, secret);
+            return new Resolved(target.url, user, secret, ConnectionTier.DEVELOPMENT);
         }
         ConnectionBook book = connections.get();
         ConnectionProfile saved = book.named(target.connection).orElseThrow(() -> new IllegalArgumentException(
@@ -75,7 +86,7 @@ final class DbOptions {
         if (secret == null) {
             secret = book.password(saved).orElse(null);
         }
-        return new Resolved(saved.url(), user != null ? user : saved.user(), secret);
+        return new Resolved(saved.url(), user != null ? user : saved.user(), secret, saved.tier());
     }
 
     /** --password (asked), --password-file, or the environment variable, in that order; null for none. */
@@ -116,10 +127,25 @@ final class DbOptions {
         }
     }
 
-    /** A read-only session: what plan, tree and audit need, and all they get. */
+    /**
+     * A read-only session: what plan, tree and audit need, and all they get. A crash journal beside an H2
+     * file is left alone by a read-only open; the command says so in a note on standard error (its
+     * output and exit code stay as they are), as the window does.
+     */
     DatabaseSession openReadOnly() {
         Resolved resolved = resolve();
-        return DatabaseSession.open(resolved.url(), resolved.user(), resolved.password(), DatabaseSession.Mode.READ_ONLY);
+        DatabaseSession session = noted(DatabaseSession.open(resolved.url(), resolved.user(), resolved.password(),
+                DatabaseSession.Mode.READ_ONLY, resolved.tier()));
+        if (session.interruptedDeletePending()) {
+            System.err.println("note: " + TerminalText.safe(pendingJournalNote(session.database().h2File())));
+        }
+        return session;
+    }
+
+    static String pendingJournalNote(Path h2File) {
+        return "a crash journal lies beside " + h2File + ".mv.db (a delete was cut off, or the journal was put there);"
+                + " it was left alone, as this command only reads: a command with --write checks it and puts the database back"
+                + " as it was before that delete, or says why it will not.";
     }
 
     /**
@@ -128,7 +154,18 @@ final class DbOptions {
      */
     DatabaseSession openForWriting(boolean write) {
         Resolved resolved = resolve();
-        return DatabaseSession.open(resolved.url(), resolved.user(), resolved.password(),
-                write ? DatabaseSession.Mode.EDITING : DatabaseSession.defaultMode(resolved.url()));
+        return noted(DatabaseSession.open(resolved.url(), resolved.user(), resolved.password(),
+                write ? DatabaseSession.Mode.EDITING : DatabaseSession.defaultMode(resolved.url()), resolved.tier()));
+    }
+
+    /**
+     * Prints what differs from the controller schema as one {@code note:} line on standard error, for
+     * every open; not where editing was asked for and refused, whose write is refused with that reason.
+     */
+    private static DatabaseSession noted(DatabaseSession session) {
+        if (session.readOnlyBecause().isEmpty() && !session.schemaDiffers().isEmpty()) {
+            System.err.println("note: " + TerminalText.safe(session.schemaDiffers()));
+        }
+        return session;
     }
 }

@@ -5,6 +5,7 @@ import dev.cascadestudio.cascade.DeletePlan;
 import dev.cascadestudio.cascade.ExecutionResult;
 import dev.cascadestudio.service.CascadeService;
 import dev.cascadestudio.service.DatabaseSession;
+import dev.cascadestudio.service.connections.ConnectionTier;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,7 +25,7 @@ final class DeleteCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON instead of a table.")
     boolean json;
 
-    @Option(names = "--reason", paramLabel = "TEXT", description = "Why: recorded with the delete in the audit log (see `history`).")
+    @Option(names = "--reason", paramLabel = "TEXT", description = "Why: recorded with the delete in the audit log (see `history`); required on a production connection.")
     String reason;
 
     @Option(names = "--progress", description = "Print progress on standard error even when it is not a terminal.")
@@ -37,6 +38,11 @@ final class DeleteCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (!yes) {
             throw new IllegalArgumentException("delete changes the database: add --yes to confirm (see `plan` for a dry run).");
+        }
+        if (db.resolve().tier() == ConnectionTier.PRODUCTION && (reason == null || reason.isBlank())) {
+            // before the database is opened: nothing is touched
+            throw new IllegalArgumentException("A delete on a production connection needs a reason: add --reason TEXT,"
+                    + " which the audit log keeps with it.");
         }
         try (DatabaseSession session = db.openForWriting(write)) {
             session.writeGate().check(); // before planning: a read-only session is refused at once

@@ -30,6 +30,15 @@ final class GenerateCommand implements Callable<Integer> {
     /** Disk an H2 file of generated rows takes per row, with room to spare (1M rows took 134 MB). */
     static final long BYTES_PER_ROW = 300;
 
+    /** The bytes free for a new file in a folder. */
+    @FunctionalInterface
+    interface FreeSpace {
+        long in(java.nio.file.Path folder) throws java.io.IOException;
+    }
+
+    /** The file store's usable space; a test sets another figure here to see the refusal (the disk it runs on has room). */
+    static volatile FreeSpace freeSpace = folder -> java.nio.file.Files.getFileStore(folder).getUsableSpace();
+
     @Override
     public Integer call() {
         if (!demo) {
@@ -70,7 +79,7 @@ final class GenerateCommand implements Callable<Integer> {
         long needed = rows * BYTES_PER_ROW;
         long free;
         try {
-            free = java.nio.file.Files.getFileStore(dir).getUsableSpace();
+            free = freeSpace.in(dir);
         } catch (java.io.IOException e) {
             return; // the open below says what is wrong with the place
         }

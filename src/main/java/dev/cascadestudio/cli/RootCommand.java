@@ -13,10 +13,15 @@ final class RootCommand implements Runnable {
         CommandLine cl = new CommandLine(new RootCommand());
         cl.setExecutionExceptionHandler(new CliErrors());
         cl.setParameterExceptionHandler((ex, args) -> {
-            ex.getCommandLine().getErr().println("error: " + TerminalText.safe(unknownCommand(ex).orElse(ex.getMessage())));
+            ex.getCommandLine().getErr().println("error: " + TerminalText.safe(unknownCommand(ex).orElse(withoutPrefix(ex.getMessage()))));
             return CliErrors.BAD_INPUT;
         });
         return cl;
+    }
+
+    /** picocli's message without the "Error: " some of its messages start with (ours already says "error: "). */
+    static String withoutPrefix(String message) {
+        return message != null && message.startsWith("Error: ") ? message.substring("Error: ".length()) : String.valueOf(message);
     }
 
     /** "unknown command 'pln'; did you mean 'plan'? Commands: plan, delete, …" for a first word that is no verb. */

@@ -1,5 +1,7 @@
 package dev.cascadestudio.cli;
 
+import dev.cascadestudio.service.DisplayNames;
+
 /**
  * Database text and file names as the command line prints them for a person: every control character
  * shown as an escape ({@code \e}, {@code \a}, {@code \n}, {@code \x7f}, {@code \u202e}), so a name
@@ -12,22 +14,11 @@ final class TerminalText {
     private TerminalText() {}
 
     /**
-     * A row's name: {@link #safe}, with its leading and trailing spaces drawn as {@code ␣}, since
-     * {@code padded} and {@code padded } are different rows and would print alike.
+     * A row's name: {@link #safe}, with its leading and trailing white space made visible
+     * ({@link DisplayNames#visibleEnds}), since {@code padded} and {@code padded } are different rows.
      */
     static String name(String name) {
-        if (name == null) {
-            return "(no name)";
-        }
-        int start = 0;
-        while (start < name.length() && name.charAt(start) == ' ') {
-            start++;
-        }
-        int end = name.length();
-        while (end > start && name.charAt(end - 1) == ' ') {
-            end--;
-        }
-        return safe("␣".repeat(start) + name.substring(start, end) + "␣".repeat(name.length() - end));
+        return safe(DisplayNames.visibleEnds(name));
     }
 
     static String safe(Object value) {

@@ -118,6 +118,59 @@ public final class AppDirectories {
         return isPosix(file) ? new FileAttribute<?>[] {PRIVATE_FILE} : new FileAttribute<?>[0];
     }
 
+    /**
+     * Makes a file or folder Cascade Studio itself made in its own data directory owner-only (files
+     * {@code rw-------}, folders {@code rwx------}) where an older version left it open to others
+     * ({@code 0644}, {@code 0755}): called when the application opens it again. Only the data
+     * directory ({@link #dataHome()}) and what is inside it: never a folder the user chose, nor the
+     * data directory's parents; never through a symbolic link, never a file of another user. Where
+     * the permissions cannot be changed they stay as they are and the work goes on. Returns whether
+     * anything was changed.
+     */
+    public static boolean tightenOwn(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        if (!absolute.startsWith(dataHome().toAbsolutePath().normalize()) || !isPosix(absolute)) {
+            return false;
+        }
+        try {
+            java.nio.file.attribute.PosixFileAttributes attributes = Files.readAttributes(absolute,
+                    java.nio.file.attribute.PosixFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            if (!(attributes.isRegularFile() || attributes.isDirectory())
+                    || !attributes.owner().getName().equals(System.getProperty("user.name"))) {
+                return false;
+            }
+            java.util.Set<java.nio.file.attribute.PosixFilePermission> ownerOnly = new java.util.HashSet<>(attributes.permissions());
+            if (!ownerOnly.removeIf(p -> !p.name().startsWith("OWNER_"))) {
+                return false;
+            }
+            Files.setPosixFilePermissions(absolute, ownerOnly);
+            return true;
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return false;
+        }
+    }
+
+    /**
+     * {@link #tightenOwn} for a snapshot folder and the data directory it is in; where the folder was
+     * open to others (an older version's), the {@code delete-*.jsonl} snapshots in it too.
+     */
+    public static void tightenOwnSnapshots(Path directory) {
+        Path absolute = directory.toAbsolutePath();
+        if (absolute.getParent() != null) {
+            tightenOwn(absolute.getParent());
+        }
+        if (!tightenOwn(absolute)) {
+            return;
+        }
+        try (java.nio.file.DirectoryStream<Path> snapshots = Files.newDirectoryStream(absolute, "delete-*.jsonl")) {
+            for (Path snapshot : snapshots) {
+                tightenOwn(snapshot);
+            }
+        } catch (IOException | java.nio.file.DirectoryIteratorException e) {
+            // the folder is owner-only now, which keeps the files in it from other users anyway
+        }
+    }
+
     private static boolean isPosix(Path path) {
         return path.getFileSystem().supportedFileAttributeViews().contains("posix");
     }

@@ -77,6 +77,7 @@ public final class Database implements AutoCloseable {
 
     /** Opens (and for an empty embedded database, creates) Cascade Studio's default H2 file. */
     public static Database openDefault() {
+        AppDirectories.tightenOwn(AppDirectories.dataHome()); // an older version's 0755 data directory
         return open(AppDirectories.defaultDatabaseUrl(), null, null, EmptyDatabase.CREATE_SCHEMA);
     }
 
@@ -313,6 +314,21 @@ public final class Database implements AutoCloseable {
     }
 
     public String url() { return url; }
+
+    /** Which database this is, the same text whichever URL named it ({@link DatabaseProduct#identity}). */
+    public String identity() { return DatabaseProduct.of(kind).identity(url); }
+
+    /**
+     * {@link #identity} of the database {@code url} names, as this process (its working directory) reads
+     * it; {@code url} itself where it is no URL Cascade Studio knows (an old snapshot's header may hold anything).
+     */
+    public static String identityOf(String url) {
+        try {
+            return DatabaseProduct.of(DatabaseKind.fromUrl(url)).identity(url);
+        } catch (RuntimeException notAUrl) {
+            return url;
+        }
+    }
     /** The embedded H2 file (without {@code .mv.db}) this database is stored in, or null. */
     public Path h2File() { return h2File; }
     /** Whether this open found a delete interrupted by a crash and put the database back as before it. */

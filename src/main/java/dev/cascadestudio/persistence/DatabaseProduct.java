@@ -69,6 +69,42 @@ public interface DatabaseProduct {
     /** Reads a column as a plain value. */
     Object read(ResultSet rs, int index, ColumnKind column) throws SQLException;
 
+    /**
+     * Whether {@code read}, the text {@link #read} gave for column {@code index} of the current row, is
+     * exactly what the database holds, so that writing it back gives the same bytes. True where the
+     * database only stores valid text (H2 and the servers check what they are given); SQLite stores
+     * any bytes in a TEXT column, and text that is not valid UTF-8 reads as U+FFFD replacement characters.
+     */
+    default boolean readTextExactly(ResultSet rs, int index, String read) throws SQLException {
+        return true;
+    }
+
+    // ---- which database a URL names ----
+
+    /**
+     * The database {@code url} (of this product) names, written so that two URLs naming the same database
+     * give the same text and two naming different ones do not: an embedded file by its resolved real
+     * path (a relative URL means the file in the working directory it was typed in), a server's database
+     * by {@code host:port/database} with the default port filled in and settings, users and passwords
+     * left out. A snapshot's header records it, and restore compares it with {@code --db}'s.
+     */
+    String identity(String url);
+
+    /** The resolved real path of {@code file}: of its folder where the file itself does not exist (yet). */
+    static String realPath(java.nio.file.Path file) {
+        java.nio.file.Path absolute = file.toAbsolutePath().normalize();
+        try {
+            return absolute.toRealPath().toString();
+        } catch (java.io.IOException | SecurityException noFile) {
+            java.nio.file.Path parent = absolute.getParent();
+            try {
+                return parent == null ? absolute.toString() : parent.toRealPath().resolve(absolute.getFileName()).toString();
+            } catch (java.io.IOException | SecurityException noFolder) {
+                return absolute.toString();
+            }
+        }
+    }
+
     // ---- the crash guard ----
 
     /**

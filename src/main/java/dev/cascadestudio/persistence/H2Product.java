@@ -53,6 +53,17 @@ final class H2Product extends ServerProduct {
         return result.append(";ACCESS_MODE_DATA=r").toString();
     }
 
+    /** {@code jdbc:h2:file:} and the real path of the file (without {@code .mv.db}); in memory, the name without settings. */
+    @Override
+    public String identity(String url) {
+        java.nio.file.Path file = H2Url.fileOrNull(url);
+        if (file == null) {
+            int settings = url.indexOf(';');
+            return settings < 0 ? url : url.substring(0, settings);
+        }
+        return "jdbc:h2:file:" + DatabaseProduct.realPath(file);
+    }
+
     @Override public String toString() { return "H2"; }
 
     /** In-process like SQLite: a reused point lookup per key; 400-term lookups made the check of a 270,000-row undo take 68–106 s instead of 14 s. */

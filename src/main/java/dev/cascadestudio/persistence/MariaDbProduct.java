@@ -11,6 +11,11 @@ final class MariaDbProduct extends ServerProduct {
 
     private MariaDbProduct() {}
 
+    @Override
+    public String identity(String url) {
+        return serverIdentity(url, 3306);
+    }
+
     @Override public boolean identifiesRowsById() { return false; }
     @Override public boolean takesKeyArrays() { return false; }
     @Override public boolean comparesTextByteForByte() { return false; }

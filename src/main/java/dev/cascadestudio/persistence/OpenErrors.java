@@ -19,6 +19,13 @@ final class OpenErrors {
         } else if (kind == DatabaseKind.H2 && (code == 90030 || code == 90048 || lower.contains("corrupt")
                 || lower.contains("unsupported file format"))) {
             explanation = "The database file is damaged or not an H2 database.";
+        } else if (kind == DatabaseKind.H2 && code == H2_READ_ONLY && H2Url.fileOrNull(url) == null) {
+            // jdbc:h2:mem:x opened read-only: H2 cannot create the (always new, always empty) database in that mode
+            explanation = "An in-memory database starts empty and ends with the program that opened it, so there is nothing"
+                    + " to read; give the database's file instead (jdbc:h2:file:PATH).";
+        } else if (lower.contains("unknown database") || (lower.contains("database \"") && lower.contains("does not exist"))) {
+            // MariaDB/MySQL 1049 "Unknown database 'x'"; PostgreSQL 3D000 'database "x" does not exist'
+            explanation = "The server has no database of that name (check the name after the last / in the URL).";
         } else if (kind == DatabaseKind.SQLITE && (lower.contains("not a database") || lower.contains("malformed"))) {
             explanation = "The file is not a SQLite database, or it is damaged.";
         } else if (kind == DatabaseKind.SQLITE && (lower.contains("locked") || lower.contains("busy"))) {
@@ -33,6 +40,9 @@ final class OpenErrors {
         }
         return new DatabaseOpenException("Cannot open " + url + ": " + explanation, e);
     }
+
+    /** H2's "The database is read only" (ErrorCode.DATABASE_IS_READ_ONLY). */
+    private static final int H2_READ_ONLY = 90097;
 
     private static String firstLine(String s) {
         int nl = s.indexOf('\n');

@@ -7,6 +7,11 @@ final class PostgreSqlProduct extends ServerProduct {
 
     private PostgreSqlProduct() {}
 
+    @Override
+    public String identity(String url) {
+        return serverIdentity(url, 5432);
+    }
+
     @Override public boolean identifiesRowsById() { return false; }
     @Override public boolean takesKeyArrays() { return false; }
     @Override public boolean comparesTextByteForByte() { return true; }

@@ -103,7 +103,7 @@ public final class SchemaCheck {
     }
 
     /** The schema the connection works in, where the driver has one (PostgreSQL, H2); null for all. */
-    private static String schemaOf(Connection connection) {
+    static String schemaOf(Connection connection) {
         try {
             return connection.getSchema();
         } catch (SQLException | AbstractMethodError | UnsupportedOperationException e) {

@@ -49,7 +49,9 @@ final class SchemaCreator {
 
     private static boolean hasForeignKey(Connection connection, String table, String column) throws SQLException {
         Set<String> columns = new HashSet<>();
-        try (ResultSet rs = connection.getMetaData().getImportedKeys(null, null, table)) {
+        // the working database and schema only: with none, MariaDB's driver looks for the table in every
+        // database on the server and logs a warning for each one that lacks it
+        try (ResultSet rs = connection.getMetaData().getImportedKeys(connection.getCatalog(), SchemaCheck.schemaOf(connection), table)) {
             while (rs.next()) {
                 columns.add(rs.getString("FKCOLUMN_NAME").toLowerCase(Locale.ROOT));
             }

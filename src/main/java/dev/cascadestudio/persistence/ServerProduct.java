@@ -67,4 +67,37 @@ abstract class ServerProduct implements DatabaseProduct {
     Object readJson(ResultSet rs, int index) throws SQLException {
         return rs.getString(index);
     }
+
+    /**
+     * A network server's database as {@code jdbc:<scheme>://host:port[,host:port…]/database}: host names in
+     * lower case, {@code defaultPort} where none is given ({@code localhost} where no host is), the
+     * settings after {@code ?} (user, password, options) left out: they do not change which database it is.
+     */
+    static String serverIdentity(String url, int defaultPort) {
+        int schemeEnd = url.indexOf(':', "jdbc:".length());
+        if (!url.regionMatches(true, 0, "jdbc:", 0, 5) || schemeEnd < 0) {
+            return url;
+        }
+        String scheme = url.substring(0, schemeEnd + 1).toLowerCase(java.util.Locale.ROOT);
+        String rest = url.substring(schemeEnd + 1);
+        int settings = rest.indexOf('?');
+        if (settings >= 0) rest = rest.substring(0, settings);
+        String hosts = "localhost";
+        String database = rest;
+        if (rest.startsWith("//")) {
+            int slash = rest.indexOf('/', 2);
+            hosts = slash < 0 ? rest.substring(2) : rest.substring(2, slash);
+            database = slash < 0 ? "" : rest.substring(slash + 1);
+        }
+        StringBuilder out = new StringBuilder(scheme).append("//");
+        String[] each = hosts.isEmpty() ? new String[] {"localhost"} : hosts.split(",");
+        for (int i = 0; i < each.length; i++) {
+            String host = each[i].strip().toLowerCase(java.util.Locale.ROOT);
+            int portColon = host.startsWith("[") ? host.indexOf(':', Math.max(0, host.indexOf(']'))) : host.lastIndexOf(':');
+            if (portColon < 0) host = host + ":" + defaultPort;
+            if (i > 0) out.append(',');
+            out.append(host);
+        }
+        return out.append('/').append(database).toString();
+    }
 }

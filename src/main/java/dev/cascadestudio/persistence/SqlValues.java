@@ -47,6 +47,11 @@ public final class SqlValues {
         return product.read(rs, index, column);
     }
 
+    /** Whether {@code read}, the text {@link #read} gave for that column of the current row, is exactly what the database holds ({@link DatabaseProduct#readTextExactly}). */
+    public boolean readTextExactly(ResultSet rs, int index, String read) throws SQLException {
+        return product.readTextExactly(rs, index, read);
+    }
+
     public static LocalDateTime parseTimestamp(String text) {
         String t = text.trim();
         return t.indexOf('T') > 0 ? LocalDateTime.parse(t) : LocalDateTime.parse(t, SQLITE_TIMESTAMP);

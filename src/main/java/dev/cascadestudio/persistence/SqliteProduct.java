@@ -107,5 +107,31 @@ final class SqliteProduct implements DatabaseProduct {
         }
     }
 
+    /** {@code jdbc:sqlite:} and the real path of the file, whichever form the URL takes; in memory, the URL as given. */
+    @Override
+    public String identity(String url) {
+        java.nio.file.Path file;
+        try {
+            file = SqliteUrl.check(url).file();
+        } catch (DatabaseOpenException | java.nio.file.InvalidPathException e) {
+            return url;
+        }
+        return file == null ? url : SqliteUrl.PREFIX + DatabaseProduct.realPath(file);
+    }
+
+    /**
+     * sqlite-jdbc decodes a TEXT value's bytes as UTF-8 and puts U+FFFD in place of every byte sequence
+     * that is not UTF-8 ({@code 41 C3 FF 42} reads as {@code A\uFFFD\uFFFDB}, written back as
+     * {@code 41 EF BF BD EF BF BD 42}). So text without U+FFFD was valid UTF-8 and is exact; text with
+     * it is exact only if the stored bytes are its UTF-8 bytes (a genuine U+FFFD), read again as bytes.
+     */
+    @Override
+    public boolean readTextExactly(ResultSet rs, int index, String read) throws SQLException {
+        if (read == null || read.indexOf('\uFFFD') < 0) {
+            return true;
+        }
+        return java.util.Arrays.equals(rs.getBytes(index), read.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     @Override public String toString() { return "SQLite"; }
 }

@@ -5,6 +5,7 @@ import dev.cascadestudio.cascade.CascadeGraph;
 import dev.cascadestudio.cascade.CommitStatement;
 import dev.cascadestudio.cascade.DeletePlan;
 import dev.cascadestudio.cascade.Root;
+import dev.cascadestudio.cascade.RowKey;
 import dev.cascadestudio.service.CascadeService;
 import dev.cascadestudio.service.UrlSecrets;
 import java.time.Instant;
@@ -83,6 +84,9 @@ public record ImpactReport(String database, Instant madeAt, String title, List<R
 
         List<AffectedRow> page(DeletePlan plan, DeletePlan.Effect effect, int offset, int limit);
 
+        /** The next rows after {@code after} in key order (null: the first), paged by key. */
+        List<AffectedRow> pageAfter(DeletePlan plan, DeletePlan.Effect effect, RowKey after, int limit);
+
         List<CommitStatement> commitStatements(DeletePlan plan);
 
         static Source of(CascadeService service) {
@@ -91,6 +95,9 @@ public record ImpactReport(String database, Instant madeAt, String title, List<R
                 @Override public String databaseUrl() { return service.databaseUrl(); }
                 @Override public List<AffectedRow> page(DeletePlan plan, DeletePlan.Effect effect, int offset, int limit) {
                     return service.page(plan, effect, offset, limit);
+                }
+                @Override public List<AffectedRow> pageAfter(DeletePlan plan, DeletePlan.Effect effect, RowKey after, int limit) {
+                    return service.pageAfter(plan, effect, after, limit);
                 }
                 @Override public List<CommitStatement> commitStatements(DeletePlan plan) { return service.commitStatements(plan); }
             };
@@ -122,7 +129,8 @@ public record ImpactReport(String database, Instant madeAt, String title, List<R
             long wanted = limit == null ? effect.count() : Math.min(limit, effect.count());
             List<AffectedRow> rows = new ArrayList<>();
             while (rows.size() < wanted) {
-                List<AffectedRow> page = source.page(plan, effect, rows.size(), (int) Math.min(PAGE, wanted - rows.size()));
+                RowKey after = rows.isEmpty() ? null : rows.get(rows.size() - 1).key();
+                List<AffectedRow> page = source.pageAfter(plan, effect, after, (int) Math.min(PAGE, wanted - rows.size()));
                 if (page.isEmpty()) {
                     break;
                 }

@@ -79,6 +79,7 @@ public final class AuditLog {
         synchronized (IN_THIS_PROCESS) {
             try {
                 createDirectory();
+                tightenOwn();
                 try (FileChannel out = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                         StandardOpenOption.APPEND), ownerOnly("rw-------"));
                      FileLock lock = out.lock()) {
@@ -97,6 +98,7 @@ public final class AuditLog {
 
     /** Every record in file order; missing file: none. Lines that are not records are skipped and listed. */
     public Contents read() {
+        tightenOwn();
         List<Entry> entries = new ArrayList<>();
         List<Integer> skipped = new ArrayList<>();
         if (!Files.exists(file)) {
@@ -161,6 +163,14 @@ public final class AuditLog {
         out[0] = '\n';
         System.arraycopy(line, 0, out, 1, line.length);
         return out;
+    }
+
+    /** The log and its folder owner-only where an older version left them open to others (in the data directory only). */
+    private void tightenOwn() {
+        if (file.toAbsolutePath().getParent() != null) {
+            AppDirectories.tightenOwn(file.toAbsolutePath().getParent());
+        }
+        AppDirectories.tightenOwn(file);
     }
 
     private void createDirectory() throws IOException {

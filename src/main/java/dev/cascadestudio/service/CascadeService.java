@@ -51,7 +51,16 @@ public final class CascadeService {
         return parent == null ? AuditLog.inDataDirectory() : new AuditLog(parent.resolve(AuditLog.FILE_NAME));
     }
 
+    /** The service of a session, asking the session's {@code gate} (which says why it is read-only). */
+    CascadeService(Database database, WriteGate gate) {
+        this(database, AppDirectories.snapshotDirectory(), besideSnapshots(AppDirectories.snapshotDirectory()), gate);
+    }
+
     public CascadeService(Database database, Path snapshotDirectory, AuditLog auditLog) {
+        this(database, snapshotDirectory, auditLog, WriteGate.of(database));
+    }
+
+    private CascadeService(Database database, Path snapshotDirectory, AuditLog auditLog, WriteGate gate) {
         this.database = database;
         this.auditLog = auditLog;
         this.graph = CascadeGraph.fromMapping(database.sessionFactory().getMetamodel());
@@ -59,7 +68,7 @@ public final class CascadeService {
         this.executor = new Executor(database, planner, snapshotDirectory);
         this.restorer = new Restorer(database, graph);
         this.auditor = new Auditor(database, graph);
-        this.gate = WriteGate.of(database);
+        this.gate = gate;
     }
 
     /** Whether this service may delete and restore (the database is open for editing). */
@@ -101,6 +110,11 @@ public final class CascadeService {
     public dev.cascadestudio.cascade.ReachedRows.Group reachedGroup(DeletePlan plan, dev.cascadestudio.domain.ForeignKeyRule edge,
                                                                   String parentValue, int offset, int limit) {
         return reachedRows(plan).group(edge, parentValue, offset, limit);
+    }
+
+    /** The next {@code limit} rows of an effect after {@code after} in key order (null: the first); see {@link Planner#pageAfter}. */
+    public List<AffectedRow> pageAfter(DeletePlan plan, DeletePlan.Effect effect, RowKey after, int limit) {
+        return planner.pageAfter(plan, effect, after, limit);
     }
 
     public List<dev.cascadestudio.cascade.RowKey> allRows(DeletePlan plan, DeletePlan.Effect effect) {

@@ -42,14 +42,14 @@ public final class DatabaseSession implements AutoCloseable {
         this.embedded = embedded;
         this.tier = tier;
         this.readOnlyBecause = readOnlyBecause;
-        this.gate = WriteGate.of(database);
+        this.gate = WriteGate.of(database, readOnlyBecause); // a refused write says why, where editing was refused
         this.mode = gate.writable() ? Mode.EDITING : Mode.READ_ONLY;
         this.demoDataLoaded = demoDataLoaded;
         CascadeGraph graph = CascadeGraph.fromMapping(database.sessionFactory().getMetamodel());
         this.tree = new TreeService(database, graph);
         this.search = new SearchService(database, graph, tree);
         this.rowDetails = new RowDetailsService(database);
-        this.cascade = new CascadeService(database);
+        this.cascade = new CascadeService(database, gate);
         this.rowEdit = new RowEditService(database, graph, tree, rowDetails);
     }
 
@@ -186,6 +186,21 @@ public final class DatabaseSession implements AutoCloseable {
     public ConnectionTier tier() { return tier; }
     /** Why this session is read-only although editing was asked for; "" when it is not. */
     public String readOnlyBecause() { return readOnlyBecause; }
+
+    /**
+     * What differs from the GenAI Factory controller schema in a way that makes writing unsafe (a wrong
+     * type, a column too short, a required column the controller does not have), as one sentence, for
+     * every open, read-only ones included: a read-only open is told at once, not only when the user
+     * asks to edit. "" when the schema matches.
+     */
+    public String schemaDiffers() {
+        if (database.schemaDifferences().isEmpty()) {
+            return "";
+        }
+        return "This database differs from the GenAI Factory controller schema ("
+                + SchemaCheck.describe(database.schemaDifferences(), 5).replaceAll("\\.$", "")
+                + "): it can be read, but not edited, since writing to it would not be safe.";
+    }
     /** Whether this is the embedded default database in the data directory. */
     public boolean embedded() { return embedded; }
     /** The gate every write of this session passes; it refuses in a read-only session. */

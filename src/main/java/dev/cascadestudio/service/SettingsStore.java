@@ -42,6 +42,11 @@ public final class SettingsStore {
         if (!Files.isRegularFile(file)) {
             return Map.of();
         }
+        // an older version's 0644 file in a 0755 data directory: owner-only from now on
+        if (file.toAbsolutePath().getParent() != null) {
+            AppDirectories.tightenOwn(file.toAbsolutePath().getParent());
+        }
+        AppDirectories.tightenOwn(file);
         Properties properties = new Properties();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             properties.load(reader);

@@ -14,24 +14,36 @@ public final class WriteGate {
     public static final String READ_ONLY = "This database is open read-only. Switch to editing first (toolbar: Edit, or --write).";
 
     private final boolean writable;
+    private final String refusal;
 
-    private WriteGate(boolean writable) {
+    private WriteGate(boolean writable, String refusal) {
         this.writable = writable;
+        this.refusal = refusal;
     }
 
     /** The gate of {@code database}: open as long as the database was opened writable. */
     public static WriteGate of(Database database) {
-        return new WriteGate(database.access() == Database.Access.WRITABLE);
+        return of(database, "");
+    }
+
+    /**
+     * The gate of {@code database}, refusing with {@code readOnlyBecause} when that is not empty (why
+     * editing was asked for and not given, such as a schema that makes writing unsafe: switching to
+     * editing would not help, so {@link #READ_ONLY} would mislead), otherwise with {@link #READ_ONLY}.
+     */
+    public static WriteGate of(Database database, String readOnlyBecause) {
+        return new WriteGate(database.access() == Database.Access.WRITABLE,
+                readOnlyBecause == null || readOnlyBecause.isEmpty() ? READ_ONLY : readOnlyBecause);
     }
 
     public boolean writable() {
         return writable;
     }
 
-    /** Returns if writing is allowed; otherwise {@link ReadOnlyException} with {@link #READ_ONLY}. */
+    /** Returns if writing is allowed; otherwise {@link ReadOnlyException} with {@link #READ_ONLY} or the session's reason. */
     public void check() {
         if (!writable) {
-            throw new ReadOnlyException(READ_ONLY);
+            throw new ReadOnlyException(refusal);
         }
     }
 

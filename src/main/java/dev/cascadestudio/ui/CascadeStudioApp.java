@@ -59,16 +59,55 @@ public final class CascadeStudioApp extends Application {
      */
     private static volatile Startup prepared;
 
-    /** Opens the window; returns once it has closed and the database with it (or after a timeout). */
+    /**
+     * The window cannot open: the toolkit found no display to open it on (a {@code DISPLAY} that names
+     * no reachable X server, as on a machine reached over ssh without X forwarding).
+     */
+    public static final class NoDisplayException extends RuntimeException {
+        NoDisplayException(String display, Throwable cause) {
+            super("the window cannot open: the display " + (display == null || display.isBlank() ? "" : display + " ")
+                    + "cannot be reached; the command line works without one, see cascade-studio --help.", cause);
+        }
+    }
+
+    /** JavaFX's own logger: held, so that the filter below stays set. */
+    private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
+
+    /**
+     * Opens the window; returns once it has closed and the database with it (or after a timeout).
+     *
+     * @throws NoDisplayException where the toolkit cannot reach the display (the database it began to open is closed first)
+     */
     public static void launchApp(String[] args) {
+        // JavaFX warns at every start from a class-path jar ("Unsupported JavaFX configuration: classes were
+        // loaded from 'unnamed module'"): not the user's to act on, and a second line before any error
+        JAVAFX_LOG.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
         Startup startup = Startup.of(LaunchOptions.parse(List.of(args)));
         startup.preopen();
         prepared = startup;
-        Application.launch(CascadeStudioApp.class, args);
+        try {
+            Application.launch(CascadeStudioApp.class, args);
+        } catch (RuntimeException e) {
+            if (!noDisplay(e)) {
+                throw e;
+            }
+            startup.abandon();
+            throw new NoDisplayException(System.getenv("DISPLAY"), e);
+        }
         CascadeStudioApp app = running;
         if (app != null) {
             app.awaitBackgroundWork(CLOSE_TIMEOUT);
         }
+    }
+
+    /** Whether the toolkit failed to start for want of a display (GTK: "Unable to open DISPLAY"). */
+    static boolean noDisplay(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof UnsupportedOperationException && t.getMessage() != null && t.getMessage().contains("Unable to open DISPLAY")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -205,6 +244,19 @@ public final class CascadeStudioApp extends Application {
          */
         void preopen() {
             early = CompletableFuture.supplyAsync(() -> openNow(first, null));
+        }
+
+        /** The window will not open: the database {@link #preopen} began is closed once it is open. */
+        void abandon() {
+            CompletableFuture<DatabaseSession> started = early;
+            early = null;
+            if (started != null) {
+                try {
+                    started.join().close();
+                } catch (java.util.concurrent.CompletionException notOpened) {
+                    // nothing was opened, nothing to close; the reason the window cannot open is what is told
+                }
+            }
         }
 
         /**

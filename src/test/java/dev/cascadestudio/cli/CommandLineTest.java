@@ -338,6 +338,83 @@ class CommandLineTest {
         assertThat(Cli.refuseWindowWithoutDisplay(java.util.Map.of(), "Mac OS X")).isEmpty();
     }
 
+    /**
+     * Issue 12, item 8 (the audit's gap 4): a DISPLAY that names no X server (an ssh session without X
+     * forwarding) let the toolkit fail with a 15-line UnsupportedOperationException trace and exit 1. The
+     * jar, started as it is (a child JVM, no Monocle, its own environment), says one sentence and exits 2;
+     * the database it began to open is closed again (a second open finds it unlocked).
+     */
+    @Test
+    void aDisplayThatCannotBeReachedIsRefusedInOneSentence() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux"),
+                "GTK's DISPLAY: Linux");
+        String javaCommand = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(javaCommand, "-Dcascade.home=" + dir.resolve("home"), "-Dcascade.keyring=none",
+                "-cp", System.getProperty("java.class.path"), "dev.cascadestudio.Main", "--db=" + url);
+        builder.environment().put("DISPLAY", ":nonexistent");
+        builder.environment().remove("WAYLAND_DISPLAY");
+        Path err = dir.resolve("window-stderr.txt");
+        Process child = builder.redirectError(err.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertThat(child.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).as("the child ended").isTrue();
+
+        assertThat(java.nio.file.Files.readAllLines(err)).containsExactly("error: the window cannot open: the display :nonexistent"
+                + " cannot be reached; the command line works without one, see cascade-studio --help.");
+        assertThat(child.exitValue()).isEqualTo(2);
+        try (Database db = Database.open(url, null, null, Database.EmptyDatabase.REFUSE)) {
+            assertThat(db.url()).isEqualTo(url);
+        }
+    }
+
+    /**
+     * Issue 12, item 9 (the audit's gap 5): generate checks the disk has room before it writes. The disk
+     * the tests run on has room, so the free space is given through GenerateCommand's seam: 10 MB free
+     * for 1,000,000 rows (about 300 bytes each, 286 MB) is refused in one sentence, exit 2, no file made.
+     */
+    @Test
+    void generateRefusesWhereTheDiskHasNoRoomAndWritesNothing() throws Exception {
+        Path target = dir.resolve("full-disk").resolve("generated");
+        java.nio.file.Files.createDirectories(target.getParent());
+        GenerateCommand.FreeSpace real = GenerateCommand.freeSpace;
+        java.util.List<Path> asked = new java.util.ArrayList<>();
+        GenerateCommand.freeSpace = folder -> {
+            asked.add(folder);
+            return 10L * 1024 * 1024;
+        };
+        Run r;
+        try {
+            r = run("generate", "--db", AppDirectories.h2Url(target), "--rows", "1000000", "--big-project-rows", "1000");
+        } finally {
+            GenerateCommand.freeSpace = real;
+        }
+
+        assertThat(asked).as("asked about the folder the file goes in").containsExactly(target.getParent().toAbsolutePath());
+        assertThat(r.err()).isEqualTo("error: 1,000,000 rows need about 286 MB of disk, and " + target.getParent().toAbsolutePath()
+                + " has 10 MB free; nothing was written." + System.lineSeparator());
+        assertThat(r.exit()).isEqualTo(2);
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(target.getParent())) {
+            assertThat(files).as("no .mv.db or any other file left").isEmpty();
+        }
+    }
+
+    /**
+     * Issue 12, item 10 (the audit's gap 7): an in-memory H2 URL given to a read-only verb got H2's
+     * "The database is read only [90097-252]"; init without --db got picocli's "Error: " after ours.
+     */
+    @Test
+    void anInMemoryDatabaseAndAMissingUrlAreToldInOurWords() {
+        for (String verb : List.of("tree", "audit")) {
+            Run r = run(verb, "--db", "jdbc:h2:mem:x");
+            assertThat(r.err()).as(verb).isEqualTo("error: Cannot open jdbc:h2:mem:x: An in-memory database starts empty and ends with the"
+                    + " program that opened it, so there is nothing to read; give the database's file instead (jdbc:h2:file:PATH)."
+                    + System.lineSeparator());
+            assertThat(r.exit()).isEqualTo(2);
+        }
+        Run init = run("init");
+        assertThat(init.err()).isEqualTo("error: Missing required argument (specify one of these): (--db=JDBC_URL | --connection=NAME)"
+                + System.lineSeparator());
+        assertThat(init.exit()).isEqualTo(2);
+    }
+
     @Test
     void generateAndTreeRefuseSizesOutOfRangeAndWriteNothing() {
         Path target = dir.resolve("generated");

@@ -52,6 +52,23 @@ class ServerCommandLineTest {
                 .toArray(String[]::new));
     }
 
+    /**
+     * Issue 12, item 10 (the audit's gap 7): a database the server does not have is told in one sentence,
+     * the same on both servers; the MariaDB driver's own WARN line (slf4j) no longer comes before it.
+     */
+    @ParameterizedTest
+    @EnumSource(dev.cascadestudio.testsupport.ServerDatabases.Server.class)
+    void aDatabaseTheServerDoesNotHaveIsToldInOneLine(dev.cascadestudio.testsupport.ServerDatabases.Server server) {
+        dev.cascadestudio.testsupport.ServerDatabases.assumeReachable(server);
+        String url = server.url("cs_missing_" + Long.toHexString(System.nanoTime()));
+        for (String verb : List.of("tree", "audit")) {
+            CommandLineTest.Run r = CommandLineTest.run(verb, "--db", url, "--user", server.user());
+            assertThat(r.err()).as(verb + " on " + server).isEqualTo("error: Cannot open " + url + ": The server has no database of that"
+                    + " name (check the name after the last / in the URL)." + System.lineSeparator());
+            assertThat(r.exit()).isEqualTo(2);
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(value = Kind.class, names = {"MARIADB_CONTROLLER", "POSTGRESQL_CONTROLLER", "POSTGRESQL"})
     void planDeleteRestoreOnAServerUrl(Kind kind) throws Exception {

@@ -100,6 +100,96 @@ class SnapshotSizeTest {
         }
     }
 
+    String hexOfSupportDescription() {
+        try (Database db = Database.open(url, null, null, Database.EmptyDatabase.REFUSE)) {
+            return db.fromConnection(c -> {
+                try (PreparedStatement ps = c.prepareStatement("SELECT hex(\"description\") FROM \"project\" WHERE \"uid\" = ?")) {
+                    ps.setString(1, SUPPORT);
+                    try (var rs = ps.executeQuery()) {
+                        return rs.next() ? rs.getString(1) : null;
+                    }
+                }
+            });
+        }
+    }
+
+    /**
+     * Issue 12's audit, gap 3: SQLite keeps any bytes in a TEXT column; the driver reads bytes that are not
+     * UTF-8 as U+FFFD, so a snapshot would give back other bytes (41 C3 FF 42 came back as 41 EF BF BD EF BF
+     * BD 42, both commands exiting 0). The delete refuses, naming the row and the column, and changes nothing.
+     */
+    @Test
+    void textThatIsNotUtf8StopsTheDeleteNamingRowAndColumn() throws Exception {
+        try (Database db = Database.open(url, null, null, Database.EmptyDatabase.REFUSE)) {
+            db.fromConnection(c -> {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE \"project\" SET \"description\" = CAST(X'41C3FF42' AS TEXT) WHERE \"uid\" = ?")) {
+                    ps.setString(1, SUPPORT);
+                    return ps.executeUpdate();
+                }
+            });
+        }
+        assertThat(hexOfSupportDescription()).isEqualTo("41C3FF42");
+        String before = sha();
+
+        CommandLineTest.Run deleted = CommandLineTest.run("delete", "--write", "--db", url, "--table", "project", "--uid", SUPPORT, "--yes");
+
+        assertThat(deleted.err()).isEqualTo("error: Cannot delete: the row " + SUPPORT + " of project holds text in description that is"
+                + " not valid UTF-8, which a snapshot cannot give back exactly; nothing was deleted. Correct the value first."
+                + System.lineSeparator());
+        assertThat(deleted.exit()).isEqualTo(2);
+        assertThat(sha()).isEqualTo(before);
+        assertThat(hexOfSupportDescription()).as("the bytes as they were").isEqualTo("41C3FF42");
+        try (Stream<Path> left = Files.walk(dir.resolve("home"))) {
+            assertThat(left.filter(Files::isRegularFile).filter(p -> p.toString().contains("delete-"))).as("no snapshot left").isEmpty();
+        }
+    }
+
+    /** A genuine U+FFFD (stored as its UTF-8 bytes EF BF BD) is text like any other: deleted and restored byte for byte. */
+    @Test
+    void aGenuineReplacementCharacterComesBackExactly() throws Exception {
+        describeSupport("A\uFFFDB");
+        assertThat(hexOfSupportDescription()).isEqualTo("41EFBFBD42");
+        String before = sha();
+
+        CommandLineTest.Run deleted = CommandLineTest.run("delete", "--write", "--db", url, "--table", "project", "--uid", SUPPORT, "--yes", "--json");
+        assertThat(deleted.exit()).as(deleted.err()).isZero();
+        String snapshot = new ObjectMapper().readTree(deleted.out()).get("snapshot").asText();
+        CommandLineTest.Run restored = CommandLineTest.run("restore", "--write", "--db", url, snapshot);
+
+        assertThat(restored.exit()).as(restored.err()).isZero();
+        assertThat(sha()).isEqualTo(before);
+        assertThat(hexOfSupportDescription()).isEqualTo("41EFBFBD42");
+    }
+
+    /**
+     * A root's uid longer than the mapping's 64 (SQLite does not enforce a VARCHAR's length) is refused by
+     * restore's reader (issue 12's audit, gap 1), so the delete refuses it too, before anything changes.
+     */
+    @Test
+    void aRootUidLongerThanASnapshotHoldsStopsTheDelete() throws Exception {
+        String longUid = "p".repeat(65);
+        try (Database db = Database.open(url, null, null, Database.EmptyDatabase.REFUSE)) {
+            db.fromConnection(c -> {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE \"project\" SET \"uid\" = ? WHERE \"uid\" = ?")) {
+                    ps.setString(1, longUid);
+                    ps.setString(2, SUPPORT);
+                    return ps.executeUpdate();
+                }
+            });
+        }
+        String before = sha();
+
+        CommandLineTest.Run deleted = CommandLineTest.run("delete", "--write", "--db", url, "--table", "project", "--uid", longUid, "--yes");
+
+        assertThat(deleted.err()).isEqualTo("error: Cannot delete: the project to delete has a uid of 65 characters, more than the 64"
+                + " a snapshot can hold for restore; nothing was deleted." + System.lineSeparator());
+        assertThat(deleted.exit()).isEqualTo(2);
+        assertThat(sha()).isEqualTo(before);
+        try (Stream<Path> left = Files.walk(dir.resolve("home"))) {
+            assertThat(left.filter(Files::isRegularFile).filter(p -> p.toString().contains("delete-"))).as("no snapshot left").isEmpty();
+        }
+    }
+
     @Test
     void aSparseThreeGigabyteFileIsRefusedInOneLine() throws Exception {
         Path huge = dir.resolve("huge.jsonl");

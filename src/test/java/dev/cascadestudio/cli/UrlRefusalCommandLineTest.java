@@ -79,6 +79,19 @@ class UrlRefusalCommandLineTest {
         assertThat(marker).doesNotExist();
     }
 
+    @Test
+    void aPostgresqlSocketFactoryInDbIsRefusedWithExitTwoAndNotLoaded() {
+        Path marker = dir.resolve("probe.txt");
+        Run r = run("tree", "--db", dev.cascadestudio.testsupport.ServerDatabases.Server.POSTGRESQL.url("test")
+                + "?user=postgres&socketFactory=" + dev.cascadestudio.testsupport.ProbeSocketFactory.class.getName()
+                + "&socketFactoryArg=" + marker);
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("error: The URL setting socketFactory is not allowed: it makes the driver load and run"
+                + " a class named in the URL." + System.lineSeparator());
+        assertThat(marker).as("the class was not loaded (UrlProbeTest shows the driver would)").doesNotExist();
+    }
+
     // ---- issue 12, item 11 --------------------------------------------------------------------
 
     @Test

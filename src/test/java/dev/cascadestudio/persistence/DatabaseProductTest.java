@@ -51,6 +51,46 @@ class DatabaseProductTest {
     }
 
     /**
+     * Which database a URL names (issue 12's audit, gap 2): every spelling of one server database gives
+     * one text (default port, host case, settings, user and password left out); another host, port or
+     * database gives another. Expected values written by hand from the drivers' URL documentation.
+     */
+    @Test
+    void eachServerSpellingOfOneDatabaseHasOneIdentity() {
+        DatabaseProduct pg = DatabaseProduct.of(DatabaseKind.POSTGRESQL);
+        assertThat(List.of("jdbc:postgresql://DB.example/factory", "jdbc:postgresql://db.example:5432/factory?user=a&password=b",
+                "jdbc:postgresql://db.example/factory?sslmode=require").stream().map(pg::identity).distinct())
+                .containsExactly("jdbc:postgresql://db.example:5432/factory");
+        assertThat(pg.identity("jdbc:postgresql:factory")).isEqualTo("jdbc:postgresql://localhost:5432/factory");
+        assertThat(pg.identity("jdbc:postgresql://db.example:5433/factory")).isEqualTo("jdbc:postgresql://db.example:5433/factory");
+        assertThat(pg.identity("jdbc:postgresql://h1,h2:5433/factory")).isEqualTo("jdbc:postgresql://h1:5432,h2:5433/factory");
+        assertThat(pg.identity("jdbc:postgresql://[::1]/factory")).isEqualTo("jdbc:postgresql://[::1]:5432/factory");
+        DatabaseProduct maria = DatabaseProduct.of(DatabaseKind.MARIADB);
+        assertThat(maria.identity("jdbc:mariadb://127.0.0.1/test?user=root")).isEqualTo("jdbc:mariadb://127.0.0.1:3306/test");
+        assertThat(maria.identity("jdbc:mariadb://127.0.0.1:3307/test")).isEqualTo("jdbc:mariadb://127.0.0.1:3307/test");
+        assertThat(DatabaseProduct.of(DatabaseKind.MYSQL).identity("jdbc:mysql://Db/factory")).isEqualTo("jdbc:mysql://db:3306/factory");
+    }
+
+    /** An embedded file by its real path, whichever URL form (relative, file:, settings) names it. */
+    @Test
+    void eachSpellingOfOneFileHasOneIdentity(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path real = dir.toRealPath();
+        java.nio.file.Files.createDirectories(real.resolve("data"));
+        java.nio.file.Path link = java.nio.file.Files.createSymbolicLink(real.resolve("link"), real.resolve("data"));
+        DatabaseProduct h2 = DatabaseProduct.of(DatabaseKind.H2);
+        assertThat(List.of("jdbc:h2:file:" + real + "/data/cascade", "jdbc:h2:" + link + "/cascade;IFEXISTS=TRUE",
+                "jdbc:h2:" + real + "/data/../data/cascade").stream().map(h2::identity).distinct())
+                .containsExactly("jdbc:h2:file:" + real + "/data/cascade");
+        assertThat(h2.identity("jdbc:h2:mem:x;DB_CLOSE_DELAY=-1")).isEqualTo("jdbc:h2:mem:x");
+        DatabaseProduct sqlite = DatabaseProduct.of(DatabaseKind.SQLITE);
+        assertThat(List.of("jdbc:sqlite:" + real + "/data/sql.db", "jdbc:sqlite:file:" + link + "/sql.db",
+                "jdbc:sqlite:file:" + real + "/data/./sql.db?mode=ro").stream().map(sqlite::identity).distinct())
+                .containsExactly("jdbc:sqlite:" + real + "/data/sql.db");
+        assertThat(sqlite.identity("jdbc:sqlite::memory:")).isEqualTo("jdbc:sqlite::memory:");
+        assertThat(h2.identity("jdbc:h2:./x")).isEqualTo("jdbc:h2:file:" + java.nio.file.Path.of("").toRealPath().resolve("x"));
+    }
+
+    /**
      * The statement shapes each product's planner is given: "rows the delete does not remove anyway"
      * (PlanQueries.nulledPredicate), and whether UPDATE, DELETE and the "nulled already" column join
      * the child to its parents' deleted keys instead of IN (SELECT ...).

@@ -165,16 +165,47 @@ class H2PlantedJournalTest {
                 + " db.delete-journal and db.delete-backup.zip out of that folder.");
         assertThat(hashes(dir)).as("every file after Database.open").isEqualTo(before);
 
-        // audit opens read-only: it does not even look at the journal's backup, and writes nothing
+        // audit and tree open read-only: they do not even look at the journal's backup, and write nothing,
+        // but say in a note that the journal is there (the audit's gap 6: they said nothing)
         String[] audit = cli("audit", "--db", "jdbc:h2:file:" + file);
         assertThat(audit[0]).as("audit's exit code (read-only: no recovery tried)").isEqualTo("0");
+        assertThat(audit[2]).isEqualTo(PENDING_NOTE.formatted(file) + System.lineSeparator());
         assertThat(hashes(dir)).as("every file after the command line's audit").isEqualTo(before);
+        String[] tree = cli("tree", "--db", "jdbc:h2:file:" + file, "--depth", "0");
+        assertThat(tree[0]).as("tree's exit code").isEqualTo("0");
+        assertThat(tree[2]).isEqualTo(PENDING_NOTE.formatted(file) + System.lineSeparator());
+        assertThat(hashes(dir)).as("every file after the command line's tree").isEqualTo(before);
 
         // a verb that writes opens for editing, which would recover: refused in the same sentence
         String[] delete = cli("delete", "--write", "--db", "jdbc:h2:file:" + file, "--table", "project", "--uid", "x", "--yes");
         assertThat(delete[0]).as("delete --write's exit code").isEqualTo("2");
         assertThat(delete[2]).isEqualTo("error: " + refused.getMessage() + System.lineSeparator());
         assertThat(hashes(dir)).as("every file after the command line's delete").isEqualTo(before);
+    }
+
+    static final String PENDING_NOTE = "note: a crash journal lies beside %s.mv.db (a delete was cut off, or the journal was put there);"
+            + " it was left alone, as this command only reads: a command with --write checks it and puts the database back"
+            + " as it was before that delete, or says why it will not.";
+
+    /** A delete really cut off: plan, on a read-only open, plans on the database as the crash left it and says the journal is there. */
+    @Test
+    void aReadOnlyVerbSaysAnInterruptedDeleteIsPending() throws Exception {
+        interruptADelete(snapshotElsewhere);
+        Map<Path, String> before = hashes(dir);
+
+        String[] plan = cli("plan", "--db", "jdbc:h2:file:" + file, "--table", "project", "--uid",
+                dev.cascadestudio.persistence.demo.RowBuilder.uid("project", "customer-support-assistant"));
+
+        assertThat(plan[0]).as(plan[2]).isEqualTo("0");
+        assertThat(plan[2]).isEqualTo(PENDING_NOTE.formatted(file) + System.lineSeparator());
+        assertThat(hashes(dir)).as("nothing written by a read-only verb").isEqualTo(before);
+
+        String[] clean = cli("audit", "--db", "jdbc:h2:file:" + file);
+        assertThat(clean[2]).as("still pending: still said").isEqualTo(PENDING_NOTE.formatted(file) + System.lineSeparator());
+        try (Database reopened = Database.open(url, null, null, Database.EmptyDatabase.REFUSE)) {
+            assertThat(reopened.interruptedDeleteUndone()).isTrue();
+        }
+        assertThat(cli("audit", "--db", "jdbc:h2:file:" + file)[2]).as("once recovered, no note").isEmpty();
     }
 
     private static String[] cli(String... args) {

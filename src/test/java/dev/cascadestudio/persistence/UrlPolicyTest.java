@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cascadestudio.testsupport.ServerDatabases;
+import dev.cascadestudio.testsupport.ServerDatabases.Server;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -29,8 +31,18 @@ class UrlPolicyTest {
     @Test
     void anInitScriptIsRefusedBeforeItRuns() throws Exception {
         Path marker = dir.resolve("pwned.csv");
-        Path evil = Files.writeString(dir.resolve("evil.sql"), "CALL CSVWRITE('" + marker + "', 'SELECT 1');\n");
+        Path aliased = dir.resolve("aliased.txt");
+        // the example: CSVWRITE writes a file, and CREATE ALIAS makes any static Java method callable
+        Path evil = Files.writeString(dir.resolve("evil.sql"), "CALL CSVWRITE('" + marker + "', 'SELECT 1');\n"
+                + "CREATE ALIAS TOUCH FOR 'org.h2.store.fs.FileUtils.createFile';\n"
+                + "CALL TOUCH('" + aliased + "');\n");
         String runscript = "RUNSCRIPT FROM '" + evil + "'";
+        try (Connection control = DriverManager.getConnection("jdbc:h2:mem:control;INIT=" + runscript)) {
+            assertThat(marker).as("control: the driver ran CSVWRITE").exists();
+            assertThat(aliased).as("control: the driver ran the alias").exists();
+        }
+        Files.delete(marker);
+        Files.delete(aliased);
 
         for (String url : new String[] {
                 "jdbc:h2:mem:probe;INIT=" + runscript,
@@ -45,6 +57,7 @@ class UrlPolicyTest {
             }
         }
         assertThat(marker).as("the script's CSVWRITE did not run").doesNotExist();
+        assertThat(aliased).as("the script's CREATE ALIAS did not run").doesNotExist();
         assertThat(dir.resolve("db.mv.db")).as("no database was created").doesNotExist();
     }
 
@@ -206,15 +219,17 @@ class UrlPolicyTest {
 
     @Test
     void aMariadbInitSqlIsRefusedAndDoesNotRun() throws Exception {
+        ServerDatabases.assumeReachable(Server.MARIADB); // skipped with the reason, or failed under CI=true
         String probe = "cs_urls_probe_" + ProcessHandle.current().pid();
+        String address = Server.MARIADB.address();
         for (String url : new String[] {
-                "jdbc:mariadb://127.0.0.1:3306/test?user=root&initSql=CREATE DATABASE " + probe,
-                "jdbc:mysql://127.0.0.1:3306/test?user=root&INITSQL=CREATE DATABASE " + probe}) {
+                "jdbc:mariadb://" + address + "/test?user=root&initSql=CREATE DATABASE " + probe,
+                "jdbc:mysql://" + address + "/test?user=root&INITSQL=CREATE DATABASE " + probe}) {
             assertThatThrownBy(() -> Database.open(url, null, null, Database.EmptyDatabase.REFUSE)).as(url)
                     .isInstanceOf(DatabaseOpenException.class)
                     .hasMessageMatching("The URL setting (initSql|INITSQL) is not allowed: it runs SQL before the database is checked\\.");
         }
-        try (Connection c = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/?user=root");
+        try (Connection c = DriverManager.getConnection(Server.MARIADB.url("") + "?user=" + Server.MARIADB.user());
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SHOW DATABASES LIKE '" + probe + "'")) {
             assertThat(rs.next()).as("database %s was not created", probe).isFalse();

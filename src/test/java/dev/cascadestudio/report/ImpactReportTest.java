@@ -253,6 +253,10 @@ class ImpactReportTest {
             @Override public List<dev.cascadestudio.cascade.AffectedRow> page(DeletePlan plan, DeletePlan.Effect effect, int offset, int limit) {
                 return real.page(plan, effect, offset, limit);
             }
+            @Override public List<dev.cascadestudio.cascade.AffectedRow> pageAfter(DeletePlan plan, DeletePlan.Effect effect,
+                                                                                  dev.cascadestudio.cascade.RowKey after, int limit) {
+                return real.pageAfter(plan, effect, after, limit);
+            }
             @Override public List<CommitStatement> commitStatements(DeletePlan plan) { return real.commitStatements(plan); }
         };
         ImpactReport report = ImpactReport.of(service.plan(List.of(new Root("project", SUPPORT))), withPassword, 1, MADE);

@@ -111,6 +111,50 @@ class OwnerOnlyFilesTest {
         assertThat(permissions(shared)).isEqualTo("rwxr-x---");
     }
 
+    /**
+     * Issue 12, item 4 (the audit's gap 8): a data directory, snapshot folder, snapshots, audit log and
+     * window settings an older version created 0755/0644 are made owner-only when Cascade Studio opens
+     * them again; a snapshot folder the user chose (outside the data directory) keeps its permissions.
+     */
+    @Test
+    void whatAnOlderVersionLeftOpenInTheDataDirectoryIsMadeOwnerOnlyWhenOpened() throws IOException {
+        Path home = Files.createDirectories(dir.resolve("home"));
+        Path snapshots = Files.createDirectories(home.resolve("snapshots"));
+        Path oldSnapshot = Files.writeString(snapshots.resolve("delete-20250101-000000-000-project-p.jsonl"), "an old snapshot");
+        Path audit = Files.writeString(home.resolve("audit.jsonl"), "");
+        Path window = Files.writeString(home.resolve("window.properties"), "width=800\n");
+        Path chosen = Files.createDirectories(dir.resolve("chosen").resolve("snapshots"));
+        for (Path folder : List.of(home, snapshots, chosen, chosen.getParent())) {
+            Files.setPosixFilePermissions(folder, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        for (Path file : List.of(oldSnapshot, audit, window)) {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        }
+        String previous = System.getProperty("cascade.home");
+        System.setProperty("cascade.home", home.toString());
+        try (Database database = Database.open(AppDirectories.h2Url(dir.resolve("db")), null, null, Database.EmptyDatabase.CREATE_SCHEMA)) {
+            DemoData.load(database);
+            CascadeService inChosen = new CascadeService(database, chosen);
+            inChosen.execute(inChosen.plan(List.of(new Root("project", RowBuilder.uid("project", "customer-support-assistant")))),
+                    (done, total, message) -> { });
+            assertThat(permissions(chosen)).as("a snapshot folder the user chose").isEqualTo("rwxr-xr-x");
+            assertThat(permissions(chosen.getParent())).as("and the folder it is in").isEqualTo("rwxr-xr-x");
+            assertThat(permissions(home)).as("the data directory, not opened yet").isEqualTo("rwxr-xr-x");
+
+            CascadeService inDataDirectory = new CascadeService(database);
+            inDataDirectory.execute(inDataDirectory.plan(List.of(new Root("project", RowBuilder.uid("project", "fraud-detection")))),
+                    (done, total, message) -> { });
+            assertThat(SettingsStore.inDataHome().load()).containsEntry("width", "800");
+        } finally {
+            if (previous == null) System.clearProperty("cascade.home"); else System.setProperty("cascade.home", previous);
+        }
+        assertThat(permissions(home)).as("the data directory").isEqualTo("rwx------");
+        assertThat(permissions(snapshots)).as("its snapshots folder").isEqualTo("rwx------");
+        assertThat(permissions(oldSnapshot)).as("an older snapshot in it").isEqualTo("rw-------");
+        assertThat(permissions(audit)).as("the audit log").isEqualTo("rw-------");
+        assertThat(permissions(window)).as("the window settings").isEqualTo("rw-------");
+    }
+
     private static String permissions(Path path) {
         try {
             return java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS));

@@ -45,6 +45,9 @@ public final class ServerDatabases {
 
         public String user() { return user; }
 
+        /** {@code host:port}, from {@code -Dtest.<scheme>.address} or the default. */
+        public String address() { return address; }
+
         /** The URL of database {@code name} on this server, as a user would type it. */
         public String url(String name) { return urlPrefix + name; }
 

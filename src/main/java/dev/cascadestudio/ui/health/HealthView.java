@@ -54,6 +54,11 @@ public final class HealthView {
     }
 
     public Parent root() { return root; }
+
+    /** Puts the keyboard in the list of findings (arrow keys choose one, Tab goes to its rows). */
+    public void focusFindings() {
+        findings.requestFocus();
+    }
     public HealthViewModel viewModel() { return viewModel; }
 
     private Node toolbar() {

@@ -41,6 +41,7 @@ public final class HealthWindow {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN), stage::hide);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), view.viewModel()::check);
         stage.show();
+        view.focusFindings();
         view.viewModel().check();
         return stage;
     }

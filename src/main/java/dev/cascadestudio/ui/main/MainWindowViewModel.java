@@ -420,7 +420,9 @@ public final class MainWindowViewModel {
         fallback = null;
         openTarget.set(opened.target());
         String prefix = opened.notice().isEmpty() ? "" : opened.notice() + " ";
-        String schema = open.readOnlyBecause().isEmpty() ? "" : " " + open.readOnlyBecause();
+        // why editing was refused, or else what differs from the schema: a read-only open says so too
+        String differs = open.readOnlyBecause().isEmpty() ? open.schemaDiffers() : open.readOnlyBecause();
+        String schema = differs.isEmpty() ? "" : " " + differs;
         notice.set(((open.interruptedDeleteUndone() ? prefix + INTERRUPTED_DELETE_UNDONE
                 : open.interruptedDeletePending() ? prefix + INTERRUPTED_DELETE_PENDING
                 : opened.notice()) + schema).strip());

@@ -2,8 +2,9 @@ package dev.cascadestudio.ui.main;
 
 import static dev.cascadestudio.ui.AppDriver.fx;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.cascadestudio.testsupport.ServerDatabases;
+import dev.cascadestudio.testsupport.ServerDatabases.Server;
 import dev.cascadestudio.ui.AppDriver;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -30,7 +31,7 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 class InitialiseFromOpenDialogTest {
 
-    private static final String ADMIN = "jdbc:postgresql://127.0.0.1:5432/test";
+    private static final String ADMIN = Server.POSTGRESQL.url("test");
 
     @TempDir Path home;
     private AppDriver app;
@@ -38,6 +39,7 @@ class InitialiseFromOpenDialogTest {
 
     @BeforeEach
     void emptyDatabase() throws Exception {
+        ServerDatabases.assumeReachable(Server.POSTGRESQL); // skipped with the reason, or failed under CI=true
         try (Connection c = admin(); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
         }
@@ -51,6 +53,9 @@ class InitialiseFromOpenDialogTest {
         if (app != null) {
             app.closeEverything();
         }
+        if (ServerDatabases.unreachable(Server.POSTGRESQL).isPresent()) {
+            return; // nothing was made
+        }
         try (Connection c = admin(); Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         }
@@ -58,7 +63,7 @@ class InitialiseFromOpenDialogTest {
 
     @Test
     void anEmptyDatabaseIsGivenTheSchemaOnlyAfterTheUserAsks() throws Exception {
-        String url = "jdbc:postgresql://127.0.0.1:5432/" + name;
+        String url = Server.POSTGRESQL.url(name);
         app.robot.press(KeyCode.CONTROL).type(KeyCode.O).release(KeyCode.CONTROL);
         Window dialog = app.window("Open database");
         WaitForAsyncUtils.waitForFxEvents();
@@ -95,7 +100,7 @@ class InitialiseFromOpenDialogTest {
     }
 
     private int tables() throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + name, "postgres", "");
+        try (Connection c = DriverManager.getConnection(Server.POSTGRESQL.url(name), Server.POSTGRESQL.user(), "");
              Statement s = c.createStatement();
              var rs = s.executeQuery("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'public'")) {
             rs.next();
@@ -104,12 +109,6 @@ class InitialiseFromOpenDialogTest {
     }
 
     private static Connection admin() throws SQLException {
-        try {
-            return DriverManager.getConnection(ADMIN, "postgres", "");
-        } catch (SQLException e) {
-            assumeTrue(!"true".equals(System.getenv("CI")), "PostgreSQL must be reachable under CI: " + e.getMessage());
-            assumeTrue(false, "PostgreSQL at 127.0.0.1:5432 is not reachable (" + e.getMessage() + "); skipped");
-            throw e;
-        }
+        return DriverManager.getConnection(ADMIN, Server.POSTGRESQL.user(), "");
     }
 }
