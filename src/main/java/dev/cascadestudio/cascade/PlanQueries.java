@@ -174,6 +174,53 @@ final class PlanQueries {
         return source.condition() == null ? from : from.append(" WHERE ").append(source.condition());
     }
 
+    /**
+     * The rows of {@code edge.childTable} the plan affects through {@code edge}, each under one parent
+     * only: for a SET NULL edge its {@link #nulledPredicate}; for a DELETE edge the table's
+     * {@link #deletedPredicate}, less the rows that are roots themselves or are reached through a DELETE
+     * edge listed before it (so that a row two edges reach is drawn once). Null if the plan affects no
+     * row through the edge. Combined with {@code column = ?} it gives one parent row's children.
+     */
+    Sql reachedThrough(ForeignKeyRule edge) {
+        if (deletedPredicate(edge.parentTable()) == null) {
+            return null;
+        }
+        if (edge.action() == ForeignKeyRule.Action.SET_NULL) {
+            return nulledPredicate(edge);
+        }
+        Sql deleted = deletedPredicate(edge.childTable());
+        List<Sql> before = new ArrayList<>();
+        List<String> uids = rootUids.get(edge.childTable());
+        if (uids != null) {
+            before.add(inList(q("uid"), uids));
+        }
+        for (ForeignKeyRule earlier : graph.incoming(edge.childTable())) {
+            if (earlier.equals(edge)) {
+                break;
+            }
+            if (earlier.action() == ForeignKeyRule.Action.DELETE && deletedPredicate(earlier.parentTable()) != null) {
+                before.add(reference(earlier, deletedPredicate(earlier.parentTable())));
+            }
+        }
+        return before.isEmpty() ? deleted
+                : deleted.append(" AND ").append(notTrue(Sql.of("(").append(Sql.join(" OR ", before)).append(")")));
+    }
+
+    /** The roots of one table, by uid. */
+    List<String> rootUids(String table) {
+        return rootUids.getOrDefault(table, List.of());
+    }
+
+    /** {@code uid IN (?, ...)} for {@code uids}. */
+    Sql uidIn(List<String> uids) {
+        return inList(q("uid"), uids);
+    }
+
+    /** {@code column IN (?, ...)} for {@code values}. */
+    Sql columnIn(String column, List<String> values) {
+        return inList(q(column), values);
+    }
+
     /** Every route from a root table to {@code table} along DELETE edges, shortest first. */
     List<Route> routesTo(String table) {
         List<Route> cached = routes.get(table);

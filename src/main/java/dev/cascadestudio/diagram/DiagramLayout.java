@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.elk.alg.layered.options.LayeredOptions;
+import org.eclipse.elk.alg.layered.options.OrderingStrategy;
 import org.eclipse.elk.core.RecursiveGraphLayoutEngine;
 import org.eclipse.elk.core.options.CoreOptions;
 import org.eclipse.elk.core.options.Direction;
@@ -58,13 +59,37 @@ public final class DiagramLayout {
     private DiagramLayout() {}
 
     public static Result layout(List<Box> boxes, List<Link> links) {
+        return layout(boxes, links, false);
+    }
+
+    /**
+     * As {@link #layout(List, List)}; with {@code leftToRight} the layers run from left to right and
+     * nodes keep the order they are given in within a layer (a tree of rows, whose siblings are sorted).
+     */
+    public static Result layout(List<Box> boxes, List<Link> links, boolean leftToRight) {
         ElkNode graph = ElkGraphUtil.createGraph();
         configure(graph);
+        if (leftToRight) {
+            graph.setProperty(CoreOptions.DIRECTION, Direction.RIGHT);
+            graph.setProperty(LayeredOptions.CONSIDER_MODEL_ORDER_STRATEGY, OrderingStrategy.NODES_AND_EDGES);
+            // a tree can be drawn without crossings in many orders: the order given (siblings sorted) breaks the tie
+            graph.setProperty(LayeredOptions.CROSSING_MINIMIZATION_FORCE_NODE_MODEL_ORDER, true);
+            graph.setProperty(LayeredOptions.SPACING_NODE_NODE, 10.0);
+            graph.setProperty(LayeredOptions.SPACING_EDGE_EDGE, 6.0);
+            graph.setProperty(LayeredOptions.SPACING_EDGE_EDGE_BETWEEN_LAYERS, 6.0);
+            // a parent's arrows to its children share one trunk, as a tree is drawn
+            graph.setProperty(LayeredOptions.MERGE_EDGES, true);
+            // a parent centred on its children, not level with the first or the last
+            graph.setProperty(LayeredOptions.NODE_PLACEMENT_BK_FIXED_ALIGNMENT, org.eclipse.elk.alg.layered.options.FixedAlignment.BALANCED);
+        }
         Map<String, ElkNode> nodes = new LinkedHashMap<>();
         for (Box box : boxes) {
             ElkNode node = ElkGraphUtil.createNode(graph);
             node.setIdentifier(box.id());
             node.setDimensions(box.width(), box.height());
+            if (leftToRight) {
+                node.setProperty(CoreOptions.ALIGNMENT, org.eclipse.elk.core.options.Alignment.LEFT);
+            }
             nodes.put(box.id(), node);
         }
         List<ElkEdge> edges = new ArrayList<>();

@@ -82,6 +82,36 @@ public final class CascadeService {
         return planner.page(plan, effect, offset, limit);
     }
 
+    /**
+     * The rows {@code plan} reaches, as a tree read a parent and an edge at a time (counts and a page of
+     * rows), with the planner's own conditions; for drawing them. Each call reads the database.
+     */
+    public dev.cascadestudio.cascade.ReachedRows reachedRows(DeletePlan plan) {
+        return new dev.cascadestudio.cascade.ReachedRows(database, graph, plan);
+    }
+
+    /** The rows chosen for deletion in {@code plan}, with their names ({@link dev.cascadestudio.cascade.ReachedRows#roots}). */
+    public List<dev.cascadestudio.cascade.ReachedRows.Row> reachedRoots(DeletePlan plan) {
+        return reachedRows(plan).roots();
+    }
+
+    /** The edges from {@code table} along which {@code plan} deletes or nulls rows (reads nothing). */
+    public List<dev.cascadestudio.domain.ForeignKeyRule> reachedEdges(DeletePlan plan, String table) {
+        return reachedRows(plan).edgesFrom(table);
+    }
+
+    /** How many rows {@code plan} reaches through {@code edge} under each parent value, in one GROUP BY. */
+    public Map<String, Long> reachedCounts(DeletePlan plan, dev.cascadestudio.domain.ForeignKeyRule edge,
+                                           java.util.Collection<String> parentValues) {
+        return reachedRows(plan).counts(edge, parentValues);
+    }
+
+    /** One parent's children through {@code edge}: their count and {@code limit} of them from {@code offset}, by key. */
+    public dev.cascadestudio.cascade.ReachedRows.Group reachedGroup(DeletePlan plan, dev.cascadestudio.domain.ForeignKeyRule edge,
+                                                                  String parentValue, int offset, int limit) {
+        return reachedRows(plan).group(edge, parentValue, offset, limit);
+    }
+
     /** The next {@code limit} rows of an effect after {@code after} in key order (null: the first); see {@link Planner#pageAfter}. */
     public List<AffectedRow> pageAfter(DeletePlan plan, DeletePlan.Effect effect, RowKey after, int limit) {
         return planner.pageAfter(plan, effect, after, limit);

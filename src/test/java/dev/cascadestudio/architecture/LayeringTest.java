@@ -53,6 +53,7 @@ class LayeringTest {
             .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.cascadestudio.cascade.Executor")
             .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.cascadestudio.cascade.Restorer")
             .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.cascadestudio.cascade.Auditor")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.cascadestudio.cascade.ReachedRows")
             .because("every database call of the window goes through a service, which tests and the command line share; "
                     + "the window may read the engine's immutable plan values, never run the engine itself");
 

@@ -143,6 +143,36 @@ class GraphWindowTest {
                 "workflow", "session", "deployment", "schedule", "run");
     }
 
+    @Test
+    void rowsReachedDrawsTheLitUpPlansRowsAndAClickShowsOne() throws Exception {
+        launchWithAlicesProjectsOpen();
+        Stage graph = openGraph();
+        CascadeGraphView view = fx(() -> (CascadeGraphView) graph.getScene().getRoot());
+        app.waitFor(() -> fx(() -> view.viewModel().highlightProperty().get() != null
+                && !view.lookup("#rowsToggle").isDisabled()));
+
+        app.robot.clickOn(fx(() -> view.lookup("#rowsToggle")));
+        app.waitFor(() -> fx(() -> view.rowsView() != null && view.rowsView().isVisible()
+                && !view.rowsView().viewModel().busyProperty().get() && !view.rowsView().viewModel().items().isEmpty()
+                && view.rowsView().lookupAll("." + GraphStyleClasses.TABLE_NODE).stream().allMatch(javafx.scene.Node::isVisible)));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        javafx.scene.Node root = fx(() -> view.rowsView().lookupAll("." + GraphStyleClasses.ROW_NODE).stream()
+                .filter(n -> n.getPseudoClassStates().toString().contains("cascade-root")).findFirst().orElseThrow());
+        assertThat(fx(() -> ((javafx.scene.control.Label) root.lookup("." + GraphStyleClasses.TABLE_NAME)).getText()))
+                .isEqualTo(SUPPORT);
+        assertThat(fx(view::getBottom)).as("the tables' legend is put away").isNull();
+        app.robot.clickOn(root);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> ((javafx.scene.control.Label) view.lookup("#rowPanelName")).getText())).isEqualTo(SUPPORT);
+        assertThat(fx(() -> ((javafx.scene.control.Label) view.lookup("#rowPanelEffect")).getText()))
+                .isEqualTo("Deleted — chosen for deletion");
+
+        app.robot.clickOn(fx(() -> view.lookup("#rowsToggle")));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> view.rowsView().isVisible())).as("the tables again").isFalse();
+    }
+
     // ---- helpers ----
 
     private void launchWithAlicesProjectsOpen() throws Exception {

@@ -27,6 +27,9 @@ public interface DeleteOperations {
 
     ExecutionResult execute(DeletePlan plan, ProgressListener progress);
 
+    /** The rows {@code plan} reaches, read a parent and an edge at a time (its methods block). */
+    dev.cascadestudio.ui.graph.ReachedRowsSource reachedRows(DeletePlan plan);
+
     /** Commits with the reason the administrator gave (null if none), which the audit log records. */
     default ExecutionResult execute(DeletePlan plan, String reason, ProgressListener progress) {
         return execute(plan, progress);
@@ -62,6 +65,11 @@ public interface DeleteOperations {
             @Override
             public ExecutionResult execute(DeletePlan plan, ProgressListener progress) {
                 return service.execute(plan, progress);
+            }
+
+            @Override
+            public dev.cascadestudio.ui.graph.ReachedRowsSource reachedRows(DeletePlan plan) {
+                return dev.cascadestudio.ui.graph.ReachedRowsSource.of(service, plan);
             }
 
             @Override

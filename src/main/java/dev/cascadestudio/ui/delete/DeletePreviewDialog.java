@@ -135,6 +135,11 @@ public final class DeletePreviewDialog {
         return viewModel;
     }
 
+    /** The "Rows reached" tab's view. */
+    dev.cascadestudio.ui.graph.RowsReachedView reachedView() {
+        return view.reachedView();
+    }
+
     /** Where "Export report…" asks for the file; tests answer without the native chooser. */
     void setReportChooser(java.util.function.Function<Window, java.nio.file.Path> chooser) {
         view.setReportChooser(chooser);

@@ -36,6 +36,9 @@ final class DeletePreviewView {
     @FXML private Message errorNotice;
     @FXML private Tab rowsTab;
     @FXML private Tab sqlTab;
+    @FXML private Tab reachedTab;
+    @FXML private javafx.scene.layout.StackPane reachedHost;
+    private dev.cascadestudio.ui.graph.RowsReachedView reachedView;
     @FXML private ScrollPane summaryScroll;
     @FXML private Label explanationLabel;
     @FXML private Label deletedTotalLabel;
@@ -91,6 +94,7 @@ final class DeletePreviewView {
         bindHeader();
         bindSummary();
         bindRowsAndSql();
+        bindRowsReached();
         bindFooter();
     }
 
@@ -132,6 +136,27 @@ final class DeletePreviewView {
         showWhen(sqlPlaceholder, ready.not());
         sqlTab.textProperty().bind(Bindings.createStringBinding(() -> viewModel.plan() == null ? "SQL"
                 : "SQL · " + Counts.of(viewModel.plan().statements().size(), "statement"), viewModel.previewProperty()));
+    }
+
+    /**
+     * The "Rows reached" tab draws the plan's rows once it is first opened (nothing is read before),
+     * and again for a new plan while it is open.
+     */
+    private void bindRowsReached() {
+        reachedView = new dev.cascadestudio.ui.graph.RowsReachedView(viewModel.executor());
+        reachedHost.getChildren().add(reachedView);
+        Runnable draw = () -> {
+            if (reachedTab.isSelected() && viewModel.plan() != reachedView.viewModel().plan()) {
+                reachedView.show(viewModel.reachedRows());
+            }
+        };
+        reachedTab.selectedProperty().addListener((o, was, selected) -> draw.run());
+        viewModel.previewProperty().addListener((o, old, preview) -> draw.run());
+    }
+
+    /** The rows view of the "Rows reached" tab. */
+    dev.cascadestudio.ui.graph.RowsReachedView reachedView() {
+        return reachedView;
     }
 
     private void bindFooter() {

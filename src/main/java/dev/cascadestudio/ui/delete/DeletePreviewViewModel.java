@@ -254,6 +254,15 @@ public final class DeletePreviewViewModel {
     public BooleanProperty reasonRequiredProperty() { return reasonRequired; }
     public BooleanBinding canConfirmBinding() { return canConfirm; }
     public DeletePlan plan() { return preview.get() == null ? null : preview.get().plan(); }
+
+    /** The rows the plan shown reaches, for drawing (read on {@link #executor()}); null while there is no plan. */
+    public dev.cascadestudio.ui.graph.ReachedRowsSource reachedRows() {
+        DeletePlan plan = plan();
+        return plan == null ? null : operations.reachedRows(plan);
+    }
+
+    /** The executor the preview's database work runs on. */
+    public TaskExecutor executor() { return executor; }
     ReadOnlyObjectProperty<PlanPreview> previewProperty() { return preview.getReadOnlyProperty(); }
     ReadOnlyStringProperty titleProperty() { return title.getReadOnlyProperty(); }
     ReadOnlyStringProperty subtitleProperty() { return subtitle.getReadOnlyProperty(); }

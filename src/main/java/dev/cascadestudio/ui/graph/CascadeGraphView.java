@@ -32,6 +32,8 @@ public final class CascadeGraphView extends BorderPane {
 
     @FXML private ToggleButton labelTablesToggle;
     @FXML private ToggleButton ownerEdgesToggle;
+    @FXML private ToggleButton rowsToggle;
+    @FXML private javafx.scene.control.Button fitButton;
     @FXML private ProgressIndicator busyIndicator;
     @FXML private Label summaryLabel;
     @FXML private StackPane canvas;
@@ -41,6 +43,9 @@ public final class CascadeGraphView extends BorderPane {
     private final DiagramPane diagram;
     private final ZoomPane viewport;
     private final GraphLegend legend = new GraphLegend();
+    private java.util.function.Function<DeletePlan, ReachedRowsSource> rowsSource;
+    private RowsReachedView rowsView;
+    private DeletePlan plan;
 
     /** A view that lays the graph out on the FX thread (the first layout takes a second or more). */
     public CascadeGraphView() {
@@ -81,6 +86,47 @@ public final class CascadeGraphView extends BorderPane {
         viewModel.rowCountsProperty().addListener((o, old, counts) -> diagram.setRowCounts(counts));
         viewModel.highlightProperty().addListener((o, old, h) -> diagram.highlight(h));
         showDiagram(viewModel.diagramProperty().get());
+        rowsToggle.selectedProperty().addListener((o, was, on) -> showRowsOrTables());
+    }
+
+    /**
+     * Lets "Rows reached" draw the rows of the plan lit up, read from {@code source} on {@code executor};
+     * until then the toggle stays disabled.
+     */
+    public void enableRows(TaskExecutor executor, java.util.function.Function<DeletePlan, ReachedRowsSource> source) {
+        rowsSource = Objects.requireNonNull(source);
+        rowsView = new RowsReachedView(executor);
+        rowsView.setVisible(false);
+        canvas.getChildren().add(rowsView);
+        updateRowsToggle();
+    }
+
+    /** The rows view, once {@link #enableRows} has been called; null before. */
+    public RowsReachedView rowsView() {
+        return rowsView;
+    }
+
+    private void updateRowsToggle() {
+        rowsToggle.setDisable(rowsSource == null || plan == null);
+        if (rowsToggle.isDisable()) {
+            rowsToggle.setSelected(false);
+        }
+        showRowsOrTables();
+    }
+
+    private void showRowsOrTables() {
+        boolean rows = rowsView != null && rowsToggle.isSelected() && plan != null;
+        if (rows && rowsView.viewModel().plan() != plan) {
+            rowsView.show(rowsSource.apply(plan));
+        }
+        if (rowsView != null) {
+            rowsView.setVisible(rows);
+        }
+        viewport.setVisible(!rows);
+        labelTablesToggle.setDisable(rows);
+        ownerEdgesToggle.setDisable(rows);
+        fitButton.setDisable(rows);
+        setBottom(rows ? null : legend);
     }
 
     private void showDiagram(GraphDiagram d) {
@@ -110,10 +156,14 @@ public final class CascadeGraphView extends BorderPane {
     /** Lights up the tables and rules {@code plan} touches, with its counts; null clears. */
     public void highlight(DeletePlan plan) {
         viewModel.highlight(plan);
+        this.plan = plan;
+        updateRowsToggle();
     }
 
     public void clearHighlight() {
         viewModel.clearHighlight();
+        plan = null;
+        updateRowsToggle();
     }
 
     /** Shows the whole graph again after zooming or panning. */

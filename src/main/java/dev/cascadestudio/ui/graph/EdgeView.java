@@ -94,6 +94,18 @@ final class EdgeView extends Group {
         return size;
     }
 
+    /** The label's size with its column only (no count line), fixed; call in a scene so that CSS applies. */
+    Dimension2D measureColumnLabel() {
+        count.setText("");
+        count.setManaged(false);
+        text.applyCss();
+        Dimension2D size = new Dimension2D(Math.ceil(text.prefWidth(-1)), Math.ceil(text.prefHeight(-1)));
+        text.setMinSize(size.getWidth(), size.getHeight());
+        text.setPrefSize(size.getWidth(), size.getHeight());
+        text.setMaxSize(size.getWidth(), size.getHeight());
+        return size;
+    }
+
     /** Places the edge: its points from the parent's border to the child's, and its label's corner. */
     void place(List<Point2D> points, Point2D labelCorner) {
         Point2D end = points.get(points.size() - 1);

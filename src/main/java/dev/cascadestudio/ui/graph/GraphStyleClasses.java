@@ -42,6 +42,19 @@ public final class GraphStyleClasses {
     public static final String EDGE_OWNER = "edge-owner";
     public static final String EDGE_LABELS = "edge-labels";
 
+    /** The rows a delete reaches (RowsReachedView). */
+    public static final String ROWS_VIEW = "rows-reached";
+    public static final String ROWS_CANVAS = "rows-canvas";
+    public static final String ROWS_TOOLBAR = "rows-toolbar";
+    public static final String ROW_NODE = "row-node";
+    public static final String ROW_DETAIL = "row-detail";
+    public static final String FOLD_NODE = "fold-node";
+    public static final String FOLD_TEXT = "fold-text";
+    public static final String ROW_PANEL = "row-panel";
+    public static final String ROW_PANEL_TITLE = "row-panel-title";
+    public static final String ROW_PANEL_KEY = "row-panel-key";
+    public static final String ROW_PANEL_VALUE = "row-panel-value";
+
     public static final String LEGEND = "graph-legend";
     public static final String LEGEND_TITLE = "legend-title";
     public static final String LEGEND_ROW = "legend-row";
@@ -55,6 +68,8 @@ public final class GraphStyleClasses {
     public static final PseudoClass CASCADE_ROOT = PseudoClass.getPseudoClass("cascade-root");
     /** An edge along which the previewed delete travels. */
     public static final PseudoClass ON_PATH = PseudoClass.getPseudoClass("on-path");
+    /** The row node whose row the side panel shows. */
+    public static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
     /** A node or edge the previewed delete does not touch. */
     public static final PseudoClass DIMMED = PseudoClass.getPseudoClass("dimmed");
 }

@@ -27,9 +27,15 @@ final class LayeredLayout {
     private LayeredLayout() {}
 
     static Result layout(List<Box> boxes, List<Link> links) {
+        return layout(boxes, links, false);
+    }
+
+    /** With {@code leftToRight}, a tree: layers from left to right, siblings in the order given. */
+    static Result layout(List<Box> boxes, List<Link> links, boolean leftToRight) {
         DiagramLayout.Result placed = DiagramLayout.layout(
                 boxes.stream().map(b -> new DiagramLayout.Box(b.id(), b.width(), b.height())).toList(),
-                links.stream().map(l -> new DiagramLayout.Link(l.source(), l.target(), l.label(), l.labelWidth(), l.labelHeight())).toList());
+                links.stream().map(l -> new DiagramLayout.Link(l.source(), l.target(), l.label(), l.labelWidth(), l.labelHeight())).toList(),
+                leftToRight);
         Map<String, Point2D> corners = new LinkedHashMap<>();
         placed.boxes().forEach((id, p) -> corners.put(id, point(p)));
         List<Route> routes = placed.routes().stream()

@@ -93,6 +93,8 @@ final class DeleteActions {
                     graphPlacement.place(stage, owner);
                 });
         view.loadRowCounts(viewModel.executor(), () -> session.browse().rowCounts());
+        view.enableRows(viewModel.executor(),
+                plan -> dev.cascadestudio.ui.graph.ReachedRowsSource.of(session.cascade(), plan));
         graphWindow = view.getScene().getWindow();
         Window shown = graphWindow;
         graphWindow.setOnHidden(event -> {

@@ -23,7 +23,8 @@ import javafx.stage.Stage;
  * {@code several} (a project and a user), {@code stale} (a run added behind the dialog's back, then
  * confirm), {@code undo} (confirm at once: the main window shows the undo banner), {@code committing}
  * (confirm at once; the commit stops half-way to show the progress bar), {@code big} (a
- * generated database whose big project's delete affects about 200,000 rows), {@code export} (Export report… pressed:
+ * generated database whose big project's delete affects about 200,000 rows), {@code reached} (the Rows reached tab), {@code big-reached} (that tab on the
+ * 200,000-row delete), {@code export} (Export report… pressed:
  * the report is written to {@code impact-report.html} in the demo's temporary folder).
  */
 public final class DeletePreviewDemo {
@@ -33,7 +34,7 @@ public final class DeletePreviewDemo {
     public static void main(String[] args) throws Exception {
         String mode = args.length > 0 ? args[0] : "summary";
         Path dir = Files.createTempDirectory("delete-preview-demo");
-        DeleteFixture fixture = mode.equals("big") ? DeleteFixture.generated(dir, 200_000) : DeleteFixture.demo(dir);
+        DeleteFixture fixture = mode.startsWith("big") ? DeleteFixture.generated(dir, 200_000) : DeleteFixture.demo(dir);
         Platform.startup(() -> {
             Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
             UiTaskExecutor executor = new UiTaskExecutor("demo-database", 1);
@@ -51,7 +52,7 @@ public final class DeletePreviewDemo {
             stage.setY(0);
             stage.show();
             List<Root> roots = mode.equals("several") ? List.of(DeleteFixture.SUPPORT, DeleteFixture.BOB)
-                    : mode.equals("big") ? List.of(DeleteFixture.bigProject()) : List.of(DeleteFixture.SUPPORT);
+                    : mode.startsWith("big") ? List.of(DeleteFixture.bigProject()) : List.of(DeleteFixture.SUPPORT);
             long threshold = mode.equals("confirm") || mode.equals("several") ? 40 : DeletePreviewViewModel.TYPE_TO_CONFIRM_THRESHOLD;
             DeleteOperations operations = mode.equals("committing") ? slowCommit(fixture.operations) : fixture.operations;
             DeletePreviewDialog dialog = DeletePreviewDialog.open(stage, operations, roots, executor, threshold,
@@ -87,8 +88,18 @@ public final class DeletePreviewDemo {
                     .findFirst().ifPresent(i -> i.setExpanded(true));
             tree.getRoot().getChildren().stream().filter(i -> i.getValue().group().line().label().equals("run.schedule_id"))
                     .findFirst().ifPresent(i -> i.setExpanded(true));
+        } else if (mode.equals("reached") || mode.equals("big-reached")) {
+            tabs.getTabs().stream().filter(t -> t.getText().equals("Rows reached")).findFirst()
+                    .ifPresent(tab -> tabs.getSelectionModel().select(tab));
+            // the root shown in the side panel once drawn, as after a click on it
+            var rows = dialog.reachedView().viewModel();
+            rows.revisionProperty().addListener((o, old, now) -> {
+                if (rows.selectedProperty().get() == null && !rows.roots().isEmpty()) {
+                    rows.select(rows.roots().get(0));
+                }
+            });
         } else if (mode.equals("sql")) {
-            tabs.getSelectionModel().select(2);
+            tabs.getSelectionModel().select(tabs.getTabs().size() - 1);
         }
     }
 
@@ -122,6 +133,11 @@ public final class DeletePreviewDemo {
                         }
                     }
                 });
+            }
+
+            @Override
+            public dev.cascadestudio.ui.graph.ReachedRowsSource reachedRows(dev.cascadestudio.cascade.DeletePlan plan) {
+                return real.reachedRows(plan);
             }
 
             @Override

@@ -34,6 +34,11 @@ class ForwardingOperations implements DeleteOperations {
     }
 
     @Override
+    public dev.cascadestudio.ui.graph.ReachedRowsSource reachedRows(DeletePlan plan) {
+        return real.reachedRows(plan);
+    }
+
+    @Override
     public Restorer.RestoreResult restore(Path snapshot) {
         return real.restore(snapshot);
     }

@@ -21,7 +21,7 @@ import javafx.application.Platform;
  * Opens the cascade graph window on a fresh demo database, for looking at it (and for the README's
  * screenshot): {@code --plan} previews deleting the customer-support project ({@code --plan=user:alice}
  * another row), {@code --labels} and
- * {@code --owners} switch the toggles on. Not a test; run it from the test classpath under a display.
+ * {@code --owners} switch the toggles on, {@code --rows} draws the rows the plan reaches. Not a test; run it from the test classpath under a display.
  */
 public final class GraphViewDemo {
 
@@ -45,6 +45,10 @@ public final class GraphViewDemo {
             CascadeGraphView view = CascadeGraphWindow.show(null, layout, cascade.graph(), counts, plan);
             view.viewModel().showLabelTablesProperty().set(options.contains("--labels"));
             view.viewModel().showOwnerEdgesProperty().set(options.contains("--owners"));
+            view.enableRows(layout, p -> ReachedRowsSource.of(cascade, p));
+            if (options.contains("--rows")) {
+                ((javafx.scene.control.ToggleButton) view.lookup("#rowsToggle")).setSelected(true);
+            }
             view.getScene().getWindow().setOnHidden(event -> {
                 layout.shutdown();
                 database.close();
