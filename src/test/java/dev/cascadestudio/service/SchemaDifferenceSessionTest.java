@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cascadestudio.persistence.Database;
-import dev.cascadestudio.persistence.demo.DemoData;
 import dev.cascadestudio.service.connections.ConnectionTier;
 import dev.cascadestudio.testsupport.EngineDatabases;
-import java.nio.charset.StandardCharsets;
+import dev.cascadestudio.testsupport.OddSchemas;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,23 +22,7 @@ class SchemaDifferenceSessionTest {
 
     @Test
     void anUnknownRequiredColumnKeepsTheSessionReadOnlyAndSaysWhy() throws Exception {
-        String url;
-        try (Database sqlite = EngineDatabases.controllerSqlite(dir)) {
-            DemoData.load(sqlite);
-            url = sqlite.url();
-            String ddl = new String(SchemaDifferenceSessionTest.class.getResourceAsStream("/controller_sqlite.sql").readAllBytes(),
-                    StandardCharsets.UTF_8);
-            int start = ddl.indexOf("CREATE TABLE schedule (");
-            String schedule = ddl.substring(start, ddl.indexOf(");", start) + 1)
-                    .replace("CREATE TABLE schedule (", "CREATE TABLE schedule (cost_centre VARCHAR(32) NOT NULL, ");
-            sqlite.fromConnection(c -> {
-                try (Statement s = c.createStatement()) {
-                    s.execute("DROP TABLE schedule");
-                    s.execute(schedule);
-                }
-                return null;
-            });
-        }
+        String url = OddSchemas.sqliteWithUnknownRequiredColumn(dir);
         byte[] before = Files.readAllBytes(dir.resolve("sql.db"));
 
         try (DatabaseSession session = DatabaseSession.open(url, null, null, DatabaseSession.Mode.EDITING, ConnectionTier.DEVELOPMENT)) {

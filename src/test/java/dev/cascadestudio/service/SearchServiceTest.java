@@ -8,10 +8,7 @@ import dev.cascadestudio.persistence.Database;
 import dev.cascadestudio.persistence.demo.DemoData;
 import dev.cascadestudio.testsupport.EngineDatabases;
 import dev.cascadestudio.testsupport.TreeFixtures;
-import dev.cascadestudio.persistence.BatchInserter;
-import dev.cascadestudio.persistence.demo.RowBuilder;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -116,15 +113,7 @@ class SearchServiceTest {
     @EnumSource(EngineDatabases.Kind.class)
     void rowsOfTheSameNameAreToldApartByWhereTheySitAndByTheirVisibleSpaces(EngineDatabases.Kind kind) {
         open(kind);
-        database.fromConnection(c -> {
-            try (BatchInserter inserter = new BatchInserter(c, database.kind(), database.sqlNames(), 10)) {
-                RowBuilder b = new RowBuilder(inserter, LocalDateTime.of(2026, 5, 1, 8, 0));
-                b.prompt("padded", RowBuilder.uid("project", "customer-support-assistant"), null, "chat");
-                b.prompt("padded ", RowBuilder.uid("project", "fraud-detection"), null, "chat");
-                inserter.flush();
-            }
-            return null;
-        });
+        TreeFixtures.paddedPrompts(database);
 
         List<Placement> hits = search.search("padded", 200).hits();
 

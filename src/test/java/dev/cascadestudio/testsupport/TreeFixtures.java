@@ -54,6 +54,22 @@ public final class TreeFixtures {
         }
     }
 
+    /**
+     * Two prompts whose names differ only by a trailing space: {@code padded} in alice's
+     * customer-support-assistant and {@code padded } in bob's fraud-detection (demo data needed).
+     */
+    public static void paddedPrompts(Database database) {
+        database.fromConnection(c -> {
+            try (BatchInserter inserter = new BatchInserter(c, database.kind(), database.sqlNames(), 10)) {
+                RowBuilder b = new RowBuilder(inserter, LocalDateTime.of(2026, 5, 1, 8, 0));
+                b.prompt("padded", RowBuilder.uid("project", "customer-support-assistant"), null, "chat");
+                b.prompt("padded ", RowBuilder.uid("project", "fraud-detection"), null, "chat");
+                inserter.flush();
+            }
+            return null;
+        });
+    }
+
     public static String documentName(int i) {
         return String.format("doc-%05d", i);
     }

@@ -3,13 +3,11 @@ package dev.cascadestudio.ui;
 import static dev.cascadestudio.ui.AppDriver.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cascadestudio.persistence.BatchInserter;
 import dev.cascadestudio.persistence.Database;
 import dev.cascadestudio.persistence.demo.DemoData;
-import dev.cascadestudio.persistence.demo.RowBuilder;
 import dev.cascadestudio.testsupport.EngineDatabases;
+import dev.cascadestudio.testsupport.TreeFixtures;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.control.Label;
@@ -45,15 +43,7 @@ class SearchPlacesWindowTest {
         String url;
         try (Database database = EngineDatabases.h2(home.resolve("db"))) {
             DemoData.load(database);
-            database.fromConnection(c -> {
-                try (BatchInserter inserter = new BatchInserter(c, database.kind(), database.sqlNames(), 10)) {
-                    RowBuilder b = new RowBuilder(inserter, LocalDateTime.of(2026, 5, 1, 8, 0));
-                    b.prompt("padded", RowBuilder.uid("project", "customer-support-assistant"), null, "chat");
-                    b.prompt("padded ", RowBuilder.uid("project", "fraud-detection"), null, "chat");
-                    inserter.flush();
-                }
-                return null;
-            });
+            TreeFixtures.paddedPrompts(database);
             url = database.url();
         }
         app.launch("--db=" + url);
