@@ -14,9 +14,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -98,7 +101,7 @@ public final class Planner {
         if (roots.isEmpty()) {
             throw new IllegalArgumentException("Nothing to delete: no rows were chosen.");
         }
-        Map<String, List<String>> byTable = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> byTable = new LinkedHashMap<>();
         for (Root root : roots) {
             if (!MappedTables.exists(root.table()) || MappedTables.get(root.table()).label()) {
                 throw new IllegalArgumentException("'" + root.table() + "' is not a table that can be deleted from. Tables: "
@@ -107,13 +110,13 @@ public final class Planner {
             byTable.computeIfAbsent(root.table(), t -> new ArrayList<>()).add(root.uid());
         }
         for (Map.Entry<String, List<String>> table : byTable.entrySet()) {
-            List<String> uids = List.copyOf(new java.util.LinkedHashSet<>(table.getValue()));
+            List<String> uids = List.copyOf(new LinkedHashSet<>(table.getValue()));
             for (int from = 0; from < uids.size(); from += ROOT_CHECK_CHUNK) {
                 List<String> chunk = uids.subList(from, Math.min(uids.size(), from + ROOT_CHECK_CHUNK));
                 Set<String> found = new HashSet<>();
                 try (PreparedStatement ps = connection.prepareStatement("SELECT DISTINCT " + database.sqlNames().quote("uid")
                         + " FROM " + database.sqlNames().quote(table.getKey()) + " WHERE " + database.sqlNames().quote("uid")
-                        + " IN (" + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")")) {
+                        + " IN (" + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")")) {
                     for (int i = 0; i < chunk.size(); i++) {
                         ps.setString(i + 1, chunk.get(i));
                     }
