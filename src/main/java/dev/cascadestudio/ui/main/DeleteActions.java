@@ -3,6 +3,7 @@ package dev.cascadestudio.ui.main;
 import dev.cascadestudio.cascade.Root;
 import dev.cascadestudio.service.CascadeService;
 import dev.cascadestudio.service.DatabaseSession;
+import dev.cascadestudio.service.WriteGate;
 import dev.cascadestudio.ui.SideWindowPlacement;
 import dev.cascadestudio.ui.delete.DeletePreviewDialog;
 import dev.cascadestudio.ui.delete.UndoBanner;
@@ -46,17 +47,25 @@ final class DeleteActions {
         previewDelete(owner, viewModel.selectedRoots());
     }
 
+    /**
+     * Whether a delete can be previewed now: a database is open for editing. Read-only, it says why
+     * instead of doing nothing (the Delete key while the toolbar's Delete is off).
+     */
+    boolean canDelete() {
+        DatabaseSession session = viewModel.openSession();
+        if (session != null && !session.writable()) {
+            viewModel.showNotice(WriteGate.READ_ONLY);
+            return false;
+        }
+        return session != null;
+    }
+
     /** One delete preview for all of {@code roots} (the tree's selection, or the grid's), planned as one. */
     void previewDelete(Window owner, List<Root> roots) {
+        if (roots.isEmpty() || !canDelete()) {
+            return;
+        }
         DatabaseSession session = viewModel.openSession();
-        if (session == null || roots.isEmpty()) {
-            return;
-        }
-        if (!session.writable()) {
-            // the Delete key while the toolbar's Delete is off: say why instead of doing nothing
-            viewModel.showNotice(dev.cascadestudio.service.WriteGate.READ_ONLY);
-            return;
-        }
         CascadeService service = session.cascade();
         if (banner == null || bannerService != service) {
             // one banner per open database: its Undo restores into the database the delete ran on

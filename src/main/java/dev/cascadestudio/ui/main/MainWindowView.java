@@ -264,9 +264,8 @@ public final class MainWindowView {
             deletes.previewDelete(window);
             return;
         }
-        if (!viewModel.writableProperty().get()) {
-            viewModel.showNotice(dev.cascadestudio.service.WriteGate.READ_ONLY);
-            return;
+        if (!deletes.canDelete()) {
+            return; // before collecting "all matching": a read-only database is told at once
         }
         viewModel.grid().chosenRoots(grids.grid().selectedRows(), roots -> deletes.previewDelete(window, roots),
                 viewModel::showNotice);
