@@ -55,11 +55,14 @@ public final class HealthService {
         }
     }
 
-    /**
-     * A row with a dangling value. {@code row} is the tree's reference to it, null for a label
-     * (labels have no place of their own in the tree); {@code name} its name (a label's key).
-     */
-    public record Problem(String table, String uid, String version, String name, String value, RowRef row) {}
+    /** A row with a dangling value; {@code name} is its name (a label's key). */
+    public record Problem(String table, String uid, String version, String name, String value, boolean label) {
+
+        /** The tree's reference to the row, or null for a label, which has no place of its own in the tree. */
+        public RowRef row() {
+            return label ? null : new RowRef(table, uid, version, name);
+        }
+    }
 
     /** All findings, owners first, then references, then labels; by table and column within each. */
     public record Report(List<Finding> findings) {
@@ -94,9 +97,8 @@ public final class HealthService {
     private static Finding finding(Auditor.Finding found) {
         ForeignKeyRule edge = found.edge();
         boolean label = edge.isLabelRule();
-        List<Problem> rows = found.sample().stream().map(d -> new Problem(edge.childTable(), d.row().uid(), d.row().version(),
-                d.name(), d.value(), label ? null : new RowRef(edge.childTable(), d.row().uid(), d.row().version(), d.name())))
-                .toList();
+        List<Problem> rows = found.sample().stream()
+                .map(d -> new Problem(edge.childTable(), d.row().uid(), d.row().version(), d.name(), d.value(), label)).toList();
         return new Finding(Category.of(edge), edge, found.count(), rows);
     }
 }
