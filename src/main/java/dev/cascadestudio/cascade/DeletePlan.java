@@ -5,19 +5,31 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What deleting the roots does, computed before anything changes: per table the rows deleted
- * (roots and labels included), per (table, column) the rows whose value becomes NULL (rows deleted
- * anyway left out), the routes that reach them, and the statements the commit will run. Immutable;
- * the executor applies exactly this plan or refuses it as stale.
+ * What deleting the roots (and repairing the dangling values of {@code repairs}) does, computed before
+ * anything changes: per table the rows deleted (roots and labels included), per (table, column) the
+ * rows whose value becomes NULL (rows deleted anyway left out), the routes that reach them, and the
+ * statements the commit will run. Immutable; the executor applies exactly this plan or refuses it as
+ * stale.
  */
-public record DeletePlan(List<Root> roots, List<Effect> deleted, List<Effect> nulled, List<String> statements,
-                         int planningStatements) {
+public record DeletePlan(List<Root> roots, List<Repair> repairs, List<Effect> deleted, List<Effect> nulled,
+                         List<String> statements, int planningStatements) {
 
     public DeletePlan {
         roots = List.copyOf(roots);
+        repairs = List.copyOf(repairs);
         deleted = List.copyOf(deleted);
         nulled = List.copyOf(nulled);
         statements = List.copyOf(statements);
+    }
+
+    public DeletePlan(List<Root> roots, List<Effect> deleted, List<Effect> nulled, List<String> statements,
+                      int planningStatements) {
+        this(roots, List.of(), deleted, nulled, statements, planningStatements);
+    }
+
+    /** Whether the plan only repairs dangling values (no row was chosen). */
+    public boolean isRepair() {
+        return roots.isEmpty() && !repairs.isEmpty();
     }
 
     /**
@@ -117,8 +129,11 @@ public record DeletePlan(List<Root> roots, List<Effect> deleted, List<Effect> nu
         return true;
     }
 
-    /** "Delete 1,204 rows, set 37 values in 30 rows to NULL". */
+    /** "Delete 1,204 rows, set 37 values in 30 rows to NULL"; a repair that deletes nothing: "Set 3 values in 3 rows to NULL". */
     public String summary() {
+        if (deletedCount() == 0 && nulledValueCount() > 0) {
+            return "Set " + counted(nulledValueCount(), "value") + " in " + counted(nulledRowCount(), "row") + " to NULL";
+        }
         String s = "Delete " + counted(deletedCount(), "row");
         return nulledValueCount() == 0 ? s
                 : s + ", set " + counted(nulledValueCount(), "value") + " in " + counted(nulledRowCount(), "row") + " to NULL";

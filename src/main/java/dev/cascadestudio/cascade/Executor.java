@@ -71,13 +71,13 @@ public final class Executor {
         try {
             result = database.fromConnection(connection -> {
                 DatabaseProduct product = DatabaseProduct.of(database.kind());
-                PlanQueries queries = new PlanQueries(planner.graph(), database.sqlNames(), product, plan.roots());
+                PlanQueries queries = new PlanQueries(planner.graph(), database.sqlNames(), product, plan.roots(), plan.repairs());
                 List<ExecutionStep> steps = ExecutionStep.steps(queries);
                 long total = steps.size() + 2L;
                 boolean checkedBySnapshot = !product.identifiesRowsById();
                 if (!checkedBySnapshot) {
                     progress.update(0, total, "Checking that the plan still holds");
-                    DeletePlan current = planner.plan(connection, plan.roots());
+                    DeletePlan current = planner.plan(connection, plan.roots(), plan.repairs());
                     if (!current.sameEffectsAs(plan)) {
                         throw new StalePlanException(current);
                     }
@@ -89,7 +89,7 @@ public final class Executor {
                 snapshot[0] = written.file();
                 if (checkedBySnapshot && !written.holdsTheRowsOf(plan)) {
                     // someone changed the rows since the preview: nothing has changed yet; show the new plan
-                    throw new StalePlanException(planner.plan(connection, plan.roots()));
+                    throw new StalePlanException(planner.plan(connection, plan.roots(), plan.repairs()));
                 }
                 if (database.h2File() != null) {
                     journal[0] = H2DeleteJournal.forDelete(connection, database.h2File(), snapshot[0],
@@ -130,7 +130,7 @@ public final class Executor {
             }
             deleteQuietly(snapshot[0]);
             if (stale[0]) {
-                throw new StalePlanException(planner.plan(plan.roots()));
+                throw new StalePlanException(planner.plan(plan.roots(), plan.repairs()));
             }
             throw e;
         }
@@ -154,7 +154,7 @@ public final class Executor {
             // Read back row by row, not from the indexes: an interrupted H2 commit can leave an index
             // out of step with its table. Every statement of the delete lowers some count, so the same
             // counts mean none of it is left (nobody else writes to this embedded file meanwhile).
-            if (planner.planReadingRows(plan.roots()).sameCountsAs(plan)) {
+            if (planner.planReadingRows(plan.roots(), plan.repairs()).sameCountsAs(plan)) {
                 journal.finish();
                 deleteQuietly(snapshot);
                 return new IllegalStateException("The commit failed (" + e.getMessage() + "). Read back row by row, the"

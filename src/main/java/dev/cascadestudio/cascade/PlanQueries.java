@@ -25,11 +25,25 @@ final class PlanQueries {
     private final SqlNames names;
     private final DatabaseProduct product;
     private final Map<String, List<String>> rootUids;
+    /** The edges whose dangling values the plan repairs ({@link Repair}), in the order asked. */
+    private final List<ForeignKeyRule> repairs;
     private final Map<String, Sql> deletedPredicates = new HashMap<>();
     private final Map<String, List<Route>> routes = new HashMap<>();
 
     PlanQueries(CascadeGraph graph, SqlNames names, DatabaseProduct product, List<Root> roots) {
+        this(graph, names, product, roots, List.of());
+    }
+
+    PlanQueries(CascadeGraph graph, SqlNames names, DatabaseProduct product, List<Root> roots, List<Repair> repairs) {
         this.graph = graph;
+        List<ForeignKeyRule> edges = new ArrayList<>();
+        for (Repair repair : repairs) {
+            ForeignKeyRule edge = repair.edge(graph);
+            if (!edges.contains(edge)) {
+                edges.add(edge);
+            }
+        }
+        this.repairs = List.copyOf(edges);
         this.names = names;
         this.product = product;
         Map<String, List<String>> byTable = new LinkedHashMap<>();
@@ -56,10 +70,14 @@ final class PlanQueries {
         return graph.parentsFirst().stream().filter(t -> deletedPredicate(t) != null).toList();
     }
 
-    /** SET NULL edges whose parent loses rows: each names a (table, column) whose values become NULL. */
+    /**
+     * SET NULL edges whose parent loses rows, or whose dangling values are repaired: each names a (table,
+     * column) whose values become NULL.
+     */
     List<ForeignKeyRule> nullingEdges() {
         return graph.edges().stream()
-                .filter(e -> e.action() == ForeignKeyRule.Action.SET_NULL && deletedPredicate(e.parentTable()) != null)
+                .filter(e -> e.action() == ForeignKeyRule.Action.SET_NULL
+                        && (deletedPredicate(e.parentTable()) != null || repairs.contains(e)))
                 .sorted(Comparator.comparing(ForeignKeyRule::childTable).thenComparing(ForeignKeyRule::column))
                 .toList();
     }
@@ -80,6 +98,9 @@ final class PlanQueries {
                 if (parent != null) {
                     parts.add(reference(edge, parent));
                 }
+                if (repairs.contains(edge)) {
+                    parts.add(dangling(edge));
+                }
             }
         }
         Sql predicate = parts.isEmpty() ? null : Sql.of("(").append(Sql.join(" OR ", parts)).append(")");
@@ -93,6 +114,28 @@ final class PlanQueries {
                 + q(edge.parentTable()) + " WHERE ").append(parentCondition).append(")");
     }
 
+    /**
+     * {@code (child.column IS NOT NULL AND NOT EXISTS (SELECT 1 FROM parent cs_gone WHERE cs_gone.ref =
+     * child.column))}: the child's rows whose value names no parent row, by the database's own {@code =}
+     * (as the audit finds them). The child's column is qualified by its table's name, which every statement
+     * gives the child table (it is never aliased), so the condition reads the same inside a subquery.
+     */
+    Sql dangling(ForeignKeyRule edge) {
+        String column = q(edge.childTable()) + "." + q(edge.column());
+        return Sql.of("(" + column + " IS NOT NULL AND NOT EXISTS (SELECT 1 FROM " + q(edge.parentTable()) + " "
+                + q(GONE_ALIAS) + " WHERE " + q(GONE_ALIAS) + "." + q(edge.referencedColumn()) + " = " + column + "))");
+    }
+
+    /** Whether the plan repairs {@code edge}'s dangling values. */
+    boolean repairs(ForeignKeyRule edge) {
+        return repairs.contains(edge);
+    }
+
+    /** The edges whose dangling values the plan repairs. */
+    List<ForeignKeyRule> repairEdges() {
+        return repairs;
+    }
+
     private Sql inList(String column, List<String> values) {
         return new Sql(column + " IN (" + String.join(", ", Collections.nCopies(values.size(), "?")) + ")",
                 new ArrayList<>(values));
@@ -100,13 +143,26 @@ final class PlanQueries {
 
     /** The rows of {@code edge.childTable} whose column the plan sets to NULL (rows deleted anyway excluded). */
     Sql nulledPredicate(ForeignKeyRule edge) {
-        Sql predicate = reference(edge, deletedPredicate(edge.parentTable()));
+        Sql predicate = nullsThrough(edge);
         Sql deletedAnyway = deletedPredicate(edge.childTable());
         if (deletedAnyway != null) {
             // not NOT: a NULL from the deleted-condition must not hide a row (NOT NULL is NULL)
             predicate = predicate.append(" AND ").append(notTrue(deletedAnyway));
         }
         return predicate;
+    }
+
+    /**
+     * The rows whose {@code edge} column the plan sets to NULL, rows deleted anyway included: those pointing
+     * to a deleted parent row, and those pointing to no row where the plan repairs the edge.
+     */
+    private Sql nullsThrough(ForeignKeyRule edge) {
+        Sql parent = deletedPredicate(edge.parentTable());
+        Sql reference = parent == null ? null : reference(edge, parent);
+        if (!repairs.contains(edge)) {
+            return reference;
+        }
+        return reference == null ? dangling(edge) : Sql.of("(").append(reference).append(" OR ").append(dangling(edge)).append(")");
     }
 
     /**
@@ -123,9 +179,16 @@ final class PlanQueries {
         List<Sql> earlier = new ArrayList<>();
         for (int i = 0; i < edges.size(); i++) {
             ForeignKeyRule edge = edges.get(i);
-            earlier.add(product.joinsToParentKeys()
-                    ? Sql.of(q(BEFORE_ALIAS + i) + "." + q(PARENT_KEY) + " IS NOT NULL")
-                    : reference(edge, deletedPredicate(edge.parentTable())));
+            if (!product.joinsToParentKeys()) {
+                earlier.add(nullsThrough(edge));
+                continue;
+            }
+            if (deletedPredicate(edge.parentTable()) != null) {
+                earlier.add(Sql.of(q(BEFORE_ALIAS + i) + "." + q(PARENT_KEY) + " IS NOT NULL"));
+            }
+            if (repairs.contains(edge)) {
+                earlier.add(dangling(edge)); // no parent keys to join to: the parent row is not there
+            }
         }
         return Sql.of("CASE WHEN ").append(Sql.join(" OR ", earlier)).append(" THEN 1 ELSE 0 END");
     }
@@ -164,6 +227,9 @@ final class PlanQueries {
         Sql from = Sql.of(" FROM ").append(source.tables());
         for (int i = 0; i < earlier.size(); i++) {
             ForeignKeyRule edge = earlier.get(i);
+            if (deletedPredicate(edge.parentTable()) == null) {
+                continue; // repaired only: nulledBeforeExpression tests its dangling values in place
+            }
             String alias = q(BEFORE_ALIAS + i);
             from = from.append(" LEFT JOIN (SELECT DISTINCT " + q(edge.parentTable()) + "." + q(edge.referencedColumn())
                             + " AS " + q(PARENT_KEY))
@@ -236,6 +302,9 @@ final class PlanQueries {
                 for (Route r : routesTo(edge.parentTable())) {
                     found.add(r.then(edge));
                 }
+                if (repairs.contains(edge)) {
+                    found.add(Route.fromGone(edge));
+                }
             }
         }
         found.sort(Comparator.comparingInt(r -> r.edges().size()));
@@ -245,14 +314,28 @@ final class PlanQueries {
     }
 
     List<Route> routesOf(Effect effect) {
-        return effect.edge() == null ? routesTo(effect.table())
-                : routesTo(effect.edge().parentTable()).stream().map(r -> r.then(effect.edge())).toList();
+        if (effect.edge() == null) {
+            return routesTo(effect.table());
+        }
+        List<Route> found = new ArrayList<>(routesTo(effect.edge().parentTable()).stream().map(r -> r.then(effect.edge())).toList());
+        if (repairs.contains(effect.edge())) {
+            found.add(Route.fromGone(effect.edge()));
+        }
+        found.sort(Comparator.comparingInt(r -> r.edges().size()));
+        return List.copyOf(found);
     }
 
     /** The condition that selects exactly the rows reached along {@code route}. */
     Sql routePredicate(Route route) {
-        Sql condition = inList(q("uid"), rootUids.get(route.rootTable()));
-        for (ForeignKeyRule edge : route.edges()) {
+        List<ForeignKeyRule> edges = route.edges();
+        Sql condition;
+        if (route.fromGone()) {
+            condition = dangling(edges.get(0));
+            edges = edges.subList(1, edges.size());
+        } else {
+            condition = inList(q("uid"), rootUids.get(route.rootTable()));
+        }
+        for (ForeignKeyRule edge : edges) {
             condition = reference(edge, condition);
         }
         return condition;
@@ -313,8 +396,9 @@ final class PlanQueries {
      */
     Source source(Effect effect) {
         ForeignKeyRule edge = effect.edge() != null ? effect.edge() : soleDeletingEdge(effect.table());
-        if (edge == null) {
-            return new Source(Sql.of(q(effect.table())), deletedPredicate(effect.table()));
+        if (edge == null || repairs.contains(edge)) {
+            // no deleted parent keys to join to (a root table, several edges, or dangling values)
+            return new Source(Sql.of(q(effect.table())), predicate(effect));
         }
         Sql deletedAnyway = effect.edge() == null ? null : deletedPredicate(effect.table());
         return new Source(joinedTables(edge, 0), deletedAnyway == null ? null : notTrue(deletedAnyway));
@@ -322,7 +406,7 @@ final class PlanQueries {
 
     /** Whether {@link #source} joins the effect's table to its parent's deleted keys (else it is the table alone). */
     boolean joinsToParentKeys(Effect effect) {
-        return effect.edge() != null || soleDeletingEdge(effect.table()) != null;
+        return effect.edge() != null ? !repairs.contains(effect.edge()) : soleDeletingEdge(effect.table()) != null;
     }
 
     /** Table references, and the condition on them (null for none). */
@@ -344,7 +428,7 @@ final class PlanQueries {
      */
     Sql scanSource(Effect effect, ParentKeys known) {
         ForeignKeyRule edge = effect.edge() != null ? effect.edge() : soleDeletingEdge(effect.table());
-        Object[] keys = edge == null ? null : known.of(edge.parentTable(), edge.referencedColumn());
+        Object[] keys = edge == null || repairs.contains(edge) ? null : known.of(edge.parentTable(), edge.referencedColumn());
         if (keys == null) {
             return scanSource(effect);
         }
@@ -390,6 +474,7 @@ final class PlanQueries {
     private static final String PARENT_ALIAS = "cs_parent";
     private static final String PARENT_KEY = "cs_parent_key";
     private static final String BEFORE_ALIAS = "cs_before";
+    private static final String GONE_ALIAS = "cs_gone";
 
     /** The DELETE edge that alone reaches {@code table}'s deleted rows, or null (a root table, several edges). */
     private ForeignKeyRule soleDeletingEdge(String table) {
@@ -398,6 +483,9 @@ final class PlanQueries {
         }
         ForeignKeyRule sole = null;
         for (ForeignKeyRule edge : graph.incoming(table)) {
+            if (edge.action() == ForeignKeyRule.Action.DELETE && repairs.contains(edge)) {
+                return null; // its dangling rows have no parent keys to join to
+            }
             if (edge.action() == ForeignKeyRule.Action.DELETE && deletedPredicate(edge.parentTable()) != null) {
                 if (sole != null) {
                     return null;

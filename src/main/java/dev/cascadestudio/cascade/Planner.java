@@ -55,12 +55,17 @@ public final class Planner {
     static final int PARENT_KEY_BUDGET = 200_000;
 
     public DeletePlan plan(List<Root> roots) {
-        return database.fromConnection(connection -> plan(connection, roots));
+        return plan(roots, List.of());
+    }
+
+    /** The plan of deleting {@code roots} and repairing the dangling values of {@code repairs} ({@link Repair}). */
+    public DeletePlan plan(List<Root> roots, List<Repair> repairs) {
+        return database.fromConnection(connection -> plan(connection, roots, repairs));
     }
 
     /** Plans on an open connection (the executor re-plans inside its own transaction). */
-    DeletePlan plan(Connection connection, List<Root> roots) throws SQLException {
-        return plan(connection, roots, identifiesRowsById());
+    DeletePlan plan(Connection connection, List<Root> roots, List<Repair> repairs) throws SQLException {
+        return plan(connection, roots, repairs, identifiesRowsById());
     }
 
     /**
@@ -69,13 +74,13 @@ public final class Planner {
      * row-id plan's; compare counts). The executor uses it after a failed commit on H2, whose interrupted
      * commits can leave an index out of step with its table.
      */
-    DeletePlan planReadingRows(List<Root> roots) {
-        return database.fromConnection(connection -> plan(connection, roots, false));
+    DeletePlan planReadingRows(List<Root> roots, List<Repair> repairs) {
+        return database.fromConnection(connection -> plan(connection, roots, repairs, false));
     }
 
-    private DeletePlan plan(Connection connection, List<Root> roots, boolean byRowId) throws SQLException {
-        validate(connection, roots);
-        PlanQueries queries = new PlanQueries(graph, database.sqlNames(), DatabaseProduct.of(database.kind()), roots);
+    private DeletePlan plan(Connection connection, List<Root> roots, List<Repair> repairs, boolean byRowId) throws SQLException {
+        validate(connection, roots, repairs);
+        PlanQueries queries = new PlanQueries(graph, database.sqlNames(), DatabaseProduct.of(database.kind()), roots, repairs);
         DeletedKeys keys = byRowId && keepsParentKeys() ? new DeletedKeys(parentKeyLimit) : null;
         List<DeletePlan.Effect> deleted = new ArrayList<>();
         List<DeletePlan.Effect> nulled = new ArrayList<>();
@@ -87,7 +92,7 @@ public final class Planner {
                 (effect.edge() == null ? deleted : nulled).add(scanned);
             }
         }
-        return new DeletePlan(roots, deleted, nulled, commitStatements(queries), statements);
+        return new DeletePlan(roots, repairs, deleted, nulled, commitStatements(queries), statements);
     }
 
     /**
@@ -97,10 +102,11 @@ public final class Planner {
      */
     static final int ROOT_CHECK_CHUNK = 1_000;
 
-    private void validate(Connection connection, List<Root> roots) throws SQLException {
-        if (roots.isEmpty()) {
+    private void validate(Connection connection, List<Root> roots, List<Repair> repairs) throws SQLException {
+        if (roots.isEmpty() && repairs.isEmpty()) {
             throw new IllegalArgumentException("Nothing to delete: no rows were chosen.");
         }
+        repairs.forEach(repair -> repair.edge(graph)); // a column that refers to nothing is refused
         Map<String, List<String>> byTable = new LinkedHashMap<>();
         for (Root root : roots) {
             if (!MappedTables.exists(root.table()) || MappedTables.get(root.table()).label()) {
@@ -366,7 +372,12 @@ public final class Planner {
      * plan's {@link DeletePlan#statements()} writes them in). Builds them only; needs no connection.
      */
     public List<CommitStatement> commitStatements(List<Root> roots) {
-        return statements(new PlanQueries(graph, database.sqlNames(), DatabaseProduct.of(database.kind()), roots));
+        return commitStatements(roots, List.of());
+    }
+
+    /** As {@link #commitStatements(List)}, repairing {@code repairs} too. */
+    public List<CommitStatement> commitStatements(List<Root> roots, List<Repair> repairs) {
+        return statements(new PlanQueries(graph, database.sqlNames(), DatabaseProduct.of(database.kind()), roots, repairs));
     }
 
     private static List<CommitStatement> statements(PlanQueries queries) {
@@ -393,7 +404,8 @@ public final class Planner {
 
     private List<AffectedRow> rows(DeletePlan plan, DeletePlan.Effect effect, RowKey after, String window) {
         return database.fromConnection(connection -> {
-            PlanQueries queries = new PlanQueries(graph, database.sqlNames(), DatabaseProduct.of(database.kind()), plan.roots());
+            PlanQueries queries = new PlanQueries(graph, database.sqlNames(), DatabaseProduct.of(database.kind()), plan.roots(),
+                    plan.repairs());
             PlanQueries.Effect e = new PlanQueries.Effect(effect.table(), effect.edge());
             TableInfo table = graph.table(effect.table());
             List<Route> routes = queries.routesOf(e);

@@ -58,7 +58,7 @@ public final class ReachedRows {
         this.database = database;
         this.graph = graph;
         this.plan = plan;
-        this.queries = new PlanQueries(graph, database.sqlNames(), DatabaseProduct.of(database.kind()), plan.roots());
+        this.queries = new PlanQueries(graph, database.sqlNames(), DatabaseProduct.of(database.kind()), plan.roots(), plan.repairs());
     }
 
     public DeletePlan plan() {

@@ -152,7 +152,7 @@ public final class Restorer {
                         throw new SnapshotRefusedException(snapshot.toString(), "its rows of " + section.table().name()
                                 + " come after the values set to NULL, where no delete writes them");
                     }
-                    counts[1] += putNullsBack(connection, snapshot, section, in, putBack, progress);
+                    counts[1] += putNullsBack(connection, snapshot, section, in, putBack, in.header().repairs(), progress);
                 }
                 progress.writing(in.bytesRead(), in.rowsRead());
             }
@@ -168,6 +168,11 @@ public final class Restorer {
     private RuntimeException refusedByDatabase(Path snapshot, SQLException failure) {
         for (Throwable t = failure; t != null; t = next(t)) {
             if (t instanceof SQLException e) {
+                if (product().isForeignKeyViolation(e)) {
+                    return new SnapshotRefusedException(snapshot.toString(), "the database's foreign keys refused a value that"
+                            + " names no row. A repair of dangling references can only be undone where the database does not"
+                            + " enforce that key");
+                }
                 String state = e.getSQLState();
                 Dialect dialect = database.sqlNames().dialect();
                 var delegate = dialect.buildSQLExceptionConversionDelegate();
@@ -220,10 +225,12 @@ public final class Restorer {
 
     /**
      * Puts the section's values back: only where the value is still NULL (so a row the file names twice is refused,
-     * not overwritten) and only values that point to a row this snapshot put back.
+     * not overwritten) and only values that point to a row this snapshot put back, or, for a column the delete
+     * repaired ({@link Repair}), values that still name no row at all: the dangling value it set to NULL.
      */
     private long putNullsBack(Connection connection, Path snapshot, SnapshotReader.Section section, SnapshotReader in,
-                              Map<ForeignKeyRule, Set<String>> putBack, Progress progress) throws SQLException {
+                              Map<ForeignKeyRule, Set<String>> putBack, List<Repair> repairs, Progress progress)
+            throws SQLException {
         SqlNames names = database.sqlNames();
         SqlValues values = new SqlValues(database.kind());
         TableInfo table = section.table();
@@ -233,6 +240,9 @@ public final class Restorer {
                 .filter(e -> e.action() == ForeignKeyRule.Action.SET_NULL && e.column().equals(column.name()))
                 .map(e -> putBack.getOrDefault(e, Set.of())).toList();
         String where = String.join(" AND ", keys.stream().map(k -> names.quote(k.name()) + " = ?").toList());
+        ForeignKeyRule repaired = repairs.contains(new Repair(table.name(), column.name()))
+                ? new Repair(table.name(), column.name()).edge(graph) : null;
+        Map<String, Boolean> namesNoRow = new HashMap<>();
         long n = 0;
         try (PreparedStatement ps = connection.prepareStatement("UPDATE " + names.quote(table.name()) + " SET "
                 + names.quote(column.name()) + " = " + values.placeholder(column.kind()) + " WHERE " + where
@@ -241,9 +251,11 @@ public final class Restorer {
             for (List<Object> row = in.nextRow(); row != null; row = in.nextRow()) {
                 Object value = row.get(keys.size());
                 List<String> key = pick(row, keys.size());
-                if (value == null || targets.stream().noneMatch(t -> t.contains(value.toString()))) {
+                if (value == null || targets.stream().noneMatch(t -> t.contains(value.toString()))
+                        && !(repaired != null && namesNoRow.computeIfAbsent(value.toString(), v -> namesNoRow(connection, repaired, v)))) {
                     throw new SnapshotRefusedException(snapshot.toString(), table.name() + " " + display(key) + " would get back "
-                            + column.name() + " = " + SnapshotFormat.describe(value) + ", which is no row the snapshot puts back");
+                            + column.name() + " = " + SnapshotFormat.describe(value) + ", which is no row the snapshot puts back"
+                            + (repaired == null ? "" : " and no longer a value that names no row"));
                 }
                 values.bind(ps, 1, column.kind(), value);
                 for (int i = 0; i < keys.size(); i++) {
@@ -260,6 +272,21 @@ public final class Restorer {
             execute(snapshot, ps, queued, table, column);
         }
         return n;
+    }
+
+    /** Whether {@code value} names no row of {@code edge}'s parent table now (by the database's own {@code =}). */
+    private boolean namesNoRow(Connection connection, ForeignKeyRule edge, String value) {
+        SqlNames names = database.sqlNames();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT COUNT(*) FROM " + names.quote(edge.parentTable())
+                + " WHERE " + names.quote(edge.referencedColumn()) + " = ?")) {
+            ps.setString(1, value);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) == 0;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not check " + edge.parentTable() + " for " + value + ": " + e.getMessage(), e);
+        }
     }
 
     /** Runs the queued updates; each must have changed its row (the conflict check found them all still NULL). */

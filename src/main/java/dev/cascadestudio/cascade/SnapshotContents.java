@@ -26,12 +26,14 @@ public final class SnapshotContents {
     private final CascadeGraph graph;
     private final String createdAt;
     private final List<Root> roots;
+    private final List<Repair> repairs;
     private final List<RowKey> rootRows;
     private final Map<RowKey, String> rootNames;
     private final List<Section> sections;
 
-    private SnapshotContents(Path snapshot, CascadeGraph graph, String createdAt, List<Root> roots, List<RowKey> rootRows,
-                             Map<RowKey, String> rootNames, List<Section> sections) {
+    private SnapshotContents(Path snapshot, CascadeGraph graph, String createdAt, List<Root> roots, List<Repair> repairs,
+                             List<RowKey> rootRows, Map<RowKey, String> rootNames, List<Section> sections) {
+        this.repairs = List.copyOf(repairs);
         this.rootNames = java.util.Collections.unmodifiableMap(new HashMap<>(rootNames));
         this.snapshot = snapshot;
         this.graph = graph;
@@ -61,12 +63,14 @@ public final class SnapshotContents {
         // the reader checks every line as restore would, and the end line (counts, checksum) when it gets there
         String createdAt;
         List<Root> roots = new ArrayList<>();
+        List<Repair> repairs;
         List<RowKey> rootRows = new ArrayList<>();
         Map<RowKey, String> rootNames = new HashMap<>();
         List<Section> sections = new ArrayList<>();
         Map<String, Set<List<Object>>> nulledKeys = new HashMap<>();
         try (SnapshotReader in = SnapshotReader.open(snapshot, graph)) {
             roots.addAll(in.header().roots());
+            repairs = in.header().repairs();
             createdAt = in.header().createdAt();
             Set<String> rootTables = new HashSet<>();
             roots.forEach(r -> rootTables.add(r.table()));
@@ -95,7 +99,7 @@ public final class SnapshotContents {
                 sections.add(new Section(table.name(), columnName(section), rows, seen == null ? rows : newRows));
             }
         }
-        return new SnapshotContents(snapshot, graph, createdAt, roots, rootRows, rootNames, sections);
+        return new SnapshotContents(snapshot, graph, createdAt, roots, repairs, rootRows, rootNames, sections);
     }
 
     /**
@@ -129,6 +133,8 @@ public final class SnapshotContents {
     /** When the snapshot was written (ISO-8601), or null if its header does not say. */
     public String createdAt() { return createdAt; }
     public List<Root> roots() { return roots; }
+    /** The dangling columns the delete repaired ({@link Repair}); empty for a delete of chosen rows. */
+    public List<Repair> repairs() { return repairs; }
     /** The roots' rows as deleted: one per version. */
     public List<RowKey> rootRows() { return rootRows; }
     public List<Section> sections() { return sections; }
@@ -156,7 +162,7 @@ public final class SnapshotContents {
             DeletePlan.Effect effect = new DeletePlan.Effect(s.table(), s.column(), null, s.rows(), s.newRows(), "", List.of());
             (s.column() == null ? deleted : nulled).add(effect);
         }
-        return new DeletePlan(roots, deleted, nulled, List.of(), 0);
+        return new DeletePlan(roots, repairs, deleted, nulled, List.of(), 0);
     }
 
     /**

@@ -46,10 +46,14 @@ final class SnapshotReader implements AutoCloseable {
     private static final int MAX_FIELDS = 8;
     /** A table or column name longer than this is no name of the mapping: refused as soon as it is read. */
     private static final int MAX_NAME_CHARS = BaseEntity.NAME_LENGTH;
-    private static final Set<String> HEADER_FIELDS = Set.of("format", "formatVersion", "createdAt", "database", "roots", "summary");
+    private static final Set<String> HEADER_FIELDS = Set.of("format", "formatVersion", "createdAt", "database", "roots", "repairs",
+            "summary");
 
-    /** The header line: the database the delete ran on, its roots, and when it was written (ISO-8601; null if not said). */
-    record Header(String database, List<Root> roots, String createdAt) {}
+    /**
+     * The header line: the database the delete ran on, its roots, the dangling columns it repaired ({@link Repair};
+     * none for a snapshot written before repairs existed), and when it was written (ISO-8601; null if not said).
+     */
+    record Header(String database, List<Root> roots, List<Repair> repairs, String createdAt) {}
 
     /** A section's header: the rows of one table that were deleted, or the values of one column set to NULL. */
     record Section(TableInfo table, TableInfo.Column column, List<TableInfo.Column> columns) {
@@ -203,25 +207,35 @@ final class SnapshotReader implements AutoCloseable {
         if (!(fields.get("database") instanceof String database)) {
             throw refused("its header names no database");
         }
-        if (!(fields.get("roots") instanceof RootList roots) || roots.isEmpty()) {
+        RootList roots = fields.get("roots") instanceof RootList r ? r : null;
+        RepairList repairs = fields.containsKey("repairs") ? (RepairList) fields.get("repairs") : new RepairList();
+        if (roots == null || (roots.isEmpty() && repairs.isEmpty())) {
             throw refused("its header names no rows the delete started from");
         }
-        header = new Header(database, List.copyOf(roots), fields.get("createdAt") instanceof String at ? at : null);
-        deletableTables = reachable(roots);
+        header = new Header(database, List.copyOf(roots), List.copyOf(repairs), fields.get("createdAt") instanceof String at ? at : null);
+        List<ForeignKeyRule> repaired = repairs.stream().map(repair -> repair.edge(graph)).toList();
+        deletableTables = reachable(roots, repaired);
         nullableColumns = new HashSet<>();
         for (ForeignKeyRule edge : graph.edges()) {
-            if (edge.action() == ForeignKeyRule.Action.SET_NULL && deletableTables.contains(edge.parentTable())) {
+            if (edge.action() == ForeignKeyRule.Action.SET_NULL
+                    && (deletableTables.contains(edge.parentTable()) || repaired.contains(edge))) {
                 nullableColumns.add(edge.childTable() + "." + edge.column());
             }
         }
     }
 
-    /** The tables a delete of the roots can remove rows from: the roots' tables and all reachable along DELETE edges. */
-    private Set<String> reachable(List<Root> roots) {
+    /**
+     * The tables a delete of the roots can remove rows from: the roots' tables, the tables whose rows a DELETE
+     * edge among {@code repaired} reaches, and all reachable from those along DELETE edges.
+     */
+    private Set<String> reachable(List<Root> roots, List<ForeignKeyRule> repaired) {
         Set<String> tables = new HashSet<>();
         ArrayDeque<String> todo = new ArrayDeque<>();
         for (Root root : roots) {
             if (tables.add(root.table())) todo.add(root.table());
+        }
+        for (ForeignKeyRule edge : repaired) {
+            if (edge.action() == ForeignKeyRule.Action.DELETE && tables.add(edge.childTable())) todo.add(edge.childTable());
         }
         while (!todo.isEmpty()) {
             for (ForeignKeyRule edge : graph.outgoing(todo.poll())) {
@@ -368,6 +382,7 @@ final class SnapshotReader implements AutoCloseable {
                     case "row" -> fields.put(field, row(value, rowSection));
                     case "columns" -> fields.put(field, columns(value));
                     case "roots" -> fields.put(field, roots(value));
+                    case "repairs" -> fields.put(field, repairs(value));
                     case "deleted", "nulled", "column" -> fields.put(field, text(value, field, MAX_NAME_CHARS));
                     default -> fields.put(field, text(value, field, SnapshotFormat.MAX_HEADER_TEXT_CHARS));
                 }
@@ -441,6 +456,37 @@ final class SnapshotReader implements AutoCloseable {
             roots.add(new Root(table(table).name(), u));
         }
         return roots;
+    }
+
+    /** The header's repaired columns: each a table and a column of the mapping that refers to a table. */
+    private RepairList repairs(JsonToken token) throws IOException {
+        if (token != JsonToken.START_ARRAY) {
+            throw refused("its repairs are not a list");
+        }
+        RepairList repairs = new RepairList();
+        for (JsonToken value = parser.nextToken(); value != JsonToken.END_ARRAY; value = parser.nextToken()) {
+            if (value != JsonToken.START_OBJECT || repairs.size() == graph.edges().size()) {
+                throw refused("its repairs are not a list of columns");
+            }
+            Object table = null;
+            Object column = null;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken v = parser.nextToken();
+                if (field.equals("table")) table = text(v, "a repair's table", MAX_NAME_CHARS);
+                else if (field.equals("column")) column = text(v, "a repair's column", MAX_NAME_CHARS);
+                else throw unknownField(field);
+            }
+            TableInfo t = table(table);
+            Repair repair = new Repair(t.name(), column(t, column).name());
+            try {
+                repair.edge(graph);
+            } catch (IllegalArgumentException notAReference) {
+                throw refused("its header repairs " + repair.label() + ", a column that refers to no table");
+            }
+            repairs.add(repair);
+        }
+        return repairs;
     }
 
     /**
@@ -560,6 +606,8 @@ final class SnapshotReader implements AutoCloseable {
     }
 
     private static final class RootList extends ArrayList<Root> {}
+
+    private static final class RepairList extends ArrayList<Repair> {}
 
     private void closeQuietly(RuntimeException failure) {
         try {

@@ -68,9 +68,10 @@ final class SnapshotWriter {
         try {
             dev.cascadestudio.persistence.AppDirectories.createPrivateDirectories(directory);
             dev.cascadestudio.persistence.AppDirectories.tightenOwnSnapshots(directory); // an older version's 0755 folder
-            Root first = plan.roots().get(0);
-            Path target = directory.resolve("delete-" + FILE_TIME.format(Instant.now()) + "-" + first.table() + "-"
-                    + first.uid().replaceAll("[^A-Za-z0-9_-]", "_") + ".jsonl");
+            String what = plan.roots().isEmpty() ? "repair-" + plan.repairs().get(0).table() + "-" + plan.repairs().get(0).column()
+                    : plan.roots().get(0).table() + "-" + plan.roots().get(0).uid();
+            Path target = directory.resolve("delete-" + FILE_TIME.format(Instant.now()) + "-"
+                    + what.replaceAll("[^A-Za-z0-9_-]", "_") + ".jsonl");
             Path partial = target.resolveSibling(target.getFileName() + ".partial");
             List<DeletePlan.Effect> seen = new ArrayList<>();
             boolean moved = false;
@@ -169,6 +170,16 @@ final class SnapshotWriter {
             json.writeEndObject();
         }
         json.writeEndArray();
+        if (!plan.repairs().isEmpty()) {
+            json.writeArrayFieldStart("repairs");
+            for (Repair repair : plan.repairs()) {
+                json.writeStartObject();
+                json.writeStringField("table", repair.table());
+                json.writeStringField("column", repair.column());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+        }
         json.writeStringField("summary", plan.summary());
         json.writeEndObject();
     }

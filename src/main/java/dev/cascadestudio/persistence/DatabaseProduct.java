@@ -172,6 +172,14 @@ public interface DatabaseProduct {
     }
 
     /**
+     * Whether {@code e} is the database refusing a value because its foreign key finds no parent row (or a
+     * delete because children still refer to it): SQLSTATE 23503 (the standard's, PostgreSQL's) or H2's 23506.
+     */
+    default boolean isForeignKeyViolation(SQLException e) {
+        return "23503".equals(e.getSQLState()) || "23506".equals(e.getSQLState());
+    }
+
+    /**
      * Settings for one large write on {@code connection} (a restore of a big snapshot), and how they are
      * taken back afterwards; nothing where the product needs none.
      */

@@ -65,4 +65,10 @@ final class MariaDbProduct extends ServerProduct {
     }
 
     @Override public String toString() { return "MariaDB/MySQL"; }
+
+    /** MariaDB and MySQL say 23000 for every integrity error; their error codes 1452 and 1451 are the foreign key's. */
+    @Override
+    public boolean isForeignKeyViolation(java.sql.SQLException e) {
+        return e.getErrorCode() == 1452 || e.getErrorCode() == 1451 || e.getErrorCode() == 1216 || e.getErrorCode() == 1217;
+    }
 }

@@ -104,16 +104,27 @@ public final class HtmlReport {
                 .append(Text.xml(report.title())).append("?</h1>\n<dl class=\"meta\">\n");
         h.append("<dt>Database</dt><dd class=\"mono\">").append(Text.xml(report.database())).append("</dd>\n");
         h.append("<dt>Planned</dt><dd>").append(Text.xml(TIME.format(report.madeAt()))).append("</dd>\n");
-        h.append("<dt>").append(report.roots().size() == 1 ? "Root" : "Roots").append("</dt><dd>");
-        for (ImpactReport.RootRow root : report.roots()) {
-            h.append("<div>").append(Text.xml(root.table())).append(" <span class=\"mono\">").append(Text.xml(root.uid()))
-                    .append("</span>");
-            if (root.name() != null) {
-                h.append(" — “<span class=\"name\">").append(Text.xml(root.name())).append("</span>”");
+        if (!report.plan().repairs().isEmpty()) {
+            h.append("<dt>Repairs</dt><dd>");
+            for (var repair : report.plan().repairs()) {
+                h.append("<div>the values of <span class=\"mono\">").append(Text.xml(repair.label()))
+                        .append("</span> that name no row, treated as their rule treats a deleted row</div>");
             }
-            h.append("</div>");
+            h.append("</dd>\n");
         }
-        h.append("</dd>\n<dt>Plan</dt><dd>").append(Text.xml(report.plan().summary())).append(".</dd>\n</dl>\n");
+        if (!report.roots().isEmpty()) {
+            h.append("<dt>").append(report.roots().size() == 1 ? "Root" : "Roots").append("</dt><dd>");
+            for (ImpactReport.RootRow root : report.roots()) {
+                h.append("<div>").append(Text.xml(root.table())).append(" <span class=\"mono\">").append(Text.xml(root.uid()))
+                        .append("</span>");
+                if (root.name() != null) {
+                    h.append(" — “<span class=\"name\">").append(Text.xml(root.name())).append("</span>”");
+                }
+                h.append("</div>");
+            }
+            h.append("</dd>\n");
+        }
+        h.append("<dt>Plan</dt><dd>").append(Text.xml(report.plan().summary())).append(".</dd>\n</dl>\n");
         h.append("<div class=\"notice\"><strong>Nothing has been deleted yet.</strong>")
                 .append(Text.xml(ImpactReport.RECHECK.substring("Nothing has been deleted. ".length()))).append("</div>\n");
         h.append("</header>\n");

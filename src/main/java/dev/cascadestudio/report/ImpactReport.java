@@ -116,7 +116,7 @@ public record ImpactReport(String database, Instant madeAt, String title, List<R
         List<EffectRows> deleted = rows(plan, plan.deleted(), source, rowsPerTable);
         List<EffectRows> nulled = rows(plan, plan.nulled(), source, rowsPerTable);
         List<RootRow> roots = roots(plan, source, deleted);
-        return new ImpactReport(UrlSecrets.withoutSecrets(source.databaseUrl()), madeAt, title(roots), roots, plan,
+        return new ImpactReport(UrlSecrets.withoutSecrets(source.databaseUrl()), madeAt, title(roots, plan), roots, plan,
                 deleted, nulled, statements(plan, source), PlanDrawing.of(source.graph(), plan), rowsPerTable);
     }
 
@@ -168,7 +168,10 @@ public record ImpactReport(String database, Instant madeAt, String title, List<R
         return plan.roots().stream().map(r -> new RootRow(r.table(), r.uid(), names.get(r))).toList();
     }
 
-    private static String title(List<RootRow> roots) {
+    private static String title(List<RootRow> roots, DeletePlan plan) {
+        if (roots.isEmpty()) {
+            return "Repair dangling " + String.join(", ", plan.repairs().stream().map(dev.cascadestudio.cascade.Repair::label).toList());
+        }
         if (roots.size() == 1) {
             RootRow root = roots.get(0);
             String kind = root.table().replace('_', ' ');

@@ -27,6 +27,10 @@ public final class JsonReport {
         root.put("recheck", ImpactReport.RECHECK);
         ArrayNode roots = root.putArray("roots");
         report.roots().forEach(r -> roots.addObject().put("table", r.table()).put("uid", r.uid()).put("name", r.name()));
+        if (!plan.repairs().isEmpty()) { // only in a repair's report, so that a delete's stays as it was
+            ArrayNode repairs = root.putArray("repairs");
+            plan.repairs().forEach(r -> repairs.addObject().put("table", r.table()).put("column", r.column()));
+        }
         root.putObject("totals")
                 .put("deletedRows", plan.deletedCount())
                 .put("nulledRows", plan.nulledRowCount())

@@ -20,6 +20,9 @@ public final class MarkdownReport {
         m.append("| | |\n|---|---|\n");
         m.append("| Database | ").append(Text.markdown(report.database())).append(" |\n");
         m.append("| Planned | ").append(HtmlReport.TIME.format(report.madeAt())).append(" |\n");
+        for (var repair : plan.repairs()) {
+            m.append("| Repair | the values of ").append(Text.markdown(repair.label())).append(" that name no row |\n");
+        }
         for (ImpactReport.RootRow root : report.roots()) {
             m.append("| Root | ").append(Text.markdown(root.table())).append(' ').append(Text.markdown(root.uid()));
             if (root.name() != null) {

@@ -19,7 +19,8 @@ import java.util.Map;
  * @param roots    the rows chosen: for a delete or restore its roots (one entry per version), for an edit the row
  * @param counts   per table: {@code deleted} rows and {@code nulled} values (delete); {@code inserted} rows and
  *                 {@code restored} values (restore); {@code updated} or {@code inserted} rows (edit, new row)
- * @param columns  for an edit, the columns it changed ({@code labels} for the labels); otherwise null
+ * @param columns  for an edit, the columns it changed ({@code labels} for the labels); for a repair of dangling
+ *                 values and its restore, the columns repaired ({@code run.workflow_id}); otherwise null
  * @param snapshot the snapshot file a delete wrote or a restore read; null for edits
  * @param reason   what the administrator gave as the reason; null if none
  */

@@ -8,6 +8,7 @@ import dev.cascadestudio.cascade.ExecutionResult;
 import dev.cascadestudio.cascade.Executor;
 import dev.cascadestudio.cascade.Planner;
 import dev.cascadestudio.cascade.ProgressListener;
+import dev.cascadestudio.cascade.Repair;
 import dev.cascadestudio.cascade.Restorer;
 import dev.cascadestudio.cascade.Root;
 import dev.cascadestudio.cascade.RowKey;
@@ -78,6 +79,18 @@ public final class CascadeService {
 
     public DeletePlan plan(List<Root> roots) { return planner.plan(roots); }
 
+    /**
+     * The plan of repairing the dangling values of {@code repairs}: each column's rule applied as if its missing
+     * parent had just been deleted (SET NULL columns set to NULL, labels without a parent deleted). It goes the
+     * same way as any delete: preview, {@link #execute}, snapshot, Undo.
+     */
+    public DeletePlan planRepair(List<Repair> repairs) {
+        if (repairs.isEmpty()) {
+            throw new IllegalArgumentException("Nothing to repair: no column was chosen.");
+        }
+        return planner.plan(List.of(), repairs);
+    }
+
     public List<AffectedRow> page(DeletePlan plan, DeletePlan.Effect effect, int offset, int limit) {
         return planner.page(plan, effect, offset, limit);
     }
@@ -123,7 +136,7 @@ public final class CascadeService {
 
     /** The statements committing {@code plan} runs, each with its parameters; the same as {@link DeletePlan#statements()}. */
     public List<dev.cascadestudio.cascade.CommitStatement> commitStatements(DeletePlan plan) {
-        return planner.commitStatements(plan.roots());
+        return planner.commitStatements(plan.roots(), plan.repairs());
     }
 
     public ExecutionResult execute(DeletePlan plan, ProgressListener progress) {
@@ -181,13 +194,20 @@ public final class CascadeService {
         plan.nulled().stream().filter(e -> e.count() > 0)
                 .forEach(e -> counts.computeIfAbsent(e.table(), t -> new LinkedHashMap<>()).merge("nulled", e.count(), Long::sum));
         List<AuditRecord.Row> roots = rootRows(result.snapshot(), plan.roots(), graph);
-        return AuditRecord.now(database.url(), AuditRecord.DELETE, roots, counts, null, result.snapshot().toString(), reason);
+        return AuditRecord.now(database.url(), AuditRecord.DELETE, roots, counts, repairedColumns(plan.repairs()),
+                result.snapshot().toString(), reason);
     }
 
     private AuditRecord restoreRecord(Path snapshot, String reason) {
         SnapshotContents contents = SnapshotContents.counts(snapshot, graph);
         return AuditRecord.now(database.url(), AuditRecord.RESTORE, rows(contents, contents.roots()),
-                contents.countsPerTable("inserted", "restored"), null, snapshot.toAbsolutePath().toString(), reason);
+                contents.countsPerTable("inserted", "restored"), repairedColumns(contents.repairs()),
+                snapshot.toAbsolutePath().toString(), reason);
+    }
+
+    /** A repair's columns as the audit record lists them ({@code run.workflow_id}); null for a delete of chosen rows. */
+    private static List<String> repairedColumns(List<Repair> repairs) {
+        return repairs.isEmpty() ? null : repairs.stream().map(Repair::label).toList();
     }
 
     /** The roots with the versions the snapshot holds of them; a root it does not hold is listed without a version. */

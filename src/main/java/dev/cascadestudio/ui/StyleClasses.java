@@ -140,6 +140,7 @@ public final class StyleClasses {
     public static final String HEALTH_FINDING_CATEGORY = "health-finding-category";
     public static final String HEALTH_FINDING_NAME = "health-finding-name";
     public static final String HEALTH_FINDING_HEADER = "health-finding-header";
+    public static final String HEALTH_FIX_ACTIONS = "health-fix-actions";
     public static final String HEALTH_FINDING_TITLE = "health-finding-title";
     public static final String HEALTH_FINDING_DETAIL = "health-finding-detail";
     public static final String HEALTH_ROWS = "health-rows";

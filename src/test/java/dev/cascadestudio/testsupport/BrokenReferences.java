@@ -48,7 +48,8 @@ public final class BrokenReferences {
         });
     }
 
-    private static void relaxKeys(Statement s, EngineDatabases.Kind kind, boolean relax) throws SQLException {
+    /** Turns the checking of foreign keys off ({@code relax}) or on again, on the statement's connection. */
+    public static void relaxKeys(Statement s, EngineDatabases.Kind kind, boolean relax) throws SQLException {
         switch (kind) {
             case H2 -> s.execute("SET REFERENTIAL_INTEGRITY " + (relax ? "FALSE" : "TRUE"));
             case MARIADB_CONTROLLER -> s.execute("SET FOREIGN_KEY_CHECKS = " + (relax ? "0" : "1"));

@@ -90,6 +90,86 @@ class HealthWindowTest {
         assertThat(sha256(file)).as("a read-only open and a check write nothing").isEqualTo(before);
     }
 
+    @Test
+    void aFixShowsItsPreviewThenCommitsAndUndoPutsItBack() throws Exception {
+        Path dir = Files.createDirectories(home.resolve("controller"));
+        try (Database database = EngineDatabases.controllerSqlite(dir)) {
+            DemoData.load(database);
+            BrokenReferences.apply(database, EngineDatabases.Kind.SQLITE);
+        }
+        Path file = dir.resolve("sql.db");
+        app.launch("--db=jdbc:sqlite:" + file, "--write");
+        app.waitFor(() -> app.visibleRows().containsKey("alice") && !app.text("#userCountLabel").isEmpty());
+        app.robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.H).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        Window health = app.window("Health");
+        Node root = fx(() -> health.getScene().getRoot());
+        app.waitFor(() -> app.text(root, "#healthSummary").endsWith("findings"));
+        int findingsBefore = findingCells(root).size();
+
+        select(root, "run.workflow_id");
+        app.waitFor(() -> app.text(root, "#healthFixButton").equals("Set this value to NULL…"));
+        assertThat(fx(() -> root.lookup("#healthFixGroupButton").isVisible())).as("the only dangling reference of its group").isFalse();
+        app.robot.clickOn(fx(() -> root.lookup("#healthFixButton")));
+        Window dialog = app.window("Delete preview");
+        Node preview = fx(() -> dialog.getScene().getRoot());
+        app.waitFor(() -> app.text(preview, "#confirmButton").equals("Set 1 value in 1 row to NULL"));
+        assertThat(app.text(preview, "#titleLabel")).isEqualTo("Set 1 dangling value to NULL?");
+        assertThat(app.text(preview, "#subtitleLabel")).startsWith("The values of run.workflow_id that name no row");
+        assertThat(workflowOf(file, "scoring-smoke-test")).as("nothing changes before the confirm").isEqualTo(BrokenReferences.MISSING_WORKFLOW);
+        app.robot.clickOn(fx(() -> app.robot.from(preview).lookup("#confirmButton").<Node>query()));
+        app.waitFor(() -> !fx(dialog::isShowing));
+
+        assertThat(workflowOf(file, "scoring-smoke-test")).isNull();
+        app.waitFor(() -> !app.text(root, "#healthSummary").startsWith("Checking") && findingCells(root).size() == findingsBefore - 1);
+        assertThat(findingCells(root)).noneMatch(f -> f.contains("run.workflow_id"));
+
+        // the Undo offer is in the main window, which the Health window may cover
+        fx(() -> {
+            ((javafx.scene.control.ButtonBase) app.robot.lookup("#undoButton").query()).fire();
+            return null;
+        });
+        app.waitFor(() -> app.text("#messageLabel").startsWith("Undone") || app.text("#messageLabel").startsWith("Could"));
+        assertThat(app.text("#messageLabel")).startsWith("Undone");
+        assertThat(workflowOf(file, "scoring-smoke-test")).isEqualTo(BrokenReferences.MISSING_WORKFLOW);
+        app.waitFor(() -> findingCells(root).size() == findingsBefore);
+
+        select(root, "project.owner_id");
+        long ownersGone = fx(() -> listView(root).getItems().stream()
+                .filter(f -> f.category() == dev.cascadestudio.service.HealthService.Category.OWNER_GONE).mapToLong(Finding::count).sum());
+        long ownerFindings = fx(() -> listView(root).getItems().stream()
+                .filter(f -> f.category() == dev.cascadestudio.service.HealthService.Category.OWNER_GONE).count());
+        app.waitFor(() -> app.text(root, "#healthFixGroupButton").equals("Fix all " + ownerFindings + " “Owner gone” findings…"));
+        app.robot.clickOn(fx(() -> root.lookup("#healthFixGroupButton")));
+        Window groupDialog = app.window("Delete preview");
+        Node groupPreview = fx(() -> groupDialog.getScene().getRoot());
+        app.waitFor(() -> app.text(groupPreview, "#titleLabel").equals("Set " + ownersGone + " dangling values to NULL?"));
+        app.robot.clickOn(fx(() -> app.robot.from(groupPreview).lookup("#confirmButton").<Node>query()));
+        app.waitFor(() -> !fx(groupDialog::isShowing));
+        app.waitFor(() -> !app.text(root, "#healthSummary").startsWith("Checking")
+                && findingCells(root).size() == findingsBefore - ownerFindings);
+        assertThat(findingCells(root)).noneMatch(f -> f.startsWith("Owner gone"));
+    }
+
+    private void select(Node root, String titleStart) throws Exception {
+        fx(() -> {
+            ListView<Finding> list = listView(root);
+            list.getSelectionModel().select(list.getItems().stream().filter(f -> f.title().startsWith(titleStart)).findFirst().orElseThrow());
+            return null;
+        });
+    }
+
+    /** The run's workflow_id in the file, read with plain JDBC. */
+    private static String workflowOf(Path file, String run) throws Exception {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+             java.sql.PreparedStatement ps = c.prepareStatement("SELECT workflow_id FROM run WHERE name = ?")) {
+            ps.setString(1, run);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                return rs.getString(1);
+            }
+        }
+    }
+
     /** The table row showing scoring-smoke-test, or null while it is not drawn. */
     private Node problemRow(Node root) {
         return app.robot.from(root).lookup(".table-row-cell").match(n -> n instanceof TableRow<?> r && r.getItem() instanceof Problem p

@@ -38,11 +38,13 @@ final class ConfirmationGate {
         long affected = preview.plan().affectedRowCount();
         String name = preview.rootNames().size() == 1 ? preview.rootNames().get(0) : null;
         countExpected = name == null;
+        // a repair that only sets values to NULL deletes nothing: then the rows it changes are typed
+        boolean deletes = preview.plan().deletedCount() > 0;
         typed.set("");
-        expected.set(countExpected ? Counts.number(preview.plan().deletedCount()) : name);
+        expected.set(countExpected ? Counts.number(deletes ? preview.plan().deletedCount() : affected) : name);
         required.set(affected >= threshold);
         prompt.set("This delete changes " + Counts.of(affected, "row") + ". To confirm, type "
-                + (countExpected ? "the number of rows it deletes:" : "the " + RootsText.kind(preview.plan().roots().get(0).table())
+                + (countExpected ? "the number of rows it " + (deletes ? "deletes:" : "changes:") : "the " + RootsText.kind(preview.plan().roots().get(0).table())
                 + "'s name:"));
     }
 

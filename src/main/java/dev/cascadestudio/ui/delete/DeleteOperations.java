@@ -5,6 +5,7 @@ import dev.cascadestudio.cascade.DeletePlan;
 import dev.cascadestudio.cascade.ExecutionResult;
 import dev.cascadestudio.cascade.ProgressListener;
 import dev.cascadestudio.cascade.Restorer;
+import dev.cascadestudio.cascade.Repair;
 import dev.cascadestudio.cascade.Root;
 import dev.cascadestudio.report.ImpactReport;
 import dev.cascadestudio.report.ReportFiles;
@@ -22,6 +23,11 @@ import java.util.Objects;
 public interface DeleteOperations {
 
     DeletePlan plan(List<Root> roots);
+
+    /** The plan of repairing the dangling values of {@code repairs} ({@link CascadeService#planRepair}). */
+    default DeletePlan planRepair(List<Repair> repairs) {
+        throw new UnsupportedOperationException("these operations do not repair");
+    }
 
     List<AffectedRow> page(DeletePlan plan, DeletePlan.Effect effect, int offset, int limit);
 
@@ -55,6 +61,11 @@ public interface DeleteOperations {
             @Override
             public DeletePlan plan(List<Root> roots) {
                 return service.plan(roots);
+            }
+
+            @Override
+            public DeletePlan planRepair(List<Repair> repairs) {
+                return service.planRepair(repairs);
             }
 
             @Override

@@ -64,10 +64,32 @@ public final class DeletePreviewDialog {
                 });
     }
 
+    /**
+     * Opens the preview of repairing the dangling values of {@code repairs} (the Health window's fixes), which
+     * then goes as a delete does: confirm, snapshot, commit, {@code onCommitted}, and the Undo offer.
+     */
+    public static DeletePreviewDialog showRepair(Window owner, CascadeService service, List<dev.cascadestudio.cascade.Repair> repairs,
+                                                 TaskExecutor executor, Runnable onCommitted, Consumer<ExecutionResult> offerUndo) {
+        Objects.requireNonNull(onCommitted);
+        Objects.requireNonNull(offerUndo);
+        return open(owner, DeleteOperations.of(service), List.of(), repairs, executor,
+                DeletePreviewViewModel.TYPE_TO_CONFIRM_THRESHOLD, result -> {
+                    onCommitted.run();
+                    offerUndo.accept(result);
+                });
+    }
+
     /** The same with any operations and threshold, for tests. */
     static DeletePreviewDialog open(Window owner, DeleteOperations operations, List<Root> roots, TaskExecutor executor,
                                     long threshold, Consumer<ExecutionResult> onCommitted) {
-        DeletePreviewViewModel viewModel = new DeletePreviewViewModel(operations, roots, executor, threshold, onCommitted);
+        return open(owner, operations, roots, List.of(), executor, threshold, onCommitted);
+    }
+
+    /** The same for a repair ({@code roots} empty), for tests. */
+    static DeletePreviewDialog open(Window owner, DeleteOperations operations, List<Root> roots,
+                                    List<dev.cascadestudio.cascade.Repair> repairs, TaskExecutor executor,
+                                    long threshold, Consumer<ExecutionResult> onCommitted) {
+        DeletePreviewViewModel viewModel = new DeletePreviewViewModel(operations, roots, repairs, executor, threshold, onCommitted);
         DeletePreviewView view = new DeletePreviewView(viewModel);
         Scene scene = new Scene(view.root(), WIDTH, HEIGHT);
         scene.getStylesheets().addAll(stylesheet(StyleClasses.APP_STYLESHEET), stylesheet(StyleClasses.DELETE_PREVIEW_STYLESHEET));

@@ -3,6 +3,7 @@ package dev.cascadestudio.ui.delete;
 import dev.cascadestudio.ui.Counts;
 import dev.cascadestudio.cascade.DeletePlan;
 import dev.cascadestudio.cascade.ExecutionResult;
+import dev.cascadestudio.cascade.Repair;
 import dev.cascadestudio.cascade.Root;
 import dev.cascadestudio.cascade.StalePlanException;
 import dev.cascadestudio.service.AuditLogException;
@@ -45,6 +46,7 @@ public final class DeletePreviewViewModel {
     private final DeleteOperations operations;
     private final TaskExecutor executor;
     private final List<Root> roots;
+    private final List<Repair> repairs;
     private final Consumer<ExecutionResult> onCommitted;
     private final ConfirmationGate gate;
 
@@ -79,16 +81,26 @@ public final class DeletePreviewViewModel {
      */
     public DeletePreviewViewModel(DeleteOperations operations, List<Root> roots, TaskExecutor executor, long threshold,
                                   Consumer<ExecutionResult> onCommitted) {
-        if (roots.isEmpty()) {
+        this(operations, roots, List.of(), executor, threshold, onCommitted);
+    }
+
+    /**
+     * The preview of deleting {@code roots} or, with no roots, of repairing the dangling values of
+     * {@code repairs} ({@link Repair}): the same plan, confirmation, snapshot and Undo.
+     */
+    public DeletePreviewViewModel(DeleteOperations operations, List<Root> roots, List<Repair> repairs, TaskExecutor executor,
+                                  long threshold, Consumer<ExecutionResult> onCommitted) {
+        if (roots.isEmpty() && repairs.isEmpty()) {
             throw new IllegalArgumentException("nothing selected to delete");
         }
         this.operations = Objects.requireNonNull(operations);
         this.executor = Objects.requireNonNull(executor);
         this.roots = List.copyOf(roots);
+        this.repairs = List.copyOf(repairs);
         this.onCommitted = Objects.requireNonNull(onCommitted);
         this.gate = new ConfirmationGate(threshold);
-        title.set(RootsText.title(this.roots, null));
-        subtitle.set(RootsText.subtitle(this.roots, null));
+        title.set(this.roots.isEmpty() ? RootsText.repairTitle(this.repairs, null) : RootsText.title(this.roots, null));
+        subtitle.set(this.roots.isEmpty() ? RootsText.repairSubtitle(this.repairs) : RootsText.subtitle(this.roots, null));
         canConfirm = Bindings.createBooleanBinding(() -> phase.get() == Phase.READY && preview.get() != null
                 && !preview.get().plan().isEmpty() && gate.satisfiedBinding().get()
                 && (!reasonRequired.get() || !givenReason().isEmpty()),
@@ -99,7 +111,7 @@ public final class DeletePreviewViewModel {
     public void start() {
         phase.set(Phase.PLANNING);
         error.set("");
-        executor.execute(BackgroundTask.of(() -> PlanPreview.load(operations, roots))
+        executor.execute(BackgroundTask.of(() -> PlanPreview.load(operations, roots, repairs))
                 .onSuccess(loaded -> {
                     if (phase.get() == Phase.PLANNING) {
                         show(loaded);
@@ -223,14 +235,15 @@ public final class DeletePreviewViewModel {
     private void show(PlanPreview loaded) {
         DeletePlan plan = loaded.plan();
         preview.set(loaded);
-        title.set(RootsText.title(roots, loaded.rootNames()));
-        subtitle.set(RootsText.subtitle(roots, loaded.rootNames()));
+        title.set(roots.isEmpty() ? RootsText.repairTitle(repairs, plan) : RootsText.title(roots, loaded.rootNames()));
+        subtitle.set(roots.isEmpty() ? RootsText.repairSubtitle(repairs) : RootsText.subtitle(roots, loaded.rootNames()));
         deletedLines.setAll(SummaryLine.deleted(plan));
         nulledLines.setAll(SummaryLine.nulled(plan));
         deletedTotal.set(Counts.of(plan.deletedCount(), "row"));
         nulledTotal.set(Counts.of(plan.nulledRowCount(), "row") + " · " + Counts.of(plan.nulledValueCount(), "value"));
         explanation.set(plan.isEmpty()
-                ? "Nothing to delete: the selected rows no longer exist."
+                ? roots.isEmpty() ? "Nothing to repair: no value of these columns names a missing row any more."
+                  : "Nothing to delete: the selected rows no longer exist."
                 : "Nothing has changed yet. Confirming runs the " + Counts.of(plan.statements().size(), "statement")
                   + " on the SQL tab in one transaction, after saving a snapshot of every row and value it changes,"
                   + " so the delete can be undone.");

@@ -29,6 +29,11 @@ record PlanPreview(DeletePlan plan, List<String> rootNames) {
         return withNames(operations, operations.plan(roots));
     }
 
+    /** Plans the delete of {@code roots}, or with none the repair of {@code repairs}, and reads the roots' names. */
+    static PlanPreview load(DeleteOperations operations, List<Root> roots, List<dev.cascadestudio.cascade.Repair> repairs) {
+        return withNames(operations, roots.isEmpty() ? operations.planRepair(repairs) : operations.plan(roots));
+    }
+
     /** The roots' names from the plan's own rows, so no other service is needed. */
     static PlanPreview withNames(DeleteOperations operations, DeletePlan plan) {
         Map<Root, String> names = new HashMap<>();

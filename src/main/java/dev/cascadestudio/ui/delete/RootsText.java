@@ -1,7 +1,10 @@
 package dev.cascadestudio.ui.delete;
 
 import dev.cascadestudio.service.DisplayNames;
+import dev.cascadestudio.cascade.DeletePlan;
+import dev.cascadestudio.cascade.Repair;
 import dev.cascadestudio.cascade.Root;
+import dev.cascadestudio.ui.Counts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +45,37 @@ final class RootsText {
             shown.add((roots.size() - NAMES_SHOWN) + " more");
         }
         return joined(shown);
+    }
+
+    /**
+     * How the dialog names a repair of dangling values: before the plan is known "Repair dangling run.workflow_id?";
+     * then by what it does: "Set 3 dangling values to NULL?", "Delete 4 labels without a parent?", or its summary.
+     *
+     * @param plan the plan, or null before it is known
+     */
+    static String repairTitle(List<Repair> repairs, DeletePlan plan) {
+        if (plan == null || plan.isEmpty()) {
+            return repairs.size() == 1 ? "Repair dangling " + repairs.get(0).label() + "?" : "Repair " + repairs.size() + " dangling columns?";
+        }
+        if (plan.deletedCount() == 0) {
+            return "Set " + Counts.of(plan.nulledValueCount(), "dangling value") + " to NULL?";
+        }
+        // rows reached only from labels' missing parents: labels, which have no children of their own
+        boolean labelsOnly = plan.nulledValueCount() == 0 && plan.deleted().stream().flatMap(e -> e.routes().stream())
+                .allMatch(r -> r.route().fromGone() && r.route().edges().size() == 1 && r.route().edges().get(0).isLabelRule());
+        return labelsOnly ? "Delete " + Counts.of(plan.deletedCount(), "label") + " without a parent?" : plan.summary() + "?";
+    }
+
+    /** The columns a repair takes on: "in run.workflow_id, project.owner_id and 9 more, the values that name no row". */
+    static String repairSubtitle(List<Repair> repairs) {
+        List<String> shown = new ArrayList<>();
+        for (int i = 0; i < repairs.size() && shown.size() < NAMES_SHOWN; i++) {
+            shown.add(repairs.get(i).label());
+        }
+        if (repairs.size() > NAMES_SHOWN) {
+            shown.add((repairs.size() - NAMES_SHOWN) + " more");
+        }
+        return "The values of " + joined(shown) + " that name no row: done to them what their rule does when that row is deleted";
     }
 
     /** "data_source" reads "data source". */

@@ -113,7 +113,23 @@ public final class HealthView {
         detail.setWrapText(true);
         detail.getStyleClass().add(StyleClasses.HEALTH_FINDING_DETAIL);
         detail.textProperty().bind(viewModel.findingDetailProperty());
-        VBox header = new VBox(2, title, detail);
+        Button fix = new Button();
+        fix.setId("healthFixButton");
+        fix.getStyleClass().add(Styles.DANGER);
+        fix.textProperty().bind(viewModel.fixTextProperty());
+        fix.setTooltip(new Tooltip("Shows exactly what changes first; nothing changes until you confirm, and Undo puts it back"));
+        fix.setOnAction(event -> viewModel.fixSelected());
+        showWhen(fix, viewModel.fixTextProperty().isNotEmpty());
+        Button fixGroup = new Button();
+        fixGroup.setId("healthFixGroupButton");
+        fixGroup.textProperty().bind(viewModel.fixGroupTextProperty());
+        fixGroup.setTooltip(new Tooltip("One preview for every finding of this group, then one confirm, one snapshot, one Undo"));
+        fixGroup.setOnAction(event -> viewModel.fixGroup());
+        showWhen(fixGroup, viewModel.fixGroupTextProperty().isNotEmpty());
+        HBox actions = new HBox(8, fix, fixGroup);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        actions.getStyleClass().add(StyleClasses.HEALTH_FIX_ACTIONS);
+        VBox header = new VBox(2, title, detail, actions);
         header.getStyleClass().add(StyleClasses.HEALTH_FINDING_HEADER);
 
         rows.setId("healthRows");

@@ -8,6 +8,9 @@ import dev.cascadestudio.service.RowRef;
 import dev.cascadestudio.ui.task.BackgroundTask;
 import dev.cascadestudio.ui.task.TaskExecutor;
 import dev.cascadestudio.ui.tree.TreeTexts;
+import dev.cascadestudio.cascade.Repair;
+import dev.cascadestudio.domain.ForeignKeyRule;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
@@ -22,13 +25,18 @@ import javafx.collections.ObservableList;
 /**
  * The Health window's state: the findings of one check of the open database (background work),
  * the selected finding's rows, and a sentence about each. Choosing a row shows it in the main
- * window's tree; a label has no place there.
+ * window's tree; a label has no place there. A finding, or every finding of its group, can be
+ * fixed: its column's rule applied to the rows that point nowhere ({@link Repair}), through the
+ * same delete preview, snapshot and Undo as any delete.
  */
 public final class HealthViewModel {
 
     private final HealthService health;
     private final TaskExecutor executor;
     private final Consumer<RowRef> reveal;
+    private final Consumer<List<Repair>> fix;
+    private final ReadOnlyStringWrapper fixText = new ReadOnlyStringWrapper(this, "fixText", "");
+    private final ReadOnlyStringWrapper fixGroupText = new ReadOnlyStringWrapper(this, "fixGroupText", "");
 
     private final ObservableList<Finding> findings = FXCollections.observableArrayList();
     private final ObjectProperty<Finding> selected = new SimpleObjectProperty<>(this, "selected");
@@ -41,9 +49,18 @@ public final class HealthViewModel {
 
     /** @param reveal shows a row in the main window's tree (on the FX thread) */
     public HealthViewModel(HealthService health, TaskExecutor executor, Consumer<RowRef> reveal) {
+        this(health, executor, reveal, repairs -> { });
+    }
+
+    /**
+     * @param reveal shows a row in the main window's tree (on the FX thread)
+     * @param fix    opens the preview of repairing these columns' dangling values (on the FX thread)
+     */
+    public HealthViewModel(HealthService health, TaskExecutor executor, Consumer<RowRef> reveal, Consumer<List<Repair>> fix) {
         this.health = Objects.requireNonNull(health);
         this.executor = Objects.requireNonNull(executor);
         this.reveal = Objects.requireNonNull(reveal);
+        this.fix = Objects.requireNonNull(fix);
         selected.addListener((o, old, finding) -> show(finding));
         show(null);
     }
@@ -88,7 +105,42 @@ public final class HealthViewModel {
         return true;
     }
 
+    /** Opens the preview of fixing the selected finding: its rows that point nowhere, by its column's rule. */
+    public void fixSelected() {
+        Finding finding = selected.get();
+        if (finding != null) {
+            fix.accept(List.of(Repair.of(finding.edge())));
+        }
+    }
+
+    /** Opens one preview fixing every finding of the selected finding's group ("Owner gone", …). */
+    public void fixGroup() {
+        Finding finding = selected.get();
+        if (finding != null) {
+            fix.accept(group(finding).stream().map(f -> Repair.of(f.edge())).toList());
+        }
+    }
+
+    private List<Finding> group(Finding finding) {
+        return findings.stream().filter(f -> f.category() == finding.category()).toList();
+    }
+
+    /** "Set these 3 values to NULL…", "Delete these 2 labels…": what fixing a finding does, by its column's rule. */
+    static String fixText(Finding finding) {
+        String n = TreeTexts.number(finding.count());
+        if (finding.edge().action() == ForeignKeyRule.Action.SET_NULL) {
+            return "Set " + (finding.count() == 1 ? "this value" : "these " + n + " values") + " to NULL…";
+        }
+        if (finding.edge().isLabelRule()) {
+            return "Delete " + (finding.count() == 1 ? "this label" : "these " + n + " labels") + "…";
+        }
+        return "Delete " + (finding.count() == 1 ? "this row" : "these " + n + " rows") + " and what they take…";
+    }
+
     private void show(Finding finding) {
+        fixText.set(finding == null ? "" : fixText(finding));
+        List<Finding> group = finding == null ? List.of() : group(finding);
+        fixGroupText.set(group.size() < 2 ? "" : "Fix all " + group.size() + " “" + finding.category().title() + "” findings…");
         if (finding == null) {
             rows.clear();
             findingTitle.set(findings.isEmpty() ? "" : "No finding selected");
@@ -116,4 +168,8 @@ public final class HealthViewModel {
     public ReadOnlyStringProperty findingTitleProperty() { return findingTitle.getReadOnlyProperty(); }
     public ReadOnlyStringProperty findingDetailProperty() { return findingDetail.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty checkingProperty() { return checking.getReadOnlyProperty(); }
+    /** What fixing the selected finding does; empty with none selected. */
+    public ReadOnlyStringProperty fixTextProperty() { return fixText.getReadOnlyProperty(); }
+    /** What fixing the selected finding's whole group does; empty where the group has one finding. */
+    public ReadOnlyStringProperty fixGroupTextProperty() { return fixGroupText.getReadOnlyProperty(); }
 }

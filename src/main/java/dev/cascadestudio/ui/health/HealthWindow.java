@@ -25,7 +25,16 @@ public final class HealthWindow {
 
     /** Opens it over {@code owner} and checks the database at once; {@code reveal} shows a row in the main tree. */
     public static Stage show(Window owner, HealthService health, TaskExecutor executor, String database, Consumer<RowRef> reveal) {
-        HealthView view = new HealthView(new HealthViewModel(health, executor, reveal));
+        return show(owner, health, executor, database, reveal, repairs -> { });
+    }
+
+    /**
+     * The same, with {@code fix} opening the preview of a fix. The stage's user data is its {@link HealthViewModel},
+     * so that whoever commits a fix can have it check again ({@link HealthViewModel#check}).
+     */
+    public static Stage show(Window owner, HealthService health, TaskExecutor executor, String database, Consumer<RowRef> reveal,
+                             Consumer<java.util.List<dev.cascadestudio.cascade.Repair>> fix) {
+        HealthView view = new HealthView(new HealthViewModel(health, executor, reveal, fix));
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(view.root(), Math.min(WIDTH, screen.getWidth() - 40), Math.min(HEIGHT, screen.getHeight() - 40));
         scene.getStylesheets().addAll(stylesheet(StyleClasses.APP_STYLESHEET), stylesheet(StyleClasses.HEALTH_STYLESHEET));
@@ -37,6 +46,7 @@ public final class HealthWindow {
         stage.setMinWidth(720);
         stage.setMinHeight(420);
         stage.setScene(scene);
+        stage.setUserData(view.viewModel());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), stage::hide);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN), stage::hide);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), view.viewModel()::check);

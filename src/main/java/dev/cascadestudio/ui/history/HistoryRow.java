@@ -46,10 +46,15 @@ record HistoryRow(AuditLog.Entry entry, String restoredAt) {
         return restoredAt == null ? action : action + " · restored";
     }
 
+    /** The rows chosen; for a repair of dangling values, "dangling run.workflow_id" (and how many more columns). */
     String roots() {
         var roots = record().roots();
         if (roots.isEmpty()) {
-            return "";
+            var columns = record().columns();
+            if (AuditRecord.EDIT.equals(record().action()) || columns == null || columns.isEmpty()) {
+                return "";
+            }
+            return "dangling " + columns.get(0) + (columns.size() == 1 ? "" : " and " + (columns.size() - 1) + " more");
         }
         String first = roots.get(0).display();
         return roots.size() == 1 ? first : first + " and " + (roots.size() - 1) + " more";

@@ -1,5 +1,6 @@
 package dev.cascadestudio.ui.main;
 
+import dev.cascadestudio.cascade.Repair;
 import dev.cascadestudio.cascade.Root;
 import dev.cascadestudio.service.CascadeService;
 import dev.cascadestudio.service.DatabaseSession;
@@ -9,6 +10,7 @@ import dev.cascadestudio.ui.delete.DeletePreviewDialog;
 import dev.cascadestudio.ui.delete.UndoBanner;
 import dev.cascadestudio.ui.graph.CascadeGraphView;
 import dev.cascadestudio.ui.graph.CascadeGraphWindow;
+import dev.cascadestudio.ui.health.HealthViewModel;
 import dev.cascadestudio.ui.health.HealthWindow;
 import dev.cascadestudio.ui.history.HistoryWindow;
 import dev.cascadestudio.service.AuditLog;
@@ -67,14 +69,9 @@ final class DeleteActions {
         }
         DatabaseSession session = viewModel.openSession();
         CascadeService service = session.cascade();
-        if (banner == null || bannerService != service) {
-            // one banner per open database: its Undo restores into the database the delete ran on
-            banner = new UndoBanner(service, viewModel.executor(), this::dataChanged);
-            bannerService = service;
-            undoHost.getChildren().setAll(banner.node());
-        }
+        // one banner per open database: its Undo restores into the database the delete ran on
         DeletePreviewDialog dialog = DeletePreviewDialog.show(owner, service, roots, viewModel.executor(),
-                this::dataChanged, banner::offer);
+                this::dataChanged, undoBanner(service)::offer);
         if (session.tier() == dev.cascadestudio.service.connections.ConnectionTier.PRODUCTION) {
             dialog.requireReason();
         }
@@ -126,7 +123,33 @@ final class DeleteActions {
             return;
         }
         healthWindow = HealthWindow.show(owner, session.health(), viewModel.executor(), session.describeDatabase(),
-                row -> viewModel.tree().reveal(row));
+                row -> viewModel.tree().reveal(row), repairs -> previewRepair(healthWindow, repairs));
+    }
+
+    /**
+     * The preview of a Health fix: the dangling values of {@code repairs} set to NULL or their rows deleted by
+     * their columns' rules, committed as a delete is (the write gate, the reason on production, snapshot, Undo).
+     */
+    void previewRepair(Window owner, List<Repair> repairs) {
+        if (repairs.isEmpty() || !canDelete()) {
+            return;
+        }
+        DatabaseSession session = viewModel.openSession();
+        DeletePreviewDialog dialog = DeletePreviewDialog.showRepair(owner, session.cascade(), repairs, viewModel.executor(),
+                this::dataChanged, undoBanner(session.cascade())::offer);
+        if (session.tier() == dev.cascadestudio.service.connections.ConnectionTier.PRODUCTION) {
+            dialog.requireReason();
+        }
+    }
+
+    /** The banner whose Undo restores into {@code service}'s database: one per open database. */
+    private UndoBanner undoBanner(CascadeService service) {
+        if (banner == null || bannerService != service) {
+            banner = new UndoBanner(service, viewModel.executor(), this::dataChanged);
+            bannerService = service;
+            undoHost.getChildren().setAll(banner.node());
+        }
+        return banner;
     }
 
     /** Opens the History window for the open database, or brings it to the front. */
@@ -145,6 +168,9 @@ final class DeleteActions {
     private void dataChanged() {
         viewModel.refresh();
         graphs.dataChanged();
+        if (healthWindow != null && healthWindow.isShowing() && healthWindow.getUserData() instanceof HealthViewModel health) {
+            health.check(); // a delete, a fix or an Undo can add or remove findings
+        }
     }
 
     private void databaseChanged() {
