@@ -47,7 +47,7 @@ final class DeleteCommand implements Callable<Integer> {
         try (DatabaseSession session = db.openForWriting(write)) {
             session.writeGate().check(); // before planning: a read-only session is refused at once
             CascadeService service = session.cascade();
-            DeletePlan plan = service.plan(target.roots());
+            DeletePlan plan = target.plan(service);
             ExecutionResult result = service.execute(plan, reason, ProgressLines.of("delete", progress));
             if (json) {
                 ObjectNode out = PlanPrinter.json(plan, service, false);

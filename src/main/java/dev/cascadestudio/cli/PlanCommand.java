@@ -55,7 +55,7 @@ final class PlanCommand implements Callable<Integer> {
         checkOut();
         try (DatabaseSession session = db.openReadOnly()) {
             CascadeService service = session.cascade();
-            DeletePlan plan = service.plan(target.roots());
+            DeletePlan plan = target.plan(service);
             String output;
             if (report != null) {
                 output = report.render(ImpactReport.of(plan, service, rowsPerTable, Instant.now()));

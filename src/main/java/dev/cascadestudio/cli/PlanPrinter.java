@@ -24,6 +24,10 @@ final class PlanPrinter {
         for (Root r : plan.roots()) {
             roots.addObject().put("table", r.table()).put("uid", r.uid());
         }
+        if (!plan.repairs().isEmpty()) { // only for --dangling, so that a delete's JSON stays as it was
+            ArrayNode repairs = root.putArray("repairs");
+            plan.repairs().forEach(r -> repairs.addObject().put("table", r.table()).put("column", r.column()));
+        }
         ObjectNode deleted = root.putObject("deleted");
         for (DeletePlan.Effect e : plan.deleted()) {
             effect(deleted.putObject(e.table()), plan, e, service, withRows);
@@ -54,15 +58,21 @@ final class PlanPrinter {
     }
 
     static void text(DeletePlan plan, PrintStream out) {
-        out.println("Roots: " + String.join(", ", plan.roots().stream().map(r -> r.table() + " " + TerminalText.safe(r.uid())).toList()));
+        if (plan.roots().isEmpty()) {
+            out.println("Dangling values of: " + String.join(", ", plan.repairs().stream().map(r -> r.label()).toList()));
+        } else {
+            out.println("Roots: " + String.join(", ", plan.roots().stream().map(r -> r.table() + " " + TerminalText.safe(r.uid())).toList()));
+        }
         if (plan.isEmpty()) {
             out.println("Nothing would change.");
             return;
         }
-        out.println();
-        out.println("Will be deleted:");
-        for (DeletePlan.Effect e : plan.deleted()) {
-            line(out, e);
+        if (!plan.deleted().isEmpty()) {
+            out.println();
+            out.println("Will be deleted:");
+            for (DeletePlan.Effect e : plan.deleted()) {
+                line(out, e);
+            }
         }
         if (!plan.nulled().isEmpty()) {
             out.println();
