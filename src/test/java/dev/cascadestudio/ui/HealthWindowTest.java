@@ -114,7 +114,7 @@ class HealthWindowTest {
         Node preview = fx(() -> dialog.getScene().getRoot());
         app.waitFor(() -> app.text(preview, "#confirmButton").equals("Set 1 value in 1 row to NULL"));
         assertThat(app.text(preview, "#titleLabel")).isEqualTo("Set 1 dangling value to NULL?");
-        assertThat(app.text(preview, "#subtitleLabel")).startsWith("The values of run.workflow_id that name no row");
+        assertThat(app.text(preview, "#subtitleLabel")).isEqualTo("Values that name no row, in run.workflow_id");
         assertThat(workflowOf(file, "scoring-smoke-test")).as("nothing changes before the confirm").isEqualTo(BrokenReferences.MISSING_WORKFLOW);
         app.robot.clickOn(fx(() -> app.robot.from(preview).lookup("#confirmButton").<Node>query()));
         app.waitFor(() -> !fx(dialog::isShowing));

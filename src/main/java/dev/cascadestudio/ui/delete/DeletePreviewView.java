@@ -144,6 +144,11 @@ final class DeletePreviewView {
      */
     private void bindRowsReached() {
         reachedView = new dev.cascadestudio.ui.graph.RowsReachedView(viewModel.executor());
+        if (viewModel.isRepair()) {
+            // a repair starts from rows that are not there: no root to draw down from; Affected rows lists them all
+            reachedTab.getTabPane().getTabs().remove(reachedTab);
+            return;
+        }
         reachedHost.getChildren().add(reachedView);
         Runnable draw = () -> {
             if (reachedTab.isSelected() && viewModel.plan() != reachedView.viewModel().plan()) {

@@ -107,6 +107,11 @@ public final class DeletePreviewViewModel {
                 phase, preview, gate.satisfiedBinding(), reason, reasonRequired);
     }
 
+    /** Whether this previews a repair of dangling values (no row was chosen) rather than a delete of rows. */
+    public boolean isRepair() {
+        return roots.isEmpty();
+    }
+
     /** Computes the plan on background work; the dialog shows it busy until then. */
     public void start() {
         phase.set(Phase.PLANNING);

@@ -66,16 +66,17 @@ final class RootsText {
         return labelsOnly ? "Delete " + Counts.of(plan.deletedCount(), "label") + " without a parent?" : plan.summary() + "?";
     }
 
-    /** The columns a repair takes on: "in run.workflow_id, project.owner_id and 9 more, the values that name no row". */
+    /** The columns a repair takes on: "Values that name no row, in run.workflow_id, project.owner_id and 9 more columns". */
     static String repairSubtitle(List<Repair> repairs) {
+        int namesShown = 2; // the subtitle is one line of monospace
         List<String> shown = new ArrayList<>();
-        for (int i = 0; i < repairs.size() && shown.size() < NAMES_SHOWN; i++) {
+        for (int i = 0; i < repairs.size() && shown.size() < namesShown; i++) {
             shown.add(repairs.get(i).label());
         }
-        if (repairs.size() > NAMES_SHOWN) {
-            shown.add((repairs.size() - NAMES_SHOWN) + " more");
+        if (repairs.size() > namesShown) {
+            shown.add((repairs.size() - namesShown) + " more columns");
         }
-        return "The values of " + joined(shown) + " that name no row: done to them what their rule does when that row is deleted";
+        return "Values that name no row, in " + joined(shown);
     }
 
     /** "data_source" reads "data source". */

@@ -39,12 +39,18 @@ record SummaryLine(String label, long count, String via, String routes) {
         return new SummaryLine(effect.label(), effect.count(), via, routes);
     }
 
-    /** The route up to the affected table, which the line names already: "via project → workflow". */
+    /**
+     * The route up to the affected table, which the line names already: "via project → workflow"; from rows that
+     * are not there (a repair of dangling values): "user gone".
+     */
     static String via(Route route) {
         if (route.edges().isEmpty()) {
             return "selected";
         }
-        StringBuilder s = new StringBuilder("via ").append(route.rootTable());
+        if (route.fromGone() && route.edges().size() == 1) {
+            return route.rootTable() + " gone";
+        }
+        StringBuilder s = new StringBuilder("via ").append(route.rootTable()).append(route.fromGone() ? " (gone)" : "");
         for (int i = 0; i < route.edges().size() - 1; i++) {
             s.append(" → ").append(route.edges().get(i).childTable());
         }
