@@ -60,7 +60,8 @@ public final class Planner {
 
     /** The plan of deleting {@code roots} and repairing the dangling values of {@code repairs} ({@link Repair}). */
     public DeletePlan plan(List<Root> roots, List<Repair> repairs) {
-        return database.fromConnection(connection -> plan(connection, roots, repairs));
+        List<Repair> distinct = List.copyOf(new LinkedHashSet<>(repairs)); // a column named twice is repaired once
+        return database.fromConnection(connection -> plan(connection, roots, distinct));
     }
 
     /** Plans on an open connection (the executor re-plans inside its own transaction). */

@@ -1,6 +1,7 @@
 package dev.cascadestudio.cascade;
 
 import dev.cascadestudio.domain.ForeignKeyRule;
+import dev.cascadestudio.persistence.MappedTables;
 
 /**
  * A source of a plan other than chosen rows: the rows of {@code table} whose {@code column} holds a
@@ -14,12 +15,22 @@ public record Repair(String table, String column) {
 
     /** The edge of {@code graph} whose dangling values this repairs; refuses a column that refers to nothing. */
     public ForeignKeyRule edge(CascadeGraph graph) {
+        if (!MappedTables.exists(table)) {
+            throw new IllegalArgumentException("There is no table '" + table + "'. Tables: "
+                    + String.join(", ", graph.tables().stream().map(t -> t.name()).toList()) + ".");
+        }
         for (ForeignKeyRule edge : graph.incoming(table)) {
             if (edge.column().equals(column)) {
                 return edge;
             }
         }
-        throw new IllegalArgumentException(table + "." + column + " refers to no table, so none of its values can dangle.");
+        String references = String.join(", ", graph.incoming(table).stream().map(ForeignKeyRule::column).toList());
+        if (!graph.table(table).columnNames().contains(column)) {
+            throw new IllegalArgumentException(table + " has no column '" + column + "'. Its columns that refer to a table: "
+                    + references + ".");
+        }
+        throw new IllegalArgumentException(table + "." + column + " refers to no table, so none of its values can dangle."
+                + " Its columns that do: " + references + ".");
     }
 
     /** The repair of {@code edge}'s dangling values. */

@@ -86,7 +86,9 @@ public final class Restorer {
      *                 read, twice over (the check, then the write), and the message counts rows and values
      */
     public RestoreResult restore(Path snapshot, boolean intoOtherDatabase, ProgressListener progress) {
+        boolean repair;
         try (SnapshotReader in = SnapshotReader.open(snapshot, graph)) {
+            repair = !in.header().repairs().isEmpty();
             String written = in.header().database();
             // both sides canonical: a snapshot written with a relative URL (or before headers were canonical)
             // names the file it resolves to here, and another spelling of this database's URL is this database
@@ -102,7 +104,7 @@ public final class Restorer {
                     return restore(connection, snapshot, new Progress(progress, size(snapshot)));
                 }
             } catch (SQLException e) {
-                throw refusedByDatabase(snapshot, e);
+                throw refusedByDatabase(snapshot, e, repair);
             }
         });
     }
@@ -165,13 +167,15 @@ public final class Restorer {
      * A constraint or a value the database refused while the rows went back: a row twice in the file, or a value
      * that does not fit its column. Anything else (a lock, a lost connection) is not the file's fault and goes on up.
      */
-    private RuntimeException refusedByDatabase(Path snapshot, SQLException failure) {
+    private RuntimeException refusedByDatabase(Path snapshot, SQLException failure, boolean repair) {
         for (Throwable t = failure; t != null; t = next(t)) {
             if (t instanceof SQLException e) {
                 if (product().isForeignKeyViolation(e)) {
-                    return new SnapshotRefusedException(snapshot.toString(), "the database's foreign keys refused a value that"
-                            + " names no row. A repair of dangling references can only be undone where the database does not"
-                            + " enforce that key");
+                    return new SnapshotRefusedException(snapshot.toString(), repair
+                            ? "the database's foreign keys refused a value that names no row. A repair of dangling references"
+                              + " can only be undone where the database does not enforce that key"
+                            : "the database's foreign keys refused a row whose parent is no longer there"
+                              + " (undo the delete of that parent first)");
                 }
                 String state = e.getSQLState();
                 Dialect dialect = database.sqlNames().dialect();

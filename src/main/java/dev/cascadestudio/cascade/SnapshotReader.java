@@ -212,6 +212,10 @@ final class SnapshotReader implements AutoCloseable {
         if (roots == null || (roots.isEmpty() && repairs.isEmpty())) {
             throw refused("its header names no rows the delete started from");
         }
+        // as the writer writes them: a repair's snapshot names no rows, and only version 2 on knows repairs
+        if (!repairs.isEmpty() && (!roots.isEmpty() || this.version < 2)) {
+            throw refused("its header names repaired columns beside chosen rows, which no delete writes");
+        }
         header = new Header(database, List.copyOf(roots), List.copyOf(repairs), fields.get("createdAt") instanceof String at ? at : null);
         List<ForeignKeyRule> repaired = repairs.stream().map(repair -> repair.edge(graph)).toList();
         deletableTables = reachable(roots, repaired);

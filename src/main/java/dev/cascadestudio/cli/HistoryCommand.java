@@ -61,7 +61,9 @@ final class HistoryCommand implements Callable<Integer> {
 
     private static String roots(AuditRecord r) {
         if (r.roots().isEmpty()) {
-            return "";
+            // a repair of dangling values names its columns instead of rows
+            boolean repair = !AuditRecord.EDIT.equals(r.action()) && r.columns() != null && !r.columns().isEmpty();
+            return repair ? "dangling " + r.columns().get(0) + (r.columns().size() == 1 ? "" : " (+" + (r.columns().size() - 1) + ")") : "";
         }
         String first = r.roots().get(0).display();
         return r.roots().size() == 1 ? first : first + " (+" + (r.roots().size() - 1) + ")";

@@ -315,6 +315,12 @@ public final class Database implements AutoCloseable {
 
     public String url() { return url; }
 
+    /** Whether this database refuses a value of {@code table.column} that names no row (a foreign key it enforces). */
+    public boolean enforcesForeignKey(String table, String column) {
+        return DatabaseProduct.of(kind).enforcesDeclaredForeignKeys()
+                && fromConnection(connection -> SchemaCreator.hasForeignKey(connection, table, column));
+    }
+
     /** Which database this is, the same text whichever URL named it ({@link DatabaseProduct#identity}). */
     public String identity() { return DatabaseProduct.of(kind).identity(url); }
 

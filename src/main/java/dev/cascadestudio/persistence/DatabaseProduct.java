@@ -172,6 +172,15 @@ public interface DatabaseProduct {
     }
 
     /**
+     * Whether the foreign keys a table declares are enforced: a value that names no row is refused. True but
+     * for SQLite, where Cascade Studio never switches enforcement on (a controller's file declares keys it
+     * does not enforce).
+     */
+    default boolean enforcesDeclaredForeignKeys() {
+        return true;
+    }
+
+    /**
      * Whether {@code e} is the database refusing a value because its foreign key finds no parent row (or a
      * delete because children still refer to it): SQLSTATE 23503 (the standard's, PostgreSQL's) or H2's 23506.
      */

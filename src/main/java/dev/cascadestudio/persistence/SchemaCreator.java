@@ -47,7 +47,7 @@ final class SchemaCreator {
         }
     }
 
-    private static boolean hasForeignKey(Connection connection, String table, String column) throws SQLException {
+    static boolean hasForeignKey(Connection connection, String table, String column) throws SQLException {
         Set<String> columns = new HashSet<>();
         // the working database and schema only: with none, MariaDB's driver looks for the table in every
         // database on the server and logs a warning for each one that lacks it

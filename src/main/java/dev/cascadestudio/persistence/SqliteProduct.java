@@ -134,4 +134,10 @@ final class SqliteProduct implements DatabaseProduct {
     }
 
     @Override public String toString() { return "SQLite"; }
+
+    /** SQLite enforces no foreign key unless a connection switches it on, which Cascade Studio never does. */
+    @Override
+    public boolean enforcesDeclaredForeignKeys() {
+        return false;
+    }
 }

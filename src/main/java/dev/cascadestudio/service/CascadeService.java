@@ -72,6 +72,15 @@ public final class CascadeService {
         this.gate = gate;
     }
 
+    /**
+     * The repaired columns of {@code plan} whose dangling values Undo could not put back, because the database
+     * enforces their foreign key and refuses a value that names no row ({@code run.workflow_id}); empty for a
+     * delete of chosen rows. Reads the database's declared keys.
+     */
+    public List<String> undoCannotPutBack(DeletePlan plan) {
+        return plan.repairs().stream().filter(r -> database.enforcesForeignKey(r.table(), r.column())).map(Repair::label).toList();
+    }
+
     /** Whether this service may delete and restore (the database is open for editing). */
     public boolean writable() { return gate.writable(); }
 

@@ -40,6 +40,11 @@ public final class WriteGate {
         return writable;
     }
 
+    /** Why a write is refused here ({@link #READ_ONLY} or the session's reason); empty where writing is allowed. */
+    public String refusal() {
+        return writable ? "" : refusal;
+    }
+
     /** Returns if writing is allowed; otherwise {@link ReadOnlyException} with {@link #READ_ONLY} or the session's reason. */
     public void check() {
         if (!writable) {

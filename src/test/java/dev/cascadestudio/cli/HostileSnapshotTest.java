@@ -325,6 +325,24 @@ class HostileSnapshotTest {
             return lines;
         }), "its checksum does not match its contents (it was edited or damaged after it was written)");
 
+        // repaired columns (a Health fix's snapshot) only ever stand alone: never beside rows, never in version 1
+        assertRefused(restoreEdited(d, "repairs-beside-roots", lines -> {
+            lines.get(0).putArray("repairs").addObject().put("table", "project").put("column", "owner_id");
+            return lines;
+        }), "its header names repaired columns beside chosen rows, which no delete writes");
+        assertRefused(restoreEdited(d, "repairs-not-a-list", lines -> {
+            lines.get(0).put("repairs", "project.owner_id");
+            return lines;
+        }), "its repairs are not a list");
+        assertRefused(restoreEdited(d, "repair-of-no-reference", lines -> {
+            lines.get(0).putArray("repairs").addObject().put("table", "run").put("column", "status");
+            return lines;
+        }), "its header repairs run.status, a column that refers to no table");
+        assertRefused(restoreEdited(d, "no-roots-no-repairs", lines -> {
+            lines.get(0).putArray("roots");
+            return lines;
+        }), "its header names no rows the delete started from");
+
         assertThat(dump(d.url())).as("every refusal left the database as the delete left it").isEqualTo(d.after());
 
         // the genuine snapshot, given a copy of the database at another place: asked first, then restored

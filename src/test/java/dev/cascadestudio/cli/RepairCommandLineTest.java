@@ -94,6 +94,9 @@ class RepairCommandLineTest {
         assertThat(both.err()).contains("Give either --table and --uid, or --dangling, not both.");
         Run malformed = run("plan", "--db", url, "--dangling", "workflow_id");
         assertThat(malformed.err()).contains("--dangling takes TABLE.COLUMN, such as run.workflow_id, not 'workflow_id'.");
+        assertThat(run("plan", "--db", url, "--dangling", "nosuch.x").err()).contains("There is no table 'nosuch'. Tables: ");
+        assertThat(run("plan", "--db", url, "--dangling", "run.nosuch").err())
+                .contains("run has no column 'nosuch'. Its columns that refer to a table: ").contains("workflow_id");
         Run nothing = run("plan", "--db", url);
         assertThat(nothing.err()).contains("Say what to delete: --table and --uid (or --dangling TABLE.COLUMN).");
         assertThat(Files.readAllBytes(file)).isEqualTo(before);

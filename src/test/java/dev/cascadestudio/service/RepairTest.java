@@ -3,6 +3,10 @@ package dev.cascadestudio.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cascadestudio.cascade.Auditor;
+import dev.cascadestudio.cascade.CascadeGraph;
+import dev.cascadestudio.cascade.Planner;
+import dev.cascadestudio.cascade.Root;
 import dev.cascadestudio.cascade.DeletePlan;
 import dev.cascadestudio.cascade.ExecutionResult;
 import dev.cascadestudio.cascade.ProgressListener;
@@ -205,8 +209,130 @@ class RepairTest {
         open(kind);
 
         assertThatThrownBy(() -> service.planRepair(List.of(new Repair("run", "status"))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("run.status refers to no table, so none of its values can dangle.");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("run.status refers to no table, so none of its values can dangle. Its columns that do: ");
         assertThatThrownBy(() -> service.planRepair(List.of())).hasMessage("Nothing to repair: no column was chosen.");
+    }
+
+    @ParameterizedTest
+    @EnumSource(EngineDatabases.Kind.class)
+    void repairingEverythingEqualsDeletingTheGoneRows(EngineDatabases.Kind kind) {
+        check(kind, List.of());
+    }
+
+    @ParameterizedTest
+    @EnumSource(EngineDatabases.Kind.class)
+    void repairMixedWithARoot(EngineDatabases.Kind kind) {
+        check(kind, List.of(new Root("workflow", RowBuilder.uid("workflow", "reply-drafter"))));
+    }
+
+    /**
+     * A project, a workflow and that workflow's schedule removed by hand (the database's own keys off), then every
+     * column the audit flags repaired: the rows changed must be what deleting them would have changed (RulesModel,
+     * from the schema document), less the rows already gone. Covers repaired DELETE edges whose rows have children
+     * of their own, two repaired columns in one row, and repairs beside a chosen row.
+     */
+    private void check(EngineDatabases.Kind kind, List<Root> extraRoots) {
+        open(kind);
+        String project = RowBuilder.uid("project", "fraud-detection");
+        String workflow = RowBuilder.uid("workflow", "ticket-triage");
+        String schedule = RowBuilder.uid("schedule", "triage-retrain-hourly");
+        List<Root> gone = new ArrayList<>(List.of(new Root("project", project), new Root("workflow", workflow)));
+        gone.addAll(extraRoots);
+        RulesModel.Expectation expected = RulesModel.load(database).delete(gone);
+        DatabaseState intact = DatabaseState.read(database);
+
+        database.fromConnection(c -> {
+            try (Statement s = c.createStatement()) {
+                BrokenReferences.relaxKeys(s, kind, true);
+                for (String[] t : new String[][] {{"project", project}, {"workflow", workflow}, {"schedule", schedule}}) {
+                    try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + database.sqlNames().quote(t[0]) + " WHERE "
+                            + database.sqlNames().quote("uid") + " = ?")) {
+                        ps.setString(1, t[1]);
+                        ps.executeUpdate();
+                    }
+                }
+                BrokenReferences.relaxKeys(s, kind, false);
+            }
+            return null;
+        });
+        DatabaseState broken = DatabaseState.read(database);
+        Set<RowKey> removedByHand = intact.diff(broken).deleted();
+        assertThat(intact.diff(broken).nulled()).as("no database cascade fired").isEmpty();
+        assertThat(removedByHand).as("only the three rows went").allMatch(k -> Set.of("project", "workflow", "schedule").contains(k.table()));
+
+        List<Repair> repairs = new ArrayList<>();
+        for (Auditor.Finding f : service.audit(5)) {
+            repairs.add(Repair.of(f.edge()));
+        }
+        CascadeGraph graph = CascadeGraph.fromMapping(database.sessionFactory().getMetamodel());
+        DeletePlan plan = new Planner(database, graph).plan(extraRoots, repairs);
+
+        Set<RowKey> expectedDeleted = new TreeSet<>(expected.deleted());
+        expectedDeleted.removeAll(removedByHand);
+        long expectedNulledRows = expected.nulled().stream().map(RulesModel.Nulled::row).distinct().count();
+        assertThat(plan.deletedCount()).as("planned deletions").isEqualTo(expectedDeleted.size());
+        assertThat(plan.nulledValueCount()).as("planned nulled values").isEqualTo(expected.nulled().size());
+        assertThat(plan.nulledRowCount()).as("planned nulled rows").isEqualTo(expectedNulledRows);
+
+        ExecutionResult result = service.execute(plan, ProgressListener.NONE);
+
+        DatabaseState.Diff diff = broken.diff(DatabaseState.read(database));
+        assertThat(diff.deleted()).containsExactlyElementsOf(expectedDeleted);
+        assertThat(diff.nulled()).containsExactlyElementsOf(expected.nulled());
+        assertThat(diff.otherChanges()).isEmpty();
+        assertThat(result.snapshot()).exists();
+    }
+
+
+    @ParameterizedTest
+    @EnumSource(value = EngineDatabases.Kind.class, names = {"H2", "MARIADB_CONTROLLER"})
+    void aPlainUndoRefusedByAForeignKeySaysWhichParentIsMissing(EngineDatabases.Kind kind) {
+        open(kind);
+        ExecutionResult schedule = service.execute(service.plan(List.of(new Root("schedule", RowBuilder.uid("schedule", "retrain-weekly")))),
+                ProgressListener.NONE);
+        service.execute(service.plan(List.of(new Root("workflow", RowBuilder.uid("workflow", "weekly-retrain")))), ProgressListener.NONE);
+
+        assertThatThrownBy(() -> service.restore(schedule.snapshot()))
+                .hasMessageContaining("the database's foreign keys refused a row whose parent is no longer there")
+                .hasMessageNotContaining("repair");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = EngineDatabases.Kind.class, names = {"SQLITE", "POSTGRESQL_CONTROLLER"})
+    void undoRefusesAValueThatNamesARowAgain(EngineDatabases.Kind kind) {
+        open(kind);
+        BrokenReferences.apply(database, kind);
+        ExecutionResult fixed = service.execute(service.planRepair(List.of(new Repair("run", "workflow_id"))), ProgressListener.NONE);
+        database.fromConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE " + database.sqlNames().quote("workflow") + " SET "
+                    + database.sqlNames().quote("uid") + " = ? WHERE " + database.sqlNames().quote("name") + " = 'campaign-drafts'")) {
+                ps.setString(1, BrokenReferences.MISSING_WORKFLOW);
+                assertThat(ps.executeUpdate()).isEqualTo(1);
+            }
+            return null;
+        });
+        DatabaseState before = DatabaseState.read(database);
+
+        assertThatThrownBy(() -> service.restore(fixed.snapshot()))
+                .hasMessageContaining("which is no row the snapshot puts back and no longer a value that names no row");
+        assertThat(before.diff(DatabaseState.read(database)).nulled()).isEmpty();
+        assertThat(before.diff(DatabaseState.read(database)).otherChanges()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(EngineDatabases.Kind.class)
+    void thePreviewKnowsWhereUndoCouldNotPutADanglingValueBack(EngineDatabases.Kind kind) {
+        open(kind);
+        BrokenReferences.apply(database, kind);
+
+        DeletePlan plan = service.planRepair(List.of(new Repair("run", "workflow_id"), new Repair("prompt_labels", "parent")));
+
+        List<String> expected = switch (kind) {
+            case SQLITE, POSTGRESQL_CONTROLLER -> List.of(); // SQLite enforces none; the controller's PostgreSQL declares none
+            case H2, POSTGRESQL -> List.of("run.workflow_id"); // Cascade Studio's own schema: keys on all but labels
+            case MARIADB_CONTROLLER -> List.of("run.workflow_id", "prompt_labels.parent"); // the controller's DDL, labels too
+        };
+        assertThat(service.undoCannotPutBack(plan)).containsExactlyElementsOf(expected);
     }
 
     private void open(EngineDatabases.Kind kind) {

@@ -80,6 +80,9 @@ class HealthWindowTest {
         });
         app.waitFor(() -> app.text(root, "#healthFindingTitle").equals("Dangling references: run.workflow_id → workflow.uid"));
         assertThat(app.text(root, "#healthFindingDetail")).startsWith("In 1 row of run, workflow_id names no existing workflow.");
+        assertThat(app.text(root, "#healthFixButton")).isEqualTo("Set this value to NULL…");
+        assertThat(fx(() -> root.lookup("#healthFixButton").isDisabled())).as("open read-only, nothing can be fixed").isTrue();
+        assertThat(app.text(root, "#healthFixRefused")).isEqualTo(dev.cascadestudio.service.WriteGate.READ_ONLY);
         app.waitFor(() -> fx(() -> problemRow(root) != null));
         Node row = fx(() -> problemRow(root));
         assertThat(fx(() -> ((Problem) ((TableRow<?>) row).getItem()).value())).isEqualTo(BrokenReferences.MISSING_WORKFLOW);

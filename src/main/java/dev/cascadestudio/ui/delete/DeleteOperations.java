@@ -31,6 +31,11 @@ public interface DeleteOperations {
 
     List<AffectedRow> page(DeletePlan plan, DeletePlan.Effect effect, int offset, int limit);
 
+    /** The repaired columns whose values Undo could not put back ({@link CascadeService#undoCannotPutBack}). */
+    default List<String> undoCannotPutBack(DeletePlan plan) {
+        return List.of();
+    }
+
     ExecutionResult execute(DeletePlan plan, ProgressListener progress);
 
     /** The rows {@code plan} reaches, read a parent and an edge at a time (its methods block). */
@@ -66,6 +71,11 @@ public interface DeleteOperations {
             @Override
             public DeletePlan planRepair(List<Repair> repairs) {
                 return service.planRepair(repairs);
+            }
+
+            @Override
+            public List<String> undoCannotPutBack(DeletePlan plan) {
+                return service.undoCannotPutBack(plan);
             }
 
             @Override

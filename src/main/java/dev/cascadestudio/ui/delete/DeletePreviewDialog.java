@@ -72,11 +72,16 @@ public final class DeletePreviewDialog {
                                                  TaskExecutor executor, Runnable onCommitted, Consumer<ExecutionResult> offerUndo) {
         Objects.requireNonNull(onCommitted);
         Objects.requireNonNull(offerUndo);
-        return open(owner, DeleteOperations.of(service), List.of(), repairs, executor,
+        DeletePreviewDialog[] dialog = new DeletePreviewDialog[1];
+        dialog[0] = open(owner, DeleteOperations.of(service), List.of(), repairs, executor,
                 DeletePreviewViewModel.TYPE_TO_CONFIRM_THRESHOLD, result -> {
                     onCommitted.run();
-                    offerUndo.accept(result);
+                    PlanPreview committed = dialog[0].viewModel.previewProperty().get();
+                    if (committed == null || committed.undoCannotPutBack().isEmpty()) {
+                        offerUndo.accept(result); // an Undo the database would refuse is not offered (the preview said so)
+                    }
                 });
+        return dialog[0];
     }
 
     /** The same with any operations and threshold, for tests. */

@@ -251,7 +251,10 @@ public final class DeletePreviewViewModel {
                   : "Nothing to delete: the selected rows no longer exist."
                 : "Nothing has changed yet. Confirming runs the " + Counts.of(plan.statements().size(), "statement")
                   + " on the SQL tab in one transaction, after saving a snapshot of every row and value it changes,"
-                  + " so the delete can be undone.");
+                  + (loaded.undoCannotPutBack().isEmpty() ? " so the delete can be undone."
+                     : " but Undo will not be offered: this database enforces the foreign key of "
+                       + String.join(", ", loaded.undoCannotPutBack()) + ", so it would refuse to take back a value that"
+                       + " names no row."));
         sql.set(String.join(";\n\n", plan.statements()) + (plan.statements().isEmpty() ? "" : ";"));
         confirmText.set(plan.summary());
         groups.setAll(plan.deleted().stream().filter(e -> e.count() > 0).map(this::group).toList());

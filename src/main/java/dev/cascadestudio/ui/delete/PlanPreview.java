@@ -12,9 +12,14 @@ import java.util.Set;
 
 /**
  * A plan with the names of its roots, which the dialog shows in its title and asks the
- * administrator to type. A root's name is {@code null} when the row no longer exists.
+ * administrator to type. A root's name is {@code null} when the row no longer exists. For a repair,
+ * {@code undoCannotPutBack} names the columns whose dangling values Undo could not put back.
  */
-record PlanPreview(DeletePlan plan, List<String> rootNames) {
+record PlanPreview(DeletePlan plan, List<String> rootNames, List<String> undoCannotPutBack) {
+
+    PlanPreview(DeletePlan plan, List<String> rootNames) {
+        this(plan, rootNames, List.of());
+    }
 
     /** How many of a root table's deleted rows are read at most while looking for the roots' names. */
     private static final int NAME_SCAN_LIMIT = 20_000;
@@ -22,6 +27,7 @@ record PlanPreview(DeletePlan plan, List<String> rootNames) {
 
     PlanPreview {
         rootNames = java.util.Collections.unmodifiableList(new ArrayList<>(rootNames));
+        undoCannotPutBack = List.copyOf(undoCannotPutBack);
     }
 
     /** Plans the delete and reads the roots' names. Blocks on the database: background work only. */
@@ -31,7 +37,11 @@ record PlanPreview(DeletePlan plan, List<String> rootNames) {
 
     /** Plans the delete of {@code roots}, or with none the repair of {@code repairs}, and reads the roots' names. */
     static PlanPreview load(DeleteOperations operations, List<Root> roots, List<dev.cascadestudio.cascade.Repair> repairs) {
-        return withNames(operations, roots.isEmpty() ? operations.planRepair(repairs) : operations.plan(roots));
+        if (!roots.isEmpty()) {
+            return withNames(operations, operations.plan(roots));
+        }
+        DeletePlan plan = operations.planRepair(repairs);
+        return new PlanPreview(plan, List.of(), operations.undoCannotPutBack(plan));
     }
 
     /** The roots' names from the plan's own rows, so no other service is needed. */
@@ -60,6 +70,6 @@ record PlanPreview(DeletePlan plan, List<String> rootNames) {
 
     /** The same roots' names with a newer plan (the names of rows do not change a plan). */
     PlanPreview withPlan(DeletePlan newer) {
-        return new PlanPreview(newer, rootNames);
+        return new PlanPreview(newer, rootNames, undoCannotPutBack);
     }
 }

@@ -49,7 +49,10 @@ public final class UndoViewModel {
         }
         offered = Objects.requireNonNull(result);
         DeletePlan plan = result.plan();
-        message.set("Deleted " + Counts.of(plan.deletedCount(), "row")
+        message.set(plan.deletedCount() == 0 && plan.nulledValueCount() > 0
+                ? "Set " + Counts.of(plan.nulledValueCount(), "value") + " in " + Counts.of(plan.nulledRowCount(), "row")
+                  + " to NULL. A snapshot was saved first."
+                : "Deleted " + Counts.of(plan.deletedCount(), "row")
                 + (plan.nulledValueCount() == 0 ? "" : " and set " + Counts.of(plan.nulledValueCount(), "value") + " in "
                         + Counts.of(plan.nulledRowCount(), "row") + " to NULL") + ". A snapshot was saved first.");
         state.set(State.OFFERED);
@@ -61,7 +64,8 @@ public final class UndoViewModel {
         }
         ExecutionResult undone = offered;
         state.set(State.RESTORING);
-        message.set("Restoring " + Counts.of(undone.plan().deletedCount(), "row") + "…");
+        message.set(undone.plan().deletedCount() == 0 ? "Setting " + Counts.of(undone.plan().nulledValueCount(), "value") + " back…"
+                : "Restoring " + Counts.of(undone.plan().deletedCount(), "row") + "…");
         progress.set(-1);
         executor.execute(BackgroundTask.reporting(reporter -> operations.restore(undone.snapshot(), reporter::report))
                 .onProgress(p -> {

@@ -117,7 +117,8 @@ public final class HealthView {
         fix.setId("healthFixButton");
         fix.getStyleClass().add(Styles.DANGER);
         fix.textProperty().bind(viewModel.fixTextProperty());
-        fix.setTooltip(new Tooltip("Shows exactly what changes first; nothing changes until you confirm, and Undo puts it back"));
+        fix.setTooltip(new Tooltip("Shows exactly what changes first; nothing changes until you confirm"));
+        fix.disableProperty().bind(viewModel.fixRefusedProperty().isNotEmpty());
         fix.setOnAction(event -> viewModel.fixSelected());
         showWhen(fix, viewModel.fixTextProperty().isNotEmpty());
         Button fixGroup = new Button();
@@ -125,8 +126,14 @@ public final class HealthView {
         fixGroup.textProperty().bind(viewModel.fixGroupTextProperty());
         fixGroup.setTooltip(new Tooltip("One preview for every finding of this group, then one confirm, one snapshot, one Undo"));
         fixGroup.setOnAction(event -> viewModel.fixGroup());
+        fixGroup.disableProperty().bind(viewModel.fixRefusedProperty().isNotEmpty());
+        Label refused = new Label();
+        refused.setId("healthFixRefused");
+        refused.getStyleClass().add(StyleClasses.HEALTH_FINDING_DETAIL);
+        refused.textProperty().bind(viewModel.fixRefusedProperty());
+        showWhen(refused, viewModel.fixRefusedProperty().isNotEmpty().and(viewModel.fixTextProperty().isNotEmpty()));
         showWhen(fixGroup, viewModel.fixGroupTextProperty().isNotEmpty());
-        HBox actions = new HBox(8, fix, fixGroup);
+        HBox actions = new HBox(8, fix, fixGroup, refused);
         actions.setAlignment(Pos.CENTER_LEFT);
         actions.getStyleClass().add(StyleClasses.HEALTH_FIX_ACTIONS);
         VBox header = new VBox(2, title, detail, actions);

@@ -37,6 +37,7 @@ public final class HealthViewModel {
     private final Consumer<List<Repair>> fix;
     private final ReadOnlyStringWrapper fixText = new ReadOnlyStringWrapper(this, "fixText", "");
     private final ReadOnlyStringWrapper fixGroupText = new ReadOnlyStringWrapper(this, "fixGroupText", "");
+    private final ReadOnlyStringWrapper fixRefused = new ReadOnlyStringWrapper(this, "fixRefused", "");
 
     private final ObservableList<Finding> findings = FXCollections.observableArrayList();
     private final ObjectProperty<Finding> selected = new SimpleObjectProperty<>(this, "selected");
@@ -57,6 +58,13 @@ public final class HealthViewModel {
      * @param fix    opens the preview of repairing these columns' dangling values (on the FX thread)
      */
     public HealthViewModel(HealthService health, TaskExecutor executor, Consumer<RowRef> reveal, Consumer<List<Repair>> fix) {
+        this(health, executor, reveal, fix, "");
+    }
+
+    /** @param fixRefused why nothing can be fixed here (the database is open read-only), or empty where it can */
+    public HealthViewModel(HealthService health, TaskExecutor executor, Consumer<RowRef> reveal, Consumer<List<Repair>> fix,
+                           String fixRefused) {
+        this.fixRefused.set(Objects.requireNonNull(fixRefused));
         this.health = Objects.requireNonNull(health);
         this.executor = Objects.requireNonNull(executor);
         this.reveal = Objects.requireNonNull(reveal);
@@ -108,7 +116,7 @@ public final class HealthViewModel {
     /** Opens the preview of fixing the selected finding: its rows that point nowhere, by its column's rule. */
     public void fixSelected() {
         Finding finding = selected.get();
-        if (finding != null) {
+        if (finding != null && fixRefused.get().isEmpty()) {
             fix.accept(List.of(Repair.of(finding.edge())));
         }
     }
@@ -116,7 +124,7 @@ public final class HealthViewModel {
     /** Opens one preview fixing every finding of the selected finding's group ("Owner gone", …). */
     public void fixGroup() {
         Finding finding = selected.get();
-        if (finding != null) {
+        if (finding != null && fixRefused.get().isEmpty()) {
             fix.accept(group(finding).stream().map(f -> Repair.of(f.edge())).toList());
         }
     }
@@ -170,6 +178,8 @@ public final class HealthViewModel {
     public ReadOnlyBooleanProperty checkingProperty() { return checking.getReadOnlyProperty(); }
     /** What fixing the selected finding does; empty with none selected. */
     public ReadOnlyStringProperty fixTextProperty() { return fixText.getReadOnlyProperty(); }
+    /** Why no finding can be fixed here (the database is open read-only); empty where they can. */
+    public ReadOnlyStringProperty fixRefusedProperty() { return fixRefused.getReadOnlyProperty(); }
     /** What fixing the selected finding's whole group does; empty where the group has one finding. */
     public ReadOnlyStringProperty fixGroupTextProperty() { return fixGroupText.getReadOnlyProperty(); }
 }

@@ -34,7 +34,13 @@ public final class HealthWindow {
      */
     public static Stage show(Window owner, HealthService health, TaskExecutor executor, String database, Consumer<RowRef> reveal,
                              Consumer<java.util.List<dev.cascadestudio.cascade.Repair>> fix) {
-        HealthView view = new HealthView(new HealthViewModel(health, executor, reveal, fix));
+        return show(owner, health, executor, database, reveal, fix, "");
+    }
+
+    /** The same, where {@code fixRefused} says why no fix can be made (empty where they can). */
+    public static Stage show(Window owner, HealthService health, TaskExecutor executor, String database, Consumer<RowRef> reveal,
+                             Consumer<java.util.List<dev.cascadestudio.cascade.Repair>> fix, String fixRefused) {
+        HealthView view = new HealthView(new HealthViewModel(health, executor, reveal, fix, fixRefused));
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(view.root(), Math.min(WIDTH, screen.getWidth() - 40), Math.min(HEIGHT, screen.getHeight() - 40));
         scene.getStylesheets().addAll(stylesheet(StyleClasses.APP_STYLESHEET), stylesheet(StyleClasses.HEALTH_STYLESHEET));

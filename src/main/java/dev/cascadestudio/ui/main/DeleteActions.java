@@ -123,7 +123,8 @@ final class DeleteActions {
             return;
         }
         healthWindow = HealthWindow.show(owner, session.health(), viewModel.executor(), session.describeDatabase(),
-                row -> viewModel.tree().reveal(row), repairs -> previewRepair(healthWindow, repairs));
+                row -> viewModel.tree().reveal(row), repairs -> previewRepair(healthWindow, repairs),
+                session.writeGate().refusal());
     }
 
     /**
