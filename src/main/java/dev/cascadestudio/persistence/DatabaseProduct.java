@@ -76,6 +76,38 @@ public interface DatabaseProduct {
         return "LENGTH(" + text + ")";
     }
 
+    // ---- the grid: how one page of a filtered, sorted table is read ----
+
+    /**
+     * A condition that the text {@code text} contains the bound parameter {@code placeholder}, case ignored,
+     * every character of it taken literally; the parameter is {@link #containedText} of the text in lower
+     * case. By default {@code LOWER(text) LIKE ? ESCAPE '!'} with the pattern {@code %text%}.
+     */
+    default String containsLowered(String text, String placeholder) {
+        return "LOWER(" + text + ") LIKE " + placeholder + " ESCAPE '!'";
+    }
+
+    /** The parameter {@link #containsLowered} binds for {@code lowered}: by default {@code %lowered%} with {@code % _ !} escaped by {@code !}. */
+    default String containedText(String lowered) {
+        StringBuilder pattern = new StringBuilder("%");
+        for (char ch : lowered.toCharArray()) {
+            if (ch == '%' || ch == '_' || ch == '!') {
+                pattern.append('!');
+            }
+            pattern.append(ch);
+        }
+        return pattern.append('%').toString();
+    }
+
+    /**
+     * The SQL of one page of a grid ({@link PageQuery}). By default as written: the planners of SQLite,
+     * PostgreSQL and MariaDB weigh the LIMIT against how many rows a filter lets through, and choose between
+     * walking an index in the order's way and sorting what an index on the filter finds.
+     */
+    default String pageSql(java.sql.Connection connection, PageQuery query) throws SQLException {
+        return query.plain();
+    }
+
     /** The JDBC parameter text for a column of this kind: {@code ?}, or a cast where JSON needs one. */
     String placeholder(ColumnKind column);
 

@@ -19,11 +19,16 @@ public record GridPage(List<GridRow> rows, Cursor next) {
      */
     public record GridRow(RowRef ref, List<Object> values) {}
 
+    /** A grid's first page and how many rows pass its filters ("1,157 matching"). */
+    public record First(GridPage page, long matching) {}
+
     /**
      * Where a page ends: the values of the sort key of its last row, as the database gave them. The
-     * next page is the rows after these in the same order (keyset paging), never an offset.
+     * next page is the rows after these in the same order (keyset paging), never an offset. It carries
+     * how many rows passed the filters when the first page was read ({@code matching}, -1 where not
+     * counted), which tells the product how to read the next pages.
      */
-    public record Cursor(String table, String column, boolean descending, List<Object> keys) {
+    public record Cursor(String table, String column, boolean descending, List<Object> keys, long matching) {
         public Cursor {
             keys = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(keys)); // may hold nulls
         }

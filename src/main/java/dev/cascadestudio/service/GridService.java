@@ -5,6 +5,7 @@ import dev.cascadestudio.persistence.ColumnKind;
 import dev.cascadestudio.persistence.Database;
 import dev.cascadestudio.persistence.DatabaseProduct;
 import dev.cascadestudio.persistence.MappedTables;
+import dev.cascadestudio.persistence.PageQuery;
 import dev.cascadestudio.persistence.SqlNames;
 import dev.cascadestudio.persistence.SqlValues;
 import dev.cascadestudio.persistence.TableInfo;
@@ -38,7 +39,6 @@ public final class GridService {
      */
     public static final int MAX_CHOSEN_ROWS = 50_000;
 
-    private static final char ESCAPE = '!';
     private static final Set<String> TEXT_SEARCHED = Set.of("name", "description");
 
     private final Database database;
@@ -61,11 +61,34 @@ public final class GridService {
     }
 
     /**
+     * The first page of rows that pass {@code filter} in the order by {@code column}, with how many rows pass:
+     * what a grid shows when it opens or its order or filters change. The count comes first, in the same
+     * connection, because it tells the product how to read the page ({@link DatabaseProduct#pageSql}: H2
+     * sorts every row an index finds unless told, see {@code H2Product}); the next pages are read the same
+     * way, by the count their cursor carries.
+     */
+    public GridPage.First first(String table, GridFilter filter, String column, boolean descending, int limit) {
+        TableInfo info = info(table);
+        return database.fromConnection(c -> {
+            long matching = count(c, info, filter);
+            return new GridPage.First(page(c, info, filter, column, descending, null, limit, matching), matching);
+        });
+    }
+
+    /**
      * The first {@code limit} rows that pass {@code filter} after {@code after} (null: from the start),
      * ordered by {@code column} (ascending or descending), then uid and version the same way.
      */
     public GridPage page(String table, GridFilter filter, String column, boolean descending, GridPage.Cursor after, int limit) {
         TableInfo info = info(table);
+        return database.fromConnection(c -> page(c, info, filter, column, descending, after, limit,
+                after == null ? -1 : after.matching()));
+    }
+
+    /** A page as {@link #page(String, GridFilter, String, boolean, GridPage.Cursor, int)}, knowing how many rows match (-1: not known). */
+    private GridPage page(Connection c, TableInfo info, GridFilter filter, String column, boolean descending, GridPage.Cursor after,
+                          int limit, long matching) throws SQLException {
+        String table = info.name();
         if (limit < 1) {
             throw new IllegalArgumentException("A page holds at least one row.");
         }
@@ -77,61 +100,59 @@ public final class GridService {
         // First the page's keys, sorted on the sort key alone: a database that sorts whole rows (H2 carries every
         // column, descriptions and JSON included, through its sort) took twice as long; then the page's rows by key.
         Query query = new Query();
-        StringBuilder sql = new StringBuilder("SELECT ");
-        for (Key key : keys) {
-            sql.append(key.sql()).append(", ");
+        List<String> columns = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            columns.add(keys.get(i).sql() + " AS k" + i);
         }
         // the row's key, read along where the order does not end with it
-        sql.append("c.").append(n.quote("uid")).append(", ").append(info.versioned() ? "c." + n.quote("version") : "NULL");
-        sql.append(" FROM ").append(n.quote(table)).append(" c");
+        columns.add("c." + n.quote("uid") + " AS row_uid");
+        columns.add((info.versioned() ? "c." + n.quote("version") : "NULL") + " AS row_version");
         List<String> conditions = conditions(info, filter, query);
         if (after != null) {
             conditions.add(after(keys, after.keys(), descending, query));
         }
-        if (!conditions.isEmpty()) {
-            sql.append(" WHERE ").append(String.join(" AND ", conditions));
-        }
-        sql.append(" ORDER BY ");
+        List<String> order = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
-            sql.append(keys.get(i).sql()).append(descending ? " DESC" : "").append(i + 1 < keys.size() ? ", " : "");
+            order.add((i + 1) + (descending ? " DESC" : ""));
         }
+        List<String> orderColumns = keys.stream().allMatch(k -> k.column() != null && info.columnNames().contains(k.column()))
+                ? keys.stream().map(Key::column).toList() : List.of();
         // one more than asked: whether there is a next page, without a COUNT
-        sql.append(" LIMIT ").append(limit + 1);
+        String sql = product.pageSql(c, new PageQuery(String.join(", ", columns), n.quote(table), String.join(" AND ", conditions),
+                String.join(", ", order), limit + 1, table, orderColumns, matching));
         int uidKey = keys.size();
         int versionKey = keys.size() + 1;
-        return database.fromConnection(c -> {
-            List<List<Object>> pageKeys = new ArrayList<>();
-            boolean more = false;
-            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-                query.bind(ps);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        if (pageKeys.size() == limit) {
-                            more = true;
-                            break;
-                        }
-                        List<Object> rowKeys = new ArrayList<>();
-                        for (int i = 0; i < keys.size(); i++) {
-                            rowKeys.add(values.read(rs, i + 1, keys.get(i).kind()));
-                        }
-                        rowKeys.add(rs.getString(keys.size() + 1));
-                        rowKeys.add(rs.getString(keys.size() + 2));
-                        pageKeys.add(rowKeys);
+        List<List<Object>> pageKeys = new ArrayList<>();
+        boolean more = false;
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            query.bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (pageKeys.size() == limit) {
+                        more = true;
+                        break;
                     }
+                    List<Object> rowKeys = new ArrayList<>();
+                    for (int i = 0; i < keys.size(); i++) {
+                        rowKeys.add(values.read(rs, i + 1, keys.get(i).kind()));
+                    }
+                    rowKeys.add(rs.getString(keys.size() + 1));
+                    rowKeys.add(rs.getString(keys.size() + 2));
+                    pageKeys.add(rowKeys);
                 }
             }
-            java.util.Map<PageKey, GridPage.GridRow> byKey = rowsByKey(c, info, pageKeys.stream()
-                    .map(k -> (String) k.get(uidKey)).distinct().toList());
-            List<GridPage.GridRow> rows = new ArrayList<>();
-            for (List<Object> k : pageKeys) {
-                GridPage.GridRow row = byKey.get(new PageKey((String) k.get(uidKey), k.get(versionKey) == null ? "" : (String) k.get(versionKey)));
-                if (row != null) {
-                    rows.add(row);
-                }
+        }
+        java.util.Map<PageKey, GridPage.GridRow> byKey = rowsByKey(c, info, pageKeys.stream()
+                .map(k -> (String) k.get(uidKey)).distinct().toList());
+        List<GridPage.GridRow> rows = new ArrayList<>();
+        for (List<Object> k : pageKeys) {
+            GridPage.GridRow row = byKey.get(new PageKey((String) k.get(uidKey), k.get(versionKey) == null ? "" : (String) k.get(versionKey)));
+            if (row != null) {
+                rows.add(row);
             }
-            return new GridPage(rows, more ? new GridPage.Cursor(table, column, descending,
-                    pageKeys.get(pageKeys.size() - 1).subList(0, keys.size())) : null);
-        });
+        }
+        return new GridPage(rows, more ? new GridPage.Cursor(table, column, descending,
+                pageKeys.get(pageKeys.size() - 1).subList(0, keys.size()), matching) : null);
     }
 
     /** A row's key as a map key: uid and version ("" where the table has none). */
@@ -166,19 +187,21 @@ public final class GridService {
     /** How many rows of {@code table} pass {@code filter}. */
     public long count(String table, GridFilter filter) {
         TableInfo info = info(table);
+        return database.fromConnection(c -> count(c, info, filter));
+    }
+
+    private long count(Connection c, TableInfo info, GridFilter filter) throws SQLException {
         Query query = new Query();
         List<String> conditions = conditions(info, filter, query);
-        String sql = "SELECT COUNT(*) FROM " + n.quote(table) + " c"
+        String sql = "SELECT COUNT(*) FROM " + n.quote(info.name()) + " c"
                 + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions));
-        return database.fromConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                query.bind(ps);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            query.bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
             }
-        });
+        }
     }
 
     /**
@@ -319,10 +342,9 @@ public final class GridService {
             return conditions;
         }
         if (filter.text() != null) {
-            String pattern = "%" + escapeLike(filter.text().toLowerCase(Locale.ROOT)) + "%";
-            conditions.add("(LOWER(c." + n.quote("name") + ") LIKE " + query.add(ColumnKind.TEXT, pattern) + " ESCAPE '" + ESCAPE
-                    + "' OR LOWER(c." + n.quote("description") + ") LIKE " + query.add(ColumnKind.TEXT, pattern)
-                    + " ESCAPE '" + ESCAPE + "')");
+            String contained = product.containedText(filter.text().toLowerCase(Locale.ROOT));
+            conditions.add("(" + product.containsLowered("c." + n.quote("name"), query.add(ColumnKind.TEXT, contained))
+                    + " OR " + product.containsLowered("c." + n.quote("description"), query.add(ColumnKind.TEXT, contained)) + ")");
         }
         for (GridFilter.ColumnValue value : filter.values()) {
             if (!info.columnNames().contains(value.column())) {
@@ -383,10 +405,6 @@ public final class GridService {
                 return text;
             }
         }
-    }
-
-    static String escapeLike(String text) {
-        return SearchService.escapeLike(text);
     }
 
     /** Parameters in the order their placeholders were written. */

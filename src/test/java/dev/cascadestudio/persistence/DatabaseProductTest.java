@@ -126,6 +126,58 @@ class DatabaseProductTest {
                 "MYSQL | REGEXP_REPLACE(n, '[0-9]+$', '') | CHAR_LENGTH(n)");
     }
 
+    /** How each product writes "contains this text, case ignored" for the grid's text filter, and what it binds. */
+    @Test
+    void eachProductSaysHowATextFilterMatches() {
+        List<String> table = new ArrayList<>();
+        for (DatabaseKind kind : DatabaseKind.values()) {
+            DatabaseProduct p = DatabaseProduct.of(kind);
+            table.add(kind + " | " + p.containsLowered("n", "?") + " | " + p.containedText("50%_off!"));
+        }
+        assertThat(table).containsExactly(
+                "H2 | LOCATE(?, LOWER(n)) > 0 | 50%_off!",
+                "SQLITE | LOWER(n) LIKE ? ESCAPE '!' | %50!%!_off!!%",
+                "POSTGRESQL | LOWER(n) LIKE ? ESCAPE '!' | %50!%!_off!!%",
+                "MARIADB | LOWER(n) LIKE ? ESCAPE '!' | %50!%!_off!!%",
+                "MYSQL | LOWER(n) LIKE ? ESCAPE '!' | %50!%!_off!!%");
+    }
+
+    /**
+     * How a grid page is read: as written, except on H2, which is told to sort only the matches where fewer
+     * than one row in a hundred passes the filter, and to walk the key's index where more do.
+     */
+    @Test
+    void h2IsToldHowToReadAGridPageByHowManyRowsMatch() throws Exception {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:h2:mem:pages", "", "");
+             java.sql.Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE \"run\" (\"uid\" VARCHAR(64), \"version\" VARCHAR(255), \"status\" VARCHAR(20),"
+                    + " CONSTRAINT \"run_key\" PRIMARY KEY (\"uid\", \"version\"))");
+            s.execute("CREATE INDEX \"ix_run_status\" ON \"run\" (\"status\")");
+            s.execute("INSERT INTO \"run\" SELECT 'u' || X, '', 'completed' FROM SYSTEM_RANGE(1, 1000)");
+            String[] pages = new String[4];
+            int i = 0;
+            for (long matching : new long[] {9, 10}) {
+                for (List<String> order : List.<List<String>>of(List.of("uid", "version"), List.of())) {
+                    PageQuery q = new PageQuery("c.\"uid\" AS k0", "\"run\"", "c.\"status\" = ?", "1", 11, "run", order, matching);
+                    pages[i++] = DatabaseProduct.of(DatabaseKind.H2).pageSql(c, q);
+                    assertThat(DatabaseProduct.of(DatabaseKind.SQLITE).pageSql(c, q)).isEqualTo(q.plain());
+                }
+            }
+            String plain = "SELECT c.\"uid\" AS k0 FROM \"run\" c WHERE c.\"status\" = ? ORDER BY 1 LIMIT 11";
+            String matchesFirst = "SELECT * FROM (SELECT c.\"uid\" AS k0 FROM \"run\" c WHERE c.\"status\" = ?) m ORDER BY 1 LIMIT 11";
+            assertThat(pages).containsExactly(matchesFirst, matchesFirst,
+                    plain.replace(" c WHERE", " c USE INDEX (\"PRIMARY_KEY_1\") WHERE").replace("PRIMARY_KEY_1", primaryKeyIndex(c)), plain);
+        }
+    }
+
+    private static String primaryKeyIndex(java.sql.Connection c) throws java.sql.SQLException {
+        try (java.sql.Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery(
+                "SELECT INDEX_NAME FROM INFORMATION_SCHEMA.INDEXES WHERE TABLE_NAME = 'run' AND INDEX_TYPE_NAME = 'PRIMARY KEY'")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
     @Test
     void eachProductSaysHowASnapshotGoesBackFastest() {
         List<String> table = new ArrayList<>();

@@ -153,9 +153,8 @@ public final class GridViewModel {
         loading.set(true);
         problem.set("");
         activity.run("Reading " + EntityKind.of(t).plural().toLowerCase(java.util.Locale.ROOT) + "…", () -> {
-            GridPage first = grid.page(t, f, column, down, null, PAGE);
-            long count = first.next() == null ? first.rows().size() : grid.count(t, f);
-            return new Loaded(first, count);
+            GridPage.First first = grid.first(t, f, column, down, PAGE);
+            return new Loaded(first.page(), first.matching());
         }, loaded -> {
             if (request == latest) {
                 loading.set(false);
