@@ -80,12 +80,11 @@ public final class Planner {
     }
 
     private DeletePlan plan(Connection connection, List<Root> roots, List<Repair> repairs, boolean byRowId) throws SQLException {
-        validate(connection, roots, repairs);
         PlanQueries queries = new PlanQueries(graph, database.sqlNames(), DatabaseProduct.of(database.kind()), roots, repairs);
+        int statements = validate(connection, queries, roots, repairs);
         DeletedKeys keys = byRowId && keepsParentKeys() ? new DeletedKeys(parentKeyLimit) : null;
         List<DeletePlan.Effect> deleted = new ArrayList<>();
         List<DeletePlan.Effect> nulled = new ArrayList<>();
-        int statements = roots.size();
         for (PlanQueries.Effect effect : queries.effects()) {
             DeletePlan.Effect scanned = scan(connection, queries, effect, byRowId, keys);
             statements++;
@@ -97,13 +96,15 @@ public final class Planner {
     }
 
     /**
-     * How many root uids one existence check asks about: a statement per chunk, not per root, so that
-     * 10,000 chosen runs cost a few statements (a controller's SQLite file has no index on {@code uid}
-     * alone: each single-root check was a scan of the whole table).
+     * How many root uids one existence check asks about where the product takes them one parameter each
+     * (where it takes them as one parameter, {@link PlanQueries#uidIn}, one statement asks about all): a
+     * statement per chunk, not per root, so that 10,000 chosen runs cost a few statements (a controller's
+     * SQLite file has no index on {@code uid} alone: each single-root check was a scan of the whole table).
      */
     static final int ROOT_CHECK_CHUNK = 1_000;
 
-    private void validate(Connection connection, List<Root> roots, List<Repair> repairs) throws SQLException {
+    /** Checks that every root names a row of a table that can be deleted from; returns the statements it ran. */
+    private int validate(Connection connection, PlanQueries queries, List<Root> roots, List<Repair> repairs) throws SQLException {
         if (roots.isEmpty() && repairs.isEmpty()) {
             throw new IllegalArgumentException("Nothing to delete: no rows were chosen.");
         }
@@ -116,23 +117,24 @@ public final class Planner {
             }
             byTable.computeIfAbsent(root.table(), t -> new ArrayList<>()).add(root.uid());
         }
+        int statements = 0;
         for (Map.Entry<String, List<String>> table : byTable.entrySet()) {
             List<String> uids = List.copyOf(new LinkedHashSet<>(table.getValue()));
-            for (int from = 0; from < uids.size(); from += ROOT_CHECK_CHUNK) {
-                List<String> chunk = uids.subList(from, Math.min(uids.size(), from + ROOT_CHECK_CHUNK));
+            int chunkSize = product().inKeyList(queries.q("uid"), uids.size()) != null ? uids.size() : ROOT_CHECK_CHUNK;
+            for (int from = 0; from < uids.size(); from += chunkSize) {
+                List<String> chunk = uids.subList(from, Math.min(uids.size(), from + chunkSize));
                 Set<String> found = new HashSet<>();
-                try (PreparedStatement ps = connection.prepareStatement("SELECT DISTINCT " + database.sqlNames().quote("uid")
-                        + " FROM " + database.sqlNames().quote(table.getKey()) + " WHERE " + database.sqlNames().quote("uid")
-                        + " IN (" + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")")) {
-                    for (int i = 0; i < chunk.size(); i++) {
-                        ps.setString(i + 1, chunk.get(i));
-                    }
+                Sql sql = Sql.of("SELECT DISTINCT " + queries.q("uid") + " FROM " + queries.q(table.getKey()) + " WHERE ")
+                        .append(queries.uidIn(chunk));
+                try (PreparedStatement ps = connection.prepareStatement(sql.text())) {
+                    sql.bind(ps);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             found.add(rs.getString(1));
                         }
                     }
                 }
+                statements++;
                 for (String uid : chunk) {
                     // not found byte for byte: the database's own comparison decides (a column's collation may match it)
                     if (!found.contains(uid) && !exists(connection, table.getKey(), uid)) {
@@ -141,6 +143,7 @@ public final class Planner {
                 }
             }
         }
+        return statements;
     }
 
     private boolean exists(Connection connection, String table, String uid) throws SQLException {

@@ -36,7 +36,8 @@ record Sql(String text, List<Object> params) {
 
     void bind(PreparedStatement ps) throws SQLException {
         for (int i = 0; i < params.size(); i++) {
-            ps.setObject(i + 1, params.get(i));
+            Object value = params.get(i);
+            ps.setObject(i + 1, value instanceof KeyList keys ? keys.bound() : value);
         }
     }
 
@@ -47,11 +48,16 @@ record Sql(String text, List<Object> params) {
         for (char c : text.toCharArray()) {
             if (c == '?' && p < params.size()) {
                 Object v = params.get(p++);
-                out.append(v instanceof Number ? v.toString() : "'" + String.valueOf(v).replace("'", "''") + "'");
+                out.append(v instanceof KeyList keys ? keys.literal() : literal(v));
             } else {
                 out.append(c);
             }
         }
         return out.toString();
+    }
+
+    /** A value as an SQL literal: a number as it is, anything else as a quoted string. */
+    static String literal(Object v) {
+        return v instanceof Number ? v.toString() : "'" + String.valueOf(v).replace("'", "''") + "'";
     }
 }

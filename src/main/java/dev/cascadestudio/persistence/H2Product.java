@@ -16,6 +16,27 @@ final class H2Product extends ServerProduct {
     @Override public boolean takesKeyArrays() { return true; }
     @Override public boolean comparesTextByteForByte() { return true; }
 
+    /**
+     * {@code column = ANY(?)}, the keys bound as one array: no 10,000 parameters to parse and bind, but
+     * H2 still checks each row it finds through the column's index against the whole array, one element
+     * at a time, as it does an {@code IN (?, ?, …)} list (JFR: {@code ConditionInArray.getValueSlow}),
+     * so 10,208 chosen runs plan about as slowly as with the list (1.47 s against 1.52 s on 1M rows, 256 MB
+     * heap). {@code column IN (SELECT * FROM UNNEST(?))} is far worse: H2 runs the subquery again for every
+     * row. Up to {@value #MAX_ARRAY} keys, the most H2 takes in an array; more go one parameter each.
+     */
+    @Override
+    public String inKeyList(String column, int keys) {
+        return keys <= MAX_ARRAY ? column + " = ANY(?)" : null;
+    }
+
+    @Override
+    public Object keyList(java.util.List<String> keys) {
+        return keys.toArray(new String[0]);
+    }
+
+    /** H2 2.5 refuses an array of more elements. */
+    static final int MAX_ARRAY = 65_536;
+
     @Override
     public String placeholder(ColumnKind column) {
         return column == ColumnKind.JSON ? "? FORMAT JSON" : "?";

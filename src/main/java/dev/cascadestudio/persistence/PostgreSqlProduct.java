@@ -17,6 +17,20 @@ final class PostgreSqlProduct extends ServerProduct {
     @Override public boolean comparesTextByteForByte() { return true; }
 
     /**
+     * {@code column = ANY(?)}, the keys bound as one text array: an index scan for the array's keys,
+     * and one parameter where a list of them counts against the 65,535 a statement takes.
+     */
+    @Override
+    public String inKeyList(String column, int keys) {
+        return column + " = ANY(?)";
+    }
+
+    @Override
+    public Object keyList(java.util.List<String> keys) {
+        return keys.toArray(new String[0]);
+    }
+
+    /**
      * {@code (condition) IS NOT TRUE}. PostgreSQL estimates a {@code CASE} it cannot look into at 0.5% of
      * the table: on a database not analysed yet, the deployment.workflow_id step of a 15,000-workflow
      * project then became a nested loop over every deployment and every workflow of the project (106

@@ -57,6 +57,33 @@ public final class SqlValues {
         return t.indexOf('T') > 0 ? LocalDateTime.parse(t) : LocalDateTime.parse(t, SQLITE_TIMESTAMP);
     }
 
+    /**
+     * {@code values} as a JSON array of strings ({@code ["a","b"]}): quotes, backslashes and control
+     * characters escaped as RFC 8259 asks, everything else as it is (JSON text is UTF-8 like the strings bound).
+     */
+    static String jsonStringArray(java.util.List<String> values) {
+        StringBuilder json = new StringBuilder(values.size() * 40 + 2).append('[');
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                json.append(',');
+            }
+            json.append('"');
+            String value = values.get(i);
+            for (int c = 0; c < value.length(); c++) {
+                char ch = value.charAt(c);
+                if (ch == '"' || ch == '\\') {
+                    json.append('\\').append(ch);
+                } else if (ch < 0x20) {
+                    json.append(String.format("\\u%04x", (int) ch));
+                } else {
+                    json.append(ch);
+                }
+            }
+            json.append('"');
+        }
+        return json.append(']').toString();
+    }
+
     static boolean booleanOf(Object value) {
         return value instanceof Boolean bool ? bool : Long.parseLong(value.toString()) != 0;
     }

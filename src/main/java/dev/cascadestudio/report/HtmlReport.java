@@ -275,6 +275,6 @@ public final class HtmlReport {
     }
 
     static String literal(Object value) {
-        return value instanceof Number ? value.toString() : "'" + String.valueOf(value).replace("'", "''") + "'";
+        return value instanceof dev.cascadestudio.cascade.KeyList keys ? keys.literal() : value instanceof Number ? value.toString() : "'" + String.valueOf(value).replace("'", "''") + "'";
     }
 }

@@ -4,6 +4,7 @@ import dev.cascadestudio.cascade.AffectedRow;
 import dev.cascadestudio.cascade.CascadeGraph;
 import dev.cascadestudio.cascade.CommitStatement;
 import dev.cascadestudio.cascade.DeletePlan;
+import dev.cascadestudio.cascade.KeyList;
 import dev.cascadestudio.cascade.Root;
 import dev.cascadestudio.cascade.RowKey;
 import dev.cascadestudio.service.CascadeService;
@@ -196,8 +197,14 @@ public record ImpactReport(String database, Instant madeAt, String title, List<R
         return out;
     }
 
-    /** "uid of the selected project", or the value's type when it is not a root's uid. */
+    /** "uid of the selected project", "uids of the 10,208 selected runs", or the value's type when it is not a root's uid. */
     private static String meaning(DeletePlan plan, Object value) {
+        if (value instanceof KeyList keys) {
+            java.util.Set<String> uids = new java.util.HashSet<>(keys.keys());
+            List<String> tables = plan.roots().stream().filter(r -> uids.contains(r.uid())).map(Root::table).distinct().toList();
+            return "uids of the " + String.format("%,d", keys.keys().size()) + " selected "
+                    + (tables.isEmpty() ? "rows" : String.join(" / ", tables) + " rows");
+        }
         List<String> tables = plan.roots().stream().filter(r -> r.uid().equals(String.valueOf(value))).map(Root::table)
                 .distinct().toList();
         return tables.isEmpty() ? "a value bound as " + (value == null ? "NULL" : value.getClass().getSimpleName())

@@ -34,8 +34,12 @@ public final class GridService {
     /** The tables a grid shows, in the tree's order. */
     public static final List<String> TABLES = TreeService.KIND_ORDER;
     /**
-     * The most rows "all matching" may choose for one delete: the delete plan binds every chosen uid
-     * as a parameter, and PostgreSQL takes at most 65,535 in one statement.
+     * The most rows "all matching" may choose for one delete. The plan binds the chosen uids as one
+     * parameter where the product takes one ({@code DatabaseProduct.inKeyList}), so PostgreSQL's 65,535
+     * parameters a statement no longer bound it there; the limit stays for the products that still set
+     * one: H2 takes at most 65,536 elements in an array (more go one parameter each), MariaDB/MySQL get
+     * the uids one parameter each (a server-side prepared statement takes at most 65,535), and a plan,
+     * its preview and its snapshot of more than 50,000 chosen rows at once are more than a person checks.
      */
     public static final int MAX_CHOSEN_ROWS = 50_000;
 

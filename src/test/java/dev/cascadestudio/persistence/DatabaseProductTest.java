@@ -26,6 +26,32 @@ class DatabaseProductTest {
                 "MYSQL      MariaDB/MySQL row ids no   key arrays no   text byte for byte no   JSON ?");
     }
 
+    /**
+     * How many chosen uids are bound: as one parameter (an array, a JSON array) where the product takes
+     * one, else one parameter each (null). Expected shapes from each product's manual: H2's {@code = ANY(array)}
+     * and its 65,536-element arrays, PostgreSQL's {@code = ANY(array)}, SQLite's json_each table function.
+     */
+    @Test
+    void eachProductSaysHowItTakesManyChosenUids() {
+        List<String> table = new ArrayList<>();
+        for (DatabaseKind kind : DatabaseKind.values()) {
+            DatabaseProduct p = DatabaseProduct.of(kind);
+            String condition = p.inKeyList("uid", 10_000);
+            Object bound = condition == null ? null : p.keyList(List.of("a", "b\"c"));
+            table.add(kind + " | " + condition + " | " + (bound instanceof Object[] array ? java.util.Arrays.toString(array) : bound)
+                    + " | 70,000 keys: " + p.inKeyList("uid", 70_000));
+        }
+        assertThat(table).containsExactly(
+                "H2 | uid = ANY(?) | [a, b\"c] | 70,000 keys: null",
+                "SQLITE | uid IN (SELECT value FROM json_each(?)) | [\"a\",\"b\\\"c\"] | 70,000 keys: uid IN (SELECT value FROM json_each(?))",
+                "POSTGRESQL | uid = ANY(?) | [a, b\"c] | 70,000 keys: uid = ANY(?)",
+                "MARIADB | null | null | 70,000 keys: null",
+                "MYSQL | null | null | 70,000 keys: null");
+        // RFC 8259: a backslash and a control character escaped, other text (here a non-BMP character) as it is
+        assertThat(DatabaseProduct.of(DatabaseKind.SQLITE).keyList(List.of("x\ny\\", "\uD83D\uDE00")))
+                .isEqualTo("[\"x\\u000ay\\\\\",\"\uD83D\uDE00\"]");
+    }
+
     @Test
     void eachProductSaysHowItIsMadeReadOnlyAndWhetherItsFileIsGuarded() {
         List<String> table = new ArrayList<>();
