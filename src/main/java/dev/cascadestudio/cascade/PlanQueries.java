@@ -447,6 +447,9 @@ final class PlanQueries {
      * edge (its uid or name is not in the index it is found by).
      */
     Sql scanSource(Effect effect, ParentKeys known) {
+        if (effect.edge() == null && onlyRoots(effect.table())) {
+            return rootsJoined(effect.table());
+        }
         ForeignKeyRule edge = effect.edge() != null ? effect.edge() : soleDeletingEdge(effect.table());
         Object[] keys = edge == null || repairs.contains(edge) ? null : known.of(edge.parentTable(), edge.referencedColumn());
         if (keys == null) {
@@ -458,6 +461,36 @@ final class PlanQueries {
                 + q(edge.column()) + " = " + alias + "." + q(PARENT_KEY), List.of((Object) keys));
         Sql deletedAnyway = effect.edge() == null ? null : deletedPredicate(effect.table());
         return deletedAnyway == null ? source : source.append(" WHERE ").append(notTrue(deletedAnyway));
+    }
+
+    /**
+     * Whether {@code table}'s deleted rows are its chosen rows alone, enough of them to be bound as one array
+     * ({@value #KEY_LIST_FROM} on): no DELETE edge from a table losing rows and no repair reaches it.
+     */
+    boolean onlyRoots(String table) {
+        if (rootUids.getOrDefault(table, List.of()).size() < KEY_LIST_FROM) {
+            return false;
+        }
+        for (ForeignKeyRule edge : graph.incoming(table)) {
+            if (edge.action() == ForeignKeyRule.Action.DELETE && (deletedPredicate(edge.parentTable()) != null || repairs.contains(edge))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@code FROM UNNEST(?) cs_parent(cs_parent_key) JOIN run ON run.uid = cs_parent.cs_parent_key}: the chosen rows of
+     * {@code table}, every version, each once (the uids are distinct), found through the uid index from the array.
+     * {@code run.uid = ANY(?)} finds them through the index too, but H2 then checks every row found against the whole
+     * array, one element at a time: 10,000 chosen runs planned about 12 times slower than their project. For the
+     * planner on a product whose scans take key arrays (H2), as {@link #scanSource(Effect, ParentKeys)} joins children.
+     */
+    Sql rootsJoined(String table) {
+        String t = q(table);
+        String alias = q(PARENT_ALIAS);
+        return new Sql(" FROM UNNEST(?) " + alias + "(" + q(PARENT_KEY) + ") JOIN " + t + " ON " + t + "." + q("uid") + " = "
+                + alias + "." + q(PARENT_KEY), List.of((Object) rootUids.get(table).toArray()));
     }
 
     /** The deleted keys of a parent table, where the planner has them at hand. */

@@ -124,7 +124,10 @@ public final class Planner {
             for (int from = 0; from < uids.size(); from += chunkSize) {
                 List<String> chunk = uids.subList(from, Math.min(uids.size(), from + chunkSize));
                 Set<String> found = new HashSet<>();
-                Sql sql = Sql.of("SELECT DISTINCT " + queries.q("uid") + " FROM " + queries.q(table.getKey()) + " WHERE ")
+                // on H2 joined to the array, as the scans are (PlanQueries.rootsJoined says why), else uid = ANY(?) or IN (…)
+                Sql sql = identifiesRowsById() && keepsParentKeys() && chunk.size() == uids.size() && queries.onlyRoots(table.getKey())
+                        ? Sql.of("SELECT DISTINCT " + queries.q(table.getKey()) + "." + queries.q("uid")).append(queries.rootsJoined(table.getKey()))
+                        : Sql.of("SELECT DISTINCT " + queries.q("uid") + " FROM " + queries.q(table.getKey()) + " WHERE ")
                         .append(queries.uidIn(chunk));
                 try (PreparedStatement ps = connection.prepareStatement(sql.text())) {
                     sql.bind(ps);
