@@ -252,9 +252,12 @@ public final class GridService {
         TableInfo info = info(table);
         Query query = new Query();
         List<String> conditions = conditions(info, filter, query);
+        // No ORDER BY: sorted in Java below. Ordered by uid, H2 walked the key's index and fetched every row through
+        // it to test the condition (10,208 runs of 371,728 chosen by their created time: 3.3 s); unordered, it reads
+        // the rows the condition needs in whatever way is cheapest (0.1 s).
         String sql = "SELECT DISTINCT c." + n.quote("uid") + " FROM " + n.quote(table) + " c"
                 + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions))
-                + " ORDER BY c." + n.quote("uid") + " LIMIT " + (MAX_CHOSEN_ROWS + 1);
+                + " LIMIT " + (MAX_CHOSEN_ROWS + 1);
         List<Root> roots = database.fromConnection(c -> {
             List<Root> found = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -271,6 +274,7 @@ public final class GridService {
             throw new IllegalArgumentException("More than " + String.format("%,d", MAX_CHOSEN_ROWS) + " rows match, more than"
                     + " one delete takes: narrow the filter, or delete the project or workflow they belong to.");
         }
+        roots.sort(java.util.Comparator.comparing(Root::uid));
         return roots;
     }
 
