@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.hibernate.dialect.Dialect;
@@ -34,7 +35,9 @@ import org.hibernate.exception.DataException;
  * and refuses on any conflict; then inserts the deleted rows, parents first, and restores the
  * nulled values. Both passes stream the file ({@link SnapshotReader}): at most {@value #CHUNK} rows
  * are checked at a time (fewer where the product answers single-key lookups faster,
- * {@link DatabaseProduct#restoreLookupRows}) and {@value #BATCH} written per JDBC batch, so memory
+ * {@link DatabaseProduct#restoreLookupRows}; {@value #JSON_CHUNK} in one statement joined to them where
+ * it takes a chunk as one JSON parameter, {@link DatabaseProduct#jsonRows}) and {@value #BATCH} written
+ * per JDBC batch, so memory
  * does not grow with the snapshot (H2's own transaction memory aside). Each lookup statement is
  * prepared once per section and reused: preparing a statement with hundreds of terms for every chunk
  * cost a fifth of a restore. Progress is reported as the file is read, twice: the check, then the write.
@@ -43,6 +46,8 @@ public final class Restorer {
 
     private static final int CHUNK = 400;
     private static final int BATCH = 1_000;
+    /** Rows checked per statement where the product takes a chunk as one JSON parameter ({@link DatabaseProduct#jsonRows}). */
+    private static final int JSON_CHUNK = 1_000;
     /** Conflicts named in the message; the rest are only counted. */
     private static final int NAMED_CONFLICTS = 50;
     /** Progress is reported after every this many rows and values, and at every section. */
@@ -369,8 +374,12 @@ public final class Restorer {
                                  List<List<Object>> chunk, List<String> conflicts) throws SQLException {
         SqlNames names = database.sqlNames();
         long found = 0;
-        Map<List<String>, String> current = new HashMap<>();
         List<List<String>> tuples = chunk.stream().map(row -> pick(row, keys, keys)).toList();
+        Optional<DatabaseProduct.JsonRows> json = product().jsonRows();
+        if (json.isPresent()) {
+            return nulledConflicts(statements, json.get(), table, column, keys, tuples, conflicts);
+        }
+        Map<List<String>, String> current = new HashMap<>();
         String sql = "SELECT " + String.join(", ", keys.stream().map(names::quote).toList()) + ", " + names.quote(column)
                 + " FROM " + names.quote(table.name()) + " WHERE " + anyOf(keys, chunk.size());
         PreparedStatement ps = statements.prepare(sql);
@@ -395,6 +404,67 @@ public final class Restorer {
         return found;
     }
 
+    /**
+     * {@link #nulledConflicts} in one statement for the whole chunk ({@link DatabaseProduct#jsonRows}): only the
+     * rows that are gone or whose column is set again come back, in the file's order, each with its column's
+     * value now (NULL where the row is gone).
+     */
+    private long nulledConflicts(Statements statements, DatabaseProduct.JsonRows json, TableInfo table, String column,
+                                 List<String> keys, List<List<String>> tuples, List<String> conflicts) throws SQLException {
+        SqlNames names = database.sqlNames();
+        String row = " FROM " + names.quote(table.name()) + " t WHERE " + joined(json, keys);
+        StringBuilder sql = new StringBuilder("SELECT ");
+        for (int i = 0; i < keys.size(); i++) sql.append(json.value("j", i)).append(", ");
+        sql.append("(SELECT t.").append(names.quote(column)).append(row).append(") FROM ").append(json.from("j"))
+                .append(" WHERE NOT EXISTS (SELECT 1").append(row).append(" AND ")
+                .append(json.isNullUnindexed("t." + names.quote(column))).append(") ORDER BY ").append(json.position("j"));
+        PreparedStatement ps = statements.prepare(sql.toString());
+        ps.setString(1, jsonText(tuples));
+        long found = 0;
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                List<String> key = new ArrayList<>();
+                for (int i = 0; i < keys.size(); i++) key.add(rs.getString(i + 1));
+                String now = rs.getString(keys.size() + 1);
+                String label = table.name() + " " + display(key);
+                found++;
+                note(conflicts, now == null ? label + " no longer exists, so its " + column + " cannot be put back"
+                        : label + " has " + column + " = '" + SnapshotFormat.oneLine(now) + "' now, not NULL");
+            }
+        }
+        return found;
+    }
+
+    /** {@code t.a = j.value ->> 0 AND t.b = j.value ->> 1 ...}: a row of the table {@code t} joined to a row of the chunk {@code j}. */
+    private String joined(DatabaseProduct.JsonRows json, List<String> columns) {
+        SqlNames names = database.sqlNames();
+        List<String> terms = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            terms.add("t." + names.quote(columns.get(i)) + " = " + json.value("j", i));
+        }
+        return String.join(" AND ", terms);
+    }
+
+    /**
+     * A chunk of keys or names as a JSON list of lists of strings, for {@link DatabaseProduct#jsonRows}: the file's
+     * text, compared as a bound string was (the column's affinity makes an integer of a string of digits).
+     */
+    private static String jsonText(List<List<String>> tuples) {
+        java.io.StringWriter out = new java.io.StringWriter(tuples.size() * 48);
+        try (com.fasterxml.jackson.core.JsonGenerator g = SnapshotFormat.JSON.createGenerator(out)) {
+            g.writeStartArray();
+            for (List<String> tuple : tuples) {
+                g.writeStartArray();
+                for (String v : tuple) g.writeString(v); // null writes JSON null: SQL NULL, equal to nothing
+                g.writeEndArray();
+            }
+            g.writeEndArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write a chunk of the snapshot as JSON: " + e.getMessage(), e);
+        }
+        return out.toString();
+    }
+
     /** Counts rows of the snapshot whose values in {@code columns} already occur in the table. */
     private long matches(Statements statements, TableInfo table, List<String> columns, List<List<String>> tuples,
                          List<String> conflicts, String why) throws SQLException {
@@ -403,10 +473,19 @@ public final class Restorer {
         int chunkSize = chunkSize();
         for (int from = 0; from < tuples.size(); from += chunkSize) {
             List<List<String>> chunk = tuples.subList(from, Math.min(tuples.size(), from + chunkSize));
-            String sql = "SELECT " + String.join(", ", columns.stream().map(names::quote).toList()) + " FROM "
-                    + names.quote(table.name()) + " WHERE " + anyOf(columns, chunk.size());
-            PreparedStatement ps = statements.prepare(sql);
-            bindAnyOf(ps, table, columns, chunk);
+            PreparedStatement ps;
+            Optional<DatabaseProduct.JsonRows> json = product().jsonRows();
+            if (json.isPresent()) {
+                // each tuple joined to its row: a tuple the file holds twice counts twice, as a lookup per tuple did
+                ps = statements.prepare("SELECT " + String.join(", ", columns.stream().map(c -> "t." + names.quote(c)).toList())
+                        + " FROM " + json.get().from("j") + " JOIN " + names.quote(table.name()) + " t ON "
+                        + joined(json.get(), columns) + " ORDER BY " + json.get().position("j"));
+                ps.setString(1, jsonText(chunk));
+            } else {
+                ps = statements.prepare("SELECT " + String.join(", ", columns.stream().map(names::quote).toList()) + " FROM "
+                        + names.quote(table.name()) + " WHERE " + anyOf(columns, chunk.size()));
+                bindAnyOf(ps, table, columns, chunk);
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     List<String> hit = new ArrayList<>();
@@ -481,6 +560,9 @@ public final class Restorer {
     }
 
     private int chunkSize() {
+        if (product().jsonRows().isPresent()) {
+            return JSON_CHUNK;
+        }
         return Math.max(1, Math.min(CHUNK, product().restoreLookupRows()));
     }
 

@@ -230,6 +230,37 @@ public interface DatabaseProduct {
     }
 
     /**
+     * How one statement takes a whole chunk of a restore's keys as a single text parameter (a JSON list of
+     * lists) and joins to it, or empty where the product has no such table function. Where it has one, a
+     * restore's conflict check asks about a thousand rows per statement instead of one: on SQLite, a
+     * reused single-key lookup per row spent three times as long in the driver's calls as one joined
+     * statement per chunk (100,000 nulled values: 1.4 s against 0.4 s). Its writes stay batched statements
+     * per row: an UPDATE joined to a chunk took as long as they do (the time is the B-tree's, not the driver's).
+     */
+    default java.util.Optional<JsonRows> jsonRows() {
+        return java.util.Optional.empty();
+    }
+
+    /** {@link #jsonRows}: the SQL that reads a JSON list of lists bound to one parameter as rows. */
+    interface JsonRows {
+        /** A FROM item named {@code alias}: one row per inner list of the parameter. */
+        String from(String alias);
+
+        /** The {@code index}-th value of a row as SQL: a JSON string as text, a number as an integer, null as NULL. */
+        String value(String alias, int index);
+
+        /**
+         * {@code column IS NULL} written so that the planner does not find the rows by an index on it: the
+         * chunk must be the outer loop (SQLite took the index on a nulled column, all its NULLs, for every
+         * row of the chunk: minutes instead of a second).
+         */
+        String isNullUnindexed(String column);
+
+        /** A row's position in the parameter, to keep the order it was given in. */
+        String position(String alias);
+    }
+
+    /**
      * Whether {@code e} is the database refusing a value because its foreign key finds no parent row (or a
      * delete because children still refer to it): SQLSTATE 23503 (the standard's, PostgreSQL's) or H2's 23506.
      */

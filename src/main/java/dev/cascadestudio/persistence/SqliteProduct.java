@@ -69,6 +69,24 @@ final class SqliteProduct implements DatabaseProduct {
 
     private static final long BULK_CACHE_KIB = 256 * 1024;
 
+    /**
+     * {@code json_each(?)} and {@code ->>}, built into SQLite since 3.38: a restore's chunk of keys goes in
+     * as one bound text, and a column compares a value from it as it compares a bound string (an INTEGER
+     * column's affinity makes an integer of a string of digits).
+     */
+    @Override
+    public java.util.Optional<JsonRows> jsonRows() {
+        return java.util.Optional.of(JSON_EACH);
+    }
+
+    private static final JsonRows JSON_EACH = new JsonRows() {
+        @Override public String from(String alias) { return "json_each(?) AS " + alias; }
+        @Override public String value(String alias, int index) { return alias + ".value ->> " + index; }
+        @Override public String position(String alias) { return alias + ".key"; }
+        /** SQLite's unary {@code +}: the term no longer qualifies for an index. */
+        @Override public String isNullUnindexed(String column) { return "+" + column + " IS NULL"; }
+    };
+
     /** sqlite-jdbc's {@code open_mode} flag {@code SQLITE_OPEN_READONLY} (what {@code SQLiteConfig.setReadOnly} sets). */
     @Override
     public java.util.Map<String, String> readOnlyDriverProperties() {

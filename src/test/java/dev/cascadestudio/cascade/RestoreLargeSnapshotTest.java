@@ -117,6 +117,49 @@ class RestoreLargeSnapshotTest {
         assertThat(DatabaseFingerprint.of(database)).isEqualTo(before);
     }
 
+    /**
+     * Restoring the same snapshot a second time: every deleted row's key and name are taken again (two conflicts
+     * per row) and every nulled value is set again, across sections checked in many chunks; all are counted,
+     * the first named is the file's first row, and nothing changes.
+     */
+    @ParameterizedTest
+    @EnumSource(EngineDatabases.Kind.class)
+    void restoringTheSameSnapshotTwiceCountsEveryRowAndValueAsAConflict(EngineDatabases.Kind kind) throws IOException {
+        String project = deleteTheBigProject(kind);
+        ExecutionResult result = service.execute(service.plan(List.of(new Root("project", project))), ProgressListener.NONE);
+        service.restore(result.snapshot());
+        DatabaseFingerprint restored = DatabaseFingerprint.of(database);
+        long expected = 2 * result.plan().deletedCount() + result.plan().nulledValueCount();
+
+        assertThatThrownBy(() -> service.restore(result.snapshot()))
+                .isInstanceOfSatisfying(RestoreConflictException.class, e -> assertThat(e.conflicts())
+                        .hasSize(50).first().isEqualTo("project " + project + ": a row with the same key exists again"))
+                .hasMessageContaining("Cannot restore: " + expected + " conflicts with the database as it is now");
+        assertThat(DatabaseFingerprint.of(database)).isEqualTo(restored);
+    }
+
+    /**
+     * A row whose value the delete set to NULL, deleted since, far into its section (SQLite checks a chunk per
+     * statement): each of its values the snapshot holds is a conflict (the generator's runs may have lost their
+     * schedule too), no other row is one.
+     */
+    @ParameterizedTest
+    @EnumSource(value = EngineDatabases.Kind.class, names = {"SQLITE", "H2"})
+    void aRowGoneSinceFarIntoALargeSectionIsAConflictAndNothingChanges(EngineDatabases.Kind kind) throws IOException {
+        String project = deleteTheBigProject(kind);
+        ExecutionResult result = service.execute(service.plan(List.of(new Root("project", project))), ProgressListener.NONE);
+        String run = rowOf(result.snapshot(), "{\"nulled\":\"run\",\"column\":\"workflow_id\"", 1_234).get(0).asText();
+        database.fromConnection(c -> c.createStatement().executeUpdate(EngineDatabases.sql(database,
+                "DELETE FROM \"run\" WHERE \"uid\" = '" + run + "'")));
+        DatabaseFingerprint before = DatabaseFingerprint.of(database);
+
+        assertThatThrownBy(() -> service.restore(result.snapshot()))
+                .isInstanceOfSatisfying(RestoreConflictException.class, e -> assertThat(e.conflicts())
+                        .contains("run " + run + " no longer exists, so its workflow_id cannot be put back")
+                        .allSatisfy(c -> assertThat(c).startsWith("run " + run + " no longer exists, so its ")));
+        assertThat(DatabaseFingerprint.of(database)).isEqualTo(before);
+    }
+
     /** Rows per section, in file order, read line by line independently of the restore's reader. */
     private static Map<String, Integer> sectionSizes(Path snapshot) throws IOException {
         Map<String, Integer> sizes = new LinkedHashMap<>();

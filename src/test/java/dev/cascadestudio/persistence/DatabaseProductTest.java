@@ -14,16 +14,16 @@ class DatabaseProductTest {
         List<String> table = new ArrayList<>();
         for (DatabaseKind kind : DatabaseKind.values()) {
             DatabaseProduct p = DatabaseProduct.of(kind);
-            table.add(String.format("%-10s %-13s row ids %-3s  key arrays %-3s  text byte for byte %-3s  JSON %s",
+            table.add(String.format("%-10s %-13s row ids %-3s  key arrays %-3s  text byte for byte %-3s  JSON %s  restore chunks %s",
                     kind, p, yes(p.identifiesRowsById()), yes(p.takesKeyArrays()), yes(p.comparesTextByteForByte()),
-                    p.placeholder(ColumnKind.JSON)));
+                    p.placeholder(ColumnKind.JSON), p.jsonRows().map(j -> j.from("j")).orElse("-")));
         }
         assertThat(table).containsExactly(
-                "H2         H2            row ids yes  key arrays yes  text byte for byte yes  JSON ? FORMAT JSON",
-                "SQLITE     SQLite        row ids no   key arrays no   text byte for byte yes  JSON ?",
-                "POSTGRESQL PostgreSQL    row ids no   key arrays no   text byte for byte yes  JSON CAST(? AS json)",
-                "MARIADB    MariaDB/MySQL row ids no   key arrays no   text byte for byte no   JSON ?",
-                "MYSQL      MariaDB/MySQL row ids no   key arrays no   text byte for byte no   JSON ?");
+                "H2         H2            row ids yes  key arrays yes  text byte for byte yes  JSON ? FORMAT JSON  restore chunks -",
+                "SQLITE     SQLite        row ids no   key arrays no   text byte for byte yes  JSON ?  restore chunks json_each(?) AS j",
+                "POSTGRESQL PostgreSQL    row ids no   key arrays no   text byte for byte yes  JSON CAST(? AS json)  restore chunks -",
+                "MARIADB    MariaDB/MySQL row ids no   key arrays no   text byte for byte no   JSON ?  restore chunks -",
+                "MYSQL      MariaDB/MySQL row ids no   key arrays no   text byte for byte no   JSON ?  restore chunks -");
     }
 
     /**
