@@ -6,10 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cascadestudio.cli.CommandLineTest.Run;
-import dev.cascadestudio.persistence.Database;
-import dev.cascadestudio.persistence.demo.DemoData;
 import dev.cascadestudio.testsupport.BrokenReferences;
-import dev.cascadestudio.testsupport.EngineDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -37,12 +34,7 @@ class RepairCommandLineTest {
 
     @BeforeEach
     void brokenControllerFile() throws Exception {
-        Path controller = Files.createDirectories(dir.resolve("controller"));
-        try (Database database = EngineDatabases.controllerSqlite(controller)) {
-            DemoData.load(database);
-            BrokenReferences.apply(database, EngineDatabases.Kind.SQLITE);
-        }
-        file = controller.resolve("sql.db");
+        file = BrokenReferences.controllerSqliteFile(dir.resolve("controller"));
         url = "jdbc:sqlite:" + file;
         previousHome = System.getProperty("cascade.home");
         System.setProperty("cascade.home", dir.resolve("home").toString());

@@ -23,6 +23,19 @@ public final class BrokenReferences {
 
     private BrokenReferences() {}
 
+    /**
+     * A controller's SQLite file ({@code sql.db} in {@code dir}, made from the controller's DDL) holding the demo
+     * data broken as {@link #apply} breaks it, closed again; the file.
+     */
+    public static java.nio.file.Path controllerSqliteFile(java.nio.file.Path dir) throws java.io.IOException {
+        java.nio.file.Path folder = java.nio.file.Files.createDirectories(dir);
+        try (Database database = EngineDatabases.controllerSqlite(folder)) {
+            dev.cascadestudio.persistence.demo.DemoData.load(database);
+            apply(database, EngineDatabases.Kind.SQLITE);
+        }
+        return folder.resolve("sql.db");
+    }
+
     public static void apply(Database database, EngineDatabases.Kind kind) {
         String carol = RowBuilder.uid("user", "carol");
         database.fromConnection(c -> {

@@ -3,12 +3,9 @@ package dev.cascadestudio.ui;
 import static dev.cascadestudio.ui.AppDriver.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cascadestudio.persistence.Database;
-import dev.cascadestudio.persistence.demo.DemoData;
 import dev.cascadestudio.service.HealthService.Finding;
 import dev.cascadestudio.service.HealthService.Problem;
 import dev.cascadestudio.testsupport.BrokenReferences;
-import dev.cascadestudio.testsupport.EngineDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -51,12 +48,7 @@ class HealthWindowTest {
 
     @Test
     void healthListsWhatIsBrokenAndADoubleClickShowsTheRowInTheTree() throws Exception {
-        Path dir = Files.createDirectories(home.resolve("controller"));
-        try (Database database = EngineDatabases.controllerSqlite(dir)) {
-            DemoData.load(database);
-            BrokenReferences.apply(database, EngineDatabases.Kind.SQLITE);
-        }
-        Path file = dir.resolve("sql.db");
+        Path file = BrokenReferences.controllerSqliteFile(home.resolve("controller"));
         String before = sha256(file);
         app.launch("--db=jdbc:sqlite:" + file);
         app.waitFor(() -> app.visibleRows().containsKey("alice") && !app.text("#userCountLabel").isEmpty());
@@ -95,12 +87,7 @@ class HealthWindowTest {
 
     @Test
     void aFixShowsItsPreviewThenCommitsAndUndoPutsItBack() throws Exception {
-        Path dir = Files.createDirectories(home.resolve("controller"));
-        try (Database database = EngineDatabases.controllerSqlite(dir)) {
-            DemoData.load(database);
-            BrokenReferences.apply(database, EngineDatabases.Kind.SQLITE);
-        }
-        Path file = dir.resolve("sql.db");
+        Path file = BrokenReferences.controllerSqliteFile(home.resolve("controller"));
         app.launch("--db=jdbc:sqlite:" + file, "--write");
         app.waitFor(() -> app.visibleRows().containsKey("alice") && !app.text("#userCountLabel").isEmpty());
         app.robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.H).release(KeyCode.SHIFT, KeyCode.CONTROL);
