@@ -127,16 +127,6 @@ final class PlanQueries {
                 + q(GONE_ALIAS) + " WHERE " + q(GONE_ALIAS) + "." + q(edge.referencedColumn()) + " = " + column + "))");
     }
 
-    /** Whether the plan repairs {@code edge}'s dangling values. */
-    boolean repairs(ForeignKeyRule edge) {
-        return repairs.contains(edge);
-    }
-
-    /** The edges whose dangling values the plan repairs. */
-    List<ForeignKeyRule> repairEdges() {
-        return repairs;
-    }
-
     /**
      * {@code column} is one of {@code values}: bound as one parameter where the product takes a key list
      * ({@link DatabaseProduct#inKeyList}: H2's and PostgreSQL's

@@ -121,7 +121,6 @@ public final class Planner {
         if (roots.isEmpty() && repairs.isEmpty()) {
             throw new IllegalArgumentException("Nothing to delete: no rows were chosen.");
         }
-        repairs.forEach(repair -> repair.edge(graph)); // a column that refers to nothing is refused
         Map<String, List<String>> byTable = new LinkedHashMap<>();
         for (Root root : roots) {
             if (!MappedTables.exists(root.table()) || MappedTables.get(root.table()).label()) {

@@ -99,8 +99,7 @@ public final class DeletePreviewViewModel {
         this.repairs = List.copyOf(repairs);
         this.onCommitted = Objects.requireNonNull(onCommitted);
         this.gate = new ConfirmationGate(threshold);
-        title.set(this.roots.isEmpty() ? RootsText.repairTitle(this.repairs, null) : RootsText.title(this.roots, null));
-        subtitle.set(this.roots.isEmpty() ? RootsText.repairSubtitle(this.repairs) : RootsText.subtitle(this.roots, null));
+        name(null, null);
         canConfirm = Bindings.createBooleanBinding(() -> phase.get() == Phase.READY && preview.get() != null
                 && !preview.get().plan().isEmpty() && gate.satisfiedBinding().get()
                 && (!reasonRequired.get() || !givenReason().isEmpty()),
@@ -110,6 +109,12 @@ public final class DeletePreviewViewModel {
     /** Whether this previews a repair of dangling values (no row was chosen) rather than a delete of rows. */
     public boolean isRepair() {
         return roots.isEmpty();
+    }
+
+    /** The title and subtitle: the rows chosen (their names once known), or the columns repaired (by the plan once known). */
+    private void name(DeletePlan plan, List<String> rootNames) {
+        title.set(isRepair() ? RootsText.repairTitle(repairs, plan) : RootsText.title(roots, rootNames));
+        subtitle.set(isRepair() ? RootsText.repairSubtitle(repairs) : RootsText.subtitle(roots, rootNames));
     }
 
     /** Computes the plan on background work; the dialog shows it busy until then. */
@@ -240,8 +245,7 @@ public final class DeletePreviewViewModel {
     private void show(PlanPreview loaded) {
         DeletePlan plan = loaded.plan();
         preview.set(loaded);
-        title.set(roots.isEmpty() ? RootsText.repairTitle(repairs, plan) : RootsText.title(roots, loaded.rootNames()));
-        subtitle.set(roots.isEmpty() ? RootsText.repairSubtitle(repairs) : RootsText.subtitle(roots, loaded.rootNames()));
+        name(plan, loaded.rootNames());
         deletedLines.setAll(SummaryLine.deleted(plan));
         nulledLines.setAll(SummaryLine.nulled(plan));
         deletedTotal.set(Counts.of(plan.deletedCount(), "row"));
