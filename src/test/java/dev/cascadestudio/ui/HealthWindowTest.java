@@ -140,6 +140,48 @@ class HealthWindowTest {
         assertThat(findingCells(root)).noneMatch(f -> f.startsWith("Owner gone"));
     }
 
+    @Test
+    void onADatabaseThatEnforcesTheKeyTheFixSaysUndoIsNotOfferedAndALabelFixDeletesTheLabel() throws Exception {
+        Path dir = home.resolve("h2");
+        String url;
+        try (dev.cascadestudio.persistence.Database database = dev.cascadestudio.testsupport.EngineDatabases.h2(dir)) {
+            dev.cascadestudio.persistence.demo.DemoData.load(database);
+            BrokenReferences.apply(database, dev.cascadestudio.testsupport.EngineDatabases.Kind.H2);
+            url = database.url();
+        }
+        app.launch("--db=" + url, "--write");
+        app.waitFor(() -> app.visibleRows().containsKey("alice") && !app.text("#userCountLabel").isEmpty());
+        app.robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.H).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        Window health = app.window("Health");
+        Node root = fx(() -> health.getScene().getRoot());
+        app.waitFor(() -> app.text(root, "#healthSummary").endsWith("findings"));
+
+        select(root, "run.workflow_id");
+        app.waitFor(() -> app.text(root, "#healthFixButton").equals("Set this value to NULL…"));
+        app.robot.clickOn(fx(() -> root.lookup("#healthFixButton")));
+        Window dialog = app.window("Delete preview");
+        Node preview = fx(() -> dialog.getScene().getRoot());
+        app.waitFor(() -> app.text(preview, "#confirmButton").equals("Set 1 value in 1 row to NULL"));
+        assertThat(app.text(preview, "#explanationLabel")).contains("but Undo will not be offered: this database enforces"
+                + " the foreign key of run.workflow_id, so it would refuse to take back a value that names no row.");
+        app.robot.clickOn(fx(() -> app.robot.from(preview).lookup("#confirmButton").<Node>query()));
+        app.waitFor(() -> !fx(dialog::isShowing));
+        app.waitFor(() -> findingCells(root).stream().noneMatch(f -> f.contains("run.workflow_id")));
+        assertThat(app.visible("#undoButton")).as("no Undo the database would refuse").isFalse();
+
+        select(root, "prompt_labels.parent");
+        app.waitFor(() -> app.text(root, "#healthFixButton").equals("Delete this label…"));
+        app.robot.clickOn(fx(() -> root.lookup("#healthFixButton")));
+        Window labels = app.window("Delete preview");
+        Node labelPreview = fx(() -> labels.getScene().getRoot());
+        app.waitFor(() -> app.text(labelPreview, "#titleLabel").equals("Delete 1 label without a parent?"));
+        assertThat(app.text(labelPreview, "#explanationLabel")).endsWith("so the delete can be undone.");
+        app.robot.clickOn(fx(() -> app.robot.from(labelPreview).lookup("#confirmButton").<Node>query()));
+        app.waitFor(() -> !fx(labels::isShowing));
+        app.waitFor(() -> findingCells(root).stream().noneMatch(f -> f.contains("prompt_labels.parent")));
+        app.waitFor(() -> app.visible("#undoButton"));
+    }
+
     private void select(Node root, String titleStart) throws Exception {
         fx(() -> {
             ListView<Finding> list = listView(root);
