@@ -54,6 +54,14 @@ class RepairCommandLineTest {
         assertThat(plan.exit()).as(plan.err()).isZero();
         assertThat(plan.out()).startsWith("Dangling values of: run.workflow_id")
                 .contains("Will be set to NULL: 1 value in 1 row").doesNotContain("Will be deleted");
+        Run report = run("plan", "--db", url, "--dangling", "run.workflow_id", "--format", "md");
+        assertThat(report.exit()).as(report.err()).isZero();
+        assertThat(report.out()).startsWith("# Impact report: Repair dangling run.workflow\\_id?")
+                .contains("| Repair | the values of run.workflow\\_id that name no row |")
+                .contains("| Plan | Set 1 value in 1 row to NULL |").doesNotContain("| Root |");
+        JsonNode json = new ObjectMapper().readTree(run("plan", "--db", url, "--dangling", "run.workflow_id", "--format", "json").out());
+        assertThat(json.at("/repairs/0/column").asText()).isEqualTo("workflow_id");
+        assertThat(json.get("roots")).isEmpty();
         assertThat(Files.readAllBytes(file)).as("a plan writes nothing").isEqualTo(before);
 
         Run fixed = run("delete", "--write", "--db", url, "--dangling", "run.workflow_id,prompt_labels.parent", "--yes", "--json",
