@@ -44,9 +44,7 @@ public final class Auditor {
                 boolean versioned = graph.table(edge.childTable()).versioned();
                 String sql = "SELECT " + n.quote("uid") + ", " + (versioned ? n.quote("version") : "NULL") + ", "
                         + n.quote(edge.column()) + ", " + n.quote("name") + " FROM " + n.quote(edge.childTable())
-                        + " WHERE " + n.quote(edge.column()) + " IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "
-                        + n.quote(edge.parentTable()) + " p WHERE p." + n.quote(edge.referencedColumn()) + " = "
-                        + n.quote(edge.childTable()) + "." + n.quote(edge.column()) + ") ORDER BY " + n.quote("uid");
+                        + " WHERE " + PlanQueries.dangling(n, edge) + " ORDER BY " + n.quote("uid");
                 long count = 0;
                 List<Dangling> sample = new ArrayList<>();
                 try (PreparedStatement ps = connection.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {

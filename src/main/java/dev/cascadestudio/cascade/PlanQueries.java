@@ -118,13 +118,20 @@ final class PlanQueries {
     /**
      * {@code (child.column IS NOT NULL AND NOT EXISTS (SELECT 1 FROM parent cs_gone WHERE cs_gone.ref =
      * child.column))}: the child's rows whose value names no parent row, by the database's own {@code =}
-     * (as the audit finds them). The child's column is qualified by its table's name, which every statement
-     * gives the child table (it is never aliased), so the condition reads the same inside a subquery.
+     * (the {@link Auditor} finds them by the same condition). The child's column is qualified by its table's
+     * name, which every statement gives the child table (it is never aliased), so the condition reads the same
+     * inside a subquery.
      */
     Sql dangling(ForeignKeyRule edge) {
-        String column = q(edge.childTable()) + "." + q(edge.column());
-        return Sql.of("(" + column + " IS NOT NULL AND NOT EXISTS (SELECT 1 FROM " + q(edge.parentTable()) + " "
-                + q(GONE_ALIAS) + " WHERE " + q(GONE_ALIAS) + "." + q(edge.referencedColumn()) + " = " + column + "))");
+        return Sql.of(dangling(names, edge));
+    }
+
+    /** {@link #dangling(ForeignKeyRule)} written with {@code names}: the one condition for a value that names no row. */
+    static String dangling(SqlNames names, ForeignKeyRule edge) {
+        String column = names.quote(edge.childTable()) + "." + names.quote(edge.column());
+        String gone = names.quote(GONE_ALIAS);
+        return "(" + column + " IS NOT NULL AND NOT EXISTS (SELECT 1 FROM " + names.quote(edge.parentTable()) + " "
+                + gone + " WHERE " + gone + "." + names.quote(edge.referencedColumn()) + " = " + column + "))";
     }
 
     /**
