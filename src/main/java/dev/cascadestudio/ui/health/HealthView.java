@@ -131,12 +131,15 @@ public final class HealthView {
         refused.setId("healthFixRefused");
         refused.getStyleClass().add(StyleClasses.HEALTH_FINDING_DETAIL);
         refused.textProperty().bind(viewModel.fixRefusedProperty());
+        refused.setWrapText(true); // a line of its own under the buttons, which keep their whole text
         showWhen(refused, viewModel.fixRefusedProperty().isNotEmpty().and(viewModel.fixTextProperty().isNotEmpty()));
         showWhen(fixGroup, viewModel.fixGroupTextProperty().isNotEmpty());
-        HBox actions = new HBox(8, fix, fixGroup, refused);
+        fix.setMinWidth(Button.USE_PREF_SIZE);
+        fixGroup.setMinWidth(Button.USE_PREF_SIZE);
+        HBox actions = new HBox(8, fix, fixGroup);
         actions.setAlignment(Pos.CENTER_LEFT);
         actions.getStyleClass().add(StyleClasses.HEALTH_FIX_ACTIONS);
-        VBox header = new VBox(2, title, detail, actions);
+        VBox header = new VBox(2, title, detail, actions, refused);
         header.getStyleClass().add(StyleClasses.HEALTH_FINDING_HEADER);
 
         rows.setId("healthRows");
