@@ -17,7 +17,8 @@ import org.hibernate.annotations.Proxy;
 @Table(name = "data_source",
         indexes = {
             @Index(name = "ix_data_source_owner_id", columnList = "owner_id"),
-            @Index(name = "ix_data_source_project_id", columnList = "project_id")
+            @Index(name = "ix_data_source_project_id", columnList = "project_id"),
+            @Index(name = "ix_data_source_created", columnList = "created, uid, version")
         })
 public class DataSource extends VersionedEntity {
 

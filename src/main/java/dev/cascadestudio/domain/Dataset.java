@@ -17,7 +17,8 @@ import org.hibernate.annotations.Proxy;
 @Table(name = "dataset",
         indexes = {
             @Index(name = "ix_dataset_owner_id", columnList = "owner_id"),
-            @Index(name = "ix_dataset_project_id", columnList = "project_id")
+            @Index(name = "ix_dataset_project_id", columnList = "project_id"),
+            @Index(name = "ix_dataset_created", columnList = "created, uid, version")
         })
 public class Dataset extends VersionedEntity {
 

@@ -19,7 +19,8 @@ import org.hibernate.annotations.Proxy;
             @Index(name = "ix_deployment_owner_id", columnList = "owner_id"),
             @Index(name = "ix_deployment_project_id", columnList = "project_id"),
             @Index(name = "ix_deployment_workflow_id", columnList = "workflow_id"),
-            @Index(name = "ix_deployment_model_id", columnList = "model_id")
+            @Index(name = "ix_deployment_model_id", columnList = "model_id"),
+            @Index(name = "ix_deployment_created", columnList = "created, uid, version")
         })
 public class Deployment extends VersionedEntity {
 

@@ -22,7 +22,8 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "document",
         indexes = {
             @Index(name = "ix_document_owner_id", columnList = "owner_id"),
-            @Index(name = "ix_document_project_id", columnList = "project_id")
+            @Index(name = "ix_document_project_id", columnList = "project_id"),
+            @Index(name = "ix_document_created", columnList = "created, uid, version")
         })
 public class Document extends VersionedEntity {
 

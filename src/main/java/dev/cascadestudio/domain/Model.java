@@ -21,7 +21,8 @@ import org.hibernate.annotations.Proxy;
         uniqueConstraints = @UniqueConstraint(name = "uq_model_uid", columnNames = "uid"),
         indexes = {
             @Index(name = "ix_model_owner_id", columnList = "owner_id"),
-            @Index(name = "ix_model_project_id", columnList = "project_id")
+            @Index(name = "ix_model_project_id", columnList = "project_id"),
+            @Index(name = "ix_model_created", columnList = "created, uid, version")
         })
 public class Model extends VersionedEntity {
 

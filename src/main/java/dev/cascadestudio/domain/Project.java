@@ -18,7 +18,10 @@ import org.hibernate.annotations.Proxy;
 @Proxy(lazy = false)
 @Table(name = "project",
         uniqueConstraints = @UniqueConstraint(name = "uq_project_uid", columnNames = "uid"),
-        indexes = @Index(name = "ix_project_owner_id", columnList = "owner_id"))
+        indexes = {
+            @Index(name = "ix_project_owner_id", columnList = "owner_id"),
+            @Index(name = "ix_project_created", columnList = "created, uid, version")
+        })
 public class Project extends VersionedEntity {
 
     @ColumnDefault("''")

@@ -17,7 +17,8 @@ import org.hibernate.annotations.Proxy;
 @Table(name = "prompt",
         indexes = {
             @Index(name = "ix_prompt_owner_id", columnList = "owner_id"),
-            @Index(name = "ix_prompt_project_id", columnList = "project_id")
+            @Index(name = "ix_prompt_project_id", columnList = "project_id"),
+            @Index(name = "ix_prompt_created", columnList = "created, uid, version")
         })
 public class Prompt extends VersionedEntity {
 

@@ -14,12 +14,16 @@ import org.hibernate.annotations.Proxy;
 /** A run of a workflow, possibly started by a schedule. Survives both (SET NULL). */
 @Entity
 @Proxy(lazy = false)
+// ix_run_status and ix_run_created end with the key (uid, version): an index ending with it serves the grid's order by
+// its column as a whole, so the first page of 371,728 runs by status or by time reads about 100 index entries instead of
+// sorting every run (GridService; DatabaseProduct.orderTieBreak). A controller's own files have ix_run_status on status alone.
 @Table(name = "run",
         indexes = {
             @Index(name = "ix_run_owner_id", columnList = "owner_id"),
             @Index(name = "ix_run_workflow_id", columnList = "workflow_id"),
             @Index(name = "ix_run_schedule_id", columnList = "schedule_id"),
-            @Index(name = "ix_run_status", columnList = "status")
+            @Index(name = "ix_run_status", columnList = "status, uid, version"),
+            @Index(name = "ix_run_created", columnList = "created, uid, version")
         })
 public class Run extends VersionedEntity {
 

@@ -17,7 +17,8 @@ import org.hibernate.annotations.Proxy;
 @Table(name = "session",
         indexes = {
             @Index(name = "ix_session_owner_id", columnList = "owner_id"),
-            @Index(name = "ix_session_workflow_id", columnList = "workflow_id")
+            @Index(name = "ix_session_workflow_id", columnList = "workflow_id"),
+            @Index(name = "ix_session_created", columnList = "created, uid, version")
         })
 public class Session extends VersionedEntity {
 

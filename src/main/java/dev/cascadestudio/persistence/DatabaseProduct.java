@@ -125,6 +125,16 @@ public interface DatabaseProduct {
         return query.plain();
     }
 
+    /**
+     * What ends a grid's order by {@code column} so that it is total, after the column: the key columns
+     * {@code keyColumns} (the table's key without {@code column}) by default, or a column of the product's own
+     * ({@code _ROWID_}) where comparing keys costs more than the product should pay.
+     */
+    default java.util.List<String> orderTieBreak(java.sql.Connection connection, String table, String column,
+                                                 java.util.List<String> keyColumns) throws SQLException {
+        return keyColumns;
+    }
+
     /** The JDBC parameter text for a column of this kind: {@code ?}, or a cast where JSON needs one. */
     String placeholder(ColumnKind column);
 

@@ -120,6 +120,12 @@ final class H2Product extends ServerProduct {
      */
     @Override
     public String pageSql(java.sql.Connection connection, PageQuery query) throws SQLException {
+        if (query.onlyColumn() != null) {
+            // H2 reads an index alone, without the table's rows, only where a condition on the index's column leads it
+            // there: with "name >= ''", always true of a name, the natural order of 371,728 runs read the name index
+            // (about 0.35 s); without it, every row of the table (about 0.7 s)
+            return query.withConditionFirst("c." + query.onlyColumn() + " >= ''").plain();
+        }
         if (query.where().isEmpty() || query.matching() < 0) {
             return query.plain();
         }
@@ -129,6 +135,22 @@ final class H2Product extends ServerProduct {
         }
         String index = indexOn(connection, query.tableName(), query.orderColumns());
         return index == null ? query.plain() : query.plain(" USE INDEX (\"" + index.replace("\"", "\"\"") + "\")");
+    }
+
+    /**
+     * Ends an order by {@code column} with the key where an index of the table starts with the column and then the key
+     * (the mapping's {@code ix_run_status}, {@code ix_run_created}): that index then serves the whole order and a page
+     * reads only its own entries. Elsewhere with the row id: H2 sorts every row for such an order, and comparing the
+     * 32-character uids of the 350,000 runs that share a status took 8 to 15 s where the row id, a number, took about
+     * 2 s (1M-row file).
+     */
+    @Override
+    public java.util.List<String> orderTieBreak(java.sql.Connection connection, String table, String column,
+                                                java.util.List<String> keyColumns) throws SQLException {
+        java.util.List<String> order = new java.util.ArrayList<>();
+        order.add(column);
+        order.addAll(keyColumns);
+        return indexOn(connection, table, order) != null ? keyColumns : java.util.List.of("_ROWID_");
     }
 
     /** H2 keeps a table's row count: {@code COUNT(*)} without a condition reads no rows. */

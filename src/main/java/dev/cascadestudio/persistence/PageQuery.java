@@ -16,9 +16,12 @@ package dev.cascadestudio.persistence;
  * @param orderColumns the columns of the order where every part of it is a plain column of the mapping
  *                    (the key order: uid, version); empty where a part is an expression or a row id
  * @param matching    how many rows pass the conditions, as counted just before; -1 where not known
+ * @param onlyColumn  the one text column that the selected expressions and the conditions read, quoted (the name,
+ *                    in a natural order with no filter), so that an index on it holds all the query needs; null
+ *                    where they read more
  */
 public record PageQuery(String columns, String table, String where, String orderBy, int limit, String tableName,
-                        java.util.List<String> orderColumns, long matching) {
+                        java.util.List<String> orderColumns, long matching, String onlyColumn) {
 
     public PageQuery {
         orderColumns = java.util.List.copyOf(orderColumns);
@@ -33,6 +36,12 @@ public record PageQuery(String columns, String table, String where, String order
     public String plain(String hint) {
         return "SELECT " + columns + " FROM " + table + " c" + hint + (where.isEmpty() ? "" : " WHERE " + where)
                 + " ORDER BY " + orderBy + " LIMIT " + limit;
+    }
+
+    /** This query with {@code condition} put before its conditions (its placeholders, if any, come first). */
+    public PageQuery withConditionFirst(String condition) {
+        return new PageQuery(columns, table, where.isEmpty() ? condition : condition + " AND " + where, orderBy, limit,
+                tableName, orderColumns, matching, onlyColumn);
     }
 
     /**

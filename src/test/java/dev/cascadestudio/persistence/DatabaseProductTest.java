@@ -184,7 +184,7 @@ class DatabaseProductTest {
             int i = 0;
             for (long matching : new long[] {9, 10}) {
                 for (List<String> order : List.<List<String>>of(List.of("uid", "version"), List.of())) {
-                    PageQuery q = new PageQuery("c.\"uid\" AS k0", "\"run\"", "c.\"status\" = ?", "1", 11, "run", order, matching);
+                    PageQuery q = new PageQuery("c.\"uid\" AS k0", "\"run\"", "c.\"status\" = ?", "1", 11, "run", order, matching, null);
                     pages[i++] = DatabaseProduct.of(DatabaseKind.H2).pageSql(c, q);
                     assertThat(DatabaseProduct.of(DatabaseKind.SQLITE).pageSql(c, q)).isEqualTo(q.plain());
                 }
@@ -193,6 +193,31 @@ class DatabaseProductTest {
             String matchesFirst = "SELECT * FROM (SELECT c.\"uid\" AS k0 FROM \"run\" c WHERE c.\"status\" = ?) m ORDER BY 1 LIMIT 11";
             assertThat(pages).containsExactly(matchesFirst, matchesFirst,
                     plain.replace(" c WHERE", " c USE INDEX (\"PRIMARY_KEY_1\") WHERE").replace("PRIMARY_KEY_1", primaryKeyIndex(c)), plain);
+        }
+    }
+
+    /**
+     * What ends a grid's order: the key everywhere, and on H2 too where an index holds the column and then the key
+     * (it then serves the whole order); on H2 without one the row id. A natural order of names reads the name index alone.
+     */
+    @Test
+    void anOrderEndsWithTheKeyWhereAnIndexServesItAndH2ReadsTheNameIndexAlone() throws Exception {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:h2:mem:tiebreak", "", "");
+             java.sql.Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE \"run\" (\"uid\" VARCHAR(64), \"version\" VARCHAR(255), \"status\" VARCHAR(20),"
+                    + " \"created\" TIMESTAMP, \"name\" VARCHAR(255) UNIQUE, CONSTRAINT \"run_key\" PRIMARY KEY (\"uid\", \"version\"))");
+            s.execute("CREATE INDEX \"ix_run_status\" ON \"run\" (\"status\", \"uid\", \"version\")");
+            s.execute("CREATE INDEX \"ix_run_created\" ON \"run\" (\"created\")");
+            List<String> key = List.of("uid", "version");
+            assertThat(DatabaseProduct.of(DatabaseKind.H2).orderTieBreak(c, "run", "status", key)).isEqualTo(key);
+            assertThat(DatabaseProduct.of(DatabaseKind.H2).orderTieBreak(c, "run", "created", key)).containsExactly("_ROWID_");
+            assertThat(DatabaseProduct.of(DatabaseKind.SQLITE).orderTieBreak(c, "run", "created", key)).isEqualTo(key);
+
+            PageQuery byName = new PageQuery("c.\"name\" AS k0", "\"run\"", "", "1", 11, "run", List.of(), -1, "\"name\"");
+            assertThat(DatabaseProduct.of(DatabaseKind.H2).pageSql(c, byName))
+                    .isEqualTo("SELECT c.\"name\" AS k0 FROM \"run\" c WHERE c.\"name\" >= '' ORDER BY 1 LIMIT 11");
+            assertThat(DatabaseProduct.of(DatabaseKind.SQLITE).pageSql(c, byName))
+                    .isEqualTo("SELECT c.\"name\" AS k0 FROM \"run\" c ORDER BY 1 LIMIT 11");
         }
     }
 

@@ -162,6 +162,39 @@ class GridServiceTest {
         assertThat(names(all("user", GridFilter.NONE, "name", false, 4))).containsExactlyElementsOf(users);
     }
 
+    /**
+     * Names whose plain order and natural order disagree about what comes first ("a-1" before "a9" in plain order,
+     * after it naturally): a page in the natural order, read from the rows up to a bound that the first rows in
+     * plain order give, still holds exactly the rows the natural order puts there, page after page, both ways.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Kind.class, names = {"H2", "SQLITE", "POSTGRESQL_CONTROLLER", "MARIADB_CONTROLLER"})
+    void namesWhosePlainAndNaturalOrdersDisagreePageNaturally(Kind kind) {
+        open(kind);
+        List<String> odd = List.of("a-1", "a9", "a10", "a", "a0", "a-2", "a.5", "ab1", "a1b", "a1b2", "a1b10", "a 3", "a!",
+                "a-10", "a00", "a01", "b", "a-", "a--1", "aa", "a19x", "a2");
+        database.fromConnection(c -> {
+            try (BatchInserter inserter = new BatchInserter(c, database.kind(), database.sqlNames(), 200)) {
+                for (int i = 0; i < odd.size(); i++) {
+                    run(inserter, new Run(RowBuilder.uid("run", odd.get(i)), "", odd.get(i), null, "completed", ann, wf1,
+                            EPOCH.plusDays(40).plusMinutes(i)));
+                }
+                inserter.flush();
+            }
+            return null;
+        });
+        List<String> expected = runs.stream().map(Run::name).sorted(NATURAL).toList();
+        assertThat(expected.indexOf("a9")).isLessThan(expected.indexOf("a-1"));
+        List<String> reversed = new ArrayList<>(expected);
+        java.util.Collections.reverse(reversed);
+        for (int pageSize : List.of(1, 2, 3, 5)) {
+            assertThat(names(all("run", GridFilter.NONE, "name", false, pageSize))).as("pages of " + pageSize)
+                    .containsExactlyElementsOf(expected);
+            assertThat(names(all("run", GridFilter.NONE, "name", true, pageSize))).as("pages of " + pageSize + " down")
+                    .containsExactlyElementsOf(reversed);
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(value = Kind.class, names = {"H2", "SQLITE", "POSTGRESQL_CONTROLLER", "MARIADB_CONTROLLER"})
     void keysetPagingVisitsEveryRowOnceInEveryOrder(Kind kind) {
@@ -268,6 +301,43 @@ class GridServiceTest {
             assertThat(names(all("run", filter, "name", false, 50))).as(filter + " by name")
                     .containsExactlyElementsOf(runs.stream().filter(expected).map(Run::name).sorted(NATURAL).toList());
         });
+    }
+
+    /**
+     * A text filter's first page and count are read in one statement where few rows match, and by a count and then
+     * the page where more do: both ways give the rows the fixture says, in every order, page after page.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Kind.class, names = {"H2", "SQLITE", "POSTGRESQL_CONTROLLER", "MARIADB_CONTROLLER"})
+    void aTextFilterPagesAlikeWhetherFewOrManyMatch(Kind kind) {
+        open(kind);
+        GridService countFirst = new GridService(database, 2); // more than 2 matches: counted first, as with many
+        GridFilter filter = GridFilter.NONE.withText("run-1");
+        List<Run> matching = runs.stream().filter(r -> contains(r, "run-1")).toList();
+        assertThat(matching.size()).as("fixture").isGreaterThan(10);
+        Map<String, Comparator<Run>> orders = new java.util.LinkedHashMap<>();
+        orders.put("name", Comparator.comparing(Run::name, NATURAL));
+        orders.put("status", Comparator.comparing(Run::status));
+        orders.put("created", Comparator.comparing(Run::created));
+        orders.put("owner_id", Comparator.comparing(Run::owner, Comparator.nullsLast(Comparator.naturalOrder())));
+        for (Map.Entry<String, Comparator<Run>> order : orders.entrySet()) {
+            for (boolean descending : List.of(false, true)) {
+                String as = order.getKey() + (descending ? " desc" : " asc");
+                Comparator<Run> expected = descending ? order.getValue().reversed() : order.getValue();
+                for (GridService way : List.of(grid, countFirst)) {
+                    GridService kept = grid;
+                    grid = way;
+                    List<GridPage.GridRow> rows = all("run", filter, order.getKey(), descending, 4);
+                    grid = kept;
+                    assertThat(rows).as(as).extracting(r -> r.ref().uid() + "/" + r.ref().version()).doesNotHaveDuplicates()
+                            .containsExactlyInAnyOrderElementsOf(matching.stream().map(r -> r.uid() + "/" + r.version()).toList());
+                    // the sorted column's values come in the expected order (ties in any order of the key)
+                    List<Run> byRow = rows.stream().map(g -> matching.stream().filter(r -> r.uid().equals(g.ref().uid())
+                            && r.version().equals(g.ref().version())).findFirst().orElseThrow()).toList();
+                    assertThat(byRow).as(as).isSortedAccordingTo(expected);
+                }
+            }
+        }
     }
 
     @ParameterizedTest
