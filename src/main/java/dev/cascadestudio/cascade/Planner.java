@@ -80,17 +80,27 @@ public final class Planner {
     }
 
     private DeletePlan plan(Connection connection, List<Root> roots, List<Repair> repairs, boolean byRowId) throws SQLException {
-        PlanQueries queries = new PlanQueries(graph, database.sqlNames(), DatabaseProduct.of(database.kind()), roots, repairs);
-        // Where scans read each row's key (every product but H2), the roots are looked for in their table's own scan
-        // instead of a statement of their own: on a controller's SQLite file, whose key is (version, uid), that
-        // statement was one more scan of every run for 10,000 chosen runs, a third of their plan.
-        Map<String, Set<String>> found = byRowId ? null : new HashMap<>();
-        int statements = validate(connection, queries, roots, repairs, found == null);
+        Map<String, String> everyVersion = new HashMap<>();
+        for (Root root : roots) {
+            if (!everyVersion.containsKey(root.table()) && MappedTables.exists(root.table()) && MappedTables.get(root.table()).versioned()) {
+                String condition = product().everyVersion(connection, database.sqlNames(), root.table());
+                if (condition != null) {
+                    everyVersion.put(root.table(), condition);
+                }
+            }
+        }
+        PlanQueries queries = new PlanQueries(graph, database.sqlNames(), DatabaseProduct.of(database.kind()), roots, repairs,
+                everyVersion);
+        // The roots are looked for in their table's own scan instead of a statement of their own: on a controller's
+        // SQLite file, whose key is (version, uid), that statement was one more scan of every run for 10,000 chosen
+        // runs, a third of their plan; on H2 one more lookup of each of them, 40% of it.
+        Map<String, Set<String>> found = new HashMap<>();
+        int statements = validate(queries, roots, repairs);
         DeletedKeys keys = byRowId && keepsParentKeys() ? new DeletedKeys(parentKeyLimit) : null;
         List<DeletePlan.Effect> deleted = new ArrayList<>();
         List<DeletePlan.Effect> nulled = new ArrayList<>();
         for (PlanQueries.Effect effect : queries.effects()) {
-            Set<String> rootsFound = found == null || effect.edge() != null || queries.rootUids(effect.table()).isEmpty() ? null
+            Set<String> rootsFound = effect.edge() != null || queries.rootUids(effect.table()).isEmpty() ? null
                     : found.computeIfAbsent(effect.table(), t -> new HashSet<>());
             DeletePlan.Effect scanned = scan(connection, queries, effect, byRowId, keys, rootsFound);
             statements++;
@@ -98,70 +108,22 @@ public final class Planner {
                 (effect.edge() == null ? deleted : nulled).add(scanned);
             }
         }
-        if (found != null) {
-            statements += checkFound(connection, queries, found);
-        }
+        statements += checkFound(connection, queries, found);
         return new DeletePlan(roots, repairs, deleted, nulled, commitStatements(queries), statements);
     }
 
-    /**
-     * How many root uids one existence check asks about where the product takes them one parameter each
-     * (where it takes them as one parameter, {@link PlanQueries#uidIn}, one statement asks about all): a
-     * statement per chunk, not per root, so that 10,000 chosen runs cost a few statements (a controller's
-     * SQLite file has no index on {@code uid} alone: each single-root check was a scan of the whole table).
-     */
-    static final int ROOT_CHECK_CHUNK = 1_000;
-
-    /**
-     * Checks that every root names a row of a table that can be deleted from ({@code inDatabase}: that the row
-     * exists too, else the caller looks for them in its scans, {@link #checkFound}); returns the statements it ran.
-     */
-    private int validate(Connection connection, PlanQueries queries, List<Root> roots, List<Repair> repairs, boolean inDatabase)
-            throws SQLException {
+    /** Checks that every root names a table that can be deleted from, and that something was chosen; returns the statements it ran (none). */
+    private int validate(PlanQueries queries, List<Root> roots, List<Repair> repairs) {
         if (roots.isEmpty() && repairs.isEmpty()) {
             throw new IllegalArgumentException("Nothing to delete: no rows were chosen.");
         }
-        Map<String, List<String>> byTable = new LinkedHashMap<>();
         for (Root root : roots) {
             if (!MappedTables.exists(root.table()) || MappedTables.get(root.table()).label()) {
                 throw new IllegalArgumentException("'" + root.table() + "' is not a table that can be deleted from. Tables: "
                         + String.join(", ", graph.tables().stream().filter(t -> !t.label()).map(TableInfo::name).toList()) + ".");
             }
-            byTable.computeIfAbsent(root.table(), t -> new ArrayList<>()).add(root.uid());
         }
-        int statements = 0;
-        if (!inDatabase) {
-            return statements;
-        }
-        for (Map.Entry<String, List<String>> table : byTable.entrySet()) {
-            List<String> uids = List.copyOf(new LinkedHashSet<>(table.getValue()));
-            int chunkSize = product().inKeyList(queries.q("uid"), uids.size()) != null ? uids.size() : ROOT_CHECK_CHUNK;
-            for (int from = 0; from < uids.size(); from += chunkSize) {
-                List<String> chunk = uids.subList(from, Math.min(uids.size(), from + chunkSize));
-                Set<String> found = new HashSet<>();
-                // on H2 joined to the array, as the scans are (PlanQueries.rootsJoined says why), else uid = ANY(?) or IN (…)
-                Sql sql = identifiesRowsById() && keepsParentKeys() && chunk.size() == uids.size() && queries.onlyRoots(table.getKey())
-                        ? Sql.of("SELECT DISTINCT " + queries.q(table.getKey()) + "." + queries.q("uid")).append(queries.rootsJoined(table.getKey()))
-                        : Sql.of("SELECT DISTINCT " + queries.q("uid") + " FROM " + queries.q(table.getKey()) + " WHERE ")
-                        .append(queries.uidIn(chunk));
-                try (PreparedStatement ps = connection.prepareStatement(sql.text())) {
-                    sql.bind(ps);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            found.add(rs.getString(1));
-                        }
-                    }
-                }
-                statements++;
-                for (String uid : chunk) {
-                    // not found byte for byte: the database's own comparison decides (a column's collation may match it)
-                    if (!found.contains(uid) && !exists(connection, table.getKey(), uid)) {
-                        throw new IllegalArgumentException("No row with uid '" + uid + "' in table " + table.getKey() + ".");
-                    }
-                }
-            }
-        }
-        return statements;
+        return 0;
     }
 
     /**
@@ -209,6 +171,9 @@ public final class Planner {
             for (String column : kept) {
                 select.append(queries.q(effect.table())).append('.').append(queries.q(column)).append(", ");
             }
+            if (rootsFound != null) { // the uid, to see that each root was found (in the key's index with the row id)
+                select.append(queries.q(effect.table())).append('.').append(queries.q("uid")).append(", ");
+            }
             sql = Sql.of(select.toString()).append(queries.routeIndexExpression(effect));
         } else {
             sql = Sql.of("SELECT " + queries.keyColumns(effect.table()) + ", ").append(queries.routeIndexExpression(effect));
@@ -226,7 +191,8 @@ public final class Planner {
             sql.bind(ps);
             ps.setFetchSize(2000);
             try (ResultSet rs = ps.executeQuery()) {
-                int routeColumn = byRowId ? 2 + kept.size() : table.versioned() ? 3 : 2;
+                int uidColumn = byRowId ? 2 + kept.size() : 1;
+                int routeColumn = byRowId ? 2 + kept.size() + (rootsFound != null ? 1 : 0) : table.versioned() ? 3 : 2;
                 while (rs.next()) {
                     if (byRowId) {
                         digest.add(rs.getLong(1));
@@ -235,9 +201,9 @@ public final class Planner {
                         }
                     } else {
                         digest.add(rs.getString(1), table.versioned() ? String.valueOf(rs.getString(2)) : null);
-                        if (rootsFound != null && rootUids.contains(rs.getString(1))) {
-                            rootsFound.add(rs.getString(1));
-                        }
+                    }
+                    if (rootsFound != null && rootUids.contains(rs.getString(uidColumn))) {
+                        rootsFound.add(rs.getString(uidColumn));
                     }
                     int route = rs.getInt(routeColumn);
                     if (route >= 0 && route < perRoute.length) {
