@@ -22,7 +22,7 @@ import org.hibernate.annotations.Proxy;
         indexes = {
             @Index(name = "ix_schedule_owner_id", columnList = "owner_id"),
             @Index(name = "ix_schedule_workflow_id", columnList = "workflow_id"),
-            @Index(name = "ix_schedule_status", columnList = "status, uid, version"),
+            @Index(name = "ix_schedule_status", columnList = "status, created, uid, version"),
             @Index(name = "ix_schedule_created", columnList = "created, uid, version")
         })
 public class Schedule extends VersionedEntity {

@@ -22,8 +22,8 @@ import org.hibernate.annotations.Proxy;
         indexes = {
             @Index(name = "ix_workflow_owner_id", columnList = "owner_id"),
             @Index(name = "ix_workflow_project_id", columnList = "project_id"),
-            @Index(name = "ix_workflow_state", columnList = "state, uid, version"),
-            @Index(name = "ix_workflow_workflow_type", columnList = "workflow_type, uid, version"),
+            @Index(name = "ix_workflow_state", columnList = "state, created, uid, version"),
+            @Index(name = "ix_workflow_workflow_type", columnList = "workflow_type, created, uid, version"),
             @Index(name = "ix_workflow_created", columnList = "created, uid, version")
         })
 public class Workflow extends VersionedEntity {
