@@ -32,23 +32,12 @@ final class PlanQueries {
     private final Map<String, Sql> deletedPredicates = new HashMap<>();
     private final Map<String, List<Route>> routes = new HashMap<>();
     private final Map<String, Sql> rootConditions = new HashMap<>();
-    private final Map<String, String> everyVersion;
 
     PlanQueries(CascadeGraph graph, SqlNames names, DatabaseProduct product, List<Root> roots) {
         this(graph, names, product, roots, List.of());
     }
 
     PlanQueries(CascadeGraph graph, SqlNames names, DatabaseProduct product, List<Root> roots, List<Repair> repairs) {
-        this(graph, names, product, roots, repairs, Map.of());
-    }
-
-    /**
-     * {@code everyVersion}: for a root table, a condition true of all its rows that lets the roots be looked up in a
-     * key that leads with the version ({@link DatabaseProduct#everyVersion}); the planner's scans take it along.
-     */
-    PlanQueries(CascadeGraph graph, SqlNames names, DatabaseProduct product, List<Root> roots, List<Repair> repairs,
-                Map<String, String> everyVersion) {
-        this.everyVersion = Map.copyOf(everyVersion);
         this.graph = graph;
         List<ForeignKeyRule> edges = new ArrayList<>();
         for (Repair repair : repairs) {
@@ -167,9 +156,7 @@ final class PlanQueries {
 
     /** {@code uid} is one of {@code table}'s roots: built once per table, since many statements repeat it. */
     private Sql rootCondition(String table) {
-        return rootConditions.computeIfAbsent(table, t -> everyVersion.containsKey(t)
-                ? Sql.of("(").append(inList(q("uid"), rootUids.get(t))).append(" AND " + everyVersion.get(t) + ")")
-                : inList(q("uid"), rootUids.get(t)));
+        return rootConditions.computeIfAbsent(table, t -> inList(q("uid"), rootUids.get(t)));
     }
 
     /** The rows of {@code edge.childTable} whose column the plan sets to NULL (rows deleted anyway excluded). */

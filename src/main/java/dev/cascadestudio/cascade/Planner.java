@@ -80,17 +80,7 @@ public final class Planner {
     }
 
     private DeletePlan plan(Connection connection, List<Root> roots, List<Repair> repairs, boolean byRowId) throws SQLException {
-        Map<String, String> everyVersion = new HashMap<>();
-        for (Root root : roots) {
-            if (!everyVersion.containsKey(root.table()) && MappedTables.exists(root.table()) && MappedTables.get(root.table()).versioned()) {
-                String condition = product().everyVersion(connection, database.sqlNames(), root.table());
-                if (condition != null) {
-                    everyVersion.put(root.table(), condition);
-                }
-            }
-        }
-        PlanQueries queries = new PlanQueries(graph, database.sqlNames(), DatabaseProduct.of(database.kind()), roots, repairs,
-                everyVersion);
+        PlanQueries queries = new PlanQueries(graph, database.sqlNames(), DatabaseProduct.of(database.kind()), roots, repairs);
         // The roots are looked for in their table's own scan instead of a statement of their own: on a controller's
         // SQLite file, whose key is (version, uid), that statement was one more scan of every run for 10,000 chosen
         // runs, a third of their plan; on H2 one more lookup of each of them, 40% of it.

@@ -126,19 +126,6 @@ public interface DatabaseProduct {
     }
 
     /**
-     * A condition true of every row of {@code table} that lets a lookup by uid use a key that leads with the version:
-     * {@code "version" IN (every version the table holds)}, read from that key by a loose index scan (one seek per
-     * version) where the table's key is {@code (version, uid)} and it holds at most {@value #FEW_VERSIONS} versions;
-     * null elsewhere (by default). Written unqualified, like the uid it goes with.
-     */
-    default String everyVersion(java.sql.Connection connection, SqlNames names, String table) throws SQLException {
-        return null;
-    }
-
-    /** The most versions a table may hold for {@link #everyVersion} to be worth asking: each is one more seek per uid. */
-    int FEW_VERSIONS = 16;
-
-    /**
      * What ends a grid's order by {@code column} so that it is total, after the column: the key columns
      * {@code keyColumns} (the table's key without {@code column}) by default, or a column of the product's own
      * ({@code _ROWID_}) where comparing keys costs more than the product should pay.

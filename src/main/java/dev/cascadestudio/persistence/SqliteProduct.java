@@ -35,52 +35,6 @@ final class SqliteProduct implements DatabaseProduct {
         return SqlValues.jsonStringArray(keys);
     }
 
-    /**
-     * A controller's file keys its versioned tables {@code PRIMARY KEY (version, uid)}, and nothing indexes the uid
-     * alone: 10,000 chosen runs were found by scanning all 371,728 (about 0.1 s, twice in their plan, once more for
-     * their labels). With the versions it holds (usually only {@code ''}) named, SQLite seeks each (version, uid) in
-     * that key: 18 ms. The versions come from the key itself, one seek each (a recursive loose index scan), in the
-     * same statement, so the condition is true of every row whatever was written since; it is only offered where
-     * the table holds at most {@value #FEW_VERSIONS}, counted first the same way.
-     */
-    @Override
-    public String everyVersion(java.sql.Connection connection, SqlNames names, String table) throws SQLException {
-        int versionAt = 0;
-        int uidAt = 0;
-        try (PreparedStatement ps = connection.prepareStatement("SELECT name, pk FROM pragma_table_info(?)")) {
-            ps.setString(1, table);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    if ("version".equals(rs.getString(1))) {
-                        versionAt = rs.getInt(2);
-                    } else if ("uid".equals(rs.getString(1))) {
-                        uidAt = rs.getInt(2);
-                    }
-                }
-            }
-        }
-        if (versionAt != 1 || uidAt != 2) {
-            return null;
-        }
-        String versions = versions(names, table);
-        try (java.sql.Statement s = connection.createStatement();
-             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM (" + versions + " LIMIT " + (FEW_VERSIONS + 1) + ")")) {
-            if (!rs.next() || rs.getInt(1) > FEW_VERSIONS) {
-                return null;
-            }
-        }
-        return names.quote("version") + " IN (" + versions + ")";
-    }
-
-    /** Every version {@code table} holds, each found by one seek in a key that leads with the version. */
-    private static String versions(SqlNames names, String table) {
-        String t = names.quote(table);
-        String v = names.quote("version");
-        return "WITH RECURSIVE cs_versions(v) AS (SELECT MIN(" + v + ") FROM " + t + " UNION ALL SELECT (SELECT MIN(" + v
-                + ") FROM " + t + " WHERE " + v + " > cs_versions.v) FROM cs_versions WHERE cs_versions.v IS NOT NULL)"
-                + " SELECT v FROM cs_versions WHERE v IS NOT NULL";
-    }
-
     @Override
     public int connectionPoolSize() {
         return 1;
