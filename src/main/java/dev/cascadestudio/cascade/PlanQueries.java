@@ -289,6 +289,11 @@ final class PlanQueries {
                 : deleted.append(" AND ").append(notTrue(Sql.of("(").append(Sql.join(" OR ", before)).append(")")));
     }
 
+    /** The tables that hold chosen rows, in the order first chosen. */
+    List<String> rootTables() {
+        return List.copyOf(rootUids.keySet());
+    }
+
     /** The roots of one table, by uid. */
     List<String> rootUids(String table) {
         return rootUids.getOrDefault(table, List.of());
@@ -458,6 +463,35 @@ final class PlanQueries {
                 + q(edge.column()) + " = " + alias + "." + q(PARENT_KEY), List.of((Object) keys));
         Sql deletedAnyway = effect.edge() == null ? null : deletedPredicate(effect.table());
         return deletedAnyway == null ? source : source.append(" WHERE ").append(notTrue(deletedAnyway));
+    }
+
+    /**
+     * The same rows as {@link #scanSourceWithNulledBefore(Effect)}, for a product whose scans read each row's key and
+     * that finds the children of many chosen rows by key list ({@link DatabaseProduct#findsChildrenOfChosenRowsByKeyList}):
+     * a table whose deleted rows are its chosen rows alone is read {@code FROM run WHERE uid IN (…) AND everyVersion}
+     * ({@code everyVersion} null: without it); a table reached through one edge from such a table, whose keys
+     * {@code known} holds, {@code FROM run_labels WHERE run_labels.parent IN (…)}, the keys bound as one list.
+     */
+    Sql scanSourceByKeyList(Effect effect, ParentKeys known, String everyVersion) {
+        if (effect.edge() == null && onlyRoots(effect.table())) {
+            Sql roots = rootCondition(effect.table());
+            return Sql.of(" FROM " + q(effect.table()) + " WHERE ")
+                    .append(everyVersion == null ? roots : Sql.of("(").append(roots).append(" AND " + everyVersion + ")"));
+        }
+        ForeignKeyRule edge = effect.edge() != null ? effect.edge() : soleDeletingEdge(effect.table());
+        Object[] keys = edge == null || repairs.contains(edge) ? null : known.of(edge.parentTable(), edge.referencedColumn());
+        if (keys == null || keys.length == 0) {
+            return scanSourceWithNulledBefore(effect);
+        }
+        String child = q(effect.table());
+        List<String> values = new ArrayList<>();
+        for (Object key : keys) {
+            values.add((String) key);
+        }
+        Collections.sort(values); // the statement's text and parameters do not depend on a hash order
+        Sql source = Sql.of(" FROM " + child + " WHERE ").append(inList(child + "." + q(edge.column()), values));
+        Sql deletedAnyway = effect.edge() == null ? null : deletedPredicate(effect.table());
+        return deletedAnyway == null ? source : source.append(" AND (").append(notTrue(deletedAnyway)).append(")");
     }
 
     /**

@@ -86,13 +86,26 @@ public final class Planner {
         // runs, a third of their plan; on H2 one more lookup of each of them, 40% of it.
         Map<String, Set<String>> found = new HashMap<>();
         int statements = validate(queries, roots, repairs);
-        DeletedKeys keys = byRowId && keepsParentKeys() ? new DeletedKeys(parentKeyLimit) : null;
+        // Where scans read each row's key, the product may find the children of many chosen rows by their keys kept
+        // from the chosen rows' own scan (DatabaseProduct.findsChildrenOfChosenRowsByKeyList): only those keys are kept.
+        boolean byKeyList = !byRowId && product().findsChildrenOfChosenRowsByKeyList();
+        DeletedKeys keys = (byRowId && keepsParentKeys()) || byKeyList ? new DeletedKeys(parentKeyLimit) : null;
+        Map<String, String> everyVersion = new HashMap<>();
+        if (byKeyList) {
+            for (String table : queries.rootTables()) {
+                String condition = queries.onlyRoots(table) && graph.table(table).versioned()
+                        ? product().everyVersion(connection, database.sqlNames(), table) : null;
+                if (condition != null) {
+                    everyVersion.put(table, condition);
+                }
+            }
+        }
         List<DeletePlan.Effect> deleted = new ArrayList<>();
         List<DeletePlan.Effect> nulled = new ArrayList<>();
         for (PlanQueries.Effect effect : queries.effects()) {
             Set<String> rootsFound = effect.edge() != null || queries.rootUids(effect.table()).isEmpty() ? null
                     : found.computeIfAbsent(effect.table(), t -> new HashSet<>());
-            DeletePlan.Effect scanned = scan(connection, queries, effect, byRowId, keys, rootsFound);
+            DeletePlan.Effect scanned = scan(connection, queries, effect, byRowId, keys, rootsFound, everyVersion);
             statements++;
             if (scanned.count() > 0) {
                 (effect.edge() == null ? deleted : nulled).add(scanned);
@@ -148,13 +161,15 @@ public final class Planner {
 
     /** {@code keys}: the deleted parents' keys kept so far, or null where none are kept (only with row ids). */
     private DeletePlan.Effect scan(Connection connection, PlanQueries queries, PlanQueries.Effect effect, boolean byRowId,
-                                   DeletedKeys keys, Set<String> rootsFound) throws SQLException {
+                                   DeletedKeys keys, Set<String> rootsFound, Map<String, String> everyVersion) throws SQLException {
         Set<String> rootUids = rootsFound == null ? Set.of() : new HashSet<>(queries.rootUids(effect.table()));
         TableInfo table = graph.table(effect.table());
         List<Route> routes = queries.routesOf(effect);
         // No ORDER BY: the digest does not depend on the order of the rows, and sorting a few hundred
         // thousand keys cost H2 more than finding them.
-        List<String> kept = keys != null && effect.edge() == null ? keys.wantedFrom(effect.table(), graph) : List.of();
+        // by row id every deleted table's keys are kept; by key list only those of a table of chosen rows alone
+        List<String> kept = keys != null && effect.edge() == null && (byRowId || queries.onlyRoots(effect.table()))
+                ? keys.wantedFrom(effect.table(), graph) : List.of();
         Sql sql;
         if (byRowId) {
             StringBuilder select = new StringBuilder("SELECT " + queries.q(effect.table()) + "._ROWID_, ");
@@ -166,13 +181,19 @@ public final class Planner {
             }
             sql = Sql.of(select.toString()).append(queries.routeIndexExpression(effect));
         } else {
-            sql = Sql.of("SELECT " + queries.keyColumns(effect.table()) + ", ").append(queries.routeIndexExpression(effect));
+            StringBuilder select = new StringBuilder("SELECT " + queries.keyColumns(effect.table()) + ", ");
+            for (String column : kept) {
+                select.append(queries.q(column)).append(", ");
+            }
+            sql = Sql.of(select.toString()).append(queries.routeIndexExpression(effect));
         }
         Sql nulledBefore = queries.nulledBeforeExpression(effect);
         if (nulledBefore != null) {
             sql = sql.append(", ").append(nulledBefore);
         }
-        sql = sql.append(keys != null ? queries.scanSource(effect, keys) : queries.scanSourceWithNulledBefore(effect));
+        sql = sql.append(keys == null ? queries.scanSourceWithNulledBefore(effect)
+                : byRowId ? queries.scanSource(effect, keys)
+                : queries.scanSourceByKeyList(effect, keys, everyVersion.get(effect.table())));
         KeySetDigest digest = new KeySetDigest();
         long[] perRoute = new long[routes.size()];
         long count = 0;
@@ -182,7 +203,8 @@ public final class Planner {
             ps.setFetchSize(2000);
             try (ResultSet rs = ps.executeQuery()) {
                 int uidColumn = byRowId ? 2 + kept.size() : 1;
-                int routeColumn = byRowId ? 2 + kept.size() + (rootsFound != null ? 1 : 0) : table.versioned() ? 3 : 2;
+                int keyColumns = table.versioned() ? 2 : 1;
+                int routeColumn = byRowId ? 2 + kept.size() + (rootsFound != null ? 1 : 0) : keyColumns + kept.size() + 1;
                 while (rs.next()) {
                     if (byRowId) {
                         digest.add(rs.getLong(1));
@@ -191,6 +213,9 @@ public final class Planner {
                         }
                     } else {
                         digest.add(rs.getString(1), table.versioned() ? String.valueOf(rs.getString(2)) : null);
+                        for (int i = 0; i < kept.size(); i++) {
+                            keys.add(effect.table(), kept.get(i), rs.getString(keyColumns + 1 + i));
+                        }
                     }
                     if (rootsFound != null && rootUids.contains(rs.getString(uidColumn))) {
                         rootsFound.add(rs.getString(uidColumn));

@@ -126,6 +126,30 @@ public interface DatabaseProduct {
     }
 
     /**
+     * A condition true of every row of {@code table} that lets a lookup by uid use a key that leads with the version:
+     * {@code "version" IN (every version the table holds)}, read from that key by a loose index scan (one seek per
+     * version) where the table's key is {@code (version, uid)} and it holds at most {@value #FEW_VERSIONS} versions;
+     * null elsewhere (by default). Written unqualified, like the uid it goes with. The planner adds it to the scan of
+     * many chosen rows of one table, a statement of that table alone ({@link #findsChildrenOfChosenRowsByKeyList}).
+     */
+    default String everyVersion(java.sql.Connection connection, SqlNames names, String table) throws SQLException {
+        return null;
+    }
+
+    /** The most versions a table may hold for {@link #everyVersion} to be worth asking: each is one more seek per uid. */
+    int FEW_VERSIONS = 16;
+
+    /**
+     * Whether the planner, where its scans read each row's key, keeps the keys of many chosen rows (100 or more of
+     * one table, nothing else deleted from it) that their children refer to, and finds those children by the keys
+     * bound as one list ({@link #inKeyList}) instead of by a subquery that reads the chosen rows again. By default
+     * false; it needs a key list and byte-for-byte comparison (a list compares as a bound string does).
+     */
+    default boolean findsChildrenOfChosenRowsByKeyList() {
+        return false;
+    }
+
+    /**
      * What ends a grid's order by {@code column} so that it is total, after the column: the key columns
      * {@code keyColumns} (the table's key without {@code column}) by default, or a column of the product's own
      * ({@code _ROWID_}) where comparing keys costs more than the product should pay.

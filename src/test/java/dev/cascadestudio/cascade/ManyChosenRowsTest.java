@@ -140,6 +140,55 @@ class ManyChosenRowsTest {
         return 0; // a column whose rows are all deleted anyway: its UPDATE changes nothing
     }
 
+    /**
+     * On a controller's SQLite file, keyed (version, uid) with no index on the uid alone, the plan looks the chosen
+     * runs up in that key for each version the table holds: with a second version of some runs, every version of each
+     * chosen uid is still taken (against plain SQL), and their labels are found by the names read in that scan; with
+     * more than {@code FEW_VERSIONS} versions the plan scans, as before, and counts the same. The condition is true of
+     * every row: the plan's counts never depend on it.
+     */
+    @org.junit.jupiter.api.Test
+    void chosenRunsAreLookedUpByVersionAndUidOnAControllersSqliteFile() {
+        open(EngineDatabases.Kind.SQLITE);
+        List<String> chosen = uids(RUNS_OF_BIG_PROJECT).subList(0, 300);
+        database.fromConnection(c -> {
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate("INSERT INTO run (uid, version, name, description, created, updated, spec, owner_id, workflow_id,"
+                        + " schedule_id, status) SELECT uid, 'v2', name || '-v2', description, created, updated, spec, owner_id,"
+                        + " workflow_id, schedule_id, status FROM run WHERE uid IN ('" + String.join("', '", chosen.subList(0, 40)) + "')");
+            }
+            return null;
+        });
+        dev.cascadestudio.persistence.DatabaseProduct sqlite = dev.cascadestudio.persistence.DatabaseProduct.of(database.kind());
+        String condition = database.fromConnection(c -> sqlite.everyVersion(c, database.sqlNames(), "run"));
+        assertThat(condition).as("two versions: looked up by version and uid").startsWith("\"version\" IN (WITH RECURSIVE");
+        String chosenList = "'" + String.join("', '", chosen) + "'";
+        CascadeService service = new CascadeService(database, dir.resolve("snapshots"));
+        List<Root> roots = chosen.stream().map(uid -> new Root("run", uid)).toList();
+        DeletePlan plan = service.plan(roots);
+        assertThat(plan.deletedFrom("run").count()).as("every version of each chosen run").isEqualTo(340)
+                .isEqualTo(count("SELECT COUNT(*) FROM run WHERE uid IN (" + chosenList + ")"));
+        assertThat(plan.deletedFrom("run_labels").count()).isEqualTo(count("SELECT COUNT(*) FROM run_labels WHERE parent IN"
+                + " (SELECT name FROM run WHERE uid IN (" + chosenList + "))"));
+        // a run that does not exist is still refused by name
+        assertThatThrownBy(() -> service.plan(List.of(new Root("run", chosen.get(0)), new Root("run", "no-such-run"))))
+                .hasMessage("No row with uid 'no-such-run' in table run.");
+
+        database.fromConnection(c -> {
+            try (Statement s = c.createStatement()) {
+                for (int i = 3; i <= 20; i++) {
+                    s.executeUpdate("INSERT INTO run (uid, version, name, created, updated, status) SELECT uid, 'v" + i + "', name || '-v"
+                            + i + "', created, updated, status FROM run WHERE uid = '" + chosen.get(299) + "' AND version = ''");
+                }
+            }
+            return null;
+        });
+        String manyVersions = database.fromConnection(c -> sqlite.everyVersion(c, database.sqlNames(), "run"));
+        assertThat(manyVersions).as("20 versions: a scan").isNull();
+        assertThat(service.plan(roots).deletedFrom("run").count()).isEqualTo(358)
+                .isEqualTo(count("SELECT COUNT(*) FROM run WHERE uid IN (" + chosenList + ")"));
+    }
+
     private void open(EngineDatabases.Kind kind) {
         database = EngineDatabases.open(kind, dir);
         DataGenerator.generate(database, BIG_PROJECT_ROWS + 2_000, BIG_PROJECT_ROWS);
