@@ -64,8 +64,13 @@ public final class BrowserTreeModel {
     }
 
     public TreeItem<TreeEntry> root() { return root; }
-    /** Whether the first level (the users and the groups beside them) has been read and is in the tree. */
-    public boolean firstLevelShown() { return queries != null && root.state() == BrowserItem.State.LOADED; }
+    /** Whether the first level's users have been read and are in the tree ("Unowned" may still be counted). */
+    /** The generation of the root whose users are shown (-1: none yet): {@link #firstLevelShown} before "Unowned" is counted. */
+    private int usersShown = -1;
+
+    public boolean firstLevelShown() {
+        return queries != null && (root.state() == BrowserItem.State.LOADED || usersShown == root.generation());
+    }
     /** The item chosen last (the details show it); the tree view keeps it in step both ways. */
     public ObjectProperty<TreeItem<TreeEntry>> selectedItemProperty() { return selectedItem; }
 
@@ -255,9 +260,49 @@ public final class BrowserTreeModel {
         return root;
     }
 
+    /**
+     * The first level in two steps: the users, shown as soon as they are read; then "Unowned" with its count, which
+     * reads every table, added after them. Until then the level is still loading (what waits for it, waits), but the
+     * users can be opened.
+     */
+    private void loadTop(BrowserItem item, TreeQueries q) {
+        int generation = item.generation();
+        TreeEntry entry = item.getValue();
+        item.state(State.LOADING);
+        // an "Unowned" already there (a reload) stays, open or not, until its new count comes
+        TreeEntry.UnownedEntry before = item.child("unowned") != null && item.child("unowned").getValue()
+                instanceof TreeEntry.UnownedEntry u ? u : null;
+        activity.run("Loading users…", () -> {
+            TreeQueries.Children read = q.users(entry);
+            StartupTimeline.mark("users-read");
+            return read;
+        }, users -> {
+            if (generation != item.generation()) {
+                return;
+            }
+            apply(item, TreeQueries.withUnowned(users, before));
+            usersShown = generation;
+            activity.run("Counting rows without an owner…", q::unowned, unowned -> {
+                if (generation == item.generation()) {
+                    apply(item, TreeQueries.withUnowned(users, unowned));
+                    loaded(item);
+                }
+            }, failure -> {
+                if (generation == item.generation()) {
+                    loaded(item); // the users stay; the status bar says what could not be counted
+                    report.accept("Cannot count the rows without an owner: " + FailureMessages.describe(failure));
+                }
+            });
+        }, failure -> failed(item, generation, failure));
+    }
+
     private void load(BrowserItem item) {
         TreeQueries q = queries;
         if (q == null || item.state() == State.LOADING) {
+            return;
+        }
+        if (item == root) {
+            loadTop(item, q);
             return;
         }
         int generation = item.generation();
@@ -265,11 +310,7 @@ public final class BrowserTreeModel {
         item.state(State.LOADING);
         activity.run("Loading " + (entry instanceof RootEntry ? "users" : TreeTexts.title(entry)) + "…",
                 () -> {
-                    TreeQueries.Children read = q.children(entry, PAGE);
-                    if (entry instanceof RootEntry) {
-                        StartupTimeline.mark("users-read");
-                    }
-                    return read;
+                    return q.children(entry, PAGE);
                 }, children -> {
                     if (generation == item.generation()) {
                         apply(item, children);

@@ -70,6 +70,11 @@ final class TreeQueries {
     }
 
     private Children topLevel(TreeEntry root) {
+        return withUnowned(users(root), unowned());
+    }
+
+    /** The top level without "Unowned": the users, each with its number of projects. */
+    Children users(TreeEntry root) {
         List<TreeEntry> entries = new ArrayList<>();
         for (UserSummary user : browse.userSummaries()) {
             if (!user.isUnowned()) {
@@ -77,11 +82,27 @@ final class TreeQueries {
                         tree.hasChildren("user"), user.projectCount()));
             }
         }
-        long unowned = tree.unownedGroups().stream().mapToLong(TreeGroup::count).sum();
-        if (unowned > 0) {
-            entries.add(new UnownedEntry(unowned));
-        }
         return new Children(root, entries, 0);
+    }
+
+    /**
+     * "Unowned" with the number of rows that have no owner (none, or one that is gone), or null where every row
+     * has one. A count per table of every row: most of the first level's time on a big database (1M-row H2 file:
+     * about 1.5 s cold against 0.15 s for the users).
+     */
+    UnownedEntry unowned() {
+        long unowned = tree.unownedGroups().stream().mapToLong(TreeGroup::count).sum();
+        return unowned > 0 ? new UnownedEntry(unowned) : null;
+    }
+
+    /** {@code users} with {@code unowned} after them (null: without). */
+    static Children withUnowned(Children users, UnownedEntry unowned) {
+        if (unowned == null) {
+            return users;
+        }
+        List<TreeEntry> entries = new ArrayList<>(users.entries());
+        entries.add(unowned);
+        return new Children(users.parent(), entries, users.total());
     }
 
     private static List<TreeEntry> groups(List<TreeGroup> groups) {

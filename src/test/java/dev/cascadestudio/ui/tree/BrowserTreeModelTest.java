@@ -109,6 +109,33 @@ class BrowserTreeModelTest {
         assertThat(child(archive, "Documents").isLeaf()).isFalse();
     }
 
+    /**
+     * The first level comes in two steps: the users as soon as they are read, then "Unowned" once every table's rows
+     * without an owner are counted (most of the first level's time on a big database). In between the users are
+     * there, the level counts as shown, and "Unowned" is not yet listed.
+     */
+    @Test
+    void theUsersShowBeforeTheRowsWithoutAnOwnerAreCountedAndUnownedFollows() {
+        viewModel.close();
+        dev.cascadestudio.ui.delete.DeferredTaskExecutor tasks = new dev.cascadestudio.ui.delete.DeferredTaskExecutor();
+        viewModel = new MainWindowViewModel(tasks, () -> DatabaseSession.open(url, null, null, DatabaseSession.Mode.EDITING));
+        viewModel.open();
+        tree = viewModel.tree();
+        for (int i = 0; i < 20 && !tree.firstLevelShown(); i++) {
+            tasks.runOne();
+        }
+
+        assertThat(tree.firstLevelShown()).as("the users are shown").isTrue();
+        assertThat(titles(tree.root())).containsExactly("alice", "bob", "carol", "dmitri", "erin");
+        assertThat(tasks.pendingCount()).as("the count of rows without an owner still to come").isPositive();
+
+        tasks.runPending();
+        assertThat(titles(tree.root())).containsExactly("alice", "bob", "carol", "dmitri", "erin", "Unowned");
+        TreeItem<TreeEntry> unowned = open("Unowned");
+        tasks.runPending();
+        assertThat(titles(unowned)).containsExactly("Projects without owner", "Runs without workflow", "Sessions without owner");
+    }
+
     @Test
     void unownedListsProjectsAndSessionsWithoutOwnerAndRunsWithoutWorkflow() {
         TreeItem<TreeEntry> unowned = open("Unowned");
