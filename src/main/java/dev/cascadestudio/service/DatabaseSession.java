@@ -51,6 +51,7 @@ public final class DatabaseSession implements AutoCloseable {
         this.rowDetails = new RowDetailsService(database);
         this.cascade = new CascadeService(database, gate);
         this.rowEdit = new RowEditService(database, graph, tree, rowDetails);
+        StartupTimeline.mark("session-built");
     }
 
     /** Opens {@code url}, or the default embedded database when {@code url} is null, in its {@linkplain #defaultMode default mode}. */

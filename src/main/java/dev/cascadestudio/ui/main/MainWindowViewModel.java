@@ -421,6 +421,7 @@ public final class MainWindowViewModel {
         if (opened == null || closeRequested.get()) {
             return;
         }
+        dev.cascadestudio.service.StartupTimeline.mark("session-on-fx-thread");
         DatabaseSession open = opened.session();
         target = opened.target();
         fallback = null;

@@ -48,6 +48,7 @@ public final class BrowserTreeModel {
 
     /** Shows the database behind these services, starting with its users. */
     public void attach(TreeService tree, BrowseService browse) {
+        StartupTimeline.mark("tree-attached");
         queries = new TreeQueries(tree, browse);
         root.reset();
         root.setExpanded(true);
@@ -273,6 +274,7 @@ public final class BrowserTreeModel {
         TreeEntry.UnownedEntry before = item.child("unowned") != null && item.child("unowned").getValue()
                 instanceof TreeEntry.UnownedEntry u ? u : null;
         activity.run("Loading users…", () -> {
+            StartupTimeline.mark("users-asked");
             TreeQueries.Children read = q.users(entry);
             StartupTimeline.mark("users-read");
             return read;
