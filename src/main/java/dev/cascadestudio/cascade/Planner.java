@@ -18,7 +18,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +84,8 @@ public final class Planner {
         // SQLite file, whose key is (version, uid), that statement was one more scan of every run for 10,000 chosen
         // runs, a third of their plan; on H2 one more lookup of each of them, 40% of it.
         Map<String, Set<String>> found = new HashMap<>();
-        int statements = validate(queries, roots, repairs);
+        validate(roots, repairs);
+        int statements = 0;
         // Where scans read each row's key, the product may find the children of many chosen rows by their keys kept
         // from the chosen rows' own scan (DatabaseProduct.findsChildrenOfChosenRowsByKeyList): only those keys are kept.
         boolean byKeyList = !byRowId && product().findsChildrenOfChosenRowsByKeyList();
@@ -115,8 +115,11 @@ public final class Planner {
         return new DeletePlan(roots, repairs, deleted, nulled, commitStatements(queries), statements);
     }
 
-    /** Checks that every root names a table that can be deleted from, and that something was chosen; returns the statements it ran (none). */
-    private int validate(PlanQueries queries, List<Root> roots, List<Repair> repairs) {
+    /**
+     * Checks that something was chosen and that every root names a table that can be deleted from; whether each root
+     * names a row, its table's scan tells ({@link #checkFound}).
+     */
+    private void validate(List<Root> roots, List<Repair> repairs) {
         if (roots.isEmpty() && repairs.isEmpty()) {
             throw new IllegalArgumentException("Nothing to delete: no rows were chosen.");
         }
@@ -126,7 +129,6 @@ public final class Planner {
                         + String.join(", ", graph.tables().stream().filter(t -> !t.label()).map(TableInfo::name).toList()) + ".");
             }
         }
-        return 0;
     }
 
     /**
@@ -159,7 +161,11 @@ public final class Planner {
         }
     }
 
-    /** {@code keys}: the deleted parents' keys kept so far, or null where none are kept (only with row ids). */
+    /**
+     * {@code keys}: the deleted parents' keys kept so far (by row id, of every deleted table; by key list, of the tables
+     * of chosen rows alone), or null where none are kept; {@code everyVersion}: {@link DatabaseProduct#everyVersion} of
+     * a table of chosen rows, where it has one.
+     */
     private DeletePlan.Effect scan(Connection connection, PlanQueries queries, PlanQueries.Effect effect, boolean byRowId,
                                    DeletedKeys keys, Set<String> rootsFound, Map<String, String> everyVersion) throws SQLException {
         Set<String> rootUids = rootsFound == null ? Set.of() : new HashSet<>(queries.rootUids(effect.table()));

@@ -140,9 +140,9 @@ final class H2Product extends ServerProduct {
     /**
      * Ends an order by {@code column} with the rest of an index that starts with the column and ends with the key
      * (the mapping's {@code ix_run_created}: the key; {@code ix_run_status}: created, then the key): that index then
-     * serves the whole order and a page reads only its own entries. Elsewhere with the row id: H2 sorts every row for such an order, and comparing the
-     * 32-character uids of the 350,000 runs that share a status took 8 to 15 s where the row id, a number, took about
-     * 2 s (1M-row file).
+     * serves the whole order and a page reads only its own entries. Elsewhere with the row id: H2 sorts every row for
+     * such an order, and comparing the 32-character uids of the 350,000 runs that share a status took 8 to 15 s where
+     * the row id, a number, took about 2 s (1M-row file).
      */
     @Override
     public java.util.List<String> orderTieBreak(java.sql.Connection connection, String table, String column,

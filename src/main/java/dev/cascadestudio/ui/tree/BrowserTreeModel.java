@@ -65,10 +65,10 @@ public final class BrowserTreeModel {
     }
 
     public TreeItem<TreeEntry> root() { return root; }
-    /** Whether the first level's users have been read and are in the tree ("Unowned" may still be counted). */
     /** The generation of the root whose users are shown (-1: none yet): {@link #firstLevelShown} before "Unowned" is counted. */
     private int usersShown = -1;
 
+    /** Whether the first level's users have been read and are in the tree ("Unowned" may still be counted). */
     public boolean firstLevelShown() {
         return queries != null && (root.state() == BrowserItem.State.LOADED || usersShown == root.generation());
     }
@@ -270,9 +270,6 @@ public final class BrowserTreeModel {
         int generation = item.generation();
         TreeEntry entry = item.getValue();
         item.state(State.LOADING);
-        // an "Unowned" already there (a reload) stays, open or not, until its new count comes
-        TreeEntry.UnownedEntry before = item.child("unowned") != null && item.child("unowned").getValue()
-                instanceof TreeEntry.UnownedEntry u ? u : null;
         activity.run("Loading users…", () -> {
             StartupTimeline.mark("users-asked");
             TreeQueries.Children read = q.users(entry);
@@ -282,7 +279,7 @@ public final class BrowserTreeModel {
             if (generation != item.generation()) {
                 return;
             }
-            apply(item, TreeQueries.withUnowned(users, before));
+            apply(item, users);
             usersShown = generation;
             activity.run("Counting rows without an owner…", q::unowned, unowned -> {
                 if (generation == item.generation()) {
