@@ -81,9 +81,10 @@ public final class AppDriver {
      * have been counted (the counts follow the tree's first level).
      */
     public void waitForUsers() throws TimeoutException {
+        // and until the window has nothing more to do: "Unowned" comes after the users, once its rows are counted
         WaitForAsyncUtils.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS,
                 () -> visibleRows().containsKey("alice") && fx(() -> !robot.lookup("#searchField").query().isDisabled())
-                        && !text("#userCountLabel").isEmpty());
+                        && !text("#userCountLabel").isEmpty() && fx(() -> !robot.lookup("#busyIndicator").query().isVisible()));
     }
 
     /** Waits up to {@link #TIMEOUT_SECONDS} for the condition, which runs on the test thread. */
