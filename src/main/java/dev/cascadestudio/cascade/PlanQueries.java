@@ -452,8 +452,8 @@ final class PlanQueries {
         if (effect.edge() == null && onlyRoots(effect.table())) {
             return rootsJoined(effect.table());
         }
-        ForeignKeyRule edge = effect.edge() != null ? effect.edge() : soleDeletingEdge(effect.table());
-        Object[] keys = edge == null || repairs.contains(edge) ? null : known.of(edge.parentTable(), edge.referencedColumn());
+        ForeignKeyRule edge = keyedEdge(effect);
+        Object[] keys = edge == null ? null : known.of(edge.parentTable(), edge.referencedColumn());
         if (keys == null) {
             return scanSource(effect);
         }
@@ -478,8 +478,8 @@ final class PlanQueries {
             return Sql.of(" FROM " + q(effect.table()) + " WHERE ")
                     .append(everyVersion == null ? roots : Sql.of("(").append(roots).append(" AND " + everyVersion + ")"));
         }
-        ForeignKeyRule edge = effect.edge() != null ? effect.edge() : soleDeletingEdge(effect.table());
-        Object[] keys = edge == null || repairs.contains(edge) ? null : known.of(edge.parentTable(), edge.referencedColumn());
+        ForeignKeyRule edge = keyedEdge(effect);
+        Object[] keys = edge == null ? null : known.of(edge.parentTable(), edge.referencedColumn());
         if (keys == null || keys.length == 0) {
             return scanSourceWithNulledBefore(effect);
         }
@@ -492,6 +492,16 @@ final class PlanQueries {
         Sql source = Sql.of(" FROM " + child + " WHERE ").append(inList(child + "." + q(edge.column()), values));
         Sql deletedAnyway = effect.edge() == null ? null : deletedPredicate(effect.table());
         return deletedAnyway == null ? source : source.append(" AND (").append(notTrue(deletedAnyway)).append(")");
+    }
+
+    /**
+     * The one edge {@code effect}'s rows are reached through whose parent's deleted keys a scan may start from: the
+     * effect's own SET NULL edge, or its table's sole deleting edge; null where there is none (a table of chosen rows,
+     * several edges) or the edge is repaired (its dangling values have no parent keys).
+     */
+    private ForeignKeyRule keyedEdge(Effect effect) {
+        ForeignKeyRule edge = effect.edge() != null ? effect.edge() : soleDeletingEdge(effect.table());
+        return edge == null || repairs.contains(edge) ? null : edge;
     }
 
     /**

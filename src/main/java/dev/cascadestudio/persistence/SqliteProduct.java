@@ -37,9 +37,10 @@ final class SqliteProduct implements DatabaseProduct {
 
     /**
      * A controller's file keys its versioned tables {@code PRIMARY KEY (version, uid)}, and nothing indexes the uid
-     * alone: 10,000 chosen runs were found by scanning all 371,728 (about 0.1 s). With the versions it holds (usually only {@code ''})
-     * named, SQLite seeks each (version, uid) in that key: 18 to 36 ms. The versions come from the key itself, one seek each (a recursive loose index scan), in the
-     * same statement, so the condition is true of every row whatever was written since; it is only offered where
+     * alone: 10,000 chosen runs were found by scanning all 371,728 (about 0.1 s). With the versions it holds (usually
+     * only {@code ''}) named, SQLite seeks each (version, uid) in that key: 18 to 36 ms. The versions come from the key
+     * itself, one seek each (a recursive loose index scan), in the same statement, so the condition is true of every
+     * row whatever was written since; it is only offered where
      * the table holds at most {@value #FEW_VERSIONS}, counted first the same way. Only the chosen rows' own scan
      * takes it: inside the subqueries of other statements it made SQLite judge the chosen rows to be one and scan
      * a child table once for each of them (a project's plan took 5.9 s instead of 54 ms).

@@ -112,10 +112,7 @@ public final class GridService {
         Query query = new Query();
         List<String> columns = keyColumns(keys, info, byName);
         List<String> conditions = conditions(info, filter, query);
-        List<String> order = new ArrayList<>();
-        for (int i = 0; i < keys.size(); i++) {
-            order.add((i + 1) + (descending ? " DESC" : ""));
-        }
+        List<String> order = orderBy(0, keys.size(), descending);
         String sql = "SELECT m.*, COUNT(*) OVER () AS matching FROM (SELECT " + String.join(", ", columns) + " FROM "
                 + n.quote(info.name()) + " c WHERE " + String.join(" AND ", conditions) + " LIMIT " + (fewMatching + 1)
                 + ") m ORDER BY " + String.join(", ", order) + " LIMIT " + (limit + 1);
@@ -270,10 +267,7 @@ public final class GridService {
                 conditions.add(keys.get(0).sql() + (descending ? " >= " : " <= ") + query.add(ColumnKind.TEXT, bound));
             }
         }
-        List<String> order = new ArrayList<>();
-        for (int i = orderFrom; i < keys.size(); i++) {
-            order.add((i + 1) + (descending ? " DESC" : ""));
-        }
+        List<String> order = orderBy(orderFrom, keys.size(), descending);
         List<String> orderColumns = ordered.stream().allMatch(k -> k.column() != null && info.columnNames().contains(k.column()))
                 ? ordered.stream().map(Key::column).toList() : List.of();
         String sql = product.pageSql(c, new PageQuery(String.join(", ", columns), n.quote(info.name()),
@@ -316,6 +310,15 @@ public final class GridService {
                 return rs.next() ? rs.getString(1) : null;
             }
         }
+    }
+
+    /** The ORDER BY of the selected keys {@code from} (0-based) up to {@code to}, by their positions: {@code 2, 3} or {@code 2 DESC, 3 DESC}. */
+    private static List<String> orderBy(int from, int to, boolean descending) {
+        List<String> order = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            order.add((i + 1) + (descending ? " DESC" : ""));
+        }
+        return order;
     }
 
     /** Whether an order ends with the name, which the schema keeps unique: its rows are then found by name. */

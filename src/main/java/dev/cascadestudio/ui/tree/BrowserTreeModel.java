@@ -307,10 +307,7 @@ public final class BrowserTreeModel {
         int generation = item.generation();
         TreeEntry entry = item.getValue();
         item.state(State.LOADING);
-        activity.run("Loading " + (entry instanceof RootEntry ? "users" : TreeTexts.title(entry)) + "…",
-                () -> {
-                    return q.children(entry, PAGE);
-                }, children -> {
+        activity.run("Loading " + TreeTexts.title(entry) + "…", () -> q.children(entry, PAGE), children -> {
                     if (generation == item.generation()) {
                         apply(item, children);
                         loaded(item);
