@@ -11,6 +11,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 . "$here/installer/ensure-tools.sh"
+. "$here/installer/jvm-options.sh"
 
 case "$(uname -s)" in
   Linux) os=linux; icon=installer/icon/cascade-studio.png; default=deb ;;
@@ -45,7 +46,7 @@ jlink --add-modules "$modules" --strip-debug --no-header-files --no-man-pages --
 "$out/runtime/bin/java" -Xshare:dump -Xlog:disable -Xlog:all=error:stderr >/dev/null
 
 # JVM warnings go to standard error, never into a command's output (a --json plan is read by scripts).
-java_options=(-Xmx1g -Xlog:disable -Xlog:all=warning:stderr)
+java_options=(-Xmx1g "${jvm_start_options[@]}" -Xlog:disable -Xlog:all=warning:stderr)
 if [ "$os" = linux ]; then
   # Silent where the archive is missing or was made for another path: then start-up is only slower.
   java_options+=('-XX:SharedArchiveFile=$APPDIR/cascade-studio.jsa' -Xlog:cds=off:stderr -Xlog:cds+dynamic=off:stderr)

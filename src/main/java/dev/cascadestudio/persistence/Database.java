@@ -94,6 +94,27 @@ public final class Database implements AutoCloseable {
      * database is refused instead of given a schema.
      */
     public static Database open(String url, String user, String password, EmptyDatabase ifEmpty, Access access) {
+        return open(url, user, password, ifEmpty, access, null);
+    }
+
+    /**
+     * A read an open may make before Hibernate is ready: given the open's first connection, once the database
+     * is known to hold the controller's tables and to be readable (after a crash-cut delete was undone), on a
+     * thread of its own while the session factory is built. It only reads; what it fails to read is left to
+     * the session, and it does not delay the open beyond its own end.
+     */
+    @FunctionalInterface
+    public interface FirstLook {
+        void read(Connection connection, SqlNames names, DatabaseKind kind) throws SQLException;
+    }
+
+    /**
+     * {@link #open(String, String, String, EmptyDatabase, Access)}, with {@code firstLook} (null: none) run on
+     * the first connection while Hibernate starts: the window's first tree level is read so, about as long as
+     * Hibernate's bootstrap before the session could read it. Not run on a database given its schema here.
+     */
+    public static Database open(String url, String user, String password, EmptyDatabase ifEmpty, Access access,
+            FirstLook firstLook) {
         UrlPolicy.check(url); // before any driver sees the URL: it may hold settings that run code
         DatabaseKind kind = DatabaseKind.fromUrl(url);
         boolean readOnly = access == Access.READ_ONLY;
@@ -146,7 +167,13 @@ public final class Database implements AutoCloseable {
                     throw new DatabaseOpenException("This database differs from the GenAI Factory controller schema: "
                             + SchemaCheck.describe(unreadable, 5));
                 }
-                SessionFactory factory = buildSessionFactory(probe.url(), user, password, kind, access);
+                Thread look = createSchema || firstLook == null ? null : lookAt(probe.connection(), kind, firstLook);
+                SessionFactory factory;
+                try {
+                    factory = buildSessionFactory(probe.url(), user, password, kind, access);
+                } finally {
+                    awaitLook(look); // the probe, its connection, closes below
+                }
                 Database database = new Database(url, kind, factory, access);
                 database.interruptedDeleteUndone = undone;
                 database.interruptedDeletePending = pending;
@@ -167,6 +194,37 @@ public final class Database implements AutoCloseable {
             } catch (SQLException e) {
                 throw OpenErrors.explain(url, kind, e);
             }
+        }
+    }
+
+    /** Starts {@code firstLook} on the probe's connection, on a daemon thread (the common pool may have one thread, the open's). */
+    private static Thread lookAt(Connection connection, DatabaseKind kind, FirstLook firstLook) {
+        Thread look = new Thread(() -> {
+            try {
+                firstLook.read(connection, SqlNames.of(kind), kind);
+            } catch (SQLException | RuntimeException notRead) {
+                // only a head start: the session reads the same again, and says what fails
+            }
+        }, "cascade-first-look");
+        look.setDaemon(true);
+        look.start();
+        return look;
+    }
+
+    private static void awaitLook(Thread look) {
+        if (look == null) {
+            return;
+        }
+        boolean interrupted = false;
+        while (look.isAlive()) {
+            try {
+                look.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -17,6 +17,18 @@ public final class SqlNames {
         this.dialect = dialect;
     }
 
+    /**
+     * The names as the dialect Hibernate is given for {@code kind} renders them, before any session factory
+     * exists (an open's {@link Database.FirstLook}): the dialect's quotes do not depend on the server's version.
+     */
+    public static SqlNames of(DatabaseKind kind) {
+        try {
+            return new SqlNames((Dialect) Class.forName(kind.dialect()).getConstructor().newInstance());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("No Hibernate dialect " + kind.dialect() + " for " + kind, e);
+        }
+    }
+
     public String quote(String identifier) {
         String close = String.valueOf(dialect.closeQuote());
         return dialect.openQuote() + identifier.replace(close, close + close) + close;

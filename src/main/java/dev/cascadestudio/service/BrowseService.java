@@ -2,11 +2,14 @@ package dev.cascadestudio.service;
 
 import dev.cascadestudio.persistence.ColumnKind;
 import dev.cascadestudio.persistence.Database;
+import dev.cascadestudio.persistence.DatabaseKind;
 import dev.cascadestudio.persistence.MappedTables;
 import dev.cascadestudio.persistence.SqlNames;
 import dev.cascadestudio.persistence.SqlValues;
 import dev.cascadestudio.persistence.TableInfo;
+import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -30,35 +33,44 @@ public final class BrowseService {
      */
     public List<UserSummary> userSummaries() {
         SqlNames n = database.sqlNames();
-        SqlValues values = new SqlValues(database.kind());
-        String user = n.quote("user");
-        String project = n.quote("project");
-        String uid = n.quote("uid");
-        String owner = n.quote("owner_id");
         return database.fromConnection(c -> {
-            List<UserSummary> users = new ArrayList<>();
-            try (Statement s = c.createStatement()) {
-                try (ResultSet rs = s.executeQuery("SELECT u." + uid + ", u." + n.quote("name") + ", u." + n.quote("description")
-                        + ", u." + n.quote("created") + ", (SELECT COUNT(DISTINCT p." + uid + ") FROM " + project + " p WHERE p."
-                        + owner + " = u." + uid + ") FROM " + user + " u ORDER BY u." + n.quote("name"))) {
-                    while (rs.next()) {
-                        Object created = values.read(rs, 4, ColumnKind.TIMESTAMP);
-                        users.add(new UserSummary(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(5),
-                                created instanceof String text ? SqlValues.parseTimestamp(text) : (LocalDateTime) created));
-                    }
-                }
-                long unowned;
-                try (ResultSet rs = s.executeQuery("SELECT COUNT(DISTINCT p." + uid + ") FROM " + project + " p WHERE p." + owner
-                        + " IS NULL OR NOT EXISTS (SELECT 1 FROM " + user + " u WHERE u." + uid + " = p." + owner + ")")) {
-                    rs.next();
-                    unowned = rs.getLong(1);
-                }
+            List<UserSummary> users = users(c, n, database.kind());
+            String uid = n.quote("uid");
+            String owner = n.quote("owner_id");
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT COUNT(DISTINCT p." + uid + ") FROM " + n.quote("project") + " p WHERE p."
+                            + owner + " IS NULL OR NOT EXISTS (SELECT 1 FROM " + n.quote("user") + " u WHERE u." + uid + " = p." + owner + ")")) {
+                rs.next();
+                long unowned = rs.getLong(1);
                 if (unowned > 0) {
                     users.add(new UserSummary(null, "Unowned", "Projects whose owner is not set or no longer exists", unowned, null));
                 }
             }
             return users;
         });
+    }
+
+    /**
+     * Every user with the number of projects it owns, by name, read on {@code connection}: what
+     * {@link #userSummaries()} starts with, and what an open reads as its {@linkplain Database.FirstLook first
+     * look}, before there is a session.
+     */
+    public static List<UserSummary> users(Connection connection, SqlNames n, DatabaseKind kind) throws SQLException {
+        SqlValues values = new SqlValues(kind);
+        String uid = n.quote("uid");
+        List<UserSummary> users = new ArrayList<>();
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("SELECT u." + uid + ", u." + n.quote("name") + ", u." + n.quote("description")
+                        + ", u." + n.quote("created") + ", (SELECT COUNT(DISTINCT p." + uid + ") FROM " + n.quote("project")
+                        + " p WHERE p." + n.quote("owner_id") + " = u." + uid + ") FROM " + n.quote("user") + " u ORDER BY u."
+                        + n.quote("name"))) {
+            while (rs.next()) {
+                Object created = values.read(rs, 4, ColumnKind.TIMESTAMP);
+                users.add(new UserSummary(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(5),
+                        created instanceof String text ? SqlValues.parseTimestamp(text) : (LocalDateTime) created));
+            }
+        }
+        return users;
     }
 
     /** Rows of the twelve controller tables (labels not counted), for the status bar. */

@@ -7,6 +7,9 @@ import dev.cascadestudio.persistence.SchemaCheck;
 import dev.cascadestudio.service.connections.ConnectionTier;
 import dev.cascadestudio.persistence.demo.DemoData;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * Opening a database as a use case, and the one way the window and the command line reach one: the
@@ -75,24 +78,47 @@ public final class DatabaseSession implements AutoCloseable {
      * read-only even when editing was asked for, and {@link #readOnlyBecause()} says why.
      */
     public static DatabaseSession open(String url, String user, String password, Mode mode, ConnectionTier tier) {
-        DatabaseSession session = openAs(url, user, password, mode, tier, "");
+        return open(url, user, password, mode, tier, null);
+    }
+
+    /**
+     * {@link #open(String, String, String, Mode, ConnectionTier)}, giving {@code firstUsers} (null: nobody) the
+     * database's users, each with its number of projects, as soon as they are read on the open's first
+     * connection, while Hibernate is still starting: at most once, on a thread of the open's, before this
+     * returns; not at all where the database is created here or cannot be read so.
+     */
+    public static DatabaseSession open(String url, String user, String password, Mode mode, ConnectionTier tier,
+            Consumer<List<UserSummary>> firstUsers) {
+        Database.FirstLook look = null;
+        if (firstUsers != null) {
+            AtomicBoolean told = new AtomicBoolean();
+            look = (connection, names, kind) -> {
+                List<UserSummary> users = BrowseService.users(connection, names, kind);
+                StartupTimeline.mark("first-look");
+                if (told.compareAndSet(false, true)) {
+                    firstUsers.accept(users);
+                }
+            };
+        }
+        DatabaseSession session = openAs(url, user, password, mode, tier, "", look);
         if (session.writable() && !session.database.schemaDifferences().isEmpty()) {
             String why = "This database differs from the GenAI Factory controller schema in ways that make writing unsafe ("
                     + SchemaCheck.describe(session.database.schemaDifferences(), 5).replaceAll("\\.$", "")
                     + "), so it is open read-only.";
             session.close();
-            return openAs(url, user, password, Mode.READ_ONLY, tier, why);
+            return openAs(url, user, password, Mode.READ_ONLY, tier, why, null);
         }
         return session;
     }
 
-    private static DatabaseSession openAs(String url, String user, String password, Mode mode, ConnectionTier tier, String why) {
+    private static DatabaseSession openAs(String url, String user, String password, Mode mode, ConnectionTier tier, String why,
+            Database.FirstLook look) {
         StartupTimeline.mark("db-open");
         boolean embedded = isEmbeddedDefault(url);
         String opened = url == null ? AppDirectories.defaultDatabaseUrl() : url;
         Database.Access access = mode == Mode.EDITING ? Database.Access.WRITABLE : Database.Access.READ_ONLY;
         Database database = Database.open(opened, user, password,
-                embedded ? Database.EmptyDatabase.CREATE_SCHEMA : Database.EmptyDatabase.REFUSE, access);
+                embedded ? Database.EmptyDatabase.CREATE_SCHEMA : Database.EmptyDatabase.REFUSE, access, look);
         try {
             boolean loaded = false;
             if (database.schemaCreated()) {

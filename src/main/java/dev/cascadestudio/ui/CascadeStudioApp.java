@@ -4,6 +4,7 @@ import atlantafx.base.theme.PrimerLight;
 import dev.cascadestudio.service.DatabaseSession;
 import dev.cascadestudio.service.SettingsStore;
 import dev.cascadestudio.service.StartupTimeline;
+import dev.cascadestudio.service.UserSummary;
 import dev.cascadestudio.service.connections.ConnectionBook;
 import dev.cascadestudio.service.connections.ConnectionList;
 import dev.cascadestudio.service.connections.OsKeyring;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.application.Application;
 import javafx.geometry.Rectangle2D;
@@ -124,7 +126,7 @@ public final class CascadeStudioApp extends Application {
 
         // One background thread: database work runs in order, so closing never overtakes a query.
         executor = new UiTaskExecutor("cascade-database", 1);
-        viewModel = new MainWindowViewModel(executor, startup::open, startup.first, startup.fallback);
+        viewModel = new MainWindowViewModel(executor, startup, startup.first, startup.fallback);
         viewModel.useConnections(connections);
         graphPlacement = new SideWindowPlacement(memory.graphBounds());
 
@@ -192,7 +194,8 @@ public final class CascadeStudioApp extends Application {
         }
         Runnable[] pulse = new Runnable[1];
         pulse[0] = () -> {
-            if (viewModel.tree().firstLevelShown()) {
+            // the users may be read before the main view is built: the milestone is the frame that shows them
+            if (view != null && scene.getRoot() == view.root() && viewModel.tree().firstLevelShown()) {
                 StartupTimeline.mark("tree-frame");
                 scene.removePostLayoutPulseListener(pulse[0]);
             }
@@ -206,7 +209,7 @@ public final class CascadeStudioApp extends Application {
      * one to fall back on. {@link #preopen} begins opening the first one at once, on a thread of its
      * own; the window's first open then takes that session instead of opening it again.
      */
-    private static final class Startup {
+    private static final class Startup implements MainWindowViewModel.Opener {
         final SettingsStore settings;
         final WindowMemory memory;
         final ConnectionBook connections;
@@ -214,6 +217,8 @@ public final class CascadeStudioApp extends Application {
         final DatabaseTarget first;
         final DatabaseTarget fallback;
         private volatile CompletableFuture<DatabaseSession> early;
+        /** The users the early open read before its session was ready (never completed where it did not read them). */
+        private final CompletableFuture<List<UserSummary>> earlyUsers = new CompletableFuture<>();
 
         private Startup(LaunchOptions options, SettingsStore settings, WindowMemory memory, ConnectionBook connections) {
             this.options = options;
@@ -243,7 +248,7 @@ public final class CascadeStudioApp extends Application {
          * reported here: the window's open meets it again and says why (or falls back).
          */
         void preopen() {
-            early = CompletableFuture.supplyAsync(() -> openNow(first, null));
+            early = CompletableFuture.supplyAsync(() -> openNow(first, null, earlyUsers::complete));
         }
 
         /** The window will not open: the database {@link #preopen} began is closed once it is open. */
@@ -263,10 +268,19 @@ public final class CascadeStudioApp extends Application {
          * The window's opener. Its first call for the first database in its default mode takes the session
          * {@link #preopen} began; every other call opens anew. Runs on the window's database thread.
          */
-        DatabaseSession open(DatabaseTarget target, DatabaseSession.Mode mode) {
+        @Override
+        public DatabaseSession open(DatabaseTarget target, DatabaseSession.Mode mode) {
+            return open(target, mode, null);
+        }
+
+        @Override
+        public DatabaseSession open(DatabaseTarget target, DatabaseSession.Mode mode, Consumer<List<UserSummary>> firstUsers) {
             CompletableFuture<DatabaseSession> started = early;
             early = null;
             if (started != null && mode == null && target.equals(first)) {
+                if (firstUsers != null) {
+                    earlyUsers.thenAccept(firstUsers); // now if they were read already, else when they are
+                }
                 try {
                     return started.join();
                 } catch (java.util.concurrent.CompletionException e) {
@@ -277,20 +291,21 @@ public final class CascadeStudioApp extends Application {
                 // not wanted after all (the window asked for another database first): closed once it is open
                 started.thenAccept(DatabaseSession::close);
             }
-            return openNow(target, mode);
+            return openNow(target, mode, firstUsers);
         }
 
         /**
          * Opens {@code target}; {@code mode} null is its default mode, except that {@code --write} opens the
          * database given with {@code --db} for editing.
          */
-        private DatabaseSession openNow(DatabaseTarget target, DatabaseSession.Mode mode) {
+        private DatabaseSession openNow(DatabaseTarget target, DatabaseSession.Mode mode, Consumer<List<UserSummary>> firstUsers) {
             DatabaseTarget withPassword = withRememberedPassword(target);
             boolean writeAtStart = options.write() && options.databaseUrl() != null
                     && DatabaseTarget.of(options.databaseUrl()).url().equals(target.url());
             DatabaseSession.Mode chosen = mode != null ? mode
                     : writeAtStart ? DatabaseSession.Mode.EDITING : DatabaseSession.defaultMode(withPassword.url());
-            return DatabaseSession.open(withPassword.url(), withPassword.user(), withPassword.password(), chosen, target.tier());
+            return DatabaseSession.open(withPassword.url(), withPassword.user(), withPassword.password(), chosen, target.tier(),
+                    firstUsers);
         }
 
         /** The saved connection's name and tier for a database given by URL (its tier is the list's, not a default). */

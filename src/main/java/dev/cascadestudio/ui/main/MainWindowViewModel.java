@@ -82,6 +82,16 @@ public final class MainWindowViewModel {
     @FunctionalInterface
     public interface Opener {
         DatabaseSession open(DatabaseTarget target, DatabaseSession.Mode mode);
+
+        /**
+         * {@link #open(DatabaseTarget, DatabaseSession.Mode)}, giving {@code firstUsers} the database's users if they
+         * can be read before the session is ready (on any thread, at most once, before this returns). This one
+         * never does.
+         */
+        default DatabaseSession open(DatabaseTarget target, DatabaseSession.Mode mode,
+                java.util.function.Consumer<List<dev.cascadestudio.service.UserSummary>> firstUsers) {
+            return open(target, mode);
+        }
     }
 
     private final Opener opener;
@@ -183,11 +193,13 @@ public final class MainWindowViewModel {
             DatabaseTarget openedTarget = first;
             String why = "";
             try {
-                opened = opener.open(first, null);
+                // the users, if they are read before the session is ready, are shown at once (a start's first look)
+                opened = opener.open(first, null, users -> executor.onUiThread(() -> showFirstUsers(first, users)));
             } catch (RuntimeException e) {
                 if (instead == null || instead.equals(first)) {
                     throw e;
                 }
+                executor.onUiThread(tree::detach); // the users of the database that did not open, if shown
                 opened = opener.open(instead, null);
                 openedTarget = instead;
                 why = "The last database could not be opened (" + first.describe() + "): "
@@ -205,7 +217,17 @@ public final class MainWindowViewModel {
                 closeSession();
                 throw e;
             }
-        }, this::opened, failure -> failed("Cannot open the database", failure));
+        }, this::opened, failure -> {
+            tree.detach(); // the users of the database that did not open, if shown
+            failed("Cannot open the database", failure);
+        });
+    }
+
+    /** The users {@code target}'s open read before its session was ready, for the tree, while it still opens. */
+    private void showFirstUsers(DatabaseTarget target, List<dev.cascadestudio.service.UserSummary> users) {
+        if (!closeRequested.get() && !connected.get() && target.equals(this.target)) {
+            tree.showFirstUsers(users);
+        }
     }
 
     /**
@@ -446,7 +468,9 @@ public final class MainWindowViewModel {
         show(opened.overview());
         details.attach(open.rowEdit());
         search.attach(open.search());
-        tree.attach(open.tree(), open.browse());
+        if (tree.attach(open.tree(), open.browse()) && entry(tree.selectedItemProperty().get()) instanceof TreeEntry.RowEntry chosen) {
+            details.show(chosen); // a user chosen while only the first look was shown: its details can be read now
+        }
         grid.attach(open.grid());
         outcome.set(open.demoDataLoaded() ? "New database created with demo data" : "Ready");
         if (!opened.overview().counted()) {

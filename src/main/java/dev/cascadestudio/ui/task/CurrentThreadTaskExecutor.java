@@ -32,6 +32,12 @@ public final class CurrentThreadTaskExecutor implements TaskExecutor {
         }
     }
 
+    /** At once, on the caller's thread. */
+    @Override
+    public void onUiThread(Runnable action) {
+        action.run();
+    }
+
     @Override
     public void shutdown() {
         shutDown = true;

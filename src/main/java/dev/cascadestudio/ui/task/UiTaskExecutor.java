@@ -72,6 +72,11 @@ public final class UiTaskExecutor implements TaskExecutor {
     }
 
     @Override
+    public void onUiThread(Runnable action) {
+        javafx.application.Platform.runLater(action);
+    }
+
+    @Override
     public void shutdown() {
         pool.shutdown();
     }

@@ -5,6 +5,7 @@ import dev.cascadestudio.service.FailureMessages;
 import dev.cascadestudio.service.RowRef;
 import dev.cascadestudio.service.StartupTimeline;
 import dev.cascadestudio.service.TreeService;
+import dev.cascadestudio.service.UserSummary;
 import dev.cascadestudio.ui.task.Activity;
 import dev.cascadestudio.ui.tree.BrowserItem.State;
 import dev.cascadestudio.ui.tree.TreeEntry.FailedEntry;
@@ -46,17 +47,47 @@ public final class BrowserTreeModel {
         root.setExpanded(true); // shows "Loading…" while the database opens
     }
 
-    /** Shows the database behind these services, starting with its users. */
-    public void attach(TreeService tree, BrowseService browse) {
+    /**
+     * Shows the database behind these services, starting with its users. Users {@linkplain #showFirstUsers shown
+     * before} stay as they are (an opened one stays open, a selected one selected) and are read again.
+     *
+     * @return whether users shown before were kept
+     */
+    public boolean attach(TreeService tree, BrowseService browse) {
         StartupTimeline.mark("tree-attached");
         queries = new TreeQueries(tree, browse);
+        if (firstUsersShown) {
+            firstUsersShown = false;
+            loadTop(root, queries);
+            return true;
+        }
         root.reset();
         root.setExpanded(true);
         load(root);
+        return false;
     }
 
-    /** Forgets the database (it is closing): the tree empties. */
+    /**
+     * The users of the database being opened, read before its services are ready (a start's first look):
+     * shown at once, while the level is still loading. They can be selected and opened; what is under them is
+     * read once the services are {@linkplain #attach attached}. Ignored once a database is attached.
+     */
+    public void showFirstUsers(List<UserSummary> users) {
+        if (queries != null) {
+            return;
+        }
+        // a user always has groups under it (its projects and sessions); attach reads the level again with the session
+        apply(root, TreeQueries.users(root.getValue(), users, true));
+        usersShown = root.generation();
+        firstUsersShown = true;
+    }
+
+    /** Whether users read before the services are shown ({@link #showFirstUsers}) and not yet read again. */
+    private boolean firstUsersShown;
+
+    /** Forgets the database (it is closing, or did not open): the tree empties. */
     public void detach() {
+        firstUsersShown = false;
         queries = null;
         selectedItem.set(null);
         selection.clear();
@@ -70,7 +101,7 @@ public final class BrowserTreeModel {
 
     /** Whether the first level's users have been read and are in the tree ("Unowned" may still be counted). */
     public boolean firstLevelShown() {
-        return queries != null && (root.state() == BrowserItem.State.LOADED || usersShown == root.generation());
+        return usersShown == root.generation() || (queries != null && root.state() == BrowserItem.State.LOADED);
     }
     /** The item chosen last (the details show it); the tree view keeps it in step both ways. */
     public ObjectProperty<TreeItem<TreeEntry>> selectedItemProperty() { return selectedItem; }
@@ -281,6 +312,12 @@ public final class BrowserTreeModel {
             }
             apply(item, users);
             usersShown = generation;
+            // users opened while only the first look was shown: what is under them is read now
+            for (TreeItem<TreeEntry> child : List.copyOf(item.getChildren())) {
+                if (child.isExpanded() && child instanceof BrowserItem user && user.state() == State.NOT_LOADED) {
+                    load(user);
+                }
+            }
             activity.run("Counting rows without an owner…", q::unowned, unowned -> {
                 if (generation == item.generation()) {
                     apply(item, TreeQueries.withUnowned(users, unowned));

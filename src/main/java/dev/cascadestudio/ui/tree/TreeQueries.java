@@ -75,11 +75,15 @@ final class TreeQueries {
 
     /** The top level without "Unowned": the users, each with its number of projects. */
     Children users(TreeEntry root) {
+        return users(root, browse.userSummaries(), tree.hasChildren("user"));
+    }
+
+    /** {@code users} (an "Unowned" among them left out) as the first level's entries. */
+    static Children users(TreeEntry root, List<UserSummary> users, boolean haveChildren) {
         List<TreeEntry> entries = new ArrayList<>();
-        for (UserSummary user : browse.userSummaries()) {
+        for (UserSummary user : users) {
             if (!user.isUnowned()) {
-                entries.add(new RowEntry(new RowRef("user", user.uid(), null, user.name()),
-                        tree.hasChildren("user"), user.projectCount()));
+                entries.add(new RowEntry(new RowRef("user", user.uid(), null, user.name()), haveChildren, user.projectCount()));
             }
         }
         return new Children(root, entries, 0);

@@ -34,6 +34,11 @@ public final class DeferredTaskExecutor implements TaskExecutor {
     }
 
     @Override
+    public void onUiThread(Runnable action) {
+        runner.onUiThread(action);
+    }
+
+    @Override
     public void shutdown() {
         runner.shutdown();
     }

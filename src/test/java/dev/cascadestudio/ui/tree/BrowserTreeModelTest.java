@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cascadestudio.persistence.demo.RowBuilder;
 import dev.cascadestudio.service.DatabaseSession;
 import dev.cascadestudio.service.RowRef;
+import dev.cascadestudio.service.UserSummary;
+import dev.cascadestudio.service.connections.ConnectionTier;
 import dev.cascadestudio.testsupport.TreeFixtures;
 import dev.cascadestudio.ui.details.RowDetailsViewModel;
+import dev.cascadestudio.ui.main.DatabaseTarget;
 import dev.cascadestudio.ui.main.MainWindowViewModel;
 import dev.cascadestudio.ui.task.CurrentThreadTaskExecutor;
 import java.nio.file.Path;
@@ -15,6 +18,7 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import javafx.scene.control.TreeItem;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -134,6 +138,80 @@ class BrowserTreeModelTest {
         TreeItem<TreeEntry> unowned = open("Unowned");
         tasks.runPending();
         assertThat(titles(unowned)).containsExactly("Projects without owner", "Runs without workflow", "Sessions without owner");
+    }
+
+    /**
+     * A start: the open reads the users on its first connection while Hibernate starts, and the window shows
+     * them before the session is handed over. A user opened and chosen meanwhile stays so, and what is under it
+     * and its details are read once the session is there.
+     */
+    @Test
+    void usersReadBeforeTheSessionIsReadyShowAtOnceAndWhatWasOpenedMeanwhileIsReadWhenItIs() {
+        viewModel.close();
+        List<String> meanwhile = new ArrayList<>();
+        List<TreeItem<TreeEntry>> aliceMeanwhile = new ArrayList<>();
+        viewModel = new MainWindowViewModel(new CurrentThreadTaskExecutor(), new MainWindowViewModel.Opener() {
+            @Override
+            public DatabaseSession open(DatabaseTarget target, DatabaseSession.Mode mode) {
+                throw new AssertionError("the window's open hands on the users read first");
+            }
+
+            @Override
+            public DatabaseSession open(DatabaseTarget target, DatabaseSession.Mode mode, Consumer<List<UserSummary>> firstUsers) {
+                DatabaseSession opened = DatabaseSession.open(url, null, null, DatabaseSession.Mode.EDITING,
+                        ConnectionTier.DEVELOPMENT, firstUsers);
+                // not handed over yet: what the window shows until it is, and what the administrator does meanwhile
+                BrowserTreeModel shown = viewModel.tree();
+                meanwhile.addAll(titles(shown.root()));
+                meanwhile.add("first level shown: " + shown.firstLevelShown());
+                TreeItem<TreeEntry> alice = child(shown.root(), "alice");
+                alice.setExpanded(true);
+                shown.selectedItemProperty().set(alice);
+                meanwhile.add("under alice: " + titles(alice));
+                meanwhile.add("details: " + viewModel.details().modeProperty().get());
+                aliceMeanwhile.add(alice);
+                return opened;
+            }
+        }, DatabaseTarget.EMBEDDED, null);
+        viewModel.open();
+        tree = viewModel.tree();
+
+        assertThat(meanwhile).containsExactly("alice", "bob", "carol", "dmitri", "erin", "first level shown: true",
+                "under alice: [Loading…]", "details: EMPTY");
+        TreeItem<TreeEntry> alice = child(tree.root(), "alice");
+        assertThat(alice).as("the same item, still open and chosen").isSameAs(aliceMeanwhile.get(0));
+        assertThat(alice.isExpanded()).isTrue();
+        assertThat(tree.selectedItemProperty().get()).isSameAs(alice);
+        assertThat(titles(alice)).containsExactly("Projects", "Sessions");
+        assertThat(titles(tree.root())).containsExactly("alice", "bob", "carol", "dmitri", "erin", "Unowned");
+        assertThat(viewModel.details().modeProperty().get()).isEqualTo(RowDetailsViewModel.Mode.ROW);
+        assertThat(viewModel.details().titleProperty().get()).isEqualTo("alice");
+    }
+
+    /** The users of a database whose open then fails do not stay in the tree under the error. */
+    @Test
+    void usersReadBeforeAnOpenThatFailsAreNotLeftInTheTree() {
+        viewModel.close();
+        List<String> meanwhile = new ArrayList<>();
+        viewModel = new MainWindowViewModel(new CurrentThreadTaskExecutor(), new MainWindowViewModel.Opener() {
+            @Override
+            public DatabaseSession open(DatabaseTarget target, DatabaseSession.Mode mode) {
+                throw new AssertionError("the window's open hands on the users read first");
+            }
+
+            @Override
+            public DatabaseSession open(DatabaseTarget target, DatabaseSession.Mode mode, Consumer<List<UserSummary>> firstUsers) {
+                DatabaseSession.open(url, null, null, DatabaseSession.Mode.EDITING, ConnectionTier.DEVELOPMENT, firstUsers).close();
+                meanwhile.addAll(titles(viewModel.tree().root()));
+                throw new IllegalStateException("Hibernate could not start");
+            }
+        }, DatabaseTarget.EMBEDDED, null);
+        viewModel.open();
+
+        assertThat(meanwhile).as("shown while it opened").containsExactly("alice", "bob", "carol", "dmitri", "erin");
+        assertThat(viewModel.phaseProperty().get()).isEqualTo(MainWindowViewModel.Phase.FAILED);
+        assertThat(titles(viewModel.tree().root())).isEmpty();
+        assertThat(viewModel.tree().firstLevelShown()).isFalse();
     }
 
     @Test

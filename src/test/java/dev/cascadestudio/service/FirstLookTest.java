@@ -1,0 +1,124 @@
+package dev.cascadestudio.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import dev.cascadestudio.persistence.Database;
+import dev.cascadestudio.persistence.DatabaseOpenException;
+import dev.cascadestudio.persistence.demo.DemoData;
+import dev.cascadestudio.service.connections.ConnectionTier;
+import dev.cascadestudio.testsupport.EngineDatabases;
+import dev.cascadestudio.testsupport.GateServers;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * An open's first look: the users, read on the open's first connection while Hibernate starts, are handed on
+ * before the session is, on every product; they are the users the session then reads. A database that does not
+ * open hands on nothing.
+ */
+class FirstLookTest {
+
+    enum Product { SQLITE, H2, POSTGRESQL, MARIADB }
+
+    @TempDir Path dir;
+    private GateServers server;
+
+    @AfterEach
+    void dropServerDatabase() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Product.class)
+    void theUsersAreHandedOnOnceBeforeTheSessionAndAreTheOnesItReads(Product product) {
+        String url = prepare(product);
+        List<List<UserSummary>> told = new CopyOnWriteArrayList<>();
+        List<String> threads = new CopyOnWriteArrayList<>();
+        AtomicBoolean returned = new AtomicBoolean();
+        List<Boolean> beforeReturn = new CopyOnWriteArrayList<>();
+
+        try (DatabaseSession session = DatabaseSession.open(url, null, null, DatabaseSession.defaultMode(url),
+                ConnectionTier.DEVELOPMENT, users -> {
+                    told.add(users);
+                    threads.add(Thread.currentThread().getName());
+                    beforeReturn.add(!returned.get());
+                })) {
+            returned.set(true);
+
+            assertThat(told).as("told once").hasSize(1);
+            assertThat(beforeReturn).containsExactly(true);
+            assertThat(threads.get(0)).as("read beside Hibernate's start, not after it").isNotEqualTo(Thread.currentThread().getName());
+            // the demo: alice owns two projects, bob and carol one each, dmitri and erin none (BrowseServiceTest)
+            assertThat(told.get(0)).extracting(UserSummary::name, UserSummary::projectCount).containsExactly(
+                    tuple("alice", 2L), tuple("bob", 1L), tuple("carol", 1L), tuple("dmitri", 0L), tuple("erin", 0L));
+            List<UserSummary> sessionReads = new ArrayList<>(session.browse().userSummaries());
+            sessionReads.removeIf(UserSummary::isUnowned);
+            assertThat(told.get(0)).as("what the session reads afterwards").isEqualTo(sessionReads);
+        }
+    }
+
+    @Test
+    void aDatabaseThatIsNotTheControllersHandsOnNothing() throws Exception {
+        String url = "jdbc:sqlite:" + dir.resolve("other.db");
+        try (Connection c = DriverManager.getConnection(url)) {
+            c.createStatement().execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY)");
+        }
+        List<List<UserSummary>> told = new CopyOnWriteArrayList<>();
+
+        assertThatThrownBy(() -> DatabaseSession.open(url, null, null, DatabaseSession.Mode.READ_ONLY,
+                ConnectionTier.DEVELOPMENT, told::add)).isInstanceOf(DatabaseOpenException.class)
+                .hasMessageContaining("holds no GenAI Factory controller tables");
+        assertThat(told).isEmpty();
+    }
+
+    @Test
+    void aDatabaseGivenItsSchemaByTheOpenHandsOnNothing() {
+        // the embedded database's first start: created, then given the demo data, after the open
+        String url = dev.cascadestudio.persistence.AppDirectories.h2Url(dir.resolve("fresh"));
+        List<List<UserSummary>> told = new CopyOnWriteArrayList<>();
+
+        try (Database database = Database.open(url, null, null, Database.EmptyDatabase.CREATE_SCHEMA,
+                Database.Access.WRITABLE, (connection, names, kind) -> told.add(BrowseService.users(connection, names, kind)))) {
+            assertThat(database.schemaCreated()).isTrue();
+        }
+        assertThat(told).isEmpty();
+    }
+
+    private String prepare(Product product) {
+        return switch (product) {
+            case SQLITE -> {
+                try (Database db = EngineDatabases.controllerSqlite(dir)) {
+                    DemoData.load(db);
+                    yield db.url();
+                }
+            }
+            case H2 -> {
+                try (Database db = EngineDatabases.h2(dir)) {
+                    DemoData.load(db);
+                    yield db.url();
+                }
+            }
+            case POSTGRESQL, MARIADB -> {
+                server = GateServers.create(product == Product.POSTGRESQL ? GateServers.Server.POSTGRESQL : GateServers.Server.MARIADB);
+                try (Database db = Database.open(server.url(), null, null, Database.EmptyDatabase.CREATE_SCHEMA)) {
+                    DemoData.load(db);
+                    yield db.url();
+                }
+            }
+        };
+    }
+}
