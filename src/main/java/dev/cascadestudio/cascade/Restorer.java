@@ -102,16 +102,46 @@ public final class Restorer {
                         + SnapshotFormat.shorten(written) + ", not this one (restore with --into-other-database to put it here anyway)");
             }
         }
-        return database.fromConnection(jdbc -> {
-            try {
-                Connection connection = connections.apply(jdbc);
-                try (DatabaseProduct.BulkWrite bulk = product().beginBulkWrite(connection)) {
-                    return restore(connection, snapshot, new Progress(progress, size(snapshot)));
+        try {
+            return database.fromConnection(jdbc -> {
+                try {
+                    Connection connection = connections.apply(jdbc);
+                    try (DatabaseProduct.BulkWrite bulk = product().beginBulkWrite(connection)) {
+                        return restore(connection, snapshot, new Progress(progress, size(snapshot)));
+                    }
+                } catch (SQLException e) {
+                    throw refusedByDatabase(snapshot, e, repair);
                 }
-            } catch (SQLException e) {
-                throw refusedByDatabase(snapshot, e, repair);
+            });
+        } catch (NullChanged changed) {
+            // rolled back, nothing written: the whole check says why (a value set again, a row gone since), or else the
+            // file names one value twice
+            List<String> conflicts = new ArrayList<>();
+            long total = database.fromConnection(jdbc -> {
+                try {
+                    return check(connections.apply(jdbc), snapshot, new Progress(ProgressListener.NONE, size(snapshot)), conflicts, true);
+                } catch (SQLException e) {
+                    throw refusedByDatabase(snapshot, e, repair);
+                }
+            });
+            if (total > 0) {
+                throw new RestoreConflictException(conflicts, total);
             }
-        });
+            throw changed.refusal;
+        }
+    }
+
+    /**
+     * A value set to NULL that its UPDATE found set again, or its row gone: the restore's transaction is rolled back
+     * by it, and the conflict check run to say why ({@link #restore(Path, boolean, ProgressListener)}).
+     */
+    private static final class NullChanged extends RuntimeException {
+        final SnapshotRefusedException refusal;
+
+        NullChanged(SnapshotRefusedException refusal) {
+            super(refusal.getMessage(), null, false, false);
+            this.refusal = refusal;
+        }
     }
 
     private DatabaseProduct product() {
@@ -126,20 +156,16 @@ public final class Restorer {
         }
     }
 
+    /**
+     * The rows go back only where none of them exists again (the same key or name, taken since): checked first, as
+     * nothing can be put back over such a row. The values set to NULL go back only where they are still NULL: each
+     * UPDATE says so by the row it changed, and one that changes none ends the restore ({@link NullChanged}), so
+     * they need no check of their own before (a third of an undo's time was that check).
+     */
     private RestoreResult restore(Connection connection, Path snapshot, Progress progress) throws SQLException {
         {
             List<String> conflicts = new ArrayList<>();
-            long total = 0;
-            progress.checking(0, 0);
-            try (SnapshotReader in = SnapshotReader.open(snapshot, graph); Statements statements = new Statements(connection)) {
-                for (SnapshotReader.Section section = in.nextSection(); section != null; section = in.nextSection()) {
-                    total += section.deleted()
-                            ? deletedConflicts(statements, section, in, conflicts, progress)
-                            : nulledConflicts(statements, section, in, conflicts, progress);
-                    progress.checking(in.bytesRead(), in.rowsRead());
-                }
-                progress.checked(in.rowsRead());
-            }
+            long total = check(connection, snapshot, progress, conflicts, false);
             if (total > 0) {
                 throw new RestoreConflictException(conflicts, total);
             }
@@ -162,10 +188,47 @@ public final class Restorer {
                     counts[1] += putNullsBack(connection, snapshot, section, in, putBack, in.header().repairs(), progress);
                 }
                 progress.writing(in.bytesRead(), in.rowsRead());
+                progress.committing(in.rowsRead());
             }
-            progress.committing();
             return new RestoreResult(counts[0], counts[1]);
         }
+    }
+
+    /**
+     * Reads the whole snapshot (the reader refuses a file edited since it was written) and checks it against the
+     * database, noting each conflict in {@code conflicts}; returns how many there are. The values set to NULL are
+     * checked only where {@code nulledToo}, or where a row to put back conflicts already (the message then lists
+     * every conflict).
+     */
+    private long check(Connection connection, Path snapshot, Progress progress, List<String> conflicts, boolean nulledToo)
+            throws SQLException {
+        long total = 0;
+        progress.checking(0, 0);
+        try (SnapshotReader in = SnapshotReader.open(snapshot, graph); Statements statements = new Statements(connection)) {
+            boolean all = true;
+            long rows = 0;
+            for (SnapshotReader.Section section = in.nextSection(); section != null; section = in.nextSection()) {
+                if (section.deleted()) {
+                    total += deletedConflicts(statements, section, in, conflicts, progress);
+                    rows = in.rowsRead();
+                } else if (nulledToo || total > 0) {
+                    total += nulledConflicts(statements, section, in, conflicts, progress);
+                } else {
+                    // read to the end all the same: a file edited since it was written is refused before anything is written
+                    all = false;
+                    while (in.nextRow() != null) {
+                        progress.checkingEvery(in.bytesRead(), in.rowsRead());
+                    }
+                }
+                progress.checking(in.bytesRead(), in.rowsRead());
+            }
+            if (all) {
+                progress.checked(in.rowsRead());
+            } else {
+                progress.checkedRows(rows);
+            }
+        }
+        return total;
     }
 
     /**
@@ -298,7 +361,10 @@ public final class Restorer {
         }
     }
 
-    /** Runs the queued updates; each must have changed its row (the conflict check found them all still NULL). */
+    /**
+     * Runs the queued updates; each must have changed its row: one that did not found its value set again or its row
+     * gone since the delete, or was named twice by the file.
+     */
     private static void execute(Path snapshot, PreparedStatement ps, List<List<String>> queued, TableInfo table,
                                 TableInfo.Column column) throws SQLException {
         if (queued.isEmpty()) {
@@ -307,8 +373,8 @@ public final class Restorer {
         int[] updated = ps.executeBatch();
         for (int i = 0; i < updated.length && i < queued.size(); i++) {
             if (updated[i] == 0) {
-                throw new SnapshotRefusedException(snapshot.toString(), "it puts back " + table.name() + " "
-                        + display(queued.get(i)) + "'s " + column.name() + " twice");
+                throw new NullChanged(new SnapshotRefusedException(snapshot.toString(), "it puts back " + table.name() + " "
+                        + display(queued.get(i)) + "'s " + column.name() + " twice"));
             }
         }
         queued.clear();
@@ -607,7 +673,8 @@ public final class Restorer {
 
     /**
      * The restore's progress as a listener sees it: bytes of the file read in the check and then in the
-     * write, out of twice the file's size; the message counts the rows and values.
+     * write, out of twice the file's size (a check of the rows alone jumps to half once they are checked);
+     * the message counts the rows and values.
      */
     private static final class Progress {
         private final ProgressListener listener;
@@ -636,15 +703,21 @@ public final class Restorer {
             listener.update(size, 2 * size, "Checked " + String.format("%,d", rows) + " rows and values: no conflicts");
         }
 
-        void writing(long bytes, long rows) {
-            // the whole is reached only when the commit starts
-            listener.update(size + Math.min(bytes, size - 1), 2 * size, "Restoring: " + String.format("%,d", rows) + " of "
-                    + String.format("%,d", checked) + " rows and values put back");
+        /** Only the rows to put back were checked (the values are checked as they are written): their number. */
+        void checkedRows(long rows) {
+            checked = -1;
+            listener.update(size, 2 * size, "Checked the " + String.format("%,d", rows) + " rows to put back: no conflicts");
         }
 
-        void committing() {
-            listener.update(2 * size, 2 * size, "Committing: " + String.format("%,d", checked) + " of "
-                    + String.format("%,d", checked) + " rows and values put back");
+        void writing(long bytes, long rows) {
+            // the whole is reached only when the commit starts
+            listener.update(size + Math.min(bytes, size - 1), 2 * size, "Restoring: " + String.format("%,d", rows)
+                    + (checked < 0 ? "" : " of " + String.format("%,d", checked)) + " rows and values put back");
+        }
+
+        void committing(long rows) {
+            listener.update(2 * size, 2 * size, "Committing: " + String.format("%,d", rows) + " of "
+                    + String.format("%,d", rows) + " rows and values put back");
         }
     }
 }
