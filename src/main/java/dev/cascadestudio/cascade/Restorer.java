@@ -7,6 +7,7 @@ import dev.cascadestudio.persistence.DatabaseProduct;
 import dev.cascadestudio.persistence.SqlNames;
 import dev.cascadestudio.persistence.SqlValues;
 import dev.cascadestudio.persistence.TableInfo;
+import dev.cascadestudio.persistence.UniqueColumns;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -30,17 +31,19 @@ import org.hibernate.exception.ConstraintViolationException;
 import org.hibernate.exception.DataException;
 
 /**
- * Puts a snapshot back in one transaction: first checks every row against the database as it is
- * now (a deleted row's key or name taken since, a nulled row gone or given another value since)
- * and refuses on any conflict; then inserts the deleted rows, parents first, and restores the
- * nulled values. Both passes stream the file ({@link SnapshotReader}): at most {@value #CHUNK} rows
- * are checked at a time (fewer where the product answers single-key lookups faster,
- * {@link DatabaseProduct#restoreLookupRows}; {@value #JSON_CHUNK} in one statement joined to them where
- * it takes a chunk as one JSON parameter, {@link DatabaseProduct#jsonRows}) and {@value #BATCH} written
- * per JDBC batch, so memory
- * does not grow with the snapshot (H2's own transaction memory aside). Each lookup statement is
- * prepared once per section and reused: preparing a statement with hundreds of terms for every chunk
- * cost a fifth of a restore. Progress is reported as the file is read, twice: the check, then the write.
+ * Puts a snapshot back in one transaction, in one pass over the file ({@link SnapshotReader}, which refuses a
+ * file edited since it was written before the commit): inserts the deleted rows, parents first, then restores the
+ * nulled values, each only where it is still NULL. Nothing changed since the delete may be overwritten: a deleted
+ * row's key or name taken since is refused by the database's own primary key and unique indexes where it has them
+ * ({@link UniqueColumns}), and looked up first, a chunk at a time, where it does not; a nulled value set again, or
+ * its row gone, is found by its UPDATE changing no row. Either rolls the restore back, and a check of the whole file
+ * against the database (which writes nothing) then names every conflict ({@link RestoreConflictException}). At most
+ * {@value #CHUNK} rows are looked up at a time (fewer where the product answers single-key lookups faster,
+ * {@link DatabaseProduct#restoreLookupRows}; {@value #JSON_CHUNK} in one statement joined to them where it takes a
+ * chunk as one JSON parameter, {@link DatabaseProduct#jsonRows}) and {@value #BATCH} written per JDBC batch, so
+ * memory does not grow with the snapshot (H2's own transaction memory aside). Each lookup statement is prepared once
+ * and reused: preparing a statement with hundreds of terms for every chunk cost a fifth of a restore. Progress is
+ * reported as the file is read.
  */
 public final class Restorer {
 
@@ -88,7 +91,7 @@ public final class Restorer {
 
     /**
      * @param progress told how far the restore got: {@code done} of {@code total} are bytes of the file
-     *                 read, twice over (the check, then the write), and the message counts rows and values
+     *                 read as it is written, and the message counts rows and values
      */
     public RestoreResult restore(Path snapshot, boolean intoOtherDatabase, ProgressListener progress) {
         boolean repair;
@@ -113,32 +116,51 @@ public final class Restorer {
                     throw refusedByDatabase(snapshot, e, repair);
                 }
             });
-        } catch (NullChanged changed) {
-            // rolled back, nothing written: the whole check says why (a value set again, a row gone since), or else the
-            // file names one value twice
-            List<String> conflicts = new ArrayList<>();
-            long total = database.fromConnection(jdbc -> {
-                try {
-                    return check(connections.apply(jdbc), snapshot, new Progress(ProgressListener.NONE, size(snapshot)), conflicts, true);
-                } catch (SQLException e) {
-                    throw refusedByDatabase(snapshot, e, repair);
-                }
-            });
-            if (total > 0) {
-                throw new RestoreConflictException(conflicts, total);
-            }
-            throw changed.refusal;
+        } catch (ChangedSince changed) {
+            // rolled back, nothing written: the whole check says why (a row back, a value set again or its row gone,
+            // since the delete), or else the file names one row or value twice
+            throw explained(snapshot, repair, changed.refusal);
+        } catch (RuntimeException failure) {
+            // rolled back: a file edited since it was written is refused for that, whatever broke first; a constraint
+            // that refused a row (its key or name taken again) is a conflict the whole check names
+            throw explained(snapshot, repair, failure);
         }
     }
 
     /**
-     * A value set to NULL that its UPDATE found set again, or its row gone: the restore's transaction is rolled back
-     * by it, and the conflict check run to say why ({@link #restore(Path, boolean, ProgressListener)}).
+     * Why a restore that was rolled back failed: the file, if it is not as it was written; else the conflicts the whole
+     * check finds now; else {@code failure} itself. Runs after the rollback, in a transaction of its own that writes nothing.
      */
-    private static final class NullChanged extends RuntimeException {
+    private RuntimeException explained(Path snapshot, boolean repair, RuntimeException failure) {
+        List<String> conflicts = new ArrayList<>();
+        long total;
+        try {
+            total = database.fromConnection(jdbc -> {
+                try {
+                    return check(connections.apply(jdbc), snapshot, conflicts);
+                } catch (SQLException e) {
+                    throw refusedByDatabase(snapshot, e, repair);
+                }
+            });
+        } catch (SnapshotRefusedException fileRefused) {
+            return fileRefused;
+        } catch (RuntimeException checkFailed) {
+            failure.addSuppressed(checkFailed);
+            return failure;
+        }
+        return total > 0 ? new RestoreConflictException(conflicts, total) : failure;
+    }
+
+    /**
+     * What the write found changed since the delete: a row to put back that exists again, a value set to NULL that its
+     * UPDATE found set again or its row gone. The restore's transaction is rolled back by it, and the whole check run
+     * to say why ({@link #explained}); {@code refusal} is the reason where that check finds nothing (the file names a
+     * row or value twice).
+     */
+    private static final class ChangedSince extends RuntimeException {
         final SnapshotRefusedException refusal;
 
-        NullChanged(SnapshotRefusedException refusal) {
+        ChangedSince(SnapshotRefusedException refusal) {
             super(refusal.getMessage(), null, false, false);
             this.refusal = refusal;
         }
@@ -157,75 +179,50 @@ public final class Restorer {
     }
 
     /**
-     * The rows go back only where none of them exists again (the same key or name, taken since): checked first, as
-     * nothing can be put back over such a row. The values set to NULL go back only where they are still NULL: each
-     * UPDATE says so by the row it changed, and one that changes none ends the restore ({@link NullChanged}), so
-     * they need no check of their own before (a third of an undo's time was that check).
+     * One pass over the file. The rows go back only where none of them exists again (the same key or name, taken
+     * since): where the database itself keeps keys and names unique, its constraints refuse such a row; elsewhere each
+     * chunk of rows is looked up before it is written. The values set to NULL go back only where they are still NULL:
+     * each UPDATE says so by the row it changed. Anything changed since ends the restore ({@link ChangedSince}, or the
+     * constraint's error), which is then rolled back and explained. The reader checks the file as it goes (its digest
+     * at the end), so a file edited since it was written is refused before the commit.
      */
     private RestoreResult restore(Connection connection, Path snapshot, Progress progress) throws SQLException {
-        {
-            List<String> conflicts = new ArrayList<>();
-            long total = check(connection, snapshot, progress, conflicts, false);
-            if (total > 0) {
-                throw new RestoreConflictException(conflicts, total);
-            }
-            long[] counts = new long[2];
-            // The file is read again: every check above is made again, so a file changed in between is refused too.
-            try (SnapshotReader in = SnapshotReader.open(snapshot, graph)) {
-                Map<ForeignKeyRule, Set<String>> putBack = new HashMap<>();
-                SnapshotReader.Section section = in.nextSection();
-                try (BatchInserter inserter = new BatchInserter(connection, database.kind(), database.sqlNames(), BATCH)) {
-                    for (; section != null && section.deleted(); section = in.nextSection()) {
-                        counts[0] += insert(section, in, inserter, putBack, progress);
-                    }
-                    inserter.flush(); // the rows a nulled value points to are back first
+        long[] counts = new long[2];
+        UniqueColumns unique = new UniqueColumns(connection);
+        try (SnapshotReader in = SnapshotReader.open(snapshot, graph); Statements statements = new Statements(connection)) {
+            Map<ForeignKeyRule, Set<String>> putBack = new HashMap<>();
+            SnapshotReader.Section section = in.nextSection();
+            try (BatchInserter inserter = new BatchInserter(connection, database.kind(), database.sqlNames(), BATCH)) {
+                for (; section != null && section.deleted(); section = in.nextSection()) {
+                    counts[0] += insert(snapshot, section, in, inserter, statements, unique, putBack, progress);
+                    progress.section(in.bytesRead(), in.rowsRead());
                 }
-                for (; section != null; section = in.nextSection()) {
-                    if (section.deleted()) {
-                        throw new SnapshotRefusedException(snapshot.toString(), "its rows of " + section.table().name()
-                                + " come after the values set to NULL, where no delete writes them");
-                    }
-                    counts[1] += putNullsBack(connection, snapshot, section, in, putBack, in.header().repairs(), progress);
-                }
-                progress.writing(in.bytesRead(), in.rowsRead());
-                progress.committing(in.rowsRead());
+                inserter.flush(); // the rows a nulled value points to are back first
             }
-            return new RestoreResult(counts[0], counts[1]);
+            for (; section != null; section = in.nextSection()) {
+                if (section.deleted()) {
+                    throw new SnapshotRefusedException(snapshot.toString(), "its rows of " + section.table().name()
+                            + " come after the values set to NULL, where no delete writes them");
+                }
+                counts[1] += putNullsBack(connection, snapshot, section, in, putBack, in.header().repairs(), progress);
+                progress.section(in.bytesRead(), in.rowsRead());
+            }
+            progress.committing(in.rowsRead());
         }
+        return new RestoreResult(counts[0], counts[1]);
     }
 
     /**
      * Reads the whole snapshot (the reader refuses a file edited since it was written) and checks it against the
-     * database, noting each conflict in {@code conflicts}; returns how many there are. The values set to NULL are
-     * checked only where {@code nulledToo}, or where a row to put back conflicts already (the message then lists
-     * every conflict).
+     * database, noting each conflict in {@code conflicts}; returns how many there are. Writes nothing.
      */
-    private long check(Connection connection, Path snapshot, Progress progress, List<String> conflicts, boolean nulledToo)
-            throws SQLException {
+    private long check(Connection connection, Path snapshot, List<String> conflicts) throws SQLException {
         long total = 0;
-        progress.checking(0, 0);
         try (SnapshotReader in = SnapshotReader.open(snapshot, graph); Statements statements = new Statements(connection)) {
-            boolean all = true;
-            long rows = 0;
             for (SnapshotReader.Section section = in.nextSection(); section != null; section = in.nextSection()) {
-                if (section.deleted()) {
-                    total += deletedConflicts(statements, section, in, conflicts, progress);
-                    rows = in.rowsRead();
-                } else if (nulledToo || total > 0) {
-                    total += nulledConflicts(statements, section, in, conflicts, progress);
-                } else {
-                    // read to the end all the same: a file edited since it was written is refused before anything is written
-                    all = false;
-                    while (in.nextRow() != null) {
-                        progress.checkingEvery(in.bytesRead(), in.rowsRead());
-                    }
-                }
-                progress.checking(in.bytesRead(), in.rowsRead());
-            }
-            if (all) {
-                progress.checked(in.rowsRead());
-            } else {
-                progress.checkedRows(rows);
+                total += section.deleted()
+                        ? deletedConflicts(statements, section, in, conflicts)
+                        : nulledConflicts(statements, section, in, conflicts);
             }
         }
         return total;
@@ -271,28 +268,52 @@ public final class Restorer {
     }
 
     /**
-     * Queues the section's rows for insertion and notes, for every SET NULL rule whose parent is this table, the
-     * values the nulled rows may point to again: only rows this snapshot puts back.
+     * Queues the section's rows for insertion, a chunk at a time, each chunk looked up first where the database does not
+     * itself keep the rows' keys and names unique ({@link UniqueColumns}); and notes, for every SET NULL rule whose
+     * parent is this table, the values the nulled rows may point to again: only rows this snapshot puts back.
      */
-    private long insert(SnapshotReader.Section section, SnapshotReader in, BatchInserter inserter,
-                        Map<ForeignKeyRule, Set<String>> putBack, Progress progress) throws SQLException {
+    private long insert(Path snapshot, SnapshotReader.Section section, SnapshotReader in, BatchInserter inserter,
+                        Statements statements, UniqueColumns unique, Map<ForeignKeyRule, Set<String>> putBack,
+                        Progress progress) throws SQLException {
+        TableInfo table = section.table();
         List<TableInfo.Column> columns = section.columns();
-        List<ForeignKeyRule> nulling = graph.outgoing(section.table().name()).stream()
+        List<String> names = columns.stream().map(TableInfo.Column::name).toList();
+        boolean lookUp = !unique.keeps(table.name(), table.keyColumns()) || !unique.keeps(table.name(), uniqueColumns(table));
+        List<ForeignKeyRule> nulling = graph.outgoing(table.name()).stream()
                 .filter(e -> e.action() == ForeignKeyRule.Action.SET_NULL).toList();
+        int chunkSize = lookUp ? chunkSize() : BATCH;
+        List<List<Object>> chunk = new ArrayList<>(chunkSize);
         long n = 0;
-        for (List<Object> row = in.nextRow(); row != null; row = in.nextRow()) {
-            Map<String, Object> values = new HashMap<>();
-            for (int i = 0; i < columns.size(); i++) {
-                values.put(columns.get(i).name(), row.get(i));
+        for (List<Object> row = in.nextRow(); ; row = in.nextRow()) {
+            if (row != null) chunk.add(row);
+            if (chunk.size() == chunkSize || (row == null && !chunk.isEmpty())) {
+                if (lookUp && chunkConflicts(statements, table, names, chunk, new ArrayList<>(), new ArrayList<>()) > 0) {
+                    throw new ChangedSince(new SnapshotRefusedException(snapshot.toString(), "it puts back a row of "
+                            + table.name() + " twice"));
+                }
+                for (List<Object> each : chunk) {
+                    Map<String, Object> values = new HashMap<>();
+                    for (int i = 0; i < columns.size(); i++) {
+                        values.put(columns.get(i).name(), each.get(i));
+                    }
+                    for (ForeignKeyRule edge : nulling) {
+                        Object referenced = values.get(edge.referencedColumn());
+                        if (referenced != null) putBack.computeIfAbsent(edge, e -> new HashSet<>()).add(referenced.toString());
+                    }
+                    inserter.insert(table.name(), values);
+                    n++;
+                }
+                chunk.clear();
+                progress.writing(in.bytesRead(), in.rowsRead());
             }
-            for (ForeignKeyRule edge : nulling) {
-                Object referenced = values.get(edge.referencedColumn());
-                if (referenced != null) putBack.computeIfAbsent(edge, e -> new HashSet<>()).add(referenced.toString());
-            }
-            inserter.insert(section.table().name(), values);
-            if (++n % REPORT_EVERY == 0) progress.writing(in.bytesRead(), in.rowsRead());
+            if (row == null) break;
         }
         return n;
+    }
+
+    /** The columns no two rows of {@code table} may share besides its key: a row's name, a label's name and parent. */
+    private static List<String> uniqueColumns(TableInfo table) {
+        return table.label() ? List.of("name", "parent") : List.of("name");
     }
 
     /**
@@ -373,7 +394,7 @@ public final class Restorer {
         int[] updated = ps.executeBatch();
         for (int i = 0; i < updated.length && i < queued.size(); i++) {
             if (updated[i] == 0) {
-                throw new NullChanged(new SnapshotRefusedException(snapshot.toString(), "it puts back " + table.name() + " "
+                throw new ChangedSince(new SnapshotRefusedException(snapshot.toString(), "it puts back " + table.name() + " "
                         + display(queued.get(i)) + "'s " + column.name() + " twice"));
             }
         }
@@ -386,14 +407,11 @@ public final class Restorer {
         return out;
     }
 
-    /** Conflicts of a deleted section, checked {@value #CHUNK} rows at a time: the same key, then the same name, taken since. */
+    /** Conflicts of a deleted section, checked a chunk of rows at a time: the same key, then the same name, taken since. */
     private long deletedConflicts(Statements statements, SnapshotReader.Section section, SnapshotReader in,
-                                  List<String> conflicts, Progress progress) throws SQLException {
+                                  List<String> conflicts) throws SQLException {
         TableInfo table = section.table();
         List<String> columns = section.columns().stream().map(TableInfo.Column::name).toList();
-        List<String> keyColumns = table.keyColumns();
-        List<String> unique = table.label() ? List.of("name", "parent") : List.of("name");
-        String uniqueWhy = table.label() ? "the same label exists again" : "another row took this name";
         // named as before: all of the section's key conflicts, then its name conflicts
         List<String> byKey = new ArrayList<>();
         List<String> byName = new ArrayList<>();
@@ -403,11 +421,7 @@ public final class Restorer {
         for (List<Object> row = in.nextRow(); ; row = in.nextRow()) {
             if (row != null) chunk.add(row);
             if (chunk.size() == chunkSize || (row == null && !chunk.isEmpty())) {
-                progress.checkingEvery(in.bytesRead(), in.rowsRead());
-                found += matches(statements, table, keyColumns, chunk.stream().map(r -> pick(r, columns, keyColumns)).toList(),
-                        byKey, "a row with the same key exists again");
-                found += matches(statements, table, unique, chunk.stream().map(r -> pick(r, columns, unique)).toList(),
-                        byName, uniqueWhy);
+                found += chunkConflicts(statements, table, columns, chunk, byKey, byName);
                 chunk.clear();
             }
             if (row == null) break;
@@ -417,16 +431,26 @@ public final class Restorer {
         return found;
     }
 
+    /** Rows of {@code chunk} (in the file's {@code columns}) whose key, or name, some row of the table has now. */
+    private long chunkConflicts(Statements statements, TableInfo table, List<String> columns, List<List<Object>> chunk,
+                                List<String> byKey, List<String> byName) throws SQLException {
+        List<String> keyColumns = table.keyColumns();
+        List<String> unique = uniqueColumns(table);
+        return matches(statements, table, keyColumns, chunk.stream().map(r -> pick(r, columns, keyColumns)).toList(),
+                        byKey, "a row with the same key exists again")
+                + matches(statements, table, unique, chunk.stream().map(r -> pick(r, columns, unique)).toList(),
+                        byName, table.label() ? "the same label exists again" : "another row took this name");
+    }
+
     /** Conflicts of a nulled section, {@value #CHUNK} rows at a time: the row gone, or its column set again, since. */
     private long nulledConflicts(Statements statements, SnapshotReader.Section section, SnapshotReader in,
-                                 List<String> conflicts, Progress progress) throws SQLException {
+                                 List<String> conflicts) throws SQLException {
         long found = 0;
         int chunkSize = chunkSize();
         List<List<Object>> chunk = new ArrayList<>(chunkSize);
         for (List<Object> row = in.nextRow(); ; row = in.nextRow()) {
             if (row != null) chunk.add(row);
             if (chunk.size() == chunkSize || (row == null && !chunk.isEmpty())) {
-                progress.checkingEvery(in.bytesRead(), in.rowsRead());
                 found += nulledConflicts(statements, section.table(), section.column().name(),
                         section.columns().stream().map(TableInfo.Column::name).toList(), chunk, conflicts);
                 chunk.clear();
@@ -672,14 +696,12 @@ public final class Restorer {
     }
 
     /**
-     * The restore's progress as a listener sees it: bytes of the file read in the check and then in the
-     * write, out of twice the file's size (a check of the rows alone jumps to half once they are checked);
-     * the message counts the rows and values.
+     * The restore's progress as a listener sees it: bytes of the file read (once, as it is written) out of the file's
+     * size, the whole only when the commit starts; the message counts the rows and values put back.
      */
     private static final class Progress {
         private final ProgressListener listener;
         private final long size;
-        private long checked;
         private long lastReported = -1;
 
         Progress(ProgressListener listener, long size) {
@@ -687,37 +709,23 @@ public final class Restorer {
             this.size = Math.max(2, size);
         }
 
-        void checking(long bytes, long rows) {
-            lastReported = rows;
-            listener.update(Math.min(bytes, size - 1), 2 * size, "Checking the snapshot against the database: "
-                    + String.format("%,d", rows) + " rows and values checked");
-        }
-
-        /** Reports at most every {@value Restorer#REPORT_EVERY} rows. */
-        void checkingEvery(long bytes, long rows) {
-            if (rows - lastReported >= REPORT_EVERY) checking(bytes, rows);
-        }
-
-        void checked(long rows) {
-            checked = rows;
-            listener.update(size, 2 * size, "Checked " + String.format("%,d", rows) + " rows and values: no conflicts");
-        }
-
-        /** Only the rows to put back were checked (the values are checked as they are written): their number. */
-        void checkedRows(long rows) {
-            checked = -1;
-            listener.update(size, 2 * size, "Checked the " + String.format("%,d", rows) + " rows to put back: no conflicts");
-        }
-
+        /** Reports at most every {@value Restorer#REPORT_EVERY} rows and values. */
         void writing(long bytes, long rows) {
-            // the whole is reached only when the commit starts
-            listener.update(size + Math.min(bytes, size - 1), 2 * size, "Restoring: " + String.format("%,d", rows)
-                    + (checked < 0 ? "" : " of " + String.format("%,d", checked)) + " rows and values put back");
+            if (lastReported < 0 || rows - lastReported >= REPORT_EVERY) {
+                section(bytes, rows);
+            }
+        }
+
+        /** A section is written: reported whatever the count. */
+        void section(long bytes, long rows) {
+            lastReported = rows;
+            listener.update(Math.min(bytes, size - 1), size, "Restoring: " + String.format("%,d", rows)
+                    + " rows and values put back");
         }
 
         void committing(long rows) {
-            listener.update(2 * size, 2 * size, "Committing: " + String.format("%,d", rows) + " of "
-                    + String.format("%,d", rows) + " rows and values put back");
+            listener.update(size, size, "Committing: " + String.format("%,d", rows) + " of " + String.format("%,d", rows)
+                    + " rows and values put back");
         }
     }
 }

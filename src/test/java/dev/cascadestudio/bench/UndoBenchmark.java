@@ -103,7 +103,7 @@ class UndoBenchmark {
         }
         List<Long> commits = new ArrayList<>();
         List<Long> undos = new ArrayList<>();
-        List<Long> checks = new ArrayList<>();
+        List<Long> halves = new ArrayList<>(); // until the restore had read half the file
         Map<String, Object> figures = new LinkedHashMap<>();
         DatabaseFingerprint original = null;
         boolean sameAfterUndo = true;
@@ -122,12 +122,12 @@ class UndoBenchmark {
                 ExecutionResult result = service.execute(plan, (done, total, message) -> { });
                 commits.add(millisSince(t0));
                 long t1 = System.nanoTime();
-                long[] checkedAt = new long[1];
+                long[] halfAt = new long[1];
                 Restorer.RestoreResult restored = service.restore(result.snapshot(), false, null, (done, total, message) -> {
-                    if (checkedAt[0] == 0 && done * 2 >= total) checkedAt[0] = System.nanoTime();
+                    if (halfAt[0] == 0 && done * 2 >= total) halfAt[0] = System.nanoTime();
                 });
                 undos.add(millisSince(t1));
-                checks.add((checkedAt[0] - t1) / 1_000_000);
+                halves.add((halfAt[0] - t1) / 1_000_000);
                 assertThat(restored.rowsInserted()).as("every deleted row came back").isEqualTo(plan.deletedCount());
                 if (i == 0) {
                     figures.put("rows_in_database", original.totalRows());
@@ -144,7 +144,7 @@ class UndoBenchmark {
         figures.put("generate_ms", generateMs);
         figures.put("commit_runs_ms", commits);
         figures.put("undo_runs_ms", undos);
-        figures.put("undo_check_pass_runs_ms", checks);
+        figures.put("undo_half_of_the_file_runs_ms", halves); // one pass: the time until the progress reached half the file
         figures.put("commit_ms", commitMs);
         figures.put("undo_ms", undoMs);
         figures.put("target", "undo_ms <= commit_ms");

@@ -105,11 +105,10 @@ class CommandLineTest {
         assertThat(restored.exit()).isZero();
         assertThat(restored.out()).isEqualTo("Restored 31 rows and 18 values from " + snapshot + System.lineSeparator());
         List<String> lines = restored.err().lines().toList();
-        // 31 rows checked against the database, then the rows and the 18 values put back; a line per tenth of the work at most
-        assertThat(lines).as(restored.err()).hasSizeBetween(3, 11)
+        // 31 rows and 18 values put back as the file is read; a line per tenth of the work at most
+        assertThat(lines).as(restored.err()).hasSizeBetween(2, 11)
                 .allSatisfy(line -> assertThat(line).matches("restore: \\d{1,3}% · .*"))
-                .contains("restore: 0% · Checking the snapshot against the database: 0 rows and values checked",
-                        "restore: 50% · Checked the 31 rows to put back: no conflicts")
+                .anySatisfy(line -> assertThat(line).matches("restore: \\d{1,2}% · Restoring: \\d+ rows and values put back"))
                 .last().isEqualTo("restore: 100% · Committing: 49 of 49 rows and values put back");
         List<Integer> percents = lines.stream().map(l -> Integer.parseInt(l.replaceAll("restore: (\\d+)%.*", "$1"))).toList();
         assertThat(percents).as("ever further").isSorted().doesNotHaveDuplicates();
