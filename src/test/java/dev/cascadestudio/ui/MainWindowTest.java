@@ -64,6 +64,10 @@ class MainWindowTest {
         assertThat(fx(() -> app.robot.lookup("#emptyState").query().isVisible())).isTrue();
         assertThat(fx(() -> app.stage().getScene().getFocusOwner().getId()))
                 .as("the keyboard is in the tree, not in the search field (which takes Ctrl+H as a backspace)").isEqualTo("tree");
+        // the icon follows the main view's first frame (decoded beside it): every size drawn for it, 16 to 256 pixels
+        app.waitFor(() -> fx(() -> app.stage().getIcons().size()) == 7);
+        assertThat(fx(() -> app.stage().getIcons().stream().map(i -> (int) i.getWidth()).toList()))
+                .containsExactly(16, 24, 32, 48, 64, 128, 256);
     }
 
     @Test

@@ -28,21 +28,30 @@ public final class Activity {
      * it runs. The callbacks run on the FX thread.
      */
     public <V> void run(String message, BackgroundTask.Work<V> work, Consumer<V> onSuccess, Consumer<Throwable> onFailure) {
-        executor.execute(BackgroundTask.of(work)
-                .onRunning(() -> {
-                    running++;
-                    busy.set(true);
-                    this.message.set(message);
-                })
+        // busy from the moment the work is handed over, not from when it starts: work that a callback hands on (the
+        // users, then the rows without an owner) leaves no moment between the two in which nothing seems to run
+        running++;
+        busy.set(true);
+        this.message.set(message);
+        BackgroundTask<V> task = BackgroundTask.of(work)
+                .onRunning(() -> this.message.set(message))
                 .onSuccess(onSuccess)
                 .onFailure(onFailure)
-                .onFinished(() -> {
-                    running--;
-                    busy.set(running > 0);
-                    if (running == 0) {
-                        this.message.set("");
-                    }
-                }));
+                .onFinished(this::finished);
+        try {
+            executor.execute(task);
+        } catch (RuntimeException notTaken) {
+            finished();
+            throw notTaken;
+        }
+    }
+
+    private void finished() {
+        running--;
+        busy.set(running > 0);
+        if (running == 0) {
+            this.message.set("");
+        }
     }
 
     public ReadOnlyBooleanProperty busyProperty() { return busy; }

@@ -35,7 +35,8 @@ final class BrowserTreeCell extends TreeCell<TreeEntry> {
     private final FontIcon icon = new FontIcon(Material2OutlinedAL.FOLDER);
     private final Label name = new Label();
     private final Label badge = new Label();
-    private final Tooltip tooltip = new Tooltip();
+    /** Made for the first entry that has a hint: most cells of a start are empty, and a tooltip costs a popup's setup. */
+    private Tooltip tooltip;
     private final HBox content;
 
     /** @param showMore what choosing a "Show 500 more" item does */
@@ -82,7 +83,12 @@ final class BrowserTreeCell extends TreeCell<TreeEntry> {
         badge.setText(count >= 0 ? TreeTexts.number(count) : "");
         badge.pseudoClassStateChanged(StyleClasses.ZERO, count == 0);
         String hint = hint(entry);
-        tooltip.setText(hint);
+        if (hint != null && tooltip == null) {
+            tooltip = new Tooltip();
+        }
+        if (tooltip != null) {
+            tooltip.setText(hint);
+        }
         setTooltip(hint == null ? null : tooltip);
         setGraphic(content);
     }
