@@ -6,10 +6,9 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.cascadestudio.persistence.Database;
 import dev.cascadestudio.persistence.DatabaseOpenException;
-import dev.cascadestudio.persistence.demo.DemoData;
 import dev.cascadestudio.service.connections.ConnectionTier;
-import dev.cascadestudio.testsupport.EngineDatabases;
-import dev.cascadestudio.testsupport.GateServers;
+import dev.cascadestudio.testsupport.DemoDatabase;
+import dev.cascadestudio.testsupport.DemoDatabase.Product;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -30,15 +29,13 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class FirstLookTest {
 
-    enum Product { SQLITE, H2, POSTGRESQL, MARIADB }
-
     @TempDir Path dir;
-    private GateServers server;
+    private DemoDatabase demo;
 
     @AfterEach
     void dropServerDatabase() {
-        if (server != null) {
-            server.close();
+        if (demo != null) {
+            demo.close();
         }
     }
 
@@ -99,26 +96,7 @@ class FirstLookTest {
     }
 
     private String prepare(Product product) {
-        return switch (product) {
-            case SQLITE -> {
-                try (Database db = EngineDatabases.controllerSqlite(dir)) {
-                    DemoData.load(db);
-                    yield db.url();
-                }
-            }
-            case H2 -> {
-                try (Database db = EngineDatabases.h2(dir)) {
-                    DemoData.load(db);
-                    yield db.url();
-                }
-            }
-            case POSTGRESQL, MARIADB -> {
-                server = GateServers.create(product == Product.POSTGRESQL ? GateServers.Server.POSTGRESQL : GateServers.Server.MARIADB);
-                try (Database db = Database.open(server.url(), null, null, Database.EmptyDatabase.CREATE_SCHEMA)) {
-                    DemoData.load(db);
-                    yield db.url();
-                }
-            }
-        };
+        demo = DemoDatabase.create(product, dir);
+        return demo.url();
     }
 }

@@ -12,8 +12,8 @@ import dev.cascadestudio.persistence.H2DeleteJournal;
 import dev.cascadestudio.persistence.demo.DemoData;
 import dev.cascadestudio.persistence.demo.RowBuilder;
 import dev.cascadestudio.testsupport.CanonicalDump;
-import dev.cascadestudio.testsupport.EngineDatabases;
-import dev.cascadestudio.testsupport.GateServers;
+import dev.cascadestudio.testsupport.DemoDatabase;
+import dev.cascadestudio.testsupport.DemoDatabase.Product;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -40,19 +40,17 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class ReadOnlySessionTest {
 
-    enum Product { SQLITE, H2, POSTGRESQL, MARIADB }
-
     private static final String MESSAGE = "This database is open read-only. Switch to editing first (toolbar: Edit, or --write).";
     private static final String TRIAGE = RowBuilder.uid("workflow", "ticket-triage");
     private static final RowRef TRIAGE_REF = new RowRef("workflow", TRIAGE, "", "ticket-triage");
 
     @TempDir Path dir;
-    private GateServers server;
+    private DemoDatabase demo;
 
     @AfterEach
     void dropServerDatabase() {
-        if (server != null) {
-            server.close();
+        if (demo != null) {
+            demo.close();
         }
     }
 
@@ -151,27 +149,8 @@ class ReadOnlySessionTest {
 
     /** A controller database of {@code product} with the demo data; returns its URL. */
     private String prepare(Product product) {
-        return switch (product) {
-            case SQLITE -> {
-                try (Database db = EngineDatabases.controllerSqlite(dir)) {
-                    DemoData.load(db);
-                    yield db.url();
-                }
-            }
-            case H2 -> {
-                try (Database db = EngineDatabases.h2(dir)) {
-                    DemoData.load(db);
-                    yield db.url();
-                }
-            }
-            case POSTGRESQL, MARIADB -> {
-                server = GateServers.create(product == Product.POSTGRESQL ? GateServers.Server.POSTGRESQL : GateServers.Server.MARIADB);
-                try (Database db = Database.open(server.url(), null, null, Database.EmptyDatabase.CREATE_SCHEMA)) {
-                    DemoData.load(db);
-                    yield db.url();
-                }
-            }
-        };
+        demo = DemoDatabase.create(product, dir);
+        return demo.url();
     }
 
     /** The files of a local database, each with its SHA-256; a server's canonical dump. */

@@ -38,6 +38,8 @@ public final class BrowserTreeModel {
     private final ObservableList<TreeItem<TreeEntry>> selection = FXCollections.observableArrayList();
     private final TreeRevealer revealer = new TreeRevealer(this);
     private TreeQueries queries;
+    /** Whether users read before the services are shown ({@link #showFirstUsers}) and not yet read again. */
+    private boolean firstUsersShown;
 
     /** @param report takes a sentence for the status bar when something could not be done */
     public BrowserTreeModel(Activity activity, Consumer<String> report) {
@@ -81,9 +83,6 @@ public final class BrowserTreeModel {
         usersShown = root.generation();
         firstUsersShown = true;
     }
-
-    /** Whether users read before the services are shown ({@link #showFirstUsers}) and not yet read again. */
-    private boolean firstUsersShown;
 
     /** Forgets the database (it is closing, or did not open): the tree empties. */
     public void detach() {

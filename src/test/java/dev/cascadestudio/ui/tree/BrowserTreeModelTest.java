@@ -150,29 +150,21 @@ class BrowserTreeModelTest {
         viewModel.close();
         List<String> meanwhile = new ArrayList<>();
         List<TreeItem<TreeEntry>> aliceMeanwhile = new ArrayList<>();
-        viewModel = new MainWindowViewModel(new CurrentThreadTaskExecutor(), new MainWindowViewModel.Opener() {
-            @Override
-            public DatabaseSession open(DatabaseTarget target, DatabaseSession.Mode mode) {
-                throw new AssertionError("the window's open hands on the users read first");
-            }
-
-            @Override
-            public DatabaseSession open(DatabaseTarget target, DatabaseSession.Mode mode, Consumer<List<UserSummary>> firstUsers) {
-                DatabaseSession opened = DatabaseSession.open(url, null, null, DatabaseSession.Mode.EDITING,
-                        ConnectionTier.DEVELOPMENT, firstUsers);
-                // not handed over yet: what the window shows until it is, and what the administrator does meanwhile
-                BrowserTreeModel shown = viewModel.tree();
-                meanwhile.addAll(titles(shown.root()));
-                meanwhile.add("first level shown: " + shown.firstLevelShown());
-                TreeItem<TreeEntry> alice = child(shown.root(), "alice");
-                alice.setExpanded(true);
-                shown.selectedItemProperty().set(alice);
-                meanwhile.add("under alice: " + titles(alice));
-                meanwhile.add("details: " + viewModel.details().modeProperty().get());
-                aliceMeanwhile.add(alice);
-                return opened;
-            }
-        }, DatabaseTarget.EMBEDDED, null);
+        viewModel = new MainWindowViewModel(new CurrentThreadTaskExecutor(), withFirstUsers(firstUsers -> {
+            DatabaseSession opened = DatabaseSession.open(url, null, null, DatabaseSession.Mode.EDITING,
+                    ConnectionTier.DEVELOPMENT, firstUsers);
+            // not handed over yet: what the window shows until it is, and what the administrator does meanwhile
+            BrowserTreeModel shown = viewModel.tree();
+            meanwhile.addAll(titles(shown.root()));
+            meanwhile.add("first level shown: " + shown.firstLevelShown());
+            TreeItem<TreeEntry> alice = child(shown.root(), "alice");
+            alice.setExpanded(true);
+            shown.selectedItemProperty().set(alice);
+            meanwhile.add("under alice: " + titles(alice));
+            meanwhile.add("details: " + viewModel.details().modeProperty().get());
+            aliceMeanwhile.add(alice);
+            return opened;
+        }), DatabaseTarget.EMBEDDED, null);
         viewModel.open();
         tree = viewModel.tree();
 
@@ -193,7 +185,22 @@ class BrowserTreeModelTest {
     void usersReadBeforeAnOpenThatFailsAreNotLeftInTheTree() {
         viewModel.close();
         List<String> meanwhile = new ArrayList<>();
-        viewModel = new MainWindowViewModel(new CurrentThreadTaskExecutor(), new MainWindowViewModel.Opener() {
+        viewModel = new MainWindowViewModel(new CurrentThreadTaskExecutor(), withFirstUsers(firstUsers -> {
+            DatabaseSession.open(url, null, null, DatabaseSession.Mode.EDITING, ConnectionTier.DEVELOPMENT, firstUsers).close();
+            meanwhile.addAll(titles(viewModel.tree().root()));
+            throw new IllegalStateException("Hibernate could not start");
+        }), DatabaseTarget.EMBEDDED, null);
+        viewModel.open();
+
+        assertThat(meanwhile).as("shown while it opened").containsExactly("alice", "bob", "carol", "dmitri", "erin");
+        assertThat(viewModel.phaseProperty().get()).isEqualTo(MainWindowViewModel.Phase.FAILED);
+        assertThat(titles(viewModel.tree().root())).isEmpty();
+        assertThat(viewModel.tree().firstLevelShown()).isFalse();
+    }
+
+    /** The start's open of {@code database}: it hands on the users it reads before the session is ready. */
+    static MainWindowViewModel.Opener withFirstUsers(java.util.function.Function<Consumer<List<UserSummary>>, DatabaseSession> database) {
+        return new MainWindowViewModel.Opener() {
             @Override
             public DatabaseSession open(DatabaseTarget target, DatabaseSession.Mode mode) {
                 throw new AssertionError("the window's open hands on the users read first");
@@ -201,17 +208,9 @@ class BrowserTreeModelTest {
 
             @Override
             public DatabaseSession open(DatabaseTarget target, DatabaseSession.Mode mode, Consumer<List<UserSummary>> firstUsers) {
-                DatabaseSession.open(url, null, null, DatabaseSession.Mode.EDITING, ConnectionTier.DEVELOPMENT, firstUsers).close();
-                meanwhile.addAll(titles(viewModel.tree().root()));
-                throw new IllegalStateException("Hibernate could not start");
+                return database.apply(firstUsers);
             }
-        }, DatabaseTarget.EMBEDDED, null);
-        viewModel.open();
-
-        assertThat(meanwhile).as("shown while it opened").containsExactly("alice", "bob", "carol", "dmitri", "erin");
-        assertThat(viewModel.phaseProperty().get()).isEqualTo(MainWindowViewModel.Phase.FAILED);
-        assertThat(titles(viewModel.tree().root())).isEmpty();
-        assertThat(viewModel.tree().firstLevelShown()).isFalse();
+        };
     }
 
     @Test
