@@ -120,10 +120,11 @@ public final class Restorer {
             // rolled back, nothing written: the whole check says why (a row back, a value set again or its row gone,
             // since the delete), or else the file names one row or value twice
             throw explained(snapshot, repair, changed.refusal);
-        } catch (RuntimeException failure) {
+        } catch (SnapshotRefusedException refused) {
             // rolled back: a file edited since it was written is refused for that, whatever broke first; a constraint
-            // that refused a row (its key or name taken again) is a conflict the whole check names
-            throw explained(snapshot, repair, failure);
+            // that refused a row (its key or name taken again) is a conflict the whole check names. Anything else (a
+            // lock, a lost connection) goes on up as it is: a second look would only meet it again.
+            throw explained(snapshot, repair, refused);
         }
     }
 
