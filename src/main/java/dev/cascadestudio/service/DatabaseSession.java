@@ -8,7 +8,6 @@ import dev.cascadestudio.service.connections.ConnectionTier;
 import dev.cascadestudio.persistence.demo.DemoData;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -89,17 +88,12 @@ public final class DatabaseSession implements AutoCloseable {
      */
     public static DatabaseSession open(String url, String user, String password, Mode mode, ConnectionTier tier,
             Consumer<List<UserSummary>> firstUsers) {
-        Database.FirstLook look = null;
-        if (firstUsers != null) {
-            AtomicBoolean told = new AtomicBoolean();
-            look = (connection, names, kind) -> {
-                List<UserSummary> users = BrowseService.users(connection, names, kind);
-                StartupTimeline.mark("first-look");
-                if (told.compareAndSet(false, true)) {
-                    firstUsers.accept(users);
-                }
-            };
-        }
+        // one look per Database.open, and only the first openAs below is given one: told at most once
+        Database.FirstLook look = firstUsers == null ? null : (connection, names, kind) -> {
+            List<UserSummary> users = BrowseService.users(connection, names, kind);
+            StartupTimeline.mark("first-look");
+            firstUsers.accept(users);
+        };
         DatabaseSession session = openAs(url, user, password, mode, tier, "", look);
         if (session.writable() && !session.database.schemaDifferences().isEmpty()) {
             String why = "This database differs from the GenAI Factory controller schema in ways that make writing unsafe ("

@@ -155,7 +155,7 @@ public final class CascadeStudioApp extends Application {
             view = new MainWindowView(viewModel, graphPlacement);
             StartupTimeline.mark("view-built");
             scene.setRoot(view.root());
-            afterNextPulse(scene, () -> showIcons(stage));
+            afterPulses(scene, 1, () -> showIcons(stage));
             view.installShortcuts(scene);
             view.focusTree();
             if (!Double.isNaN(memory.divider())) {
@@ -171,17 +171,10 @@ public final class CascadeStudioApp extends Application {
      * window stayed blank until the main view was done.
      */
     private static void afterFirstFrame(Stage stage, Scene scene, Runnable work) {
-        int[] pulses = {0};
-        Runnable[] listener = new Runnable[1];
-        listener[0] = () -> {
-            if (!stage.isShowing() || ++pulses[0] < 2) {
-                return;
-            }
-            scene.removePostLayoutPulseListener(listener[0]);
+        afterPulses(scene, 2, () -> {
             StartupTimeline.mark("window-frame");
-            javafx.application.Platform.runLater(work);
-        };
-        scene.addPostLayoutPulseListener(listener[0]);
+            work.run();
+        });
     }
 
     /**
@@ -197,10 +190,17 @@ public final class CascadeStudioApp extends Application {
         icons.start();
     }
 
-    /** Runs {@code work} on the FX thread after the scene's next layout pulse. */
-    private static void afterNextPulse(Scene scene, Runnable work) {
+    /**
+     * Runs {@code work} on the FX thread, after the layout of the {@code count}-th pulse of {@code scene} while its
+     * window shows (then taken off the scene's pulse listeners).
+     */
+    private static void afterPulses(Scene scene, int count, Runnable work) {
+        int[] pulses = {0};
         Runnable[] listener = new Runnable[1];
         listener[0] = () -> {
+            if (scene.getWindow() == null || !scene.getWindow().isShowing() || ++pulses[0] < count) {
+                return;
+            }
             scene.removePostLayoutPulseListener(listener[0]);
             javafx.application.Platform.runLater(work);
         };
