@@ -98,10 +98,11 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * A read an open may make before Hibernate is ready: given the open's first connection, once the database
-     * is known to hold the controller's tables and to be readable (after a crash-cut delete was undone), on a
-     * thread of its own while the session factory is built. It only reads; what it fails to read is left to
-     * the session, and it does not delay the open beyond its own end.
+     * A read an open may make before Hibernate starts: given the open's first connection, once the database
+     * is known to hold the controller's tables and to be readable (after a crash-cut delete was undone), on the
+     * open's thread. It only reads; what it fails to read is left to the session. The session factory is built
+     * when it returns, so it may also hold Hibernate's bootstrap back: the window holds it until the users it
+     * read are on the screen, because on two cores the bootstrap took the CPU the window's first frames needed.
      */
     @FunctionalInterface
     public interface FirstLook {
@@ -110,8 +111,8 @@ public final class Database implements AutoCloseable {
 
     /**
      * {@link #open(String, String, String, EmptyDatabase, Access)}, with {@code firstLook} (null: none) run on
-     * the first connection while Hibernate starts: the window's first tree level is read so, about as long as
-     * Hibernate's bootstrap before the session could read it. Not run on a database given its schema here.
+     * the first connection before Hibernate starts: the window's first tree level is read so, in a tenth of
+     * Hibernate's bootstrap. Not run on a database given its schema here.
      */
     public static Database open(String url, String user, String password, EmptyDatabase ifEmpty, Access access,
             FirstLook firstLook) {
@@ -167,13 +168,10 @@ public final class Database implements AutoCloseable {
                     throw new DatabaseOpenException("This database differs from the GenAI Factory controller schema: "
                             + SchemaCheck.describe(unreadable, 5));
                 }
-                Thread look = createSchema || firstLook == null ? null : lookAt(probe.connection(), kind, firstLook);
-                SessionFactory factory;
-                try {
-                    factory = buildSessionFactory(probe.url(), user, password, kind, access);
-                } finally {
-                    awaitLook(look); // the probe, its connection, closes below
+                if (!createSchema && firstLook != null) {
+                    look(probe.connection(), kind, firstLook);
                 }
+                SessionFactory factory = buildSessionFactory(probe.url(), user, password, kind, access);
                 Database database = new Database(url, kind, factory, access);
                 database.interruptedDeleteUndone = undone;
                 database.interruptedDeletePending = pending;
@@ -197,34 +195,12 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Starts {@code firstLook} on the probe's connection, on a daemon thread (the common pool may have one thread, the open's). */
-    private static Thread lookAt(Connection connection, DatabaseKind kind, FirstLook firstLook) {
-        Thread look = new Thread(() -> {
-            try {
-                firstLook.read(connection, SqlNames.of(kind), kind);
-            } catch (SQLException | RuntimeException notRead) {
-                // only a head start: the session reads the same again, and says what fails
-            }
-        }, "cascade-first-look");
-        look.setDaemon(true);
-        look.start();
-        return look;
-    }
-
-    private static void awaitLook(Thread look) {
-        if (look == null) {
-            return;
-        }
-        boolean interrupted = false;
-        while (look.isAlive()) {
-            try {
-                look.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
+    /** Runs {@code firstLook} on the probe's connection; what it cannot read, the session reads and reports. */
+    private static void look(Connection connection, DatabaseKind kind, FirstLook firstLook) {
+        try {
+            firstLook.read(connection, SqlNames.of(kind), kind);
+        } catch (SQLException | RuntimeException notRead) {
+            // only a head start: the session reads the same again, and says what fails
         }
     }
 

@@ -5,6 +5,8 @@ import dev.cascadestudio.ui.StyleClasses;
 import dev.cascadestudio.ui.details.RowDetailsViewModel.Mode;
 import dev.cascadestudio.ui.tree.EntityKind;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
@@ -31,7 +33,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2OutlinedAL;
 
 /**
- * Loads {@code fxml/RowDetails.fxml} and binds it to a {@link RowDetailsViewModel}: the selected
+ * Loads {@code fxml/RowDetails.fxml} (and, once a row is shown, {@code fxml/RowDetailsForm.fxml}) and binds it to a
+ * {@link RowDetailsViewModel}: the selected
  * row's header, its fields as a form, the spec JSON and the labels, all editable, with Save (Ctrl+S),
  * Revert and "New …" for a row under this one.
  */
@@ -73,35 +76,68 @@ public final class RowDetailsView {
         this.model = model;
         this.editor = model.editor();
         FxmlViews.load("/fxml/RowDetails.fxml", this);
+        emptyState.visibleProperty().bind(model.modeProperty().isEqualTo(Mode.EMPTY));
+        model.setDiscardPrompt(this::confirmDiscard);
+        root.sceneProperty().addListener((o, old, scene) -> registerSaveKey(old, scene));
+        if (model.modeProperty().get() != Mode.EMPTY) {
+            prepareForm();
+        } else {
+            model.modeProperty().addListener(new ChangeListener<>() {
+                @Override
+                public void changed(ObservableValue<? extends Mode> o, Mode was, Mode now) {
+                    if (now != Mode.EMPTY) {
+                        model.modeProperty().removeListener(this);
+                        prepareForm();
+                    }
+                }
+            });
+        }
     }
 
     public Parent root() {
         return root;
     }
 
-    @FXML
-    private void initialize() {
-        emptyState.visibleProperty().bind(model.modeProperty().isEqualTo(Mode.EMPTY));
+    /**
+     * Builds the form (header, editor bar, fields, spec, labels) if it is not built yet. A start shows no
+     * row, so the form is left out of the window's first frames: its controls, their skins and their CSS
+     * were a third of building the main view and much of its first layout (JFR). It is built when the
+     * first row is shown, or before, once the window is idle ({@code MainWindowView}).
+     */
+    public void prepareForm() {
+        if (detailsScroll != null) {
+            return;
+        }
+        FxmlViews.load("/fxml/RowDetailsForm.fxml", this);
         detailsScroll.visibleProperty().bind(emptyState.visibleProperty().not());
+        root.getChildren().add(detailsScroll);
         rowSections.visibleProperty().bind(model.modeProperty().isEqualTo(Mode.ROW));
         rowSections.managedProperty().bind(rowSections.visibleProperty());
         detailsKind.textProperty().bind(model.kindTextProperty());
         detailsName.textProperty().bind(model.titleProperty());
         detailsDescription.textProperty().bind(model.descriptionProperty());
-        model.kindProperty().addListener((o, old, kind) -> {
-            kindIcon.setIconCode(kind == null ? Material2OutlinedAL.LINK_OFF : kind.icon());
-            avatar.pseudoClassStateChanged(StyleClasses.UNOWNED, kind == null);
-        });
-        avatar.pseudoClassStateChanged(StyleClasses.UNOWNED, true);
+        model.kindProperty().addListener((o, old, kind) -> showKind(kind));
+        showKind(model.kindProperty().get());
 
         bindEditorBar();
         FieldsForm form = new FieldsForm(fieldsGrid);
         editor.fields().addListener((ListChangeListener<FieldEditor>) change -> form.fill(editor.fields(), editor.creatingProperty().get()));
+        if (!editor.fields().isEmpty()) {
+            form.fill(editor.fields(), editor.creatingProperty().get());
+        }
         bindSpec();
         new LabelsTable(labelsTable, labelNameColumn, labelValueColumn, removeLabelButton, editor).bind();
         bindError(labelsError, editor.labelsErrorProperty());
-        model.setDiscardPrompt(this::confirmDiscard);
-        root.sceneProperty().addListener((o, old, scene) -> registerSaveKey(old, scene));
+    }
+
+    /** Whether the form has been built (see {@link #prepareForm}). */
+    public boolean formPrepared() {
+        return detailsScroll != null;
+    }
+
+    private void showKind(EntityKind kind) {
+        kindIcon.setIconCode(kind == null ? Material2OutlinedAL.LINK_OFF : kind.icon());
+        avatar.pseudoClassStateChanged(StyleClasses.UNOWNED, kind == null);
     }
 
     private void bindEditorBar() {
@@ -119,15 +155,19 @@ public final class RowDetailsView {
         newMenu.disableProperty().bind(Bindings.isEmpty(model.childTables()).or(editor.savingProperty())
                 .or(model.writableProperty().not()));
         model.childTables().addListener((ListChangeListener<String>) change -> fillNewMenu());
+        fillNewMenu();
         editorMessage.textProperty().bind(editor.messageProperty());
         editorMessage.visibleProperty().bind(editor.messageProperty().isNotEmpty());
         editorMessage.managedProperty().bind(editorMessage.visibleProperty());
-        editor.outcomeProperty().addListener((o, old, outcome) -> {
-            editorMessage.pseudoClassStateChanged(StyleClasses.SAVED, outcome == RowEditor.Outcome.SAVED);
-            editorMessage.pseudoClassStateChanged(StyleClasses.CONFLICT, outcome == RowEditor.Outcome.CONFLICT);
-            editorMessage.pseudoClassStateChanged(StyleClasses.INVALID,
-                    outcome == RowEditor.Outcome.INVALID || outcome == RowEditor.Outcome.FAILED);
-        });
+        editor.outcomeProperty().addListener((o, old, outcome) -> showOutcome(outcome));
+        showOutcome(editor.outcomeProperty().get());
+    }
+
+    private void showOutcome(RowEditor.Outcome outcome) {
+        editorMessage.pseudoClassStateChanged(StyleClasses.SAVED, outcome == RowEditor.Outcome.SAVED);
+        editorMessage.pseudoClassStateChanged(StyleClasses.CONFLICT, outcome == RowEditor.Outcome.CONFLICT);
+        editorMessage.pseudoClassStateChanged(StyleClasses.INVALID,
+                outcome == RowEditor.Outcome.INVALID || outcome == RowEditor.Outcome.FAILED);
     }
 
     private void fillNewMenu() {
@@ -152,16 +192,20 @@ public final class RowDetailsView {
         formatButton.disableProperty().bind(editor.specValidProperty().not().or(specArea.textProperty().isEmpty()));
         specArea.prefRowCountProperty().bind(Bindings.createIntegerBinding(
                 () -> Math.min(18, Math.max(4, specArea.getText().split("\n", -1).length)), specArea.textProperty()));
-        editor.specProperty().addListener((o, old, spec) -> {
-            if (boundSpec != null) {
-                specArea.textProperty().unbindBidirectional(boundSpec.textProperty());
-            }
-            boundSpec = spec;
-            if (spec != null) {
-                specArea.setText(spec.textProperty().get());
-                specArea.textProperty().bindBidirectional(spec.textProperty());
-            }
-        });
+        editor.specProperty().addListener((o, old, spec) -> showSpec(spec));
+        showSpec(editor.specProperty().get());
+        specStatus.pseudoClassStateChanged(StyleClasses.INVALID, !editor.specValidProperty().get());
+    }
+
+    private void showSpec(FieldEditor spec) {
+        if (boundSpec != null) {
+            specArea.textProperty().unbindBidirectional(boundSpec.textProperty());
+        }
+        boundSpec = spec;
+        if (spec != null) {
+            specArea.setText(spec.textProperty().get());
+            specArea.textProperty().bindBidirectional(spec.textProperty());
+        }
     }
 
     private static void bindError(Label label, javafx.beans.value.ObservableStringValue error) {

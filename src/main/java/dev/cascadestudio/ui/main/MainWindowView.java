@@ -164,7 +164,9 @@ public final class MainWindowView {
         treeView = new BrowserTreeView(viewModel.tree(), viewModel.userCountProperty());
         Parent tree = treeView.root();
         SplitPane.setResizableWithParent(tree, false);
-        browser.getItems().setAll(tree, new RowDetailsView(viewModel.details()).root());
+        RowDetailsView details = new RowDetailsView(viewModel.details());
+        browser.getItems().setAll(tree, details.root());
+        prepareWhenOpen(details);
         browser.setDividerPositions(0.36);
         search = new SearchView(viewModel.search());
         searchHost.getChildren().add(search.root());
@@ -189,6 +191,22 @@ public final class MainWindowView {
         historyButton.disableProperty().bind(openButton.disableProperty());
         treeView.setContextMenu(treeMenu(cannotDelete));
         bindMode();
+    }
+
+    /**
+     * The details pane's form is left out of the first frames (a start shows no row); it is built once the
+     * database is open and the window idle, so that the first row chosen shows without that wait.
+     */
+    private void prepareWhenOpen(RowDetailsView details) {
+        viewModel.phaseProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Phase> o, Phase was, Phase now) {
+                if (now == Phase.READY) {
+                    viewModel.phaseProperty().removeListener(this);
+                    javafx.application.Platform.runLater(details::prepareForm);
+                }
+            }
+        });
     }
 
     /** The Edit toggle, the band under the toolbar and the Delete tooltip follow the session's mode. */
