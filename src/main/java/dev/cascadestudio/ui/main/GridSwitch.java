@@ -3,6 +3,7 @@ package dev.cascadestudio.ui.main;
 import dev.cascadestudio.service.RowRef;
 import dev.cascadestudio.ui.grid.GridView;
 import dev.cascadestudio.ui.tree.TreeEntry;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -20,8 +21,10 @@ final class GridSwitch {
     private final MainWindowViewModel viewModel;
     private final SplitPane browser;
     private final Parent tree;
-    private final GridView grid;
+    /** Built the first time it is shown: a quarter of building the main view, for a view a start does not show. */
+    private GridView grid;
     private final BooleanProperty showingGrid = new SimpleBooleanProperty();
+    private final BooleanProperty gridSelectionEmpty = new SimpleBooleanProperty(true);
     private double treeShare = 0.36;
     private final java.util.function.Consumer<javafx.scene.Scene> shortcuts;
 
@@ -34,13 +37,21 @@ final class GridSwitch {
         this.shortcuts = shortcuts;
         this.browser = browser;
         this.tree = tree;
-        this.grid = new GridView(viewModel.grid());
-        // unlike the tree, the grid grows with the window: its columns use the room
-        grid.setOnOpen(this::open);
     }
 
+    /** The grid, built now if it was never shown. */
     GridView grid() {
+        if (grid == null) {
+            grid = new GridView(viewModel.grid());
+            grid.setOnOpen(this::open);
+            gridSelectionEmpty.bind(Bindings.isEmpty(grid.table().getSelectionModel().getSelectedItems()));
+        }
         return grid;
+    }
+
+    /** Whether no row of the grid is selected (none is before it is first shown). */
+    ReadOnlyBooleanProperty gridSelectionEmptyProperty() {
+        return gridSelectionEmpty;
     }
 
     ReadOnlyBooleanProperty showingGridProperty() {
@@ -57,7 +68,8 @@ final class GridSwitch {
         }
         if (wantGrid) {
             treeShare = browser.getDividerPositions()[0];
-            browser.getItems().set(0, grid.root());
+            // unlike the tree, the grid grows with the window: its columns use the room
+            browser.getItems().set(0, grid().root());
             browser.setDividerPositions(GRID_SHARE);
             if (browser.getScene() != null) {
                 shortcuts.accept(browser.getScene());

@@ -178,9 +178,8 @@ public final class MainWindowView {
         grids = new GridSwitch(viewModel, browser, tree, this::installShortcuts);
         tablesToggle.disableProperty().bind(viewModel.canRefreshProperty().not().and(grids.showingGridProperty().not()));
         BooleanBinding cannotDelete = viewModel.canRefreshProperty().not().or(Bindings.createBooleanBinding(
-                () -> grids.showingGrid() ? grids.grid().table().getSelectionModel().getSelectedItems().isEmpty()
-                        : viewModel.selectedRoots().isEmpty(),
-                viewModel.tree().selection(), grids.showingGridProperty(), grids.grid().table().getSelectionModel().getSelectedItems()));
+                () -> grids.showingGrid() ? grids.gridSelectionEmptyProperty().get() : viewModel.selectedRoots().isEmpty(),
+                viewModel.tree().selection(), grids.showingGridProperty(), grids.gridSelectionEmptyProperty()));
         refreshButton.disableProperty().bind(viewModel.canRefreshProperty().not());
         // read-only: the toolbar's Delete is off; the Delete key and the menu item say why (DeleteActions)
         deleteButton.disableProperty().bind(cannotDelete.or(viewModel.writableProperty().not()));
