@@ -85,6 +85,12 @@ public final class AppDriver {
         WaitForAsyncUtils.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS,
                 () -> visibleRows().containsKey("alice") && fx(() -> !robot.lookup("#searchField").query().isDisabled())
                         && !text("#userCountLabel").isEmpty() && fx(() -> !robot.lookup("#busyIndicator").query().isVisible()));
+        // The last work's callback ("Unowned" added) and its end (busy off) run in one FX event, so the rows may
+        // not be drawn yet: lay the window out now, as the next pulse would, before the rows on screen are read.
+        WaitForAsyncUtils.waitForAsyncFx(TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS), () -> {
+            stage.getScene().getRoot().applyCss();
+            stage.getScene().getRoot().layout();
+        });
     }
 
     /** Waits up to {@link #TIMEOUT_SECONDS} for the condition, which runs on the test thread. */
