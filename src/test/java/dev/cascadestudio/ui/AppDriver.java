@@ -84,9 +84,18 @@ public final class AppDriver {
         // and until the window has nothing more to do: "Unowned" comes after the users, once its rows are counted
         WaitForAsyncUtils.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS,
                 () -> visibleRows().containsKey("alice") && fx(() -> !robot.lookup("#searchField").query().isDisabled())
-                        && !text("#userCountLabel").isEmpty() && fx(() -> !robot.lookup("#busyIndicator").query().isVisible()));
-        // The last work's callback ("Unowned" added) and its end (busy off) run in one FX event, so the rows may
-        // not be drawn yet: lay the window out now, as the next pulse would, before the rows on screen are read.
+                        && !text("#userCountLabel").isEmpty());
+        settle();
+    }
+
+    /**
+     * Waits until the window's background work has ended (the busy indicator is hidden) and the window shows its
+     * result: the last work's callback ("Unowned" added, a refreshed group filled) and its end run in one FX event,
+     * so the rows may not be drawn yet; the window is laid out now, as the next pulse would. A click after this
+     * lands where the rows stay.
+     */
+    public void settle() throws TimeoutException {
+        waitFor(() -> fx(() -> !robot.lookup("#busyIndicator").query().isVisible()));
         WaitForAsyncUtils.waitForAsyncFx(TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS), () -> {
             stage.getScene().getRoot().applyCss();
             stage.getScene().getRoot().layout();

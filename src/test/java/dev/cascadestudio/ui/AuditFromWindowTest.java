@@ -79,6 +79,7 @@ class AuditFromWindowTest {
         assertThat(log.get(1).get("reason").isNull()).isTrue();
 
         app.waitFor(() -> app.shows(SUPPORT));
+        app.settle(); // the undo's refresh reloads the open groups: rows move until it ends
         app.robot.clickOn(app.cell("marketing-copy"));
         app.waitFor(() -> "marketing-copy".equals(app.text("#detailsName")));
         Node description = fx(() -> app.robot.lookup("#field-description").query());
