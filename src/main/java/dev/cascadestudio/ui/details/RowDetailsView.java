@@ -1,12 +1,11 @@
 package dev.cascadestudio.ui.details;
 
 import dev.cascadestudio.ui.FxmlViews;
+import dev.cascadestudio.ui.Once;
 import dev.cascadestudio.ui.StyleClasses;
 import dev.cascadestudio.ui.details.RowDetailsViewModel.Mode;
 import dev.cascadestudio.ui.tree.EntityKind;
 import javafx.beans.binding.Bindings;
-import javafx.beans.value.ChangeListener;
-import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
@@ -79,19 +78,7 @@ public final class RowDetailsView {
         emptyState.visibleProperty().bind(model.modeProperty().isEqualTo(Mode.EMPTY));
         model.setDiscardPrompt(this::confirmDiscard);
         root.sceneProperty().addListener((o, old, scene) -> registerSaveKey(old, scene));
-        if (model.modeProperty().get() != Mode.EMPTY) {
-            prepareForm();
-        } else {
-            model.modeProperty().addListener(new ChangeListener<>() {
-                @Override
-                public void changed(ObservableValue<? extends Mode> o, Mode was, Mode now) {
-                    if (now != Mode.EMPTY) {
-                        model.modeProperty().removeListener(this);
-                        prepareForm();
-                    }
-                }
-            });
-        }
+        Once.when(model.modeProperty(), mode -> mode != Mode.EMPTY, this::prepareForm);
     }
 
     public Parent root() {

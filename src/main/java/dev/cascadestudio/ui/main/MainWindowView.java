@@ -2,14 +2,13 @@ package dev.cascadestudio.ui.main;
 
 import dev.cascadestudio.service.DatabaseSession;
 import dev.cascadestudio.ui.FxmlViews;
+import dev.cascadestudio.ui.Once;
 import dev.cascadestudio.ui.StyleClasses;
 import dev.cascadestudio.ui.SideWindowPlacement;
 import dev.cascadestudio.ui.details.RowDetailsView;
 import dev.cascadestudio.ui.main.MainWindowViewModel.Phase;
 import dev.cascadestudio.ui.search.SearchView;
 import dev.cascadestudio.ui.tree.BrowserTreeView;
-import javafx.beans.InvalidationListener;
-import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.fxml.FXML;
@@ -102,15 +101,8 @@ public final class MainWindowView {
         treeView.focus();
         // until the database is open the tree is empty and JavaFX may give the focus elsewhere when the
         // controls come alive: the first time the tree is ready, it takes the focus again
-        viewModel.phaseProperty().addListener(new javafx.beans.value.ChangeListener<>() {
-            @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends Phase> o, Phase was, Phase now) {
-                if (now != Phase.OPENING) {
-                    viewModel.phaseProperty().removeListener(this);
-                    javafx.application.Platform.runLater(treeView::focus);
-                }
-            }
-        });
+        Once.when(viewModel.phaseProperty(), phase -> phase != Phase.OPENING,
+                () -> javafx.application.Platform.runLater(treeView::focus));
     }
 
     /** Ctrl+F. */
@@ -144,19 +136,8 @@ public final class MainWindowView {
 
     /** Puts the divider back; before the window is laid out, as soon as it has a width. */
     public void setDividerPosition(double treeWidth) {
-        if (browser.getWidth() > 0) {
-            browser.setDividerPositions(treeWidth / browser.getWidth());
-            return;
-        }
-        browser.widthProperty().addListener(new InvalidationListener() {
-            @Override
-            public void invalidated(Observable o) {
-                if (browser.getWidth() > 0) {
-                    browser.widthProperty().removeListener(this);
-                    browser.setDividerPositions(treeWidth / browser.getWidth());
-                }
-            }
-        });
+        Once.when(browser.widthProperty(), width -> width.doubleValue() > 0,
+                () -> browser.setDividerPositions(treeWidth / browser.getWidth()));
     }
 
     @FXML
@@ -197,15 +178,8 @@ public final class MainWindowView {
      * database is open and the window idle, so that the first row chosen shows without that wait.
      */
     private void prepareWhenOpen(RowDetailsView details) {
-        viewModel.phaseProperty().addListener(new javafx.beans.value.ChangeListener<>() {
-            @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends Phase> o, Phase was, Phase now) {
-                if (now == Phase.READY) {
-                    viewModel.phaseProperty().removeListener(this);
-                    javafx.application.Platform.runLater(details::prepareForm);
-                }
-            }
-        });
+        Once.when(viewModel.phaseProperty(), phase -> phase == Phase.READY,
+                () -> javafx.application.Platform.runLater(details::prepareForm));
     }
 
     /** The Edit toggle, the band under the toolbar and the Delete tooltip follow the session's mode. */
