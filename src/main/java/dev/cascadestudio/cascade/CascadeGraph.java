@@ -4,7 +4,6 @@ import dev.cascadestudio.domain.ForeignKeyRule;
 import dev.cascadestudio.persistence.MappedTables;
 import dev.cascadestudio.persistence.MappingRules;
 import dev.cascadestudio.persistence.TableInfo;
-import jakarta.persistence.metamodel.Metamodel;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,8 +25,9 @@ public final class CascadeGraph {
         this.parentsFirst = topologicalOrder();
     }
 
-    public static CascadeGraph fromMapping(Metamodel metamodel) {
-        return new CascadeGraph(MappedTables.all(), MappingRules.read(metamodel));
+    /** The graph of the mapping's tables and rules ({@link MappingRules}). */
+    public static CascadeGraph fromMapping() {
+        return new CascadeGraph(MappedTables.all(), MappingRules.read());
     }
 
     public List<TableInfo> tables() { return tables; }

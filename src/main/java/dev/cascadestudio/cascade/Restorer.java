@@ -61,7 +61,7 @@ public final class Restorer {
     private final UnaryOperator<Connection> connections;
 
     public Restorer(Database database) {
-        this(database, CascadeGraph.fromMapping(database.sessionFactory().getMetamodel()));
+        this(database, CascadeGraph.fromMapping());
     }
 
     public Restorer(Database database, CascadeGraph graph) {

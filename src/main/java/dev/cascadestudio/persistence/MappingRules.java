@@ -1,14 +1,14 @@
 package dev.cascadestudio.persistence;
 
+import dev.cascadestudio.domain.DomainModel;
 import dev.cascadestudio.domain.ForeignKeyRule;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
-import jakarta.persistence.metamodel.EntityType;
-import jakarta.persistence.metamodel.Metamodel;
-import jakarta.persistence.metamodel.PluralAttribute;
 import java.lang.reflect.Field;
+import java.lang.reflect.ParameterizedType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -17,27 +17,50 @@ import org.hibernate.annotations.OnDelete;
 import org.hibernate.annotations.OnDeleteAction;
 
 /**
- * Reads every foreign-key rule from the Hibernate mapping: the metamodel names each entity's
- * collections, and the collection's annotations say which column, which action and which level.
- * This is the only place the rules are read; the cascade graph, the schema's constraints and the
- * documentation all come from here.
+ * Reads every foreign-key rule from the Hibernate mapping: each mapped entity's {@code @OneToMany}
+ * collections (its own fields and those of its mapped superclasses), whose annotations say which column,
+ * which action and which level. This is the only place the rules are read; the cascade graph, the schema's
+ * constraints and the documentation all come from here. They are read from the entity classes Hibernate is
+ * given ({@link DomainModel#allEntityClasses()}), not from a session factory's metamodel, so that the rules
+ * need no Hibernate bootstrap (a second of every start); {@code MappingRulesTest} checks that Hibernate's
+ * metamodel names the same collections.
  */
 public final class MappingRules {
 
     private MappingRules() {}
 
-    public static List<ForeignKeyRule> read(Metamodel metamodel) {
+    /** The rules of every entity Hibernate is given, sorted by parent table, child table and column. */
+    public static List<ForeignKeyRule> read() {
         List<ForeignKeyRule> rules = new ArrayList<>();
-        for (EntityType<?> entity : metamodel.getEntities()) {
-            for (PluralAttribute<?, ?, ?> attribute : entity.getPluralAttributes()) {
-                if (attribute.getJavaMember() instanceof Field field && field.isAnnotationPresent(OneToMany.class)) {
-                    rules.add(rule(entity.getJavaType(), attribute.getElementType().getJavaType(), field));
+        for (Class<?> entity : DomainModel.allEntityClasses()) {
+            for (Class<?> c = entity; c != null && c != Object.class; c = c.getSuperclass()) {
+                if (c != entity && !c.isAnnotationPresent(MappedSuperclass.class)) {
+                    break;
+                }
+                for (Field field : c.getDeclaredFields()) {
+                    if (field.isAnnotationPresent(OneToMany.class)) {
+                        rules.add(rule(entity, elementType(entity, field), field));
+                    }
                 }
             }
         }
         rules.sort(Comparator.comparing(ForeignKeyRule::parentTable)
                 .thenComparing(ForeignKeyRule::childTable).thenComparing(ForeignKeyRule::column));
         return List.copyOf(rules);
+    }
+
+    /** The entity a collection holds: {@code targetEntity}, else the collection's type argument. */
+    private static Class<?> elementType(Class<?> entity, Field field) {
+        Class<?> target = field.getAnnotation(OneToMany.class).targetEntity();
+        if (target != void.class) {
+            return target;
+        }
+        if (field.getGenericType() instanceof ParameterizedType type && type.getActualTypeArguments().length == 1
+                && type.getActualTypeArguments()[0] instanceof Class<?> element) {
+            return element;
+        }
+        throw new IllegalStateException(entity.getSimpleName() + "." + field.getName()
+                + " must say what it holds: a typed collection or targetEntity");
     }
 
     private static ForeignKeyRule rule(Class<?> parent, Class<?> child, Field field) {

@@ -24,7 +24,7 @@ final class SchemaCreator {
 
     static void create(SessionFactory factory, SqlNames names) {
         factory.getSchemaManager().exportMappedObjects(true);
-        List<ForeignKeyRule> rules = MappingRules.read(factory.getMetamodel());
+        List<ForeignKeyRule> rules = MappingRules.read();
         factory.inTransaction(session -> session.doWork(connection -> addMissingForeignKeys(connection, names, rules)));
     }
 

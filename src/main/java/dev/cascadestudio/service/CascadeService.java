@@ -64,7 +64,7 @@ public final class CascadeService {
     private CascadeService(Database database, Path snapshotDirectory, AuditLog auditLog, WriteGate gate) {
         this.database = database;
         this.auditLog = auditLog;
-        this.graph = CascadeGraph.fromMapping(database.sessionFactory().getMetamodel());
+        this.graph = CascadeGraph.fromMapping();
         this.planner = new Planner(database, graph);
         this.executor = new Executor(database, planner, snapshotDirectory);
         this.restorer = new Restorer(database, graph);

@@ -47,7 +47,7 @@ public final class DatabaseSession implements AutoCloseable {
         this.gate = WriteGate.of(database, readOnlyBecause); // a refused write says why, where editing was refused
         this.mode = gate.writable() ? Mode.EDITING : Mode.READ_ONLY;
         this.demoDataLoaded = demoDataLoaded;
-        CascadeGraph graph = CascadeGraph.fromMapping(database.sessionFactory().getMetamodel());
+        CascadeGraph graph = CascadeGraph.fromMapping();
         this.tree = new TreeService(database, graph);
         this.search = new SearchService(database, graph, tree);
         this.rowDetails = new RowDetailsService(database);
@@ -185,12 +185,9 @@ public final class DatabaseSession implements AutoCloseable {
         Database.compactH2(url);
     }
 
-    /** The cascade rules as the mapping declares them, read without any database of the user's. */
+    /** The cascade rules as the mapping declares them, read without any database. */
     public static CascadeGraph mappingRules() {
-        // the metamodel needs a session factory; an in-memory database that vanishes on close serves
-        try (Database db = Database.open("jdbc:h2:mem:cascade-rules", null, null, Database.EmptyDatabase.CREATE_SCHEMA)) {
-            return CascadeGraph.fromMapping(db.sessionFactory().getMetamodel());
-        }
+        return CascadeGraph.fromMapping();
     }
 
     public Database database() { return database; }

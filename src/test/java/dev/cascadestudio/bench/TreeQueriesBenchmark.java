@@ -38,7 +38,7 @@ class TreeQueriesBenchmark {
         List<String> lines = new ArrayList<>();
         try (Database database = EngineDatabases.open(kind, dir)) {
             String big = DataGenerator.generate(database, 100_000, 50_000).bigProjectUid();
-            CascadeGraph graph = CascadeGraph.fromMapping(database.sessionFactory().getMetamodel());
+            CascadeGraph graph = CascadeGraph.fromMapping();
             TreeService tree = new TreeService(database, graph);
             SearchService search = new SearchService(database, graph);
             RowRef project = new RowRef("project", big, "", DataGenerator.BIG_PROJECT);

@@ -36,7 +36,7 @@ class AffectedRowPagesTest {
         database = EngineDatabases.open(kind, dir);
         DemoData.load(database);
         TreeFixtures.documentsProject(database, "erin", 250);
-        Planner planner = new Planner(database, CascadeGraph.fromMapping(database.sessionFactory().getMetamodel()));
+        Planner planner = new Planner(database, CascadeGraph.fromMapping());
         DeletePlan plan = planner.plan(List.of(new Root("project", RowBuilder.uid("project", "customer-support-assistant")),
                 new Root("project", RowBuilder.uid("project", TreeFixtures.DOCUMENTS_PROJECT)),
                 new Root("user", RowBuilder.uid("user", "bob"))));

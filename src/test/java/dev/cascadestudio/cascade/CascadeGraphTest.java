@@ -31,7 +31,7 @@ class CascadeGraphTest {
     @BeforeAll
     static void open() {
         database = EngineDatabases.h2(dir);
-        graph = CascadeGraph.fromMapping(database.sessionFactory().getMetamodel());
+        graph = CascadeGraph.fromMapping();
     }
 
     @AfterAll

@@ -34,7 +34,7 @@ class EndlessSnapshotTest {
     @BeforeAll
     static void open() {
         database = EngineDatabases.h2(dir);
-        graph = CascadeGraph.fromMapping(database.sessionFactory().getMetamodel());
+        graph = CascadeGraph.fromMapping();
     }
 
     @AfterAll

@@ -264,7 +264,7 @@ class EquivalencePropertyTest {
             Database db = dbs.get(0);
             RandomGraph.Graph graph = RandomGraph.write(db, seed, new RandomGraph.Size(users, projects, maxChildren));
             List<Root> roots = RandomGraph.pickRoots(graph, new Random(~seed), maxRoots);
-            CascadeGraph cascade = CascadeGraph.fromMapping(db.sessionFactory().getMetamodel());
+            CascadeGraph cascade = CascadeGraph.fromMapping();
 
             UnnestScans.Counted<DeletePlan> kept = UnnestScans.count(db, () -> new Planner(db, cascade).plan(roots));
             UnnestScans.Counted<DeletePlan> joined = UnnestScans.count(db, () -> new Planner(db, cascade, 0).plan(roots));

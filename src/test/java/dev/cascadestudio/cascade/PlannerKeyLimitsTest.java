@@ -36,7 +36,7 @@ class PlannerKeyLimitsTest {
             int beyondRows = 70_000;
             addDataSourcesWithOneLabelEach(db, atLimit, owner, atLimitRows);
             addDataSourcesWithOneLabelEach(db, beyond, owner, beyondRows);
-            CascadeGraph graph = CascadeGraph.fromMapping(database.sessionFactory().getMetamodel());
+            CascadeGraph graph = CascadeGraph.fromMapping();
 
             for (var c : List.of(new Object[] {atLimit, atLimitRows, true}, new Object[] {beyond, beyondRows, false})) {
                 List<Root> roots = List.of(new Root("project", (String) c[0]));

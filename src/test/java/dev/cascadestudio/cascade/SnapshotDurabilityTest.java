@@ -59,7 +59,7 @@ class SnapshotDurabilityTest {
         DemoData.load(database);
         Path snapshots = dir.resolve("snapshots");
         Recorder recorder = new Recorder(snapshots);
-        Planner planner = new Planner(database, CascadeGraph.fromMapping(database.sessionFactory().getMetamodel()));
+        Planner planner = new Planner(database, CascadeGraph.fromMapping());
         Executor executor = new Executor(database, planner, snapshots, recorder);
 
         ExecutionResult result = executor.execute(planner.plan(List.of(new Root("project", SUPPORT))));
@@ -78,7 +78,7 @@ class SnapshotDurabilityTest {
         database = EngineDatabases.h2(dir);
         DemoData.load(database);
         Path snapshots = dir.resolve("snapshots");
-        Planner planner = new Planner(database, CascadeGraph.fromMapping(database.sessionFactory().getMetamodel()));
+        Planner planner = new Planner(database, CascadeGraph.fromMapping());
         Executor executor = new Executor(database, planner, snapshots, new Durability() {
             @Override public void forceFile(FileChannel file) throws IOException {
                 Durability.DISK.forceFile(file);
@@ -98,7 +98,7 @@ class SnapshotDurabilityTest {
     @Test
     void theExecutorForcesToTheDiskUnlessATestSaysOtherwise() {
         database = EngineDatabases.h2(dir);
-        Planner planner = new Planner(database, CascadeGraph.fromMapping(database.sessionFactory().getMetamodel()));
+        Planner planner = new Planner(database, CascadeGraph.fromMapping());
         assertThat(new Executor(database, planner, dir.resolve("snapshots")).durability()).isSameAs(Durability.DISK);
     }
 

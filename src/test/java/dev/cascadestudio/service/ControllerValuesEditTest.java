@@ -46,7 +46,7 @@ class ControllerValuesEditTest {
     @BeforeEach
     void open() {
         database = EngineDatabases.controllerSqlite(dir);
-        CascadeGraph graph = CascadeGraph.fromMapping(database.sessionFactory().getMetamodel());
+        CascadeGraph graph = CascadeGraph.fromMapping();
         edit = new RowEditService(database, graph, new TreeService(database, graph), new RowDetailsService(database),
                 new AuditLog(dir.resolve(AuditLog.FILE_NAME)));
     }

@@ -26,7 +26,7 @@ class GeneratedTreeTest {
     static void generate() {
         database = Database.open("jdbc:h2:mem:generated-tree;DB_CLOSE_DELAY=-1", null, null, Database.EmptyDatabase.CREATE_SCHEMA);
         bigProject = DataGenerator.generate(database, 100_000, 50_000).bigProjectUid();
-        tree = new TreeService(database, CascadeGraph.fromMapping(database.sessionFactory().getMetamodel()));
+        tree = new TreeService(database, CascadeGraph.fromMapping());
     }
 
     @AfterAll

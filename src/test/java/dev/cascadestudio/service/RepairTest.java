@@ -264,7 +264,7 @@ class RepairTest {
         for (Auditor.Finding f : service.audit(5)) {
             repairs.add(Repair.of(f.edge()));
         }
-        CascadeGraph graph = CascadeGraph.fromMapping(database.sessionFactory().getMetamodel());
+        CascadeGraph graph = CascadeGraph.fromMapping();
         DeletePlan plan = new Planner(database, graph).plan(extraRoots, repairs);
 
         Set<RowKey> expectedDeleted = new TreeSet<>(expected.deleted());

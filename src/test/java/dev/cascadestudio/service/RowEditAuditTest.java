@@ -28,7 +28,7 @@ class RowEditAuditTest {
     void open() {
         database = EngineDatabases.h2(dir);
         DemoData.load(database);
-        CascadeGraph graph = CascadeGraph.fromMapping(database.sessionFactory().getMetamodel());
+        CascadeGraph graph = CascadeGraph.fromMapping();
         log = new AuditLog(dir.resolve("audit.jsonl"));
         edit = new RowEditService(database, graph, new TreeService(database, graph), new RowDetailsService(database), log);
     }

@@ -36,7 +36,7 @@ class RowEditServiceTest {
     void open(EngineDatabases.Kind kind) {
         database = EngineDatabases.open(kind, dir);
         DemoData.load(database);
-        CascadeGraph graph = CascadeGraph.fromMapping(database.sessionFactory().getMetamodel());
+        CascadeGraph graph = CascadeGraph.fromMapping();
         edit = new RowEditService(database, graph, new TreeService(database, graph), new RowDetailsService(database),
                 new AuditLog(dir.resolve(AuditLog.FILE_NAME)));
     }
@@ -195,7 +195,7 @@ class RowEditServiceTest {
         assertThat(column("run", run.row().uid(), "owner_id")).isEqualTo(RowBuilder.uid("user", "dmitri"));
         assertThat(column("run", run.row().uid(), "created")).isNotNull();
         assertThat(labels("run", "kb-ingestion-run-5")).containsExactly("trigger=editor");
-        TreeService tree = new TreeService(database, CascadeGraph.fromMapping(database.sessionFactory().getMetamodel()));
+        TreeService tree = new TreeService(database, CascadeGraph.fromMapping());
         assertThat(tree.rows(tree.rule("schedule", "run"), nightly, 0, 100)).as("the tree shows it under the schedule")
                 .extracting(RowRef::name).contains("kb-ingestion-run-5");
         assertThatThrownBy(() -> edit.create(draft(run, Map.of("name", "kb-ingestion-run-5", "status", "queued"), List.of())))

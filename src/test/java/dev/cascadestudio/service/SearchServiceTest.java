@@ -26,7 +26,7 @@ class SearchServiceTest {
     void open(EngineDatabases.Kind kind) {
         database = EngineDatabases.open(kind, dir);
         DemoData.load(database);
-        search = new SearchService(database, CascadeGraph.fromMapping(database.sessionFactory().getMetamodel()));
+        search = new SearchService(database, CascadeGraph.fromMapping());
     }
 
     @AfterEach

@@ -34,7 +34,7 @@ class TreeServiceTest {
     void open(EngineDatabases.Kind kind) {
         database = EngineDatabases.open(kind, dir);
         DemoData.load(database);
-        tree = new TreeService(database, CascadeGraph.fromMapping(database.sessionFactory().getMetamodel()));
+        tree = new TreeService(database, CascadeGraph.fromMapping());
     }
 
     @AfterEach
