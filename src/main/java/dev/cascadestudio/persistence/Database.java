@@ -19,12 +19,15 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
+import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.cfg.Configuration;
-import org.hibernate.engine.spi.SessionFactoryImplementor;
 
 /**
- * An open controller database: the Hibernate session factory over one JDBC URL. All session and
- * transaction handling goes through {@link #inTransaction} and {@link #fromTransaction}.
+ * An open controller database: its connections ({@link ConnectionPool}) over one JDBC URL, and the Hibernate
+ * mapping's names and rules. The engine's work is plain JDBC in one transaction ({@link #fromConnection}); the
+ * session factory is built only when a caller uses the ORM ({@link #inTransaction}, {@link #fromTransaction},
+ * a new database's schema), over the same connections: its bootstrap was a second of every open, and nothing
+ * the window or the command line does needs it.
  */
 public final class Database implements AutoCloseable {
 
@@ -50,7 +53,9 @@ public final class Database implements AutoCloseable {
 
     private final String url;
     private final DatabaseKind kind;
-    private final SessionFactory sessionFactory;
+    private final ConnectionPool connections;
+    /** Built on first use ({@link #sessionFactory()}); null until then. Guarded by {@code this}. */
+    private SessionFactory sessionFactory;
     private final SqlNames sqlNames;
     private final Path h2File;
     private final Access access;
@@ -58,7 +63,7 @@ public final class Database implements AutoCloseable {
     private boolean interruptedDeletePending;
     private boolean interruptedDeleteUndone;
     private List<SchemaDifference> schemaDifferences = List.of();
-    private boolean closed;
+    private volatile boolean closed;
 
     /**
      * Test seam: runs in an open that has just put back the backup of an interrupted delete, before H2
@@ -66,12 +71,12 @@ public final class Database implements AutoCloseable {
      */
     static volatile Runnable afterRestoreForTest = () -> { };
 
-    private Database(String url, DatabaseKind kind, SessionFactory sessionFactory, Access access) {
+    private Database(String url, DatabaseKind kind, ConnectionPool connections, Access access) {
         this.url = url;
         this.access = access;
         this.kind = kind;
-        this.sessionFactory = sessionFactory;
-        this.sqlNames = new SqlNames(sessionFactory.unwrap(SessionFactoryImplementor.class).getJdbcServices().getDialect());
+        this.connections = connections;
+        this.sqlNames = SqlNames.of(kind);
         this.h2File = DatabaseProduct.of(kind).crashGuardedFile(url);
     }
 
@@ -134,8 +139,8 @@ public final class Database implements AutoCloseable {
             if (undone) {
                 afterRestoreForTest.run();
             }
-            // The probe stays open until the session factory has its own connections: closing it first
-            // would let H2 close the file, and another process take it, in between.
+            // The probe stays open until the pool has its own first connection: closing it first would let
+            // H2 close the file, and another process take it, in between.
             try (Probe probe = Probe.open(settingsUrl, url, user, password, kind, access)) {
                 Set<String> present = tableNames(probe.connection());
                 List<String> missing = new ArrayList<>();
@@ -171,8 +176,16 @@ public final class Database implements AutoCloseable {
                 if (!createSchema && firstLook != null) {
                     look(probe.connection(), kind, firstLook);
                 }
-                SessionFactory factory = buildSessionFactory(probe.url(), user, password, kind, access);
-                Database database = new Database(url, kind, factory, access);
+                ConnectionPool pool = new ConnectionPool(probe.url(), connectionProperties(user, password, kind, access),
+                        DatabaseProduct.of(kind).connectionPoolSize(),
+                        access == Access.READ_ONLY ? c -> ReadOnlyConnections.enforce(kind, c) : c -> { });
+                try {
+                    pool.giveBack(pool.borrow());
+                } catch (SQLException | RuntimeException e) {
+                    pool.close();
+                    throw e;
+                }
+                Database database = new Database(url, kind, pool, access);
                 database.interruptedDeleteUndone = undone;
                 database.interruptedDeletePending = pending;
                 database.schemaDifferences = differences;
@@ -181,7 +194,7 @@ public final class Database implements AutoCloseable {
                 }
                 if (createSchema) {
                     try {
-                        SchemaCreator.create(factory, database.sqlNames);
+                        SchemaCreator.create(database.sessionFactory(), database.sqlNames);
                     } catch (RuntimeException e) {
                         database.close();
                         throw e;
@@ -216,12 +229,7 @@ public final class Database implements AutoCloseable {
          */
         static Probe open(String settingsUrl, String url, String user, String password, DatabaseKind kind, Access access)
                 throws SQLException {
-            Properties properties = new Properties();
-            if (user != null) properties.setProperty("user", user);
-            if (password != null) properties.setProperty("password", password);
-            if (access == Access.READ_ONLY) {
-                properties.putAll(ReadOnlyConnections.driverProperties(kind));
-            }
+            Properties properties = connectionProperties(user, password, kind, access);
             Probe probe;
             try {
                 probe = new Probe(DriverManager.getConnection(settingsUrl, properties), settingsUrl);
@@ -247,6 +255,17 @@ public final class Database implements AutoCloseable {
         public void close() throws SQLException {
             connection.close();
         }
+    }
+
+    /** The driver's settings of every connection: the user, the password and, read-only, the product's own. */
+    private static Properties connectionProperties(String user, String password, DatabaseKind kind, Access access) {
+        Properties properties = new Properties();
+        if (user != null) properties.setProperty("user", user);
+        if (password != null) properties.setProperty("password", password);
+        if (access == Access.READ_ONLY) {
+            properties.putAll(ReadOnlyConnections.driverProperties(kind));
+        }
+        return properties;
     }
 
     private static void prepareLocalFile(String url, DatabaseKind kind, EmptyDatabase ifEmpty, boolean readOnly) {
@@ -311,21 +330,16 @@ public final class Database implements AutoCloseable {
         return names;
     }
 
-    private static SessionFactory buildSessionFactory(String url, String user, String password, DatabaseKind kind,
-            Access access) {
+    /**
+     * Hibernate over {@code connections}: the mapping's entities, the product's dialect, no schema changes. The
+     * pool is the connection provider, so the ORM's sessions use the connections (and, read-only, the
+     * enforcement) the engine's JDBC work does.
+     */
+    private static SessionFactory buildSessionFactory(ConnectionPool connections, DatabaseKind kind, String url) {
         Configuration cfg = new Configuration();
-        if (access == Access.READ_ONLY) {
-            ReadOnlyConnections.driverProperties(kind).forEach((key, value) ->
-                    cfg.setProperty("hibernate.connection." + key, value));
-            ReadOnlyConnections.initSql(kind).ifPresent(sql -> cfg.setProperty("hibernate.connection.init_sql", sql));
-        }
         DomainModel.allEntityClasses().forEach(cfg::addAnnotatedClass);
-        cfg.setProperty("hibernate.connection.url", url);
-        if (user != null) cfg.setProperty("hibernate.connection.username", user);
-        if (password != null) cfg.setProperty("hibernate.connection.password", password);
+        cfg.getProperties().put(AvailableSettings.CONNECTION_PROVIDER, connections);
         cfg.setProperty("hibernate.dialect", kind.dialect());
-        // SQLite allows one writer; one connection avoids "database is locked" inside our own process.
-        cfg.setProperty("hibernate.connection.pool_size", String.valueOf(DatabaseProduct.of(kind).connectionPoolSize()));
         cfg.setProperty("hibernate.globally_quoted_identifiers", "true");
         cfg.setProperty("hibernate.hbm2ddl.auto", "none");
         cfg.setProperty("hibernate.jdbc.batch_size", "200");
@@ -390,19 +404,70 @@ public final class Database implements AutoCloseable {
     public boolean schemaCreated() { return schemaCreated; }
     public DatabaseKind kind() { return kind; }
     public SqlNames sqlNames() { return sqlNames; }
-    public SessionFactory sessionFactory() { return sessionFactory; }
+    /** Whether {@link #close()} was called. */
+    public boolean isClosed() { return closed; }
 
+    /** Hibernate's session factory over this database's connections, built on the first call (about a second). */
+    public synchronized SessionFactory sessionFactory() {
+        if (closed) {
+            throw new IllegalStateException("The database " + url + " is closed.");
+        }
+        if (sessionFactory == null) {
+            sessionFactory = buildSessionFactory(connections, kind, url);
+        }
+        return sessionFactory;
+    }
+
+    /** Runs ORM work in one session and transaction (builds the session factory first if it is not yet). */
     public void inTransaction(Consumer<Session> work) {
-        sessionFactory.inTransaction(work);
+        sessionFactory().inTransaction(work);
     }
 
     public <R> R fromTransaction(Function<Session, R> work) {
-        return sessionFactory.fromTransaction(work);
+        return sessionFactory().fromTransaction(work);
     }
 
-    /** Runs plain JDBC work on one connection inside one transaction. */
+    /**
+     * Runs plain JDBC work on one connection inside one transaction: committed when the work returns, rolled back
+     * when it throws. A {@link SQLException} comes out as Hibernate's {@link org.hibernate.JDBCException} for it
+     * (the dialect's conversion, as a session's JDBC work gets), with the SQLException as its cause.
+     */
     public <R> R fromConnection(JdbcWork<R> work) {
-        return sessionFactory.fromTransaction(session -> session.doReturningWork(work::apply));
+        Connection connection;
+        try {
+            connection = connections.borrow();
+        } catch (SQLException e) {
+            throw converted(e, "Could not connect to " + url);
+        }
+        try {
+            R result = work.apply(connection);
+            connection.commit();
+            return result;
+        } catch (SQLException e) {
+            rollback(connection, e);
+            throw converted(e, "JDBC work failed");
+        } catch (RuntimeException | Error e) {
+            rollback(connection, e);
+            throw e;
+        } finally {
+            connections.giveBack(connection);
+        }
+    }
+
+    private static void rollback(Connection connection, Throwable failure) {
+        try {
+            if (!connection.isClosed()) {
+                connection.rollback();
+            }
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    private org.hibernate.JDBCException converted(SQLException e, String what) {
+        var delegate = sqlNames.dialect().buildSQLExceptionConversionDelegate();
+        org.hibernate.JDBCException converted = delegate == null ? null : delegate.convert(e, what, null);
+        return converted != null ? converted : new org.hibernate.exception.GenericJDBCException(what, e);
     }
 
     @FunctionalInterface
@@ -437,7 +502,12 @@ public final class Database implements AutoCloseable {
             return;
         }
         closed = true;
-        sessionFactory.close();
+        synchronized (this) {
+            if (sessionFactory != null) {
+                sessionFactory.close();
+            }
+        }
+        connections.close();
         if (h2File != null) {
             H2DeleteJournal.closedHere(h2File);
         }

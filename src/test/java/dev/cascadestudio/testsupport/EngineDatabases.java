@@ -141,7 +141,7 @@ public final class EngineDatabases {
     private static void dropClosed() {
         List<Database> closed = new ArrayList<>();
         synchronized (IDLE) {
-            POOL_KEY.keySet().removeIf(db -> db.sessionFactory().isClosed() && closed.add(db));
+            POOL_KEY.keySet().removeIf(db -> db.isClosed() && closed.add(db));
         }
         for (Database db : closed) {
             ServerDatabases.Created created;

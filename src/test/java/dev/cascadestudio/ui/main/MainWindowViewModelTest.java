@@ -146,7 +146,7 @@ class MainWindowViewModelTest {
         assertThat(viewModel.interruptedDeletePendingProperty().get()).isFalse();
         assertThat(viewModel.contentSummaryProperty().get()).endsWith(full);
         assertThat(viewModel.windowTitleProperty().get()).startsWith("Cascade Studio — Editing — H2 · ");
-        assertThat(opened.get(0).database().sessionFactory().isClosed()).as("the read-only session is closed").isTrue();
+        assertThat(opened.get(0).database().isClosed()).as("the read-only session is closed").isTrue();
 
         viewModel.switchMode(DatabaseSession.Mode.READ_ONLY, () -> {}, failures::add);
         assertThat(viewModel.writableProperty().get()).isFalse();

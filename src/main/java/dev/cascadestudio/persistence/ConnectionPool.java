@@ -1,0 +1,146 @@
+package dev.cascadestudio.persistence;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Properties;
+import java.util.Set;
+import org.hibernate.engine.jdbc.connections.spi.ConnectionProvider;
+
+/**
+ * The connections of one open database, made as the open's first connection was (URL, driver settings and,
+ * read-only, the product's session statement read back: {@link ReadOnlyConnections#enforce}), at most
+ * {@link DatabaseProduct#connectionPoolSize()} of them, never in auto-commit mode. The engine's JDBC work
+ * takes them through {@link Database#fromConnection}; a session factory, built only where the ORM is used
+ * (schema creation, tests), is given this pool as its connection provider, so a database has one set of
+ * connections whichever way it is used.
+ *
+ * <p>Like the pool Hibernate has built in, it refuses a connection when all are lent out rather than
+ * waiting: the work of one database is serialised by its caller, and a nested borrow is a mistake to see.
+ * Closing the pool closes every connection, also those lent out (their work then fails), so that an embedded
+ * database's file is let go when its {@link Database} is closed.
+ */
+final class ConnectionPool implements ConnectionProvider {
+
+    /** What each new connection gets before it is lent: the read-only enforcement, or nothing. */
+    @FunctionalInterface
+    interface Preparation {
+        void prepare(Connection connection) throws SQLException;
+    }
+
+    private final String url;
+    private final Properties properties;
+    private final int maxSize;
+    private final Preparation preparation;
+    private final Deque<Connection> idle = new ArrayDeque<>();
+    private final Set<Connection> all = new HashSet<>();
+    private boolean closed;
+
+    ConnectionPool(String url, Properties properties, int maxSize, Preparation preparation) {
+        this.url = url;
+        this.properties = properties;
+        this.maxSize = maxSize;
+        this.preparation = preparation;
+    }
+
+    /**
+     * An idle connection, or a new one while fewer than the maximum are open.
+     *
+     * @throws IllegalStateException after {@link #close()}, as a closed session factory did
+     */
+    synchronized Connection borrow() throws SQLException {
+        if (closed) {
+            throw new IllegalStateException("The database is closed.");
+        }
+        Connection connection;
+        while ((connection = idle.pollFirst()) != null) {
+            if (!connection.isClosed()) {
+                return connection;
+            }
+            all.remove(connection); // the driver or the server closed it (a server restart): a new one instead
+        }
+        if (all.size() >= maxSize) {
+            throw new SQLException("All " + maxSize + " connections to this database are in use.");
+        }
+        connection = DriverManager.getConnection(url, properties);
+        try {
+            preparation.prepare(connection);
+            connection.setAutoCommit(false);
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(connection);
+            throw e;
+        }
+        all.add(connection);
+        return connection;
+    }
+
+    /** Takes {@code connection} back; after {@link #close}, or if it was closed meanwhile, it is closed and forgotten. */
+    synchronized void giveBack(Connection connection) {
+        boolean usable;
+        try {
+            usable = !closed && !connection.isClosed();
+            if (usable && connection.getAutoCommit()) {
+                connection.setAutoCommit(false);
+            }
+        } catch (SQLException e) {
+            usable = false;
+        }
+        if (usable) {
+            idle.addFirst(connection);
+        } else {
+            all.remove(connection);
+            closeQuietly(connection);
+        }
+    }
+
+    /** Closes every connection, lent out or not; later borrows are refused. */
+    synchronized void close() {
+        closed = true;
+        for (Connection connection : all) {
+            closeQuietly(connection);
+        }
+        all.clear();
+        idle.clear();
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // closing is all that was left to do with it
+        }
+    }
+
+    // --- as Hibernate's connection provider -------------------------------------------------------------
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        return borrow();
+    }
+
+    @Override
+    public void closeConnection(Connection connection) {
+        giveBack(connection);
+    }
+
+    @Override
+    public boolean supportsAggressiveRelease() {
+        return false;
+    }
+
+    @Override
+    public boolean isUnwrappableAs(Class<?> type) {
+        return type.isInstance(this);
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> type) {
+        if (!type.isInstance(this)) {
+            throw new org.hibernate.service.UnknownUnwrapTypeException(type);
+        }
+        return type.cast(this);
+    }
+}
