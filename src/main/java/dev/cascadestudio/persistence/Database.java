@@ -103,11 +103,11 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * A read an open may make before Hibernate starts: given the open's first connection, once the database
-     * is known to hold the controller's tables and to be readable (after a crash-cut delete was undone), on the
-     * open's thread. It only reads; what it fails to read is left to the session. The session factory is built
-     * when it returns, so it may also hold Hibernate's bootstrap back: the window holds it until the users it
-     * read are on the screen, because on two cores the bootstrap took the CPU the window's first frames needed.
+     * A read an open may make on its first connection, once the database is known to hold the controller's tables
+     * and to be readable (after a crash-cut delete was undone), on the open's thread, before the open's
+     * connections are made. It only reads; what it fails to read is left to the session. The open goes on when it
+     * returns, so it may also hold the rest back: the window holds it until the users it read are on the screen,
+     * so that the session's first queries do not take the CPU the window's first frames need.
      */
     @FunctionalInterface
     public interface FirstLook {
@@ -116,8 +116,8 @@ public final class Database implements AutoCloseable {
 
     /**
      * {@link #open(String, String, String, EmptyDatabase, Access)}, with {@code firstLook} (null: none) run on
-     * the first connection before Hibernate starts: the window's first tree level is read so, in a tenth of
-     * Hibernate's bootstrap. Not run on a database given its schema here.
+     * the first connection: the window's first tree level is read so, before the session is ready. Not run on a
+     * database given its schema here.
      */
     public static Database open(String url, String user, String password, EmptyDatabase ifEmpty, Access access,
             FirstLook firstLook) {
@@ -220,7 +220,7 @@ public final class Database implements AutoCloseable {
     /** H2 error 90040, "Admin rights are required for this operation". */
     private static final int H2_ADMIN_RIGHTS_REQUIRED = 90040;
 
-    /** The first connection to a database, and the URL it was made with (the one the session factory uses). */
+    /** The first connection to a database, and the URL it was made with (the one the pool's connections use). */
     private record Probe(Connection connection, String url) implements AutoCloseable {
 
         /**

@@ -215,7 +215,7 @@ public interface DatabaseProduct {
         return null;
     }
 
-    /** How many connections the session factory keeps: SQLite allows one writer, so one avoids "database is locked" within this process. */
+    /** How many connections an open database keeps ({@link ConnectionPool}): SQLite allows one writer, so one avoids "database is locked" within this process. */
     default int connectionPoolSize() {
         return 4;
     }

@@ -18,8 +18,8 @@ public final class SqlNames {
     }
 
     /**
-     * The names as the dialect Hibernate is given for {@code kind} renders them, before any session factory
-     * exists (an open's {@link Database.FirstLook}): the dialect's quotes do not depend on the server's version.
+     * The names as the dialect Hibernate is given for {@code kind} renders them, without a session factory (every
+     * open's names, its {@link Database.FirstLook}'s too): the dialect's quotes do not depend on the server's version.
      */
     public static SqlNames of(DatabaseKind kind) {
         try {

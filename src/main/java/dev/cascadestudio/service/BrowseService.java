@@ -28,8 +28,8 @@ public final class BrowseService {
 
     /**
      * Every user with the number of projects it owns, by name; then "Unowned" if any project has no live owner.
-     * Plain SQL rather than a Hibernate query: it is the tree's first level, read as a window starts, and
-     * compiling the first query of a session factory costs more than the query itself.
+     * Plain SQL, as all of the engine's reads: it is the tree's first level, read as a window starts (compiling
+     * a session factory's first Hibernate query cost more than the query itself).
      */
     public List<UserSummary> userSummaries() {
         SqlNames n = database.sqlNames();

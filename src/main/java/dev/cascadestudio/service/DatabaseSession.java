@@ -83,9 +83,9 @@ public final class DatabaseSession implements AutoCloseable {
     /**
      * {@link #open(String, String, String, Mode, ConnectionTier)}, giving {@code firstUsers} (null: nobody) the
      * database's users, each with its number of projects, as soon as they are read on the open's first
-     * connection, before Hibernate starts: at most once, on the open's thread; not at all where the database is
-     * created here or cannot be read so. Hibernate's bootstrap begins when {@code firstUsers} returns: the window
-     * returns once the users are on the screen (see {@link Database.FirstLook}).
+     * connection, before the open goes on: at most once, on the open's thread; not at all where the database is
+     * created here or cannot be read so. The open goes on when {@code firstUsers} returns: the window returns
+     * once the users are on the screen (see {@link Database.FirstLook}).
      */
     public static DatabaseSession open(String url, String user, String password, Mode mode, ConnectionTier tier,
             Consumer<List<UserSummary>> firstUsers) {

@@ -212,9 +212,9 @@ public final class CascadeStudioApp extends Application {
     }
 
     /**
-     * The first frame that shows the tree's first level (its users, not "Loading…"): Hibernate's bootstrap, held
-     * by the start's first look until then ({@link Startup#usersShown}), may begin, and the benchmark's milestone
-     * is marked. An open that fails lets the bootstrap go too (the window will show no users).
+     * The first frame that shows the tree's first level (its users, not "Loading…"): the rest of the open, held
+     * by the start's first look until then ({@link Startup#usersShown}), may go on, and the benchmark's milestone
+     * is marked. An open that fails lets it go too (the window will show no users).
      */
     private void watchFirstLevel(Scene scene, Startup startup) {
         Runnable[] pulse = new Runnable[1];
@@ -248,10 +248,10 @@ public final class CascadeStudioApp extends Application {
         private volatile CompletableFuture<DatabaseSession> early;
         /** The users the early open read before its session was ready (never completed where it did not read them). */
         private final CompletableFuture<List<UserSummary>> earlyUsers = new CompletableFuture<>();
-        /** Counted down when the window shows the early open's users, or will not: its bootstrap waits for it. */
+        /** Counted down when the window shows the early open's users, or will not: the rest of the open waits for it. */
         private final CountDownLatch usersOnScreen = new CountDownLatch(1);
-        /** The longest the bootstrap waits for the window: past it, the window is slow for some other reason. */
-        private static final Duration HOLD_BOOTSTRAP_AT_MOST = Duration.ofSeconds(2);
+        /** The longest the open waits for the window: past it, the window is slow for some other reason. */
+        private static final Duration HOLD_OPEN_AT_MOST = Duration.ofSeconds(2);
 
         private Startup(LaunchOptions options, SettingsStore settings, WindowMemory memory, ConnectionBook connections) {
             this.options = options;
@@ -279,10 +279,11 @@ public final class CascadeStudioApp extends Application {
         /**
          * Starts opening the first database on a daemon thread of the common pool. Its failure is not
          * reported here: the window's open meets it again and says why (or falls back). Once its first look
-         * has read the users, Hibernate's bootstrap waits until the window shows them ({@link #usersShown}),
-         * at most {@link #HOLD_BOOTSTRAP_AT_MOST}: on two cores the bootstrap, the JavaFX thread and the JIT
-         * compilers ran on the same cores, and with the bootstrap held the demo's users were on the screen
-         * about 0.5 s sooner, the session about 0.35 s later (README, "Start-up and speed").
+         * has read the users, the rest of the open, and with it the session's first queries (the status bar's
+         * counts, the first level read again), waits until the window shows them ({@link #usersShown}), at most
+         * {@link #HOLD_OPEN_AT_MOST}: on two cores that work, the JavaFX thread and the JIT compilers share the
+         * same cores. When the rest of the open was Hibernate's bootstrap, holding it put the demo's users on the
+         * screen about 0.5 s sooner (README, "Start-up and speed").
          */
         void preopen() {
             early = CompletableFuture.supplyAsync(() -> openNow(first, null, users -> {
@@ -291,14 +292,14 @@ public final class CascadeStudioApp extends Application {
             }));
         }
 
-        /** The window shows the first look's users, or will not: Hibernate's bootstrap may begin. */
+        /** The window shows the first look's users, or will not: the rest of the open may go on. */
         void usersShown() {
             usersOnScreen.countDown();
         }
 
         private void awaitUsersShown() {
             try {
-                usersOnScreen.await(HOLD_BOOTSTRAP_AT_MOST.toMillis(), TimeUnit.MILLISECONDS);
+                usersOnScreen.await(HOLD_OPEN_AT_MOST.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
