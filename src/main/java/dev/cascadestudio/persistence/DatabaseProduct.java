@@ -227,7 +227,7 @@ public interface DatabaseProduct {
         return kind.connectionUrl(url);
     }
 
-    /** Driver properties that open connections read-only (Hibernate passes them as {@code hibernate.connection.<key>}). */
+    /** Driver properties that open connections read-only (given with every connection of the open, {@link ConnectionPool}). */
     default java.util.Map<String, String> readOnlyDriverProperties() {
         return java.util.Map.of();
     }

@@ -20,7 +20,7 @@ import java.util.Optional;
  *       {@code SQLiteConfig.setReadOnly} sets; sqlite-jdbc cannot switch an open connection.
  *   <li>PostgreSQL: pgjdbc's {@code readOnly} and {@code readOnlyMode=always}, and
  *       {@code SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY} on every new connection
- *       (Hibernate's {@code hibernate.connection.init_sql}), so the server refuses every write.
+ *       ({@link ConnectionPool} runs {@link #enforce} on each), so the server refuses every write.
  *   <li>MariaDB/MySQL: {@code SET SESSION TRANSACTION READ ONLY} on every new connection; the MariaDB
  *       driver's {@code Connection.setReadOnly} is only a hint outside replication set-ups.
  * </ul>
@@ -36,14 +36,9 @@ final class ReadOnlyConnections {
         return DatabaseProduct.of(kind).readOnlyUrl(kind, url);
     }
 
-    /** Properties for the driver, passed with every connection (Hibernate: {@code hibernate.connection.<key>}). */
+    /** Properties for the driver, passed with every connection. */
     static Map<String, String> driverProperties(DatabaseKind kind) {
         return DatabaseProduct.of(kind).readOnlyDriverProperties();
-    }
-
-    /** The statement that makes a server session read-only, run on every new connection. */
-    static Optional<String> initSql(DatabaseKind kind) {
-        return DatabaseProduct.of(kind).readOnlySessionSql();
     }
 
     /**
