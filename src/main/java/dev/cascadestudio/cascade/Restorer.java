@@ -75,7 +75,16 @@ public final class Restorer {
         this.connections = connections;
     }
 
-    public record RestoreResult(long rowsInserted, long valuesRestored) {}
+    /**
+     * What a restore put back: rows, values, and per section of the file its rows (a section's
+     * {@link SnapshotContents.Section#newRows()} is its rows): what the audit record lists, counted in the restore's
+     * own pass over the file instead of a second one.
+     */
+    public record RestoreResult(long rowsInserted, long valuesRestored, List<SnapshotContents.Section> sections) {
+        public RestoreResult {
+            sections = List.copyOf(sections);
+        }
+    }
 
     /** Restores into the database the snapshot was written for, and refuses any other. */
     public RestoreResult restore(Path snapshot) {
@@ -189,13 +198,16 @@ public final class Restorer {
      */
     private RestoreResult restore(Connection connection, Path snapshot, Progress progress) throws SQLException {
         long[] counts = new long[2];
+        List<SnapshotContents.Section> sections = new ArrayList<>();
         UniqueColumns unique = new UniqueColumns(connection);
         try (SnapshotReader in = SnapshotReader.open(snapshot, graph); Statements statements = new Statements(connection)) {
             Map<ForeignKeyRule, Set<String>> putBack = new HashMap<>();
             SnapshotReader.Section section = in.nextSection();
             try (BatchInserter inserter = new BatchInserter(connection, database.kind(), database.sqlNames(), BATCH)) {
                 for (; section != null && section.deleted(); section = in.nextSection()) {
+                    long before = in.rowsRead();
                     counts[0] += insert(snapshot, section, in, inserter, statements, unique, putBack, progress);
+                    sections.add(SnapshotContents.section(section, in.rowsRead() - before));
                     progress.section(in.bytesRead(), in.rowsRead());
                 }
                 inserter.flush(); // the rows a nulled value points to are back first
@@ -205,12 +217,14 @@ public final class Restorer {
                     throw new SnapshotRefusedException(snapshot.toString(), "its rows of " + section.table().name()
                             + " come after the values set to NULL, where no delete writes them");
                 }
+                long before = in.rowsRead();
                 counts[1] += putNullsBack(connection, snapshot, section, in, putBack, in.header().repairs(), progress);
+                sections.add(SnapshotContents.section(section, in.rowsRead() - before));
                 progress.section(in.bytesRead(), in.rowsRead());
             }
             progress.committing(in.rowsRead());
         }
-        return new RestoreResult(counts[0], counts[1]);
+        return new RestoreResult(counts[0], counts[1], sections);
     }
 
     /**

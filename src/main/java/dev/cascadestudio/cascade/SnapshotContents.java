@@ -48,18 +48,6 @@ public final class SnapshotContents {
      * is not a snapshot, of another format version, or cut short.
      */
     public static SnapshotContents read(Path snapshot, CascadeGraph graph) {
-        return read(snapshot, graph, true);
-    }
-
-    /**
-     * The same without telling apart rows that lost several columns ({@link Section#newRows()} is then
-     * the section's rows): no memory per row, for counting what a restore put back.
-     */
-    public static SnapshotContents counts(Path snapshot, CascadeGraph graph) {
-        return read(snapshot, graph, false);
-    }
-
-    private static SnapshotContents read(Path snapshot, CascadeGraph graph, boolean distinctNulledRows) {
         // the reader checks every line as restore would, and the end line (counts, checksum) when it gets there
         String createdAt;
         List<Root> roots = new ArrayList<>();
@@ -79,7 +67,7 @@ public final class SnapshotContents {
                 List<String> columns = names(section.columns());
                 long rows = 0;
                 long newRows = 0;
-                Set<List<Object>> seen = section.deleted() || !distinctNulledRows ? null
+                Set<List<Object>> seen = section.deleted() ? null
                         : nulledKeys.computeIfAbsent(table.name(), t -> new HashSet<>());
                 for (List<Object> row = in.nextRow(); row != null; row = in.nextRow()) {
                     rows++;
@@ -100,6 +88,20 @@ public final class SnapshotContents {
             }
         }
         return new SnapshotContents(snapshot, graph, createdAt, roots, repairs, rootRows, rootNames, sections);
+    }
+
+    /**
+     * What {@link #counts} reads, for a snapshot a restore has just read whole: the header and the roots' rows (their
+     * sections come first) from the file, and {@code sections} as the restore counted them, instead of every row again.
+     */
+    public static SnapshotContents withSections(Path snapshot, CascadeGraph graph, List<Section> sections) {
+        SnapshotReader.Header header;
+        try (SnapshotReader in = SnapshotReader.open(snapshot, graph)) {
+            header = in.header();
+        }
+        Map<RowKey, String> found = rootRows(snapshot, header.roots(), graph);
+        return new SnapshotContents(snapshot, graph, header.createdAt(), header.roots(), header.repairs(),
+                new ArrayList<>(found.keySet()), found, sections);
     }
 
     /**
@@ -205,6 +207,11 @@ public final class SnapshotContents {
 
     private static List<String> names(List<TableInfo.Column> columns) {
         return columns.stream().map(TableInfo.Column::name).toList();
+    }
+
+    /** The section {@code section} of a file, holding {@code rows} rows (none counted twice: a restore's count). */
+    static Section section(SnapshotReader.Section section, long rows) {
+        return new Section(section.table().name(), columnName(section), rows, rows);
     }
 
     private static String columnName(SnapshotReader.Section section) {
