@@ -91,8 +91,9 @@ public final class SnapshotContents {
     }
 
     /**
-     * What {@link #counts} reads, for a snapshot a restore has just read whole: the header and the roots' rows (their
-     * sections come first) from the file, and {@code sections} as the restore counted them, instead of every row again.
+     * The snapshot as {@link #read} gives it, for one a restore has just read whole: the header and the roots' rows
+     * (their sections come first) from the file, and {@code sections} as the restore counted them (each section's
+     * {@link Section#newRows()} its rows), instead of every row again.
      */
     public static SnapshotContents withSections(Path snapshot, CascadeGraph graph, List<Section> sections) {
         SnapshotReader.Header header;
