@@ -96,13 +96,12 @@ public final class SnapshotContents {
      * {@link Section#newRows()} its rows), instead of every row again.
      */
     public static SnapshotContents withSections(Path snapshot, CascadeGraph graph, List<Section> sections) {
-        SnapshotReader.Header header;
         try (SnapshotReader in = SnapshotReader.open(snapshot, graph)) {
-            header = in.header();
+            SnapshotReader.Header header = in.header();
+            Map<RowKey, String> found = rootRows(in, header.roots());
+            return new SnapshotContents(snapshot, graph, header.createdAt(), header.roots(), header.repairs(),
+                    new ArrayList<>(found.keySet()), found, sections);
         }
-        Map<RowKey, String> found = rootRows(snapshot, header.roots(), graph);
-        return new SnapshotContents(snapshot, graph, header.createdAt(), header.roots(), header.repairs(),
-                new ArrayList<>(found.keySet()), found, sections);
     }
 
     /**
@@ -110,22 +109,27 @@ public final class SnapshotContents {
      * than the roots' own sections, which come first, so it costs next to nothing after a large delete.
      */
     public static Map<RowKey, String> rootRows(Path snapshot, List<Root> roots, CascadeGraph graph) {
+        try (SnapshotReader in = SnapshotReader.open(snapshot, graph)) {
+            return rootRows(in, roots);
+        }
+    }
+
+    /** The roots' rows, read from a reader at its first section up to the last of the roots' sections. */
+    private static Map<RowKey, String> rootRows(SnapshotReader in, List<Root> roots) {
         Set<String> rootTables = new HashSet<>();
         roots.forEach(r -> rootTables.add(r.table()));
         Map<RowKey, String> found = new LinkedHashMap<>();
-        try (SnapshotReader in = SnapshotReader.open(snapshot, graph)) {
-            for (SnapshotReader.Section section = in.nextSection(); section != null && !rootTables.isEmpty();
-                 section = in.nextSection()) {
-                TableInfo table = section.table();
-                if (!section.deleted() || !rootTables.remove(table.name())) {
-                    continue;
-                }
-                List<String> columns = names(section.columns());
-                for (List<Object> row = in.nextRow(); row != null; row = in.nextRow()) {
-                    RowKey key = key(table, columns, row);
-                    if (roots.contains(new Root(table.name(), key.uid()))) {
-                        found.put(key, text(row, columns.indexOf("name")));
-                    }
+        for (SnapshotReader.Section section = in.nextSection(); section != null && !rootTables.isEmpty();
+             section = in.nextSection()) {
+            TableInfo table = section.table();
+            if (!section.deleted() || !rootTables.remove(table.name())) {
+                continue;
+            }
+            List<String> columns = names(section.columns());
+            for (List<Object> row = in.nextRow(); row != null; row = in.nextRow()) {
+                RowKey key = key(table, columns, row);
+                if (roots.contains(new Root(table.name(), key.uid()))) {
+                    found.put(key, text(row, columns.indexOf("name")));
                 }
             }
         }
