@@ -206,7 +206,8 @@ public final class Restorer {
             try (BatchInserter inserter = new BatchInserter(connection, database.kind(), database.sqlNames(), BATCH)) {
                 for (; section != null && section.deleted(); section = in.nextSection()) {
                     long before = in.rowsRead();
-                    counts[0] += insert(snapshot, section, in, inserter, statements, unique, putBack, progress);
+                    counts[0] += insert(snapshot, section, in, inserter, statements, unique, putBack,
+                            labelParent(section.table(), in.header().repairs()), progress);
                     sections.add(SnapshotContents.section(section, in.rowsRead() - before));
                     progress.section(in.bytesRead(), in.rowsRead());
                 }
@@ -289,7 +290,7 @@ public final class Restorer {
      */
     private long insert(Path snapshot, SnapshotReader.Section section, SnapshotReader in, BatchInserter inserter,
                         Statements statements, UniqueColumns unique, Map<ForeignKeyRule, Set<String>> putBack,
-                        Progress progress) throws SQLException {
+                        ForeignKeyRule labelParent, Progress progress) throws SQLException {
         TableInfo table = section.table();
         List<TableInfo.Column> columns = section.columns();
         List<String> names = columns.stream().map(TableInfo.Column::name).toList();
@@ -318,12 +319,53 @@ public final class Restorer {
                     inserter.insert(table.name(), values);
                     n++;
                 }
+                if (labelParent != null) {
+                    inserter.flush();
+                    refuseLabelsOfNoRow(snapshot, statements, table, labelParent, names, chunk);
+                }
                 chunk.clear();
                 progress.writing(in.bytesRead(), in.rowsRead());
             }
             if (row == null) break;
         }
         return n;
+    }
+
+    /**
+     * The rule {@code labels.parent → T.name} whose parent every label of {@code table} put back must name, or null: for
+     * a table that is no label table, and for one whose dangling parents the snapshot's delete repaired (those labels
+     * named no row when they were deleted). A delete takes a label only with its row (a label is never a root), so
+     * every label it wrote names a row the same file puts back, or one still there.
+     */
+    private ForeignKeyRule labelParent(TableInfo table, List<Repair> repairs) {
+        if (!table.label() || repairs.contains(new Repair(table.name(), "parent"))) {
+            return null;
+        }
+        return graph.incoming(table.name()).stream().filter(ForeignKeyRule::isLabelRule).findFirst().orElse(null);
+    }
+
+    /**
+     * Refuses the restore if a label of {@code chunk}, now written, names no row of its parent table, by the database's
+     * own {@code =} (a collation that ignores case matches as its foreign key would): what a database that enforces
+     * {@code labels.parent → name} refuses by itself, checked where it does not (a controller's SQLite or PostgreSQL).
+     * Only a file edited since it was written holds such a label, e.g. one moved to another kind's labels.
+     */
+    private void refuseLabelsOfNoRow(Path snapshot, Statements statements, TableInfo table, ForeignKeyRule rule,
+                                     List<String> columns, List<List<Object>> chunk) throws SQLException {
+        SqlNames names = database.sqlNames();
+        List<String> key = table.keyColumns();
+        PreparedStatement ps = statements.prepare("SELECT " + names.quote("parent") + " FROM " + names.quote(table.name())
+                + " WHERE " + anyOf(key, chunk.size()) + " AND NOT EXISTS (SELECT 1 FROM " + names.quote(rule.parentTable())
+                + " p WHERE p." + names.quote(rule.referencedColumn()) + " = " + names.quote(table.name()) + "."
+                + names.quote(rule.column()) + ")");
+        bindAnyOf(ps, table, key, chunk.stream().map(r -> pick(r, columns, key)).toList());
+        try (ResultSet rs = ps.executeQuery()) {
+            if (rs.next()) {
+                throw new SnapshotRefusedException(snapshot.toString(), "it puts back a label of " + rule.parentTable()
+                        + " whose parent '" + SnapshotFormat.shorten(String.valueOf(rs.getString(1))) + "' names no "
+                        + rule.parentTable() + " (a label goes back only with its row)");
+            }
+        }
     }
 
     /** The columns no two rows of {@code table} may share besides its key: a row's name, a label's name and parent. */

@@ -384,4 +384,25 @@ class SnapshotMutationPropertyTest {
             f.deleteSupport();
         }
     }
+
+    /**
+     * A rare seed found this: a label line of project_labels swapped with one of data_source_labels (same columns),
+     * the checksum recomputed. On a controller's SQLite file no foreign key checks labels.parent, so the restore
+     * itself refuses a label whose parent names no row of its kind, rather than put labels on no row.
+     */
+    @Example
+    void onSqliteALabelMovedToAnotherKindsLabelsIsRefused() throws IOException {
+        Fixture f = fixture(EngineDatabases.Kind.SQLITE);
+        List<String> lines = new String(f.snapshot, StandardCharsets.UTF_8).lines().toList();
+        int projectLabel = lines.indexOf(lines.stream().filter(l -> l.contains("\"deleted\":\"project_labels\"")).findFirst().orElseThrow()) + 1;
+        int sourceLabel = lines.indexOf(lines.stream().filter(l -> l.contains("\"deleted\":\"data_source_labels\"")).findFirst().orElseThrow()) + 1;
+        assertThat(lines.get(sourceLabel)).as("the demo's data source label").contains("zendesk-tickets");
+        Path file = f.dir.resolve("moved-label.jsonl");
+        Files.write(file, withChecksumRecomputed(mutate(f.snapshot, new Mutation(Kind.SWAP_LINES, projectLabel, sourceLabel, MARK))));
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> f.restorer.restore(file)))
+                .isInstanceOf(SnapshotRefusedException.class)
+                .hasMessageContaining("a label of project whose parent 'zendesk-tickets' names no project")
+                .hasMessageEndingWith("nothing was changed.");
+        assertThat(CanonicalDump.of(f.database)).isEqualTo(f.after);
+    }
 }
