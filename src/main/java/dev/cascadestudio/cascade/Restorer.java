@@ -347,18 +347,28 @@ public final class Restorer {
     /**
      * Refuses the restore if a label of {@code chunk}, now written, names no row of its parent table, by the database's
      * own {@code =} (a collation that ignores case matches as its foreign key would): what a database that enforces
-     * {@code labels.parent → name} refuses by itself, checked where it does not (a controller's SQLite or PostgreSQL).
+     * {@code labels.parent → name} refuses by itself (a controller's MariaDB), checked everywhere, as only MariaDB's
+     * DDL declares that key.
      * Only a file edited since it was written holds such a label, e.g. one moved to another kind's labels.
      */
     private void refuseLabelsOfNoRow(Path snapshot, Statements statements, TableInfo table, ForeignKeyRule rule,
                                      List<String> columns, List<List<Object>> chunk) throws SQLException {
         SqlNames names = database.sqlNames();
         List<String> key = table.keyColumns();
-        PreparedStatement ps = statements.prepare("SELECT " + names.quote("parent") + " FROM " + names.quote(table.name())
-                + " WHERE " + anyOf(key, chunk.size()) + " AND NOT EXISTS (SELECT 1 FROM " + names.quote(rule.parentTable())
-                + " p WHERE p." + names.quote(rule.referencedColumn()) + " = " + names.quote(table.name()) + "."
-                + names.quote(rule.column()) + ")");
-        bindAnyOf(ps, table, key, chunk.stream().map(r -> pick(r, columns, key)).toList());
+        List<List<String>> keys = chunk.stream().map(r -> pick(r, columns, key)).toList();
+        String noRow = " NOT EXISTS (SELECT 1 FROM " + names.quote(rule.parentTable()) + " p WHERE p."
+                + names.quote(rule.referencedColumn()) + " = t." + names.quote(rule.column()) + ")";
+        Optional<DatabaseProduct.JsonRows> json = product().jsonRows();
+        PreparedStatement ps;
+        if (json.isPresent()) {
+            ps = statements.prepare("SELECT t." + names.quote(rule.column()) + " FROM " + json.get().from("j") + " JOIN "
+                    + names.quote(table.name()) + " t ON " + joined(json.get(), key) + " WHERE" + noRow);
+            ps.setString(1, jsonText(keys));
+        } else {
+            ps = statements.prepare("SELECT t." + names.quote(rule.column()) + " FROM " + names.quote(table.name())
+                    + " t WHERE " + anyOf(key, chunk.size()) + " AND" + noRow);
+            bindAnyOf(ps, table, key, keys);
+        }
         try (ResultSet rs = ps.executeQuery()) {
             if (rs.next()) {
                 throw new SnapshotRefusedException(snapshot.toString(), "it puts back a label of " + rule.parentTable()
