@@ -115,12 +115,9 @@ public final class Restorer {
             }
         }
         try {
-            return database.fromConnection(jdbc -> {
+            return database.fromBulkWrite(jdbc -> {
                 try {
-                    Connection connection = connections.apply(jdbc);
-                    try (DatabaseProduct.BulkWrite bulk = product().beginBulkWrite(connection)) {
-                        return restore(connection, snapshot, new Progress(progress, size(snapshot)));
-                    }
+                    return restore(connections.apply(jdbc), snapshot, new Progress(progress, size(snapshot)));
                 } catch (SQLException e) {
                     throw refusedByDatabase(snapshot, e, repair);
                 }
