@@ -69,7 +69,7 @@ public final class Executor {
         H2DeleteJournal[] journal = new H2DeleteJournal[1];
         ExecutionResult result;
         try {
-            result = database.fromBulkWrite(connection -> {
+            result = database.fromConnection(connection -> {
                 DatabaseProduct product = DatabaseProduct.of(database.kind());
                 PlanQueries queries = new PlanQueries(planner.graph(), database.sqlNames(), product, plan.roots(), plan.repairs());
                 List<ExecutionStep> steps = ExecutionStep.steps(queries);

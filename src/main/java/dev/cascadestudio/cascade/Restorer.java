@@ -115,9 +115,12 @@ public final class Restorer {
             }
         }
         try {
-            return database.fromBulkWrite(jdbc -> {
+            return database.fromConnection(jdbc -> {
                 try {
-                    return restore(connections.apply(jdbc), snapshot, new Progress(progress, size(snapshot)));
+                    Connection connection = connections.apply(jdbc);
+                    try (DatabaseProduct.BulkWrite bulk = product().beginBulkWrite(connection)) {
+                        return restore(connection, snapshot, new Progress(progress, size(snapshot)));
+                    }
                 } catch (SQLException e) {
                     throw refusedByDatabase(snapshot, e, repair);
                 }

@@ -433,21 +433,13 @@ public final class Database implements AutoCloseable {
      * (the dialect's conversion, as a session's JDBC work gets), with the SQLException as its cause.
      */
     public <R> R fromConnection(JdbcWork<R> work) {
-        return inTransaction(work, false);
-    }
-
-    private <R> R inTransaction(JdbcWork<R> work, boolean bulkWrite) {
         Connection connection;
         try {
             connection = connections.borrow();
         } catch (SQLException e) {
             throw converted(e, "Could not connect to " + url);
         }
-        DatabaseProduct.BulkWrite bulk = null;
         try {
-            if (bulkWrite) {
-                bulk = DatabaseProduct.of(kind).beginBulkWrite(connection);
-            }
             R result = work.apply(connection);
             connection.commit();
             return result;
@@ -458,36 +450,7 @@ public final class Database implements AutoCloseable {
             rollback(connection, e);
             throw e;
         } finally {
-            if (bulk != null) {
-                endBulkWrite(connection, bulk);
-            }
             connections.giveBack(connection);
-        }
-    }
-
-    /**
-     * {@link #fromConnection} for one large write (a delete's commit, a restore): the product's settings for it
-     * ({@link DatabaseProduct#beginBulkWrite}: SQLite's page cache made large enough to keep what the write reads and
-     * changes) hold until the transaction has ended, committed or rolled back, and are taken back before the
-     * connection goes back to the pool.
-     */
-    public <R> R fromBulkWrite(JdbcWork<R> work) {
-        return inTransaction(work, true);
-    }
-
-    /**
-     * Takes back a large write's settings once its transaction has ended; where that fails the connection is closed
-     * (the pool then forgets it), so that no later work runs with them.
-     */
-    private static void endBulkWrite(Connection connection, DatabaseProduct.BulkWrite bulk) {
-        try {
-            bulk.close();
-        } catch (SQLException e) {
-            try {
-                connection.close();
-            } catch (SQLException ignored) {
-                // closed or not, the pool no longer lends it: giveBack forgets a connection it cannot use
-            }
         }
     }
 

@@ -303,8 +303,8 @@ public interface DatabaseProduct {
     }
 
     /**
-     * Settings for one large write on {@code connection} (a delete's commit, a restore: {@link Database#fromBulkWrite}),
-     * and how they are taken back once its transaction has ended; nothing where the product needs none.
+     * Settings for one large write on {@code connection} (a restore of a big snapshot), and how they are
+     * taken back afterwards; nothing where the product needs none.
      */
     default BulkWrite beginBulkWrite(java.sql.Connection connection) throws SQLException {
         return () -> { };

@@ -106,10 +106,9 @@ final class SqliteProduct implements DatabaseProduct {
 
     /**
      * A page cache of up to {@value #BULK_CACHE_KIB} KiB instead of SQLite's 2 MB default while a big
-     * snapshot goes back or a big delete commits: their inserts and updates land all over the tables' B-trees
-     * and indexes, and with the default cache every one of them reads its pages from the file again (a restore
-     * of 270,000 rows took half as long again; the statements of the big delete, whose snapshot has just read
-     * the same rows, 2.0 s instead of 0.9–1.2 s). Set back to what it was once the transaction has ended.
+     * snapshot goes back: its inserts and updates land all over the tables' B-trees and indexes, and
+     * with the default cache every one of them reads its pages from the file again (a restore of
+     * 270,000 rows took half as long again). Set back to what it was afterwards.
      */
     @Override
     public BulkWrite beginBulkWrite(java.sql.Connection connection) throws java.sql.SQLException {
