@@ -4,25 +4,24 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import picocli.CommandLine;
 
 /** The command line of the jar: one picocli command per verb. */
 public final class Cli {
 
     private Cli() {}
 
-    public static boolean isVerb(String arg) {
-        return new CommandLine(new RootCommand()).getSubcommands().containsKey(arg)
-                || Set.of("-h", "--help", "-V", "--version").contains(arg);
-    }
+    /** The root command's own options, the only first words of the command line that begin with a dash. */
+    static final Set<String> ROOT_OPTIONS = Set.of("-h", "--help", "-V", "--version");
 
     /**
-     * Whether the arguments are for the command line, not the window: a verb, or a first word that is no
-     * option (a misspelt verb such as {@code frobnicate}, which the command line answers in one line
-     * instead of the window failing to start).
+     * Whether the arguments are for the command line, not the window: a first word that is no option (a verb, or a
+     * misspelt verb such as {@code frobnicate}, which the command line answers in one line instead of the window
+     * failing to start), or the root command's {@code --help} or {@code --version}. Decided without building the
+     * command line: no verb begins with a dash ({@code CommandLineTest}), and building picocli's tree of commands
+     * cost a window started with {@code --db} about 0.1 s before JavaFX could start.
      */
     public static boolean wantsCommandLine(String[] args) {
-        return args.length > 0 && (isVerb(args[0]) || !args[0].startsWith("-"));
+        return args.length > 0 && (!args[0].startsWith("-") || ROOT_OPTIONS.contains(args[0]));
     }
 
     public static int run(String... args) {

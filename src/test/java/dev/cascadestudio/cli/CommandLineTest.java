@@ -301,6 +301,24 @@ class CommandLineTest {
     }
 
     @Test
+    void everyVerbAndTheRootsOwnOptionsGoToTheCommandLineAndEveryOtherOptionToTheWindow() {
+        picocli.CommandLine root = new picocli.CommandLine(new RootCommand());
+        java.util.Set<String> rootOptions = new java.util.HashSet<>();
+        root.getCommandSpec().options().forEach(o -> rootOptions.addAll(List.of(o.names())));
+        assertThat(rootOptions).as("what wantsCommandLine knows without building the commands").isEqualTo(Cli.ROOT_OPTIONS);
+        assertThat(root.getSubcommands()).isNotEmpty();
+        root.getSubcommands().keySet().forEach(verb -> {
+            assertThat(verb).as("a verb never begins with a dash").doesNotStartWith("-");
+            assertThat(Cli.wantsCommandLine(new String[] {verb, "--db", "jdbc:h2:mem:x"})).as(verb).isTrue();
+        });
+        for (String option : Cli.ROOT_OPTIONS) {
+            assertThat(Cli.wantsCommandLine(new String[] {option})).as(option).isTrue();
+        }
+        assertThat(Cli.wantsCommandLine(new String[] {"--db", "jdbc:sqlite:/tmp/sql.db"})).as("the window's option").isFalse();
+        assertThat(Cli.wantsCommandLine(new String[] {"--user", "root"})).isFalse();
+    }
+
+    @Test
     void aWordThatIsNoCommandGetsOneLineNamingTheCommands() {
         assertThat(Cli.wantsCommandLine(new String[] {"frobnicate"})).as("not the window").isTrue();
         assertThat(Cli.wantsCommandLine(new String[] {"init"})).isTrue();
