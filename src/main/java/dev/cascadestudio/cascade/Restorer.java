@@ -355,20 +355,10 @@ public final class Restorer {
                                      List<String> columns, List<List<Object>> chunk) throws SQLException {
         SqlNames names = database.sqlNames();
         List<String> key = table.keyColumns();
-        List<List<String>> keys = chunk.stream().map(r -> pick(r, columns, key)).toList();
-        String noRow = " NOT EXISTS (SELECT 1 FROM " + names.quote(rule.parentTable()) + " p WHERE p."
+        String noRow = "NOT EXISTS (SELECT 1 FROM " + names.quote(rule.parentTable()) + " p WHERE p."
                 + names.quote(rule.referencedColumn()) + " = t." + names.quote(rule.column()) + ")";
-        Optional<DatabaseProduct.JsonRows> json = product().jsonRows();
-        PreparedStatement ps;
-        if (json.isPresent()) {
-            ps = statements.prepare("SELECT t." + names.quote(rule.column()) + " FROM " + json.get().from("j") + " JOIN "
-                    + names.quote(table.name()) + " t ON " + joined(json.get(), key) + " WHERE" + noRow);
-            ps.setString(1, jsonText(keys));
-        } else {
-            ps = statements.prepare("SELECT t." + names.quote(rule.column()) + " FROM " + names.quote(table.name())
-                    + " t WHERE " + anyOf(key, chunk.size()) + " AND" + noRow);
-            bindAnyOf(ps, table, key, keys);
-        }
+        PreparedStatement ps = rowsOfChunk(statements, table, key, chunk.stream().map(r -> pick(r, columns, key)).toList(),
+                "t." + names.quote(rule.column()), noRow);
         try (ResultSet rs = ps.executeQuery()) {
             if (rs.next()) {
                 throw new SnapshotRefusedException(snapshot.toString(), "it puts back a label of " + rule.parentTable()
@@ -630,19 +620,8 @@ public final class Restorer {
         int chunkSize = chunkSize();
         for (int from = 0; from < tuples.size(); from += chunkSize) {
             List<List<String>> chunk = tuples.subList(from, Math.min(tuples.size(), from + chunkSize));
-            PreparedStatement ps;
-            Optional<DatabaseProduct.JsonRows> json = product().jsonRows();
-            if (json.isPresent()) {
-                // each tuple joined to its row: a tuple the file holds twice counts twice, as a lookup per tuple did
-                ps = statements.prepare("SELECT " + String.join(", ", columns.stream().map(c -> "t." + names.quote(c)).toList())
-                        + " FROM " + json.get().from("j") + " JOIN " + names.quote(table.name()) + " t ON "
-                        + joined(json.get(), columns) + " ORDER BY " + json.get().position("j"));
-                ps.setString(1, jsonText(chunk));
-            } else {
-                ps = statements.prepare("SELECT " + String.join(", ", columns.stream().map(names::quote).toList()) + " FROM "
-                        + names.quote(table.name()) + " WHERE " + anyOf(columns, chunk.size()));
-                bindAnyOf(ps, table, columns, chunk);
-            }
+            PreparedStatement ps = rowsOfChunk(statements, table, columns, chunk,
+                    String.join(", ", columns.stream().map(c -> "t." + names.quote(c)).toList()), null);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     List<String> hit = new ArrayList<>();
@@ -653,6 +632,29 @@ public final class Restorer {
             }
         }
         return found;
+    }
+
+    /**
+     * The statement, bound, that gives {@code select} of the rows of {@code table} (as {@code t}) whose {@code columns}
+     * hold one of {@code tuples} and that meet {@code condition} (null: any): joined to the chunk given as one JSON
+     * parameter where the product takes one ({@link DatabaseProduct#jsonRows}; each tuple joined to its row, so a tuple
+     * the file holds twice comes back twice, in the file's order), else {@link #anyOf}.
+     */
+    private PreparedStatement rowsOfChunk(Statements statements, TableInfo table, List<String> columns,
+                                          List<List<String>> tuples, String select, String condition) throws SQLException {
+        String tableAsT = database.sqlNames().quote(table.name()) + " t";
+        Optional<DatabaseProduct.JsonRows> json = product().jsonRows();
+        if (json.isPresent()) {
+            PreparedStatement ps = statements.prepare("SELECT " + select + " FROM " + json.get().from("j") + " JOIN "
+                    + tableAsT + " ON " + joined(json.get(), columns) + (condition == null ? "" : " WHERE " + condition)
+                    + " ORDER BY " + json.get().position("j"));
+            ps.setString(1, jsonText(tuples));
+            return ps;
+        }
+        PreparedStatement ps = statements.prepare("SELECT " + select + " FROM " + tableAsT + " WHERE "
+                + anyOf(columns, tuples.size()) + (condition == null ? "" : " AND " + condition));
+        bindAnyOf(ps, table, columns, tuples);
+        return ps;
     }
 
     /**
