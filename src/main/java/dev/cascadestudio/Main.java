@@ -20,6 +20,8 @@ public final class Main {
             System.exit(Cli.run(args));
         }
         Cli.refuseWindowWithoutDisplay(System.getenv(), System.getProperty("os.name", "")).ifPresent(System::exit);
+        ClassDataRelaunch.relaunchIfUseful().ifPresent(System::exit);
+        ClassDataRelaunch.endWithTheLauncher();
         try {
             CascadeStudioApp.launchApp(args);
         } catch (CascadeStudioApp.NoDisplayException e) {
