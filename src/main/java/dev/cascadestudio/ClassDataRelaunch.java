@@ -1,16 +1,21 @@
 package dev.cascadestudio;
 
+import dev.cascadestudio.persistence.AppDirectories;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -81,8 +86,11 @@ final class ClassDataRelaunch {
         if (!Files.isRegularFile(jar)) {
             return Optional.empty();
         }
+        if (Files.exists(cacheFolder) && !ownOnly(cacheFolder)) {
+            return Optional.empty(); // a folder others could write to: an archive there could run their code in this JVM
+        }
         Path archive = cacheFolder.resolve(archiveName(jar, javaVersion));
-        boolean exists = Files.isRegularFile(archive) && Files.size(archive) > 0;
+        boolean exists = Files.isRegularFile(archive, LinkOption.NOFOLLOW_LINKS) && Files.size(archive) > 0 && ownOnly(archive);
         Path recording = cacheFolder.resolve(archive.getFileName() + ".recording");
         List<String> command = new ArrayList<>();
         command.add(Path.of(javaHome, "bin", "java").toString());
@@ -92,6 +100,21 @@ final class ClassDataRelaunch {
         command.add("-D" + RELAUNCHED + "=true");
         command.addAll(arguments);
         return Optional.of(new Plan(command, archive, exists ? null : recording));
+    }
+
+    /**
+     * Whether {@code path} is this user's and nobody else may write to it. A class-data archive is mapped as trusted
+     * code, so one that another user could have put or changed is never mapped. True where the file system has no
+     * POSIX permissions (the relaunch needs a process's arguments, which Windows does not give, so it is off there).
+     */
+    static boolean ownOnly(Path path) throws IOException {
+        if (!path.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return true;
+        }
+        PosixFileAttributes attributes = Files.readAttributes(path, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        Set<PosixFilePermission> permissions = attributes.permissions();
+        return attributes.owner().getName().equals(System.getProperty("user.name"))
+                && !permissions.contains(PosixFilePermission.GROUP_WRITE) && !permissions.contains(PosixFilePermission.OTHERS_WRITE);
     }
 
     /**
@@ -129,7 +152,7 @@ final class ClassDataRelaunch {
     private static OptionalInt run(Plan plan) {
         Process window;
         try {
-            Files.createDirectories(plan.archive().getParent());
+            AppDirectories.createPrivateDirectories(plan.archive().getParent()); // rwx------: see ownOnly
             if (plan.recording() != null) {
                 forgetOlderArchives(plan.archive());
             }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -44,9 +45,10 @@ class ClassDataRelaunchTest {
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, RelaunchProbe.class.getName());
         try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(probeJar), manifest)) {
-            for (String name : List.of("ClassDataRelaunch.class", "ClassDataRelaunch$Plan.class", "RelaunchProbe.class")) {
+            for (String name : List.of("ClassDataRelaunch.class", "ClassDataRelaunch$Plan.class", "RelaunchProbe.class",
+                    "persistence/AppDirectories.class", "persistence/AppDirectories$Content.class")) {
                 jar.putNextEntry(new JarEntry("dev/cascadestudio/" + name));
-                try (InputStream in = ClassDataRelaunch.class.getResourceAsStream(name)) {
+                try (InputStream in = ClassDataRelaunch.class.getResourceAsStream("/dev/cascadestudio/" + name)) {
                     in.transferTo(jar);
                 }
                 jar.closeEntry();
@@ -83,6 +85,20 @@ class ClassDataRelaunchTest {
 
         assertThat(plan.command()).contains("-XX:SharedArchiveFile=" + archive).noneMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit"));
         assertThat(plan.recording()).isNull();
+    }
+
+    @Test
+    void anArchiveOrACacheFolderOthersCanWriteToIsNeverMapped(@TempDir Path cache) throws IOException {
+        Path archive = cache.resolve(ClassDataRelaunch.archiveName(probeJar, "17.0.15"));
+        Files.writeString(archive, "an archive another user could have changed");
+        Files.setPosixFilePermissions(archive, PosixFilePermissions.fromString("rw-rw-rw-"));
+
+        assertThat(plan(List.of("-jar", probeJar.toString()), cache).orElseThrow().command())
+                .as("recorded anew instead").noneMatch(a -> a.startsWith("-XX:SharedArchiveFile"))
+                .contains("-XX:ArchiveClassesAtExit=" + archive + ".recording");
+
+        Files.setPosixFilePermissions(cache, PosixFilePermissions.fromString("rwxrwxrwx"));
+        assertThat(plan(List.of("-jar", probeJar.toString()), cache)).as("no relaunch from a folder others write to").isEmpty();
     }
 
     @Test
@@ -139,6 +155,8 @@ class ClassDataRelaunchTest {
         Path archive = home.resolve("cache/class-data").resolve(ClassDataRelaunch.archiveName(probeJar, System.getProperty("java.version")));
         assertThat(archive).as("the archive the first window recorded").isNotEmptyFile();
         assertThat(home.resolve("cache/class-data").resolve(archive.getFileName() + ".recording")).doesNotExist();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve("cache/class-data"))))
+                .as("the cache folder is its owner's alone").isEqualTo("rwx------");
 
         Process second = probe(home, seen.toString(), "0");
         assertThat(second.waitFor(120, TimeUnit.SECONDS)).isTrue();
