@@ -2,20 +2,14 @@ package dev.cascadestudio;
 
 import dev.cascadestudio.persistence.AppDirectories;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -86,11 +80,11 @@ final class ClassDataRelaunch {
         if (!Files.isRegularFile(jar)) {
             return Optional.empty();
         }
-        if (Files.exists(cacheFolder) && !ownOnly(cacheFolder)) {
+        if (Files.exists(cacheFolder) && !AppDirectories.writableByOwnerOnly(cacheFolder)) {
             return Optional.empty(); // a folder others could write to: an archive there could run their code in this JVM
         }
         Path archive = cacheFolder.resolve(archiveName(jar, javaVersion));
-        boolean exists = Files.isRegularFile(archive, LinkOption.NOFOLLOW_LINKS) && Files.size(archive) > 0 && ownOnly(archive);
+        boolean exists = Files.isRegularFile(archive, LinkOption.NOFOLLOW_LINKS) && Files.size(archive) > 0 && AppDirectories.writableByOwnerOnly(archive);
         Path recording = cacheFolder.resolve(archive.getFileName() + ".recording");
         List<String> command = new ArrayList<>();
         command.add(Path.of(javaHome, "bin", "java").toString());
@@ -100,21 +94,6 @@ final class ClassDataRelaunch {
         command.add("-D" + RELAUNCHED + "=true");
         command.addAll(arguments);
         return Optional.of(new Plan(command, archive, exists ? null : recording));
-    }
-
-    /**
-     * Whether {@code path} is this user's and nobody else may write to it. A class-data archive is mapped as trusted
-     * code, so one that another user could have put or changed is never mapped. True where the file system has no
-     * POSIX permissions (the relaunch needs a process's arguments, which Windows does not give, so it is off there).
-     */
-    static boolean ownOnly(Path path) throws IOException {
-        if (!path.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            return true;
-        }
-        PosixFileAttributes attributes = Files.readAttributes(path, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        Set<PosixFilePermission> permissions = attributes.permissions();
-        return attributes.owner().getName().equals(System.getProperty("user.name"))
-                && !permissions.contains(PosixFilePermission.GROUP_WRITE) && !permissions.contains(PosixFilePermission.OTHERS_WRITE);
     }
 
     /**
@@ -152,7 +131,7 @@ final class ClassDataRelaunch {
     private static OptionalInt run(Plan plan) {
         Process window;
         try {
-            AppDirectories.createPrivateDirectories(plan.archive().getParent()); // rwx------: see ownOnly
+            AppDirectories.createPrivateDirectories(plan.archive().getParent()); // rwx------: an archive is trusted code (plan)
             if (plan.recording() != null) {
                 forgetOlderArchives(plan.archive());
             }
@@ -196,11 +175,7 @@ final class ClassDataRelaunch {
             if (recording == null || !Files.isRegularFile(recording) || Files.size(recording) == 0) {
                 return;
             }
-            try {
-                Files.move(recording, plan.archive(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(recording, plan.archive(), StandardCopyOption.REPLACE_EXISTING);
-            }
+            AppDirectories.moveOver(recording, plan.archive());
         } catch (IOException e) {
             // the next start records it again
         }
@@ -231,23 +206,8 @@ final class ClassDataRelaunch {
         ProcessHandle.current().parent().ifPresent(launcher -> launcher.onExit().thenRun(() -> Runtime.getRuntime().exit(143)));
     }
 
-    /**
-     * This user's cache folder: under the data directory where {@code -Dcascade.home} or {@code CASCADE_STUDIO_HOME}
-     * names one (tests, a portable use), else the platform's cache ({@code $XDG_CACHE_HOME} or {@code ~/.cache} on
-     * Linux, {@code ~/Library/Caches} on macOS), in a folder of its own.
-     */
+    /** This user's folder of archives, in {@link AppDirectories#cacheHome()}. */
     static Path cacheFolder() {
-        String override = System.getProperty("cascade.home", System.getenv("CASCADE_STUDIO_HOME"));
-        if (override != null && !override.isBlank()) {
-            return Path.of(override).toAbsolutePath().resolve("cache").resolve("class-data");
-        }
-        String home = System.getProperty("user.home");
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        if (os.contains("mac")) {
-            return Path.of(home, "Library", "Caches", "Cascade Studio", "class-data");
-        }
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path cache = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg) : Path.of(home, ".cache");
-        return cache.resolve("cascade-studio").resolve("class-data");
+        return AppDirectories.cacheHome().resolve("class-data");
     }
 }

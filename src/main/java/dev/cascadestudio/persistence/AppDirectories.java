@@ -17,9 +17,9 @@ public final class AppDirectories {
     private AppDirectories() {}
 
     public static Path dataHome() {
-        String override = System.getProperty("cascade.home", System.getenv("CASCADE_STUDIO_HOME"));
-        if (override != null && !override.isBlank()) {
-            return Path.of(override).toAbsolutePath();
+        Path override = override();
+        if (override != null) {
+            return override;
         }
         String home = System.getProperty("user.home");
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
@@ -34,15 +34,48 @@ public final class AppDirectories {
     }
 
     /**
-     * {@code $XDG_DATA_HOME} where it is an absolute path, else {@code ~/.local/share}: the XDG Base
+     * Where files that can be made again are kept (the class-data archive of a {@code java -jar} window): the
+     * platform's per-user cache, or {@code cache} in the data directory where {@code -Dcascade.home} or
+     * {@code CASCADE_STUDIO_HOME} names one, so that tests never touch the user's.
+     */
+    public static Path cacheHome() {
+        Path override = override();
+        if (override != null) {
+            return override.resolve("cache");
+        }
+        String home = System.getProperty("user.home");
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        if (os.contains("win")) {
+            String localAppData = System.getenv("LOCALAPPDATA");
+            return Path.of(localAppData != null ? localAppData : home, "Cascade Studio", "cache");
+        }
+        if (os.contains("mac")) {
+            return Path.of(home, "Library", "Caches", "Cascade Studio");
+        }
+        return xdgBase(System.getenv("XDG_CACHE_HOME"), Path.of(home, ".cache")).resolve("cascade-studio");
+    }
+
+    /** {@code -Dcascade.home} or {@code CASCADE_STUDIO_HOME}, absolute; null where neither is given. */
+    private static Path override() {
+        String override = System.getProperty("cascade.home", System.getenv("CASCADE_STUDIO_HOME"));
+        return override == null || override.isBlank() ? null : Path.of(override).toAbsolutePath();
+    }
+
+    /** {@code $XDG_DATA_HOME} where it is an absolute path, else {@code ~/.local/share} ({@link #xdgBase}). */
+    static Path xdgDataHome(String xdgDataHome, String userHome) {
+        return xdgBase(xdgDataHome, Path.of(userHome, ".local", "share"));
+    }
+
+    /**
+     * An XDG base directory variable's value where it is an absolute path, else its default: the XDG Base
      * Directory specification says a relative path there is invalid and must be ignored (it would
      * otherwise put the database under whatever directory the program was started from).
      */
-    static Path xdgDataHome(String xdgDataHome, String userHome) {
-        if (xdgDataHome != null && !xdgDataHome.isBlank() && Path.of(xdgDataHome).isAbsolute()) {
-            return Path.of(xdgDataHome);
+    static Path xdgBase(String value, Path otherwise) {
+        if (value != null && !value.isBlank() && Path.of(value).isAbsolute()) {
+            return Path.of(value);
         }
-        return Path.of(userHome, ".local", "share");
+        return otherwise;
     }
 
     /** The embedded H2 database's file path, without H2's {@code .mv.db} suffix. */
@@ -171,6 +204,21 @@ public final class AppDirectories {
         }
     }
 
+    /**
+     * Whether {@code path} is this user's and nobody else may write to it (not following a link); true where the
+     * file system has no POSIX permissions, where the folder's own access rules apply.
+     */
+    public static boolean writableByOwnerOnly(Path path) throws IOException {
+        if (!isPosix(path)) {
+            return true;
+        }
+        java.nio.file.attribute.PosixFileAttributes attributes = Files.readAttributes(path,
+                java.nio.file.attribute.PosixFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        return attributes.owner().getName().equals(System.getProperty("user.name"))
+                && !attributes.permissions().contains(java.nio.file.attribute.PosixFilePermission.GROUP_WRITE)
+                && !attributes.permissions().contains(java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE);
+    }
+
     private static boolean isPosix(Path path) {
         return path.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
@@ -194,14 +242,19 @@ public final class AppDirectories {
             try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(temporary)) {
                 content.writeTo(out);
             }
-            try {
-                java.nio.file.Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-                java.nio.file.Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            }
+            moveOver(temporary, file);
         } finally {
             java.nio.file.Files.deleteIfExists(temporary);
+        }
+    }
+
+    /** Moves {@code from} over {@code to} in one step where the file system can, else replacing it plainly. */
+    public static void moveOver(Path from, Path to) throws java.io.IOException {
+        try {
+            java.nio.file.Files.move(from, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+            java.nio.file.Files.move(from, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
     }
 }

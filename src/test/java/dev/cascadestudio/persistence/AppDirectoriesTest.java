@@ -24,4 +24,26 @@ class AppDirectoriesTest {
         assertThat(AppDirectories.xdgDataHome(null, "/home/ann")).isEqualTo(Path.of("/home/ann/.local/share"));
         assertThat(AppDirectories.xdgDataHome("  ", "/home/ann")).isEqualTo(Path.of("/home/ann/.local/share"));
     }
+
+    @Test
+    void theCacheFollowsXdgCacheHomeWhereItIsAnAbsolutePath() {
+        assertThat(AppDirectories.xdgBase("/var/cache/ann", Path.of("/home/ann/.cache"))).isEqualTo(Path.of("/var/cache/ann"));
+        assertThat(AppDirectories.xdgBase("cache", Path.of("/home/ann/.cache"))).isEqualTo(Path.of("/home/ann/.cache"));
+        assertThat(AppDirectories.xdgBase(null, Path.of("/home/ann/.cache"))).isEqualTo(Path.of("/home/ann/.cache"));
+    }
+
+    @Test
+    void withADataDirectoryGivenTheCacheIsInsideIt() {
+        String before = System.getProperty("cascade.home");
+        System.setProperty("cascade.home", "/tmp/cascade-home-test");
+        try {
+            assertThat(AppDirectories.cacheHome()).isEqualTo(Path.of("/tmp/cascade-home-test", "cache"));
+        } finally {
+            if (before == null) {
+                System.clearProperty("cascade.home");
+            } else {
+                System.setProperty("cascade.home", before);
+            }
+        }
+    }
 }
