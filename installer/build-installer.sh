@@ -38,6 +38,11 @@ fi
 out="target/installer"
 rm -rf "$out" && mkdir -p "$out/input"
 cp target/cascade-studio.jar "$out/input/"
+# JavaFX's native libraries beside the jar, where JavaFX looks first: without them it copies them out of the jar
+# into the user's ~/.openjfx/cache at the first start, which removing the package would leave behind (README, Installer).
+natives=($(jar tf target/cascade-studio.jar | grep -E '^(lib[^/]*\.(so|dylib)|[^/]*\.dll)$' || true))
+[ "${#natives[@]}" -gt 0 ] || { echo "build-installer: the jar holds no JavaFX native library" >&2; exit 1; }
+(cd "$out/input" && jar xf "$here/target/cascade-studio.jar" "${natives[@]}")
 # JavaFX runs from the classpath here, so its modules are not needed in the runtime image;
 # java.sql (JDBC), java.naming (Hibernate), java.management, jdk.unsupported (H2/JavaFX) and the rest are.
 modules="java.base,java.desktop,java.logging,java.management,java.naming,java.net.http,java.prefs,java.scripting,java.security.jgss,java.sql,java.transaction.xa,java.xml,jdk.unsupported,jdk.crypto.ec,jdk.localedata,jdk.zipfs"
