@@ -54,3 +54,12 @@ ensure_deb_tools() {
   command -v fakeroot >/dev/null 2>&1 || need_apt fakeroot
   command -v dpkg-deb >/dev/null 2>&1 || need_apt dpkg
 }
+
+# What the package check needs to open the packaged window where no display is set: Xvfb and GTK. Best effort:
+# without them the build's archive has the command line's classes only and smoke-test.sh says the window was
+# not tried, so a machine that cannot install them still builds and checks the rest.
+ensure_virtual_display() {
+  if [ -z "${DISPLAY:-}" ] && ! command -v Xvfb >/dev/null 2>&1; then
+    ( need_apt xvfb libgtk-3-0 ) || echo "cascade-studio: Xvfb could not be installed: the packaged window is not tried" >&2
+  fi
+}
