@@ -25,9 +25,18 @@ public final class CascadeGraph {
         this.parentsFirst = topologicalOrder();
     }
 
-    /** The graph of the mapping's tables and rules ({@link MappingRules}). */
+    /**
+     * The graph of the mapping's tables and rules ({@link MappingRules}): made once, the first time it is asked for,
+     * and shared, since the mapping is fixed when the application is built and the graph cannot be changed (a
+     * session, its cascade service and its restorer each asked for one of their own, reading the entities'
+     * annotations again).
+     */
     public static CascadeGraph fromMapping() {
-        return new CascadeGraph(MappedTables.all(), MappingRules.read());
+        return Mapping.GRAPH;
+    }
+
+    private static final class Mapping {
+        static final CascadeGraph GRAPH = new CascadeGraph(MappedTables.all(), MappingRules.read());
     }
 
     public List<TableInfo> tables() { return tables; }
