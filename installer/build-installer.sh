@@ -12,6 +12,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 . "$here/installer/ensure-tools.sh"
 . "$here/installer/jvm-options.sh"
+. "$here/installer/window.sh"
 
 case "$(uname -s)" in
   Linux) os=linux; icon=installer/icon/cascade-studio.png; default=deb ;;
@@ -96,30 +97,14 @@ if [ "$os" = linux ]; then
   # after the script's (2.1 s against 1.4 s, StartupBenchmark), whose archive records a real window. Without
   # a display and without Xvfb the archive has the command line's classes only.
   touch "$training/window.classlist"
-  display="${DISPLAY:-}"
-  xvfb=""
-  if [ -z "$display" ] && command -v Xvfb >/dev/null; then
-    Xvfb :97 -screen 0 1200x760x24 -nolisten tcp >/dev/null 2>&1 &
-    xvfb=$!
-    display=:97
-    sleep 1
+  window_display :97
+  if [ -n "$window_display" ]; then
+    # linger 2 s: the status bar's counts and the details form, built once the database is open
+    window_until "$training/trace" session-on-fx-thread 2 /dev/null env \
+      JAVA_TOOL_OPTIONS="-XX:DumpLoadedClassList=$training/window.classlist -Dcascade.startup.trace=$training/trace" \
+      "$launcher" --db "$db"
   fi
-  if [ -n "$display" ]; then
-    DISPLAY="$display" JAVA_TOOL_OPTIONS="-XX:DumpLoadedClassList=$training/window.classlist -Dcascade.startup.trace=$training/trace" \
-      "$launcher" --db "$db" >/dev/null 2>&1 &
-    window=$!
-    for _ in $(seq 1 600); do
-      grep -q '^session-on-fx-thread ' "$training/trace" 2>/dev/null && break
-      kill -0 "$window" 2>/dev/null || break
-      sleep 0.1
-    done
-    sleep 2 # the status bar's counts and the details form, built once the database is open
-    kill "$window" 2>/dev/null || true
-    wait "$window" 2>/dev/null || true
-  fi
-  if [ -n "$xvfb" ]; then
-    kill "$xvfb" 2>/dev/null || true
-  fi
+  window_display_close
   if [ ! -s "$training/window.classlist" ]; then
     echo "build-installer: no display and no Xvfb: the start-up archive holds the command line's classes only" >&2
   fi

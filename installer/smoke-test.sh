@@ -8,11 +8,9 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 launcher="${1:-$here/target/installer/cascade-studio/bin/cascade-studio}"
 work="$(mktemp -d)"
-xvfb=""
-window=""
+. "$here/installer/window.sh"
 cleanup() {
-  [ -z "$window" ] || kill "$window" 2>/dev/null || true
-  [ -z "$xvfb" ] || kill "$xvfb" 2>/dev/null || true
+  window_display_close
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -71,27 +69,12 @@ grep -qx 'Delete 31 rows, set 18 values in 12 rows to NULL.' "$work/plan.out" \
 # opens it, closed once it shows the tree's first level. JavaFX must find its native libraries beside the jar
 # (build-installer.sh puts them there): a start that copies them to ~/.openjfx/cache leaves them behind when the
 # package is removed, so this start gets a home of its own and must leave it without one.
-display="${DISPLAY:-}"
-if [ -z "$display" ] && command -v Xvfb >/dev/null; then
-  Xvfb :96 -screen 0 1200x760x24 -nolisten tcp >/dev/null 2>&1 &
-  xvfb=$!
-  display=:96
-  sleep 1
-fi
-if [ -n "$display" ]; then
+window_display :96
+if [ -n "$window_display" ]; then
   mkdir -p "$work/user"
   started=$SECONDS
-  DISPLAY="$display" HOME="$work/user" JAVA_TOOL_OPTIONS="-Duser.home=$work/user -Dcascade.startup.trace=$work/trace" \
-    "$launcher" --db "$db" >"$work/window.out" 2>&1 &
-  window=$!
-  for _ in $(seq 1 600); do
-    grep -q '^tree-frame ' "$work/trace" 2>/dev/null && break
-    kill -0 "$window" 2>/dev/null || break
-    sleep 0.1
-  done
-  kill "$window" 2>/dev/null || true
-  wait "$window" 2>/dev/null || true
-  window=""
+  window_until "$work/trace" tree-frame 0 "$work/window.out" \
+    env HOME="$work/user" JAVA_TOOL_OPTIONS="-Duser.home=$work/user -Dcascade.startup.trace=$work/trace" "$launcher" --db "$db"
   grep -q '^tree-frame ' "$work/trace" 2>/dev/null \
     || fail "the window did not show the demo database's users within 60 s: $(grep -v '^Picked up' "$work/window.out" | head -c 2000)"
   [ ! -e "$work/user/.openjfx" ] || fail "JavaFX copied its native libraries to ~/.openjfx: the package has none beside its jar"
