@@ -46,6 +46,9 @@ final class ClassDataRelaunch {
     static final List<String> START_OPTIONS = List.of("-XX:Tier4InvocationThreshold=50000",
             "-XX:Tier4MinInvocationThreshold=6000", "-XX:Tier4CompileThreshold=150000", "-XX:Tier4BackEdgeThreshold=400000");
 
+    /** What a recording archive's name adds to the archive's, before the pid of the launcher that waits for it. */
+    private static final String RECORDING = ".recording-";
+
     /** The JVM's own messages about the archive (made, mapped, refused as stale) stay out of the window's output. */
     private static final List<String> QUIET = List.of("-Xlog:disable", "-Xlog:all=error:stderr");
 
@@ -60,7 +63,7 @@ final class ClassDataRelaunch {
      * @param cacheFolder  where this user's archives are kept
      */
     static Optional<Plan> plan(Optional<List<String>> jvmArguments, String javaHome, String javaVersion, Path cacheFolder,
-                               String relaunchSwitch, String relaunched) throws IOException {
+                               String relaunchSwitch, String relaunched, long launcherPid) throws IOException {
         if (jvmArguments.isEmpty() || "false".equalsIgnoreCase(relaunchSwitch) || relaunched != null) {
             return Optional.empty();
         }
@@ -84,8 +87,10 @@ final class ClassDataRelaunch {
             return Optional.empty(); // a folder others could write to: an archive there could run their code in this JVM
         }
         Path archive = cacheFolder.resolve(archiveName(jar, javaVersion));
-        boolean exists = Files.isRegularFile(archive, LinkOption.NOFOLLOW_LINKS) && Files.size(archive) > 0 && AppDirectories.writableByOwnerOnly(archive);
-        Path recording = cacheFolder.resolve(archive.getFileName() + ".recording");
+        boolean exists = Files.isRegularFile(archive, LinkOption.NOFOLLOW_LINKS) && Files.size(archive) > 0
+                && AppDirectories.writableByOwnerOnly(archive);
+        // one recording per launcher: two first windows at once must not move each other's half-written archive
+        Path recording = cacheFolder.resolve(archive.getFileName() + RECORDING + launcherPid);
         List<String> command = new ArrayList<>();
         command.add(Path.of(javaHome, "bin", "java").toString());
         command.addAll(START_OPTIONS);
@@ -118,7 +123,8 @@ final class ClassDataRelaunch {
         Optional<Plan> plan;
         try {
             plan = plan(ProcessHandle.current().info().arguments().map(List::of), System.getProperty("java.home"),
-                    System.getProperty("java.version"), cacheFolder(), System.getProperty(SWITCH), System.getProperty(RELAUNCHED));
+                    System.getProperty("java.version"), cacheFolder(), System.getProperty(SWITCH), System.getProperty(RELAUNCHED),
+                    ProcessHandle.current().pid());
         } catch (IOException | RuntimeException e) {
             return OptionalInt.empty(); // the jar or the cache cannot be looked at: the window opens here, as it always could
         }
@@ -132,9 +138,7 @@ final class ClassDataRelaunch {
         Process window;
         try {
             AppDirectories.createPrivateDirectories(plan.archive().getParent()); // rwx------: an archive is trusted code (plan)
-            if (plan.recording() != null) {
-                forgetOlderArchives(plan.archive());
-            }
+            forgetOlderArchives(plan.archive());
             window = new ProcessBuilder(plan.command()).inheritIO().start();
         } catch (IOException | RuntimeException e) {
             return OptionalInt.empty();
@@ -181,17 +185,32 @@ final class ClassDataRelaunch {
         }
     }
 
-    /** The archives of this jar's earlier builds or of another Java: never mapped again. */
-    private static void forgetOlderArchives(Path archive) {
+    /**
+     * The archives of this jar's earlier builds or of another Java, never mapped again, and recordings whose launcher
+     * is gone (killed while its window wrote one), never moved into place.
+     */
+    static void forgetOlderArchives(Path archive) {
         String jarName = archive.getFileName().toString().replaceAll("-\\d+-\\d+-java.*$", "");
-        try (DirectoryStream<Path> older = Files.newDirectoryStream(archive.getParent(), jarName + "-*.jsa")) {
-            for (Path file : older) {
-                if (!file.equals(archive)) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(archive.getParent(), jarName + "-*.jsa*")) {
+            for (Path file : files) {
+                String name = file.getFileName().toString();
+                int recording = name.lastIndexOf(RECORDING);
+                boolean stale = recording < 0 ? !file.equals(archive)
+                        : ProcessHandle.of(pidOf(name.substring(recording + RECORDING.length()))).isEmpty();
+                if (stale) {
                     Files.deleteIfExists(file);
                 }
             }
         } catch (IOException | RuntimeException e) {
             // left for the next start
+        }
+    }
+
+    private static long pidOf(String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            return -1; // no process: a name this class did not give
         }
     }
 

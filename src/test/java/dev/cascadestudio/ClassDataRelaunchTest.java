@@ -69,11 +69,11 @@ class ClassDataRelaunchTest {
         expected.add(JAVA);
         expected.addAll(List.of("-XX:Tier4InvocationThreshold=50000", "-XX:Tier4MinInvocationThreshold=6000",
                 "-XX:Tier4CompileThreshold=150000", "-XX:Tier4BackEdgeThreshold=400000"));
-        expected.add("-XX:ArchiveClassesAtExit=" + archive + ".recording");
+        expected.add("-XX:ArchiveClassesAtExit=" + archive + ".recording-4242");
         expected.addAll(List.of("-Xlog:disable", "-Xlog:all=error:stderr", "-Dcascade.relaunched=true"));
         expected.addAll(start);
         assertThat(plan.command()).containsExactlyElementsOf(expected);
-        assertThat(plan.recording()).isEqualTo(Path.of(archive + ".recording"));
+        assertThat(plan.recording()).as("one recording per launcher").isEqualTo(Path.of(archive + ".recording-4242"));
     }
 
     @Test
@@ -95,7 +95,7 @@ class ClassDataRelaunchTest {
 
         assertThat(plan(List.of("-jar", probeJar.toString()), cache).orElseThrow().command())
                 .as("recorded anew instead").noneMatch(a -> a.startsWith("-XX:SharedArchiveFile"))
-                .contains("-XX:ArchiveClassesAtExit=" + archive + ".recording");
+                .contains("-XX:ArchiveClassesAtExit=" + archive + ".recording-4242");
 
         Files.setPosixFilePermissions(cache, PosixFilePermissions.fromString("rwxrwxrwx"));
         assertThat(plan(List.of("-jar", probeJar.toString()), cache)).as("no relaunch from a folder others write to").isEmpty();
@@ -127,8 +127,27 @@ class ClassDataRelaunchTest {
         // -jar naming no jar there
         assertThat(plan(List.of("-jar", shared.resolve("gone.jar").toString()), cache)).isEmpty();
         // a platform that does not tell a process's arguments (Windows), or the user's -Dcascade.relaunch=false
-        assertThat(ClassDataRelaunch.plan(Optional.empty(), JAVA_HOME, "17.0.15", cache, null, null)).isEmpty();
-        assertThat(ClassDataRelaunch.plan(Optional.of(List.of("-jar", jar)), JAVA_HOME, "17.0.15", cache, "false", null)).isEmpty();
+        assertThat(ClassDataRelaunch.plan(Optional.empty(), JAVA_HOME, "17.0.15", cache, null, null, 4242)).isEmpty();
+        assertThat(ClassDataRelaunch.plan(Optional.of(List.of("-jar", jar)), JAVA_HOME, "17.0.15", cache, "false", null, 4242)).isEmpty();
+    }
+
+    @Test
+    void olderBuildsArchivesAndRecordingsOfLaunchersGoneAreDeletedAndNothingElse(@TempDir Path cache) throws IOException {
+        String current = ClassDataRelaunch.archiveName(probeJar, "17.0.15");
+        long gone = 999_999_999L; // above the largest pid Linux gives (2^22): no such process
+        String ownPid = String.valueOf(ProcessHandle.current().pid());
+        List<String> names = List.of(current, "probe-1-2-java17.0.1.jsa", current + ".recording-" + gone,
+                current + ".recording-" + ownPid, "probe-1-2-java17.0.1.jsa.recording-x", "other-1-2-java17.0.1.jsa");
+        for (String name : names) {
+            Files.writeString(cache.resolve(name), "x");
+        }
+
+        ClassDataRelaunch.forgetOlderArchives(cache.resolve(current));
+
+        try (var files = Files.list(cache)) {
+            assertThat(files.map(f -> f.getFileName().toString())).as("the archive, a recording still waited for, another jar's")
+                    .containsExactlyInAnyOrder(current, current + ".recording-" + ownPid, "other-1-2-java17.0.1.jsa");
+        }
     }
 
     @Test
@@ -154,7 +173,9 @@ class ClassDataRelaunchTest {
                 .anyMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit="));
         Path archive = home.resolve("cache/class-data").resolve(ClassDataRelaunch.archiveName(probeJar, System.getProperty("java.version")));
         assertThat(archive).as("the archive the first window recorded").isNotEmptyFile();
-        assertThat(home.resolve("cache/class-data").resolve(archive.getFileName() + ".recording")).doesNotExist();
+        try (var files = Files.list(home.resolve("cache/class-data"))) {
+            assertThat(files.map(f -> f.getFileName().toString())).as("the recording became the archive").containsExactly(archive.getFileName().toString());
+        }
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve("cache/class-data"))))
                 .as("the cache folder is its owner's alone").isEqualTo("rwx------");
 
@@ -202,7 +223,7 @@ class ClassDataRelaunchTest {
     }
 
     private static Optional<ClassDataRelaunch.Plan> plan(List<String> start, Path cache) throws IOException {
-        return ClassDataRelaunch.plan(Optional.of(start), JAVA_HOME, "17.0.15", cache, null, null);
+        return ClassDataRelaunch.plan(Optional.of(start), JAVA_HOME, "17.0.15", cache, null, null, 4242);
     }
 
     private static Process probe(Path home, String seen, String exit) throws IOException {
