@@ -6,15 +6,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.cascadestudio.cascade.DeletePlan;
 import dev.cascadestudio.cascade.Root;
+import dev.cascadestudio.bench.ControllerCopies.Copy;
+import dev.cascadestudio.bench.ControllerCopies.Fixture;
 import dev.cascadestudio.persistence.Database;
-import dev.cascadestudio.persistence.MappedTables;
-import dev.cascadestudio.persistence.TableInfo;
-import dev.cascadestudio.persistence.demo.DataGenerator;
 import dev.cascadestudio.service.CascadeService;
 import dev.cascadestudio.testsupport.DatabaseFingerprint;
-import dev.cascadestudio.testsupport.EngineDatabases;
-import dev.cascadestudio.testsupport.ServerDatabases;
-import dev.cascadestudio.testsupport.ServerDatabases.Server;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,7 +19,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -76,12 +71,7 @@ class BigDeleteBenchmark {
         List<String> products = Arrays.asList(System.getProperty("bigdelete.products", "SQLITE,POSTGRESQL,MARIADB").split(","));
         Map<String, Object> perProduct = new LinkedHashMap<>();
         for (String product : products) {
-            Fixture fixture = switch (product.trim()) {
-                case "SQLITE" -> new SqliteFixture();
-                case "POSTGRESQL" -> new PostgreSqlFixture();
-                case "MARIADB" -> new MariaDbFixture();
-                default -> throw new IllegalArgumentException("unknown product " + product);
-            };
+            Fixture fixture = ControllerCopies.fixture(product, workDir);
             Map<String, Object> result;
             try {
                 result = measure(fixture);
@@ -100,7 +90,7 @@ class BigDeleteBenchmark {
 
     private Map<String, Object> measure(Fixture fixture) throws Exception {
         long t0 = System.nanoTime();
-        fixture.generate();
+        fixture.generate(TOTAL_ROWS, BIG_PROJECT_ROWS);
         long generateMs = millisSince(t0);
         List<Long> engineRuns = new ArrayList<>();
         List<Long> rawRuns = new ArrayList<>();
@@ -232,194 +222,7 @@ class BigDeleteBenchmark {
         }
     }
 
-    // --- databases per product --------------------------------------------------------------------------
-
-    /** A fresh copy of the generated data, dropped or deleted on close. */
-    interface Copy extends AutoCloseable {
-        String url();
-
-        String user();
-
-        default boolean mariaDb() {
-            return url().startsWith("jdbc:mariadb:");
-        }
-
-        default Database open() {
-            return Database.open(url(), user(), null, Database.EmptyDatabase.REFUSE);
-        }
-
-        @Override
-        void close();
-    }
-
-    /** The generated source database of one product, and fresh copies of it. */
-    abstract class Fixture implements AutoCloseable {
-        String bigProject;
-        long rowsBefore;
-
-        abstract Database create() throws Exception;
-
-        abstract Copy copy() throws Exception;
-
-        abstract String describe();
-
-        void generate() throws Exception {
-            try (Database database = create()) {
-                bigProject = DataGenerator.generate(database, TOTAL_ROWS, BIG_PROJECT_ROWS).bigProjectUid();
-                rowsBefore = DatabaseFingerprint.of(database).totalRows();
-            }
-        }
-
-        @Override
-        public void close() {}
-    }
-
-    /** A controller's SQLite file (controller_sqlite.sql, foreign keys not enforced); copies are file copies. */
-    final class SqliteFixture extends Fixture {
-        private final Path source = workDir.resolve("sqlite-source").resolve("sql.db");
-        private int copies;
-
-        @Override
-        Database create() throws IOException {
-            Files.createDirectories(source.getParent());
-            Files.deleteIfExists(source);
-            return EngineDatabases.controllerSqlite(source.getParent());
-        }
-
-        @Override
-        Copy copy() throws IOException {
-            Path file = workDir.resolve("sqlite-copy-" + copies++ + ".db");
-            Files.copy(source, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            return new Copy() {
-                public String url() { return "jdbc:sqlite:" + file; }
-                public String user() { return null; }
-                public void close() {
-                    try {
-                        Files.deleteIfExists(file);
-                    } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                }
-            };
-        }
-
-        @Override
-        String describe() {
-            return "SQLite file from controller_sqlite.sql (no foreign keys enforced, no ANALYZE)";
-        }
-
-        @Override
-        public void close() {
-            try {
-                Files.deleteIfExists(source);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }
-    }
-
-    /**
-     * A controller's PostgreSQL database (no foreign keys), not analysed, as right after a load: the planner
-     * then has no statistics, where a shape it cannot estimate goes worst. Copies made with CREATE DATABASE ... TEMPLATE.
-     */
-    final class PostgreSqlFixture extends Fixture {
-        private ServerDatabases.Created source;
-
-        @Override
-        Database create() {
-            source = ServerDatabases.create(Server.POSTGRESQL, null);
-            ServerDatabases.run(source, resource("/controller_postgresql.sql"));
-            return Database.open(source.url(), Server.POSTGRESQL.user(), null, Database.EmptyDatabase.REFUSE);
-        }
-
-        @Override
-        Copy copy() {
-            ServerDatabases.Created created = ServerDatabases.copyOf(source);
-            return serverCopy(created);
-        }
-
-        @Override
-        String describe() {
-            return "PostgreSQL database from controller_postgresql.sql (no foreign keys), not analysed: as just after a load "
-                    + "(this server runs without autovacuum), the case issue 11 reports; copies by CREATE DATABASE ... TEMPLATE";
-        }
-
-        @Override
-        public void close() {
-            if (source != null) {
-                source.close();
-            }
-        }
-    }
-
-    /**
-     * A controller's MariaDB database (controller_mariadb.sql, InnoDB foreign keys enforced,
-     * utf8mb4_nopad_bin); copies are new databases from the same DDL filled by INSERT ... SELECT.
-     */
-    final class MariaDbFixture extends Fixture {
-        private ServerDatabases.Created source;
-
-        @Override
-        Database create() {
-            source = ServerDatabases.create(Server.MARIADB, EngineDatabases.NOPAD_BIN);
-            ServerDatabases.run(source, resource("/controller_mariadb.sql"));
-            return Database.open(source.url(), Server.MARIADB.user(), null, Database.EmptyDatabase.REFUSE);
-        }
-
-        @Override
-        Copy copy() throws SQLException {
-            ServerDatabases.Created created = ServerDatabases.create(Server.MARIADB, EngineDatabases.NOPAD_BIN);
-            try {
-                ServerDatabases.run(created, resource("/controller_mariadb.sql"));
-                try (Connection c = DriverManager.getConnection(created.url(), Server.MARIADB.user(), null);
-                     Statement s = c.createStatement()) {
-                    s.execute("SET foreign_key_checks = 0");
-                    for (TableInfo table : MappedTables.all()) {
-                        s.execute("INSERT INTO `" + created.name() + "`.`" + table.name() + "` SELECT * FROM `"
-                                + source.name() + "`.`" + table.name() + "`");
-                    }
-                    for (TableInfo table : MappedTables.all()) {
-                        s.execute("ANALYZE TABLE `" + table.name() + "`");
-                    }
-                }
-            } catch (SQLException | RuntimeException e) {
-                created.close();
-                throw e;
-            }
-            return serverCopy(created);
-        }
-
-        @Override
-        String describe() {
-            return "MariaDB database from controller_mariadb.sql (InnoDB foreign keys enforced, utf8mb4_nopad_bin), "
-                    + "ANALYZE TABLE on each copy";
-        }
-
-        @Override
-        public void close() {
-            if (source != null) {
-                source.close();
-            }
-        }
-    }
-
-    private static Copy serverCopy(ServerDatabases.Created created) {
-        return new Copy() {
-            public String url() { return created.url(); }
-            public String user() { return created.server().user(); }
-            public void close() { created.close(); }
-        };
-    }
-
     // --- helpers ------------------------------------------------------------------------------------------
-
-    private static String resource(String name) {
-        try (var in = BigDeleteBenchmark.class.getResourceAsStream(name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 
     private void write(Map<String, Object> json) throws IOException {
         Files.createDirectories(benchDir);
