@@ -393,11 +393,16 @@ public final class Restorer {
         ForeignKeyRule repaired = repairs.contains(new Repair(table.name(), column.name()))
                 ? new Repair(table.name(), column.name()).edge(graph) : null;
         Map<String, Boolean> namesNoRow = new HashMap<>();
+        List<String> keyNames = keys.stream().map(TableInfo.Column::name).toList();
+        boolean together = product().putBackValues(names, table.name(), keyNames, column.name(),
+                values.placeholder(column.kind()), BATCH).isPresent();
         long n = 0;
         try (PreparedStatement ps = connection.prepareStatement("UPDATE " + names.quote(table.name()) + " SET "
                 + names.quote(column.name()) + " = " + values.placeholder(column.kind()) + " WHERE " + where
-                + " AND " + names.quote(column.name()) + " IS NULL")) {
+                + " AND " + names.quote(column.name()) + " IS NULL");
+             Statements chunks = new Statements(connection)) {
             List<List<String>> queued = new ArrayList<>();
+            List<Object> queuedValues = new ArrayList<>();
             for (List<Object> row = in.nextRow(); row != null; row = in.nextRow()) {
                 Object value = row.get(keys.size());
                 List<String> key = pick(row, keys.size());
@@ -407,21 +412,75 @@ public final class Restorer {
                             + column.name() + " = " + SnapshotFormat.describe(value) + ", which is no row the snapshot puts back"
                             + (repaired == null ? "" : " and no longer a value that names no row"));
                 }
-                values.bind(ps, 1, column.kind(), value);
-                for (int i = 0; i < keys.size(); i++) {
-                    ps.setString(i + 2, key.get(i));
-                }
-                ps.addBatch();
-                queued.add(key);
                 n++;
+                if (together) {
+                    queued.add(key);
+                    queuedValues.add(value);
+                    if (queued.size() == BATCH) {
+                        putBackTogether(snapshot, connection, chunks, ps, table, column, keyNames, queued, queuedValues);
+                        progress.writing(in.bytesRead(), in.rowsRead());
+                    }
+                    continue;
+                }
+                bindOne(ps, values, column, key, value);
+                queued.add(key);
                 if (queued.size() == BATCH) {
                     execute(snapshot, ps, queued, table, column);
                     progress.writing(in.bytesRead(), in.rowsRead());
                 }
             }
-            execute(snapshot, ps, queued, table, column);
+            if (together) {
+                putBackTogether(snapshot, connection, chunks, ps, table, column, keyNames, queued, queuedValues);
+            } else {
+                execute(snapshot, ps, queued, table, column);
+            }
         }
         return n;
+    }
+
+    /** Binds one row's value and key to the one-row UPDATE of {@link #putNullsBack} and queues it. */
+    private static void bindOne(PreparedStatement ps, SqlValues values, TableInfo.Column column, List<String> key, Object value)
+            throws SQLException {
+        values.bind(ps, 1, column.kind(), value);
+        for (int i = 0; i < key.size(); i++) {
+            ps.setString(i + 2, key.get(i));
+        }
+        ps.addBatch();
+    }
+
+    /**
+     * Puts a chunk of values back in one statement ({@link DatabaseProduct#putBackValues}). Where it sets fewer than the
+     * chunk holds (a row named twice, a row gone or its value set again since), the chunk is taken back to the savepoint
+     * before it and put back row by row, whose count per row names the row in the refusal ({@link #execute}).
+     */
+    private void putBackTogether(Path snapshot, Connection connection, Statements chunks, PreparedStatement oneByOne,
+                                 TableInfo table, TableInfo.Column column, List<String> keyNames, List<List<String>> queued,
+                                 List<Object> queuedValues) throws SQLException {
+        if (queued.isEmpty()) {
+            return;
+        }
+        SqlValues values = new SqlValues(database.kind());
+        PreparedStatement all = chunks.prepare(product().putBackValues(database.sqlNames(), table.name(), keyNames,
+                column.name(), values.placeholder(column.kind()), queued.size()).orElseThrow());
+        int p = 1;
+        for (int i = 0; i < queued.size(); i++) {
+            for (String part : queued.get(i)) {
+                all.setString(p++, part);
+            }
+            values.bind(all, p++, column.kind(), queuedValues.get(i));
+        }
+        java.sql.Savepoint before = connection.setSavepoint();
+        if (all.executeUpdate() == queued.size()) {
+            connection.releaseSavepoint(before);
+        } else {
+            connection.rollback(before);
+            for (int i = 0; i < queued.size(); i++) {
+                bindOne(oneByOne, values, column, queued.get(i), queuedValues.get(i));
+            }
+            execute(snapshot, oneByOne, queued, table, column);
+        }
+        queued.clear();
+        queuedValues.clear();
     }
 
     /** Whether {@code value} names no row of {@code edge}'s parent table now (by the database's own {@code =}). */

@@ -275,6 +275,19 @@ public interface DatabaseProduct {
         return java.util.Optional.empty();
     }
 
+    /**
+     * One UPDATE that puts back {@code rows} values of {@code column} that a delete set to NULL, each only where its
+     * row (found by {@code keys}) still holds NULL there; its parameters come row after row, the key's columns and then
+     * the value (written {@code value}, the column's placeholder), and its update count is how many values it set (a row
+     * named twice counts once). Empty where the product puts the values back one UPDATE per row, because one statement
+     * for many was not faster there (SQLite, and PostgreSQL in {@code psql}: each value is a new row version with its
+     * index entries either way).
+     */
+    default java.util.Optional<String> putBackValues(SqlNames names, String table, java.util.List<String> keys, String column,
+                                                     String value, int rows) {
+        return java.util.Optional.empty();
+    }
+
     /** {@link #jsonRows}: the SQL that reads a JSON list of lists bound to one parameter as rows. */
     interface JsonRows {
         /** A FROM item named {@code alias}: one row per inner list of the parameter. */

@@ -45,6 +45,31 @@ final class MariaDbProduct extends ServerProduct {
         return null;
     }
 
+    /**
+     * The chunk as a derived table of {@code SELECT ? AS k0, ?, ... UNION ALL SELECT ?, ...} read first
+     * ({@code STRAIGHT_JOIN}), each of its rows finding its table row by the key. One UPDATE per row spent about
+     * 140 µs a value on the undo of a 1M-row delete (175,756 values, 25 s); joined to a table of the same values,
+     * the 100,432 {@code run.workflow_id} ones went back in 4.7 s instead of about 14 s (README, Start-up and speed).
+     */
+    @Override
+    public java.util.Optional<String> putBackValues(SqlNames names, String table, java.util.List<String> keys, String column,
+                                                    String value, int rows) {
+        StringBuilder chunk = new StringBuilder("SELECT ");
+        for (int i = 0; i < keys.size(); i++) {
+            chunk.append("? AS k").append(i).append(", ");
+        }
+        chunk.append(value).append(" AS v");
+        String next = " UNION ALL SELECT " + "?, ".repeat(keys.size()) + value;
+        chunk.append(next.repeat(rows - 1));
+        StringBuilder on = new StringBuilder();
+        for (int i = 0; i < keys.size(); i++) {
+            on.append(i == 0 ? "" : " AND ").append("t.").append(names.quote(keys.get(i))).append(" = j.k").append(i);
+        }
+        String target = "t." + names.quote(column);
+        return java.util.Optional.of("UPDATE (" + chunk + ") j STRAIGHT_JOIN " + names.quote(table) + " t ON " + on
+                + " SET " + target + " = j.v WHERE " + target + " IS NULL");
+    }
+
     /** MariaDB's and MySQL's RTRIM takes no characters to trim (TRIM TRAILING trims a whole string): a regular expression does it. */
     @Override
     public String withoutTrailingDigits(String text) {
