@@ -14,7 +14,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -28,17 +27,19 @@ import org.junit.jupiter.params.provider.EnumSource;
 class RestoreValuesTogetherTest {
 
     @TempDir Path dir;
-    Database database;
-
-    @AfterEach
-    void close() {
-        if (database != null) EngineDatabases.close(database);
-    }
 
     @ParameterizedTest
     @EnumSource(value = EngineDatabases.Kind.class, names = {"MARIADB_CONTROLLER", "POSTGRESQL_CONTROLLER", "SQLITE"})
     void theValuesGoBackInChunksOfAThousandOnMariaDbAndOneByOneElsewhere(EngineDatabases.Kind kind) {
-        database = EngineDatabases.open(kind, dir);
+        Database database = EngineDatabases.open(kind, dir);
+        try {
+            putBackAndCount(kind, database);
+        } finally {
+            EngineDatabases.close(database);
+        }
+    }
+
+    private void putBackAndCount(EngineDatabases.Kind kind, Database database) {
         String project = DataGenerator.generate(database, 8_000, 6_000).bigProjectUid();
         CascadeService service = new CascadeService(database, dir.resolve("snapshots"));
         DatabaseFingerprint before = DatabaseFingerprint.of(database);
