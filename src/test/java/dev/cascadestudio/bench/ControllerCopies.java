@@ -154,18 +154,41 @@ final class ControllerCopies {
         }
     }
 
+    /** A controller's database on a server, made from the product's controller DDL; dropped on close. */
+    abstract static class ServerFixture extends Fixture {
+        private final Server server;
+        private final String collation;
+        private final String ddl;
+        ServerDatabases.Created source;
+
+        ServerFixture(Server server, String collation, String ddl) {
+            this.server = server;
+            this.collation = collation;
+            this.ddl = ddl;
+        }
+
+        @Override
+        Database create() {
+            source = ServerDatabases.create(server, collation);
+            ServerDatabases.run(source, resource(ddl));
+            return Database.open(source.url(), server.user(), null, Database.EmptyDatabase.REFUSE);
+        }
+
+        @Override
+        public void close() {
+            if (source != null) {
+                source.close();
+            }
+        }
+    }
+
     /**
      * A controller's PostgreSQL database (no foreign keys), not analysed, as right after a load: the planner
      * then has no statistics, where a shape it cannot estimate goes worst. Copies made with CREATE DATABASE ... TEMPLATE.
      */
-    static final class PostgreSqlFixture extends Fixture {
-        private ServerDatabases.Created source;
-
-        @Override
-        Database create() {
-            source = ServerDatabases.create(Server.POSTGRESQL, null);
-            ServerDatabases.run(source, resource("/controller_postgresql.sql"));
-            return Database.open(source.url(), Server.POSTGRESQL.user(), null, Database.EmptyDatabase.REFUSE);
+    static final class PostgreSqlFixture extends ServerFixture {
+        PostgreSqlFixture() {
+            super(Server.POSTGRESQL, null, "/controller_postgresql.sql");
         }
 
         @Override
@@ -178,27 +201,15 @@ final class ControllerCopies {
             return "PostgreSQL database from controller_postgresql.sql (no foreign keys), not analysed: as just after a load "
                     + "(this server runs without autovacuum), the case issue 11 reports; copies by CREATE DATABASE ... TEMPLATE";
         }
-
-        @Override
-        public void close() {
-            if (source != null) {
-                source.close();
-            }
-        }
     }
 
     /**
      * A controller's MariaDB database (controller_mariadb.sql, InnoDB foreign keys enforced,
      * utf8mb4_nopad_bin); copies are new databases from the same DDL filled by INSERT ... SELECT.
      */
-    static final class MariaDbFixture extends Fixture {
-        private ServerDatabases.Created source;
-
-        @Override
-        Database create() {
-            source = ServerDatabases.create(Server.MARIADB, EngineDatabases.NOPAD_BIN);
-            ServerDatabases.run(source, resource("/controller_mariadb.sql"));
-            return Database.open(source.url(), Server.MARIADB.user(), null, Database.EmptyDatabase.REFUSE);
+    static final class MariaDbFixture extends ServerFixture {
+        MariaDbFixture() {
+            super(Server.MARIADB, EngineDatabases.NOPAD_BIN, "/controller_mariadb.sql");
         }
 
         @Override
@@ -228,13 +239,6 @@ final class ControllerCopies {
         String describe() {
             return "MariaDB database from controller_mariadb.sql (InnoDB foreign keys enforced, utf8mb4_nopad_bin), "
                     + "ANALYZE TABLE on each copy";
-        }
-
-        @Override
-        public void close() {
-            if (source != null) {
-                source.close();
-            }
         }
     }
 
