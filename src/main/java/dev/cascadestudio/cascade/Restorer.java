@@ -394,8 +394,10 @@ public final class Restorer {
                 ? new Repair(table.name(), column.name()).edge(graph) : null;
         Map<String, Boolean> namesNoRow = new HashMap<>();
         List<String> keyNames = keys.stream().map(TableInfo.Column::name).toList();
-        boolean together = product().putBackValues(names, table.name(), keyNames, column.name(),
-                values.placeholder(column.kind()), BATCH).isPresent();
+        // a full chunk's statement, written once; empty where the product puts values back one UPDATE per row
+        Optional<String> fullChunk = product().putBackValues(names, table.name(), keyNames, column.name(),
+                values.placeholder(column.kind()), BATCH);
+        boolean together = fullChunk.isPresent();
         long n = 0;
         try (PreparedStatement ps = connection.prepareStatement("UPDATE " + names.quote(table.name()) + " SET "
                 + names.quote(column.name()) + " = " + values.placeholder(column.kind()) + " WHERE " + where
@@ -417,7 +419,8 @@ public final class Restorer {
                     queued.add(key);
                     queuedValues.add(value);
                     if (queued.size() == BATCH) {
-                        putBackTogether(snapshot, connection, chunks, ps, table, column, keyNames, queued, queuedValues);
+                        putBackTogether(snapshot, connection, chunks.prepare(fullChunk.get()), ps, values, table, column,
+                                queued, queuedValues);
                         progress.writing(in.bytesRead(), in.rowsRead());
                     }
                     continue;
@@ -429,10 +432,12 @@ public final class Restorer {
                     progress.writing(in.bytesRead(), in.rowsRead());
                 }
             }
-            if (together) {
-                putBackTogether(snapshot, connection, chunks, ps, table, column, keyNames, queued, queuedValues);
-            } else {
+            if (!together) {
                 execute(snapshot, ps, queued, table, column);
+            } else if (!queued.isEmpty()) { // the last chunk, shorter: a statement of its own size
+                putBackTogether(snapshot, connection, chunks.prepare(product().putBackValues(names, table.name(), keyNames,
+                        column.name(), values.placeholder(column.kind()), queued.size()).orElseThrow()), ps, values, table,
+                        column, queued, queuedValues);
             }
         }
         return n;
@@ -449,19 +454,14 @@ public final class Restorer {
     }
 
     /**
-     * Puts a chunk of values back in one statement ({@link DatabaseProduct#putBackValues}). Where it sets fewer than the
-     * chunk holds (a row named twice, a row gone or its value set again since), the chunk is taken back to the savepoint
-     * before it and put back row by row, whose count per row names the row in the refusal ({@link #execute}).
+     * Puts a chunk of values back in one statement, {@code all} ({@link DatabaseProduct#putBackValues} for the chunk's
+     * size). Where it sets fewer than the chunk holds (a row named twice, a row gone or its value set again since), the
+     * chunk is taken back to the savepoint before it and put back row by row, whose count per row names the row in the
+     * refusal ({@link #execute}).
      */
-    private void putBackTogether(Path snapshot, Connection connection, Statements chunks, PreparedStatement oneByOne,
-                                 TableInfo table, TableInfo.Column column, List<String> keyNames, List<List<String>> queued,
-                                 List<Object> queuedValues) throws SQLException {
-        if (queued.isEmpty()) {
-            return;
-        }
-        SqlValues values = new SqlValues(database.kind());
-        PreparedStatement all = chunks.prepare(product().putBackValues(database.sqlNames(), table.name(), keyNames,
-                column.name(), values.placeholder(column.kind()), queued.size()).orElseThrow());
+    private static void putBackTogether(Path snapshot, Connection connection, PreparedStatement all, PreparedStatement oneByOne,
+                                        SqlValues values, TableInfo table, TableInfo.Column column, List<List<String>> queued,
+                                        List<Object> queuedValues) throws SQLException {
         int p = 1;
         for (int i = 0; i < queued.size(); i++) {
             for (String part : queued.get(i)) {
