@@ -33,8 +33,11 @@ import org.junit.jupiter.api.Test;
  * The command line's delete of a project with about 270,000 affected rows, on a controller-layout
  * database of about 1M rows, on SQLite, PostgreSQL and MariaDB, against the same delete as hand-written
  * set-based SQL on a fresh copy of the same data. The engine side is the whole process a user runs:
- * {@code cascade-studio delete --table project --uid ... --yes --write} in a JVM of its own (the test
- * classpath, so that the benchmark needs no packaged jar), from start to exit, snapshot included. The
+ * {@code cascade-studio delete --table project --uid ... --yes --write}, from spawn to exit, snapshot included,
+ * started as a user starts it: with the installed application's launcher when the app-image has been built
+ * ({@code installer/build-installer.sh app-image}, as {@code .ci/run} does; it maps the class-data archive made
+ * with the package) and with {@code java -jar target/cascade-studio.jar} (no archive: the command line is not
+ * relaunched). Each launcher has its own ratio; {@code met} is the packaged launcher's where it was measured. The
  * hand-written side is one transaction of the statements a DBA would write, timed on an open
  * connection. Both copies then hold the same rows (fingerprints compared). One extra in-process
  * plan + execute gives the time of each step of the commit, for the report.
@@ -60,8 +63,9 @@ class BigDeleteBenchmark {
         Files.createDirectories(workDir);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("what", "delete of the generated 'big-project' (DataGenerator(" + TOTAL_ROWS + ", " + BIG_PROJECT_ROWS
-                + ")) on a controller-layout database; engine_ms: the whole `cascade-studio delete --write` process "
-                + "(JVM start, Hibernate, plan, re-check, snapshot, statements, commit, exit); raw_sql_ms: one transaction "
+                + ")) on a controller-layout database; engine.<launcher>.engine_ms: the whole `cascade-studio delete --write` process "
+                + "(JVM start, open, plan, re-check, snapshot, statements, commit, exit) as started by the packaged launcher (app_image, "
+                + "when built) and by java -jar (java_jar); raw_sql_ms: one transaction "
                 + "of hand-written set-based UPDATE/DELETE statements on a fresh copy; medians of " + REPETITIONS
                 + "; ratio = engine_ms / raw_sql_ms. Measured on a shared 2-core machine: figures are noisy.");
         json.put("target_ratio", TARGET_RATIO);
@@ -92,16 +96,21 @@ class BigDeleteBenchmark {
         long t0 = System.nanoTime();
         fixture.generate(TOTAL_ROWS, BIG_PROJECT_ROWS);
         long generateMs = millisSince(t0);
-        List<Long> engineRuns = new ArrayList<>();
+        List<Launcher> launchers = launchers();
+        Map<String, List<Long>> engineRuns = new LinkedHashMap<>();
         List<Long> rawRuns = new ArrayList<>();
         DatabaseFingerprint engineResult = null;
         DatabaseFingerprint rawResult = null;
         for (int i = 0; i < REPETITIONS; i++) {
-            // interleaved, so that cache state and the machine's other load favour neither side
-            try (Copy copy = fixture.copy()) {
-                engineRuns.add(runCommandLine(fixture, copy));
-                if (i == 0) {
-                    engineResult = fingerprint(copy);
+            // interleaved, so that cache state and the machine's other load favour no side
+            for (Launcher launcher : launchers) {
+                try (Copy copy = fixture.copy()) {
+                    engineRuns.computeIfAbsent(launcher.name(), k -> new ArrayList<>()).add(runCommandLine(launcher, fixture, copy));
+                    DatabaseFingerprint after = i == 0 ? fingerprint(copy) : null;
+                    if (after != null && engineResult != null) {
+                        assertThat(after).as("every launcher's delete leaves the same database").isEqualTo(engineResult);
+                    }
+                    engineResult = engineResult == null ? after : engineResult;
                 }
             }
             try (Copy copy = fixture.copy()) {
@@ -116,21 +125,34 @@ class BigDeleteBenchmark {
         try (Copy copy = fixture.copy()) {
             steps = stepTimes(copy, fixture.bigProject);
         }
-        long engineMs = BenchFigures.median(engineRuns);
         long rawMs = BenchFigures.median(rawRuns);
-        double ratio = BenchFigures.round((double) engineMs / Math.max(1, rawMs));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("measured", true);
         m.put("database", fixture.describe());
         m.put("rows_in_database", fixture.rowsBefore);
         m.put("generate_ms", generateMs);
-        m.put("engine_ms", engineMs);
         m.put("raw_sql_ms", rawMs);
-        m.put("ratio", ratio);
-        m.put("target", TARGET_RATIO);
-        m.put("met", ratio <= TARGET_RATIO);
-        m.put("engine_runs_ms", engineRuns);
         m.put("raw_sql_runs_ms", rawRuns);
+        Map<String, Object> perLauncher = new LinkedHashMap<>();
+        Boolean met = null;
+        for (Launcher launcher : launchers) {
+            long engineMs = BenchFigures.median(engineRuns.get(launcher.name()));
+            double ratio = BenchFigures.round((double) engineMs / Math.max(1, rawMs));
+            Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("command", launcher.describe());
+            figures.put("engine_ms", engineMs);
+            figures.put("engine_runs_ms", engineRuns.get(launcher.name()));
+            figures.put("ratio", ratio);
+            figures.put("met", ratio <= TARGET_RATIO);
+            perLauncher.put(launcher.name(), figures);
+            if (met == null) {
+                met = ratio <= TARGET_RATIO; // the first launcher: the packaged one where it was built
+            }
+        }
+        m.put("engine", perLauncher);
+        m.put("target", TARGET_RATIO);
+        m.put("met", met);
+        m.put("met_by", launchers.get(0).name());
         m.put("same_result", rawResult.equals(engineResult));
         m.put("result_fingerprint", engineResult.toString());
         m.put("in_process_steps_ms", steps);
@@ -139,21 +161,41 @@ class BigDeleteBenchmark {
 
     // --- the engine, as the command line runs it ----------------------------------------------------
 
-    /** {@code cascade-studio delete --table project --uid <big-project> --yes --write} in a JVM of its own: wall time to exit. */
-    private long runCommandLine(Fixture fixture, Copy copy) throws IOException, InterruptedException {
+    /** How the command line is started: its argv up to the command's own arguments. */
+    private record Launcher(String name, List<String> command, String describe) {}
+
+    /** The packaged launcher first (when built), then {@code java -jar}. */
+    private List<Launcher> launchers() {
+        Path base = Path.of(System.getProperty("basedir", "."));
+        Path jar = base.resolve("target/cascade-studio.jar");
+        Path image = base.resolve("target/installer/cascade-studio/bin/cascade-studio");
+        List<Launcher> launchers = new ArrayList<>();
+        if (Files.isExecutable(image)) {
+            launchers.add(new Launcher("app_image", List.of(image.toString()),
+                    "target/installer/cascade-studio/bin/cascade-studio (the installed application's launcher, with its class-data archive)"));
+        }
+        assertThat(jar).as("the benchmark runs after package").exists();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        launchers.add(new Launcher("java_jar", List.of(java, "-jar", jar.toString()), "java -jar target/cascade-studio.jar"));
+        return launchers;
+    }
+
+    /** {@code cascade-studio delete --table project --uid <big-project> --yes --write} in a process of its own: wall time to exit. */
+    private long runCommandLine(Launcher launcher, Fixture fixture, Copy copy) throws IOException, InterruptedException {
         Path home = workDir.resolve("home");
         Files.createDirectories(home);
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                "-Dcascade.home=" + home, "-Dcascade.keyring=none", "-Dorg.jboss.logging.provider=slf4j",
-                "dev.cascadestudio.Main", "delete", "--db", copy.url()));
+        List<String> command = new ArrayList<>(launcher.command());
+        command.addAll(List.of("delete", "--db", copy.url()));
         if (copy.user() != null) {
             command.addAll(List.of("--user", copy.user()));
         }
         command.addAll(List.of("--table", "project", "--uid", fixture.bigProject, "--yes", "--write"));
         Path log = workDir.resolve("delete-output.txt");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        // the packaged launcher takes no JVM options of its own: both get theirs the same way
+        builder.environment().put("JAVA_TOOL_OPTIONS", "-Dcascade.home=" + home + " -Dcascade.keyring=none");
         long t0 = System.nanoTime();
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = builder.start();
         if (!process.waitFor(20, TimeUnit.MINUTES)) {
             process.destroyForcibly();
             throw new IllegalStateException("the delete did not end within 20 minutes");
