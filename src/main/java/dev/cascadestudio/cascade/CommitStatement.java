@@ -7,22 +7,27 @@ import java.util.List;
  * {@code ?} placeholders and the values bound to them (the roots' uids). {@link DeletePlan#statements()}
  * holds the same statements with the values written in.
  *
- * @param table  the table it deletes from or updates
- * @param column the column it sets to NULL, or null for a delete
+ * @param table   the table it deletes from or updates
+ * @param columns the columns it sets to NULL (several where the product sets a table's nulled columns in one
+ *                UPDATE), or none for a delete
  */
-public record CommitStatement(String table, String column, String sql, List<Object> parameters) {
+public record CommitStatement(String table, List<String> columns, String sql, List<Object> parameters) {
 
     public CommitStatement {
+        columns = List.copyOf(columns);
         parameters = List.copyOf(parameters);
     }
 
     public boolean isNulling() {
-        return column != null;
+        return !columns.isEmpty();
     }
 
-    /** {@code table} or {@code table.column}, as {@link DeletePlan.Effect#label()} names the effect it carries out. */
+    /**
+     * {@code table}, {@code table.column}, or {@code table.a, table.b}: the effect it carries out as {@link
+     * DeletePlan.Effect#label()} names it, or the effects.
+     */
     public String label() {
-        return column == null ? table : table + "." + column;
+        return columns.isEmpty() ? table : String.join(", ", columns.stream().map(c -> table + "." + c).toList());
     }
 
     /** The statement with its values written in, for a person to read (never executed). */

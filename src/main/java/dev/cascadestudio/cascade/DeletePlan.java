@@ -101,6 +101,29 @@ public record DeletePlan(List<Root> roots, List<Repair> repairs, List<Effect> de
         return nulled.stream().filter(e -> e.table().equals(table) && e.column().equals(column)).findFirst().orElse(null);
     }
 
+    /**
+     * The rows one statement changes: a table's deleted rows ({@code columns} empty), one column's nulled rows, or
+     * where one statement sets several of a table's columns, its nulled rows counted once each. Such a statement
+     * sets every column of the table the plan nulls (each row it changes is then counted by the first of them in
+     * {@link #nulled()} that nulls it: the sum of their {@link Effect#newRows()}); it may name columns the plan
+     * does not list, which null no row.
+     */
+    public long rowsChangedBy(String table, List<String> columns) {
+        if (columns.isEmpty()) {
+            Effect deleted = deletedFrom(table);
+            return deleted == null ? 0 : deleted.count();
+        }
+        if (columns.size() == 1) {
+            Effect nulled = nulledIn(table, columns.get(0));
+            return nulled == null ? 0 : nulled.count();
+        }
+        List<Effect> ofTable = nulled.stream().filter(e -> e.table().equals(table)).toList();
+        if (!columns.containsAll(ofTable.stream().map(Effect::column).toList())) {
+            throw new IllegalArgumentException("a statement that sets " + table + "." + columns + " sets some of its nulled columns only");
+        }
+        return ofTable.stream().mapToLong(Effect::newRows).sum();
+    }
+
     /** Whether both plans affect exactly the same rows in the same way. */
     public boolean sameEffectsAs(DeletePlan other) {
         return sameEffects(deleted, other.deleted) && sameEffects(nulled, other.nulled);

@@ -98,13 +98,11 @@ public final class Executor {
                 long done = 2;
                 for (ExecutionStep step : steps) {
                     progress.update(done++, total, describe(step));
-                    DeletePlan.Effect planned = step.effect().edge() == null
-                            ? plan.deletedFrom(step.effect().table())
-                            : plan.nulledIn(step.effect().table(), step.effect().column());
+                    long planned = plan.rowsChangedBy(step.table(), step.columns());
                     try (PreparedStatement ps = connection.prepareStatement(step.sql().text())) {
                         step.sql().bind(ps);
                         int changed = ps.executeUpdate();
-                        if (changed != (planned == null ? 0 : planned.count())) {
+                        if (changed != planned) {
                             stale[0] = true;
                             throw new IllegalStateException("row count changed during the commit");
                         }
@@ -174,9 +172,9 @@ public final class Executor {
     }
 
     private static String describe(ExecutionStep step) {
-        return step.effect().edge() == null
-                ? "Deleting from " + step.effect().table()
-                : "Setting " + step.effect().table() + "." + step.effect().column() + " to NULL";
+        return step.isNulling()
+                ? "Setting " + String.join(" and ", step.columns().stream().map(c -> step.table() + "." + c).toList()) + " to NULL"
+                : "Deleting from " + step.table();
     }
 
     private static void deleteQuietly(Path file) {

@@ -415,7 +415,7 @@ public final class Planner {
     private static List<CommitStatement> statements(PlanQueries queries) {
         List<CommitStatement> statements = new ArrayList<>();
         for (ExecutionStep step : ExecutionStep.steps(queries)) {
-            statements.add(new CommitStatement(step.effect().table(), step.effect().column(), step.sql().text(), step.sql().params()));
+            statements.add(new CommitStatement(step.table(), step.columns(), step.sql().text(), step.sql().params()));
         }
         return statements;
     }

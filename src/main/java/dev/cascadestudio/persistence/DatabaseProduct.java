@@ -77,6 +77,16 @@ public interface DatabaseProduct {
         return false;
     }
 
+    /**
+     * Whether the commit sets all of a table's nulled columns in one UPDATE ({@code SET a = CASE WHEN <a's rows>
+     * THEN NULL ELSE a END, b = ... WHERE <a's rows> OR <b's rows>}) instead of one UPDATE per column. For a
+     * product that writes a new version of a row for every UPDATE that touches it, so that a row losing two
+     * keys is written once instead of twice. By default one UPDATE per column.
+     */
+    default boolean nullsATablesColumnsTogether() {
+        return false;
+    }
+
     // ---- natural order: how names sort so that document-1004 comes before document-10039 ----
 
     /**

@@ -190,9 +190,8 @@ public record ImpactReport(String database, Instant madeAt, String title, List<R
         List<Statement> out = new ArrayList<>();
         for (int i = 0; i < commit.size(); i++) {
             CommitStatement s = commit.get(i);
-            DeletePlan.Effect effect = s.isNulling() ? plan.nulledIn(s.table(), s.column()) : plan.deletedFrom(s.table());
             List<String> meanings = s.parameters().stream().map(p -> meaning(plan, p)).toList();
-            out.add(new Statement(i + 1, s, effect == null ? 0 : effect.count(), meanings));
+            out.add(new Statement(i + 1, s, plan.rowsChangedBy(s.table(), s.columns()), meanings));
         }
         return out;
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cascadestudio.cascade.AffectedRow;
 import dev.cascadestudio.cascade.DeletePlan;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 /**
  * The report as JSON, for scripts: the same content as the HTML (the graph as the edges the plan
@@ -52,8 +53,11 @@ public final class JsonReport {
         ArrayNode statements = root.putArray("statements");
         for (ImpactReport.Statement s : report.statements()) {
             ObjectNode node = statements.addObject();
-            node.put("order", s.order()).put("table", s.statement().table()).put("column", s.statement().column())
-                    .put("action", s.statement().isNulling() ? "SET_NULL" : "DELETE").put("rows", s.rows()).put("sql", s.statement().sql());
+            List<String> columns = s.statement().columns();
+            // "column": the one column it nulls (null for a delete, or where one UPDATE sets several); "columns": all of them
+            node.put("order", s.order()).put("table", s.statement().table()).put("column", columns.size() == 1 ? columns.get(0) : (String) null);
+            columns.forEach(node.putArray("columns")::add);
+            node.put("action", s.statement().isNulling() ? "SET_NULL" : "DELETE").put("rows", s.rows()).put("sql", s.statement().sql());
             ArrayNode params = node.putArray("parameters");
             for (int i = 0; i < s.statement().parameters().size(); i++) {
                 params.addObject().put("value", String.valueOf(s.statement().parameters().get(i))).put("meaning", s.parameterMeanings().get(i));

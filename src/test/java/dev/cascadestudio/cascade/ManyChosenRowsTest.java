@@ -125,6 +125,13 @@ class ManyChosenRowsTest {
     private long countedFor(DeletePlan plan, String statement) {
         for (DeletePlan.Effect e : plan.nulled()) {
             String q = database.sqlNames().quote(e.table());
+            if (statement.startsWith("UPDATE " + q + " SET ") && statement.contains(" = CASE WHEN ")) {
+                // one UPDATE for all of the table's nulled columns (PostgreSQL): each of its nulled rows once
+                return plan.nulled().stream().filter(n -> n.table().equals(e.table())).mapToLong(DeletePlan.Effect::newRows).sum();
+            }
+        }
+        for (DeletePlan.Effect e : plan.nulled()) {
+            String q = database.sqlNames().quote(e.table());
             if (statement.startsWith("UPDATE " + q + " SET " + database.sqlNames().quote(e.column()) + " ")
                     || statement.startsWith("UPDATE (") && statement.contains(" JOIN " + q + " ON ")
                     && statement.contains(" SET " + q + "." + database.sqlNames().quote(e.column()) + " ")) {
