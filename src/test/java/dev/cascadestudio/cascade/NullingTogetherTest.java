@@ -1,5 +1,6 @@
 package dev.cascadestudio.cascade;
 
+import static dev.cascadestudio.testsupport.EngineDatabases.count;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cascadestudio.persistence.Database;
@@ -9,8 +10,6 @@ import dev.cascadestudio.service.CascadeService;
 import dev.cascadestudio.testsupport.DatabaseFingerprint;
 import dev.cascadestudio.testsupport.EngineDatabases;
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,39 +34,36 @@ class NullingTogetherTest {
         try {
             String project = DataGenerator.generate(database, 3_000, 2_000).bigProjectUid();
             CascadeService service = new CascadeService(database, dir.resolve("snapshots"));
-            java.util.function.UnaryOperator<String> n = database.sqlNames()::quote;
-            String q = n.apply("run");
             // by hand, before the delete: the runs of the project's schedules and of its workflows, which the delete keeps
-            String schedules = "SELECT s." + n.apply("uid") + " FROM " + n.apply("schedule") + " s JOIN " + n.apply("workflow")
-                    + " w ON s." + n.apply("workflow_id") + " = w." + n.apply("uid") + " WHERE w." + n.apply("project_id") + " = ?";
-            String workflows = "SELECT " + n.apply("uid") + " FROM " + n.apply("workflow") + " WHERE " + n.apply("project_id") + " = ?";
-            String scheduleId = n.apply("schedule_id");
-            String workflowId = n.apply("workflow_id");
-            long schedulesRuns = count(database, "SELECT COUNT(*) FROM " + q + " WHERE " + scheduleId + " IN (" + schedules + ")", project);
-            long workflowsRuns = count(database, "SELECT COUNT(*) FROM " + q + " WHERE " + workflowId + " IN (" + workflows + ")", project);
-            long eitherRuns = count(database, "SELECT COUNT(*) FROM " + q + " WHERE " + scheduleId + " IN (" + schedules + ") OR "
-                    + workflowId + " IN (" + workflows + ")", project, project);
-            long nullSchedules = count(database, "SELECT COUNT(*) FROM " + q + " WHERE " + scheduleId + " IS NULL");
-            long nullWorkflows = count(database, "SELECT COUNT(*) FROM " + q + " WHERE " + workflowId + " IS NULL");
+            String schedules = "SELECT s.\"uid\" FROM \"schedule\" s JOIN \"workflow\" w ON s.\"workflow_id\" = w.\"uid\""
+                    + " WHERE w.\"project_id\" = ?";
+            String workflows = "SELECT \"uid\" FROM \"workflow\" WHERE \"project_id\" = ?";
+            long schedulesRuns = count(database, "SELECT COUNT(*) FROM \"run\" WHERE \"schedule_id\" IN (" + schedules + ")", project);
+            long workflowsRuns = count(database, "SELECT COUNT(*) FROM \"run\" WHERE \"workflow_id\" IN (" + workflows + ")", project);
+            long eitherRuns = count(database, "SELECT COUNT(*) FROM \"run\" WHERE \"schedule_id\" IN (" + schedules + ") OR \"workflow_id\" IN ("
+                    + workflows + ")", project, project);
+            long nullSchedules = count(database, "SELECT COUNT(*) FROM \"run\" WHERE \"schedule_id\" IS NULL");
+            long nullWorkflows = count(database, "SELECT COUNT(*) FROM \"run\" WHERE \"workflow_id\" IS NULL");
             assertThat(schedulesRuns).as("runs that lose their schedule").isPositive().isLessThan(workflowsRuns);
             DatabaseFingerprint before = DatabaseFingerprint.of(database);
 
             DeletePlan plan = service.plan(List.of(new Root("project", project)));
+            String q = database.sqlNames().quote("run");
             List<String> runUpdates = plan.statements().stream().filter(s -> s.startsWith("UPDATE " + q + " ")
                     || s.startsWith("UPDATE (") && s.contains(" JOIN " + q + " ON ")).toList();
             boolean together = database.kind() == DatabaseKind.POSTGRESQL;
             assertThat(runUpdates).as("the commit's UPDATEs of run").hasSize(together ? 1 : 2);
             if (together) {
-                assertThat(runUpdates.get(0)).contains(scheduleId + " = CASE WHEN ", workflowId + " = CASE WHEN ");
+                assertThat(runUpdates.get(0)).contains("\"schedule_id\" = CASE WHEN ", "\"workflow_id\" = CASE WHEN ");
             }
             assertThat(plan.nulledIn("run", "schedule_id").count()).isEqualTo(schedulesRuns);
             assertThat(plan.nulledIn("run", "workflow_id").count()).isEqualTo(workflowsRuns);
 
             ExecutionResult result = service.execute(plan, ProgressListener.NONE);
 
-            assertThat(count(database, "SELECT COUNT(*) FROM " + q + " WHERE " + scheduleId + " IS NULL"))
+            assertThat(count(database, "SELECT COUNT(*) FROM \"run\" WHERE \"schedule_id\" IS NULL"))
                     .as("runs without a schedule after the delete").isEqualTo(nullSchedules + schedulesRuns);
-            assertThat(count(database, "SELECT COUNT(*) FROM " + q + " WHERE " + workflowId + " IS NULL"))
+            assertThat(count(database, "SELECT COUNT(*) FROM \"run\" WHERE \"workflow_id\" IS NULL"))
                     .as("runs without a workflow after the delete").isEqualTo(nullWorkflows + workflowsRuns);
             assertThat(result.plan().nulledRowCount()).as("rows kept with a key set to NULL, runs among them once each")
                     .isEqualTo(eitherRuns + otherNulledRows(plan));
@@ -82,19 +78,5 @@ class NullingTogetherTest {
     /** Rows of other tables than run that the plan nulls, each once. */
     private static long otherNulledRows(DeletePlan plan) {
         return plan.nulled().stream().filter(e -> !e.table().equals("run")).mapToLong(DeletePlan.Effect::newRows).sum();
-    }
-
-    private static long count(Database database, String sql, Object... params) {
-        return database.fromConnection(connection -> {
-            try (PreparedStatement ps = connection.prepareStatement(sql)) {
-                for (int i = 0; i < params.length; i++) {
-                    ps.setObject(i + 1, params[i]);
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            }
-        });
     }
 }

@@ -240,6 +240,21 @@ public final class EngineDatabases {
         return sql.replace("\"", quote.substring(0, 1));
     }
 
+    /** The number {@code sql} (written with "quoted" identifiers, see {@link #sql}) gives, its parameters bound in order. */
+    public static long count(Database db, String sql, Object... params) {
+        return db.fromConnection(connection -> {
+            try (java.sql.PreparedStatement ps = connection.prepareStatement(sql(db, sql))) {
+                for (int i = 0; i < params.length; i++) {
+                    ps.setObject(i + 1, params[i]);
+                }
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
     static String controllerDdl() {
         return resource("/controller_sqlite.sql").replaceAll("(?m)^--.*$", "");
     }
