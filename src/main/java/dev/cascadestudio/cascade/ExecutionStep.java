@@ -74,23 +74,12 @@ record ExecutionStep(List<PlanQueries.Effect> effects, Sql sql) {
      * columns).
      */
     private static List<List<ForeignKeyRule>> nullingGroups(PlanQueries queries) {
-        Map<String, List<ForeignKeyRule>> byTable = new LinkedHashMap<>();
-        List<List<ForeignKeyRule>> groups = new ArrayList<>();
         boolean together = queries.product().nullsATablesColumnsTogether();
+        Map<Object, List<ForeignKeyRule>> groups = new LinkedHashMap<>();
         for (ForeignKeyRule edge : queries.nullingEdges()) {
-            if (!together) {
-                groups.add(List.of(edge));
-                continue;
-            }
-            List<ForeignKeyRule> group = byTable.get(edge.childTable());
-            if (group == null) {
-                group = new ArrayList<>();
-                byTable.put(edge.childTable(), group);
-                groups.add(group);
-            }
-            group.add(edge);
+            groups.computeIfAbsent(together ? edge.childTable() : edge, key -> new ArrayList<>()).add(edge);
         }
-        return groups;
+        return List.copyOf(groups.values());
     }
 
     /**
