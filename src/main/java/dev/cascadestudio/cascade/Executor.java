@@ -171,10 +171,17 @@ public final class Executor {
                 + " of the delete. Close it and open it again: the copy taken before the delete will be put back.", e);
     }
 
+    /** "Deleting from run", "Setting run.workflow_id to NULL", "Setting model_id, owner_id and workflow_id of deployment to NULL". */
     private static String describe(ExecutionStep step) {
-        return step.isNulling()
-                ? "Setting " + String.join(" and ", step.columns().stream().map(c -> step.table() + "." + c).toList()) + " to NULL"
-                : "Deleting from " + step.table();
+        List<String> columns = step.columns();
+        if (columns.isEmpty()) {
+            return "Deleting from " + step.table();
+        }
+        if (columns.size() == 1) {
+            return "Setting " + step.table() + "." + columns.get(0) + " to NULL";
+        }
+        return "Setting " + String.join(", ", columns.subList(0, columns.size() - 1)) + " and " + columns.get(columns.size() - 1)
+                + " of " + step.table() + " to NULL";
     }
 
     private static void deleteQuietly(Path file) {

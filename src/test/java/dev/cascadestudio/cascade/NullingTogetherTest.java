@@ -59,7 +59,16 @@ class NullingTogetherTest {
             assertThat(plan.nulledIn("run", "schedule_id").count()).isEqualTo(schedulesRuns);
             assertThat(plan.nulledIn("run", "workflow_id").count()).isEqualTo(workflowsRuns);
 
-            ExecutionResult result = service.execute(plan, ProgressListener.NONE);
+            List<String> progress = new java.util.ArrayList<>();
+            ExecutionResult result = service.execute(plan, (done, total, message) -> progress.add(message));
+
+            // what the progress line says while the statements run
+            if (together) {
+                assertThat(progress).contains("Setting schedule_id and workflow_id of run to NULL")
+                        .doesNotContain("Setting run.schedule_id to NULL", "Setting run.workflow_id to NULL");
+            } else {
+                assertThat(progress).contains("Setting run.schedule_id to NULL", "Setting run.workflow_id to NULL");
+            }
 
             assertThat(count(database, "SELECT COUNT(*) FROM \"run\" WHERE \"schedule_id\" IS NULL"))
                     .as("runs without a schedule after the delete").isEqualTo(nullSchedules + schedulesRuns);
