@@ -178,6 +178,16 @@ class ImpactReportTest {
         assertThat(runs.columns()).as("run's nulled columns in one UPDATE on PostgreSQL only")
                 .hasSize(kind == EngineDatabases.Kind.POSTGRESQL || kind == EngineDatabases.Kind.POSTGRESQL_CONTROLLER ? 2 : 1);
         assertThat(report.statements().stream().filter(s -> s.statement() == runs).findFirst().orElseThrow().rows()).isEqualTo(expected);
+        JsonNode runsJson = json.get("statements").get(report.statements().stream().map(ImpactReport.Statement::statement).toList().indexOf(runs));
+        assertThat(runsJson.get("table").asText()).isEqualTo("run");
+        assertThat(runsJson.get("rows").asLong()).isEqualTo(expected);
+        if (runs.columns().size() == 1) {
+            assertThat(runsJson.get("column").asText()).isEqualTo("workflow_id");
+            assertThat(runsJson.get("columns")).extracting(JsonNode::asText).containsExactly("workflow_id");
+        } else {
+            assertThat(runsJson.get("column").isNull()).as("no single column for a statement that sets two").isTrue();
+            assertThat(runsJson.get("columns")).extracting(JsonNode::asText).containsExactly("schedule_id", "workflow_id");
+        }
     }
 
     @ParameterizedTest
