@@ -139,7 +139,7 @@ class BigDeleteBenchmark {
             long engineMs = BenchFigures.median(engineRuns.get(launcher.name()));
             double ratio = BenchFigures.round((double) engineMs / Math.max(1, rawMs));
             Map<String, Object> figures = new LinkedHashMap<>();
-            figures.put("command", launcher.describe());
+            figures.put("command", String.join(" ", launcher.command()));
             figures.put("engine_ms", engineMs);
             figures.put("engine_runs_ms", engineRuns.get(launcher.name()));
             figures.put("ratio", ratio);
@@ -161,22 +161,12 @@ class BigDeleteBenchmark {
 
     // --- the engine, as the command line runs it ----------------------------------------------------
 
-    /** How the command line is started: its argv up to the command's own arguments. */
-    private record Launcher(String name, List<String> command, String describe) {}
-
     /** The packaged launcher first (when built), then {@code java -jar}. */
-    private List<Launcher> launchers() {
-        Path base = Path.of(System.getProperty("basedir", "."));
-        Path jar = base.resolve("target/cascade-studio.jar");
-        Path image = base.resolve("target/installer/cascade-studio/bin/cascade-studio");
+    private static List<Launcher> launchers() {
+        assertThat(Launcher.jar()).as("the benchmark runs after package").exists();
         List<Launcher> launchers = new ArrayList<>();
-        if (Files.isExecutable(image)) {
-            launchers.add(new Launcher("app_image", List.of(image.toString()),
-                    "target/installer/cascade-studio/bin/cascade-studio (the installed application's launcher, with its class-data archive)"));
-        }
-        assertThat(jar).as("the benchmark runs after package").exists();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        launchers.add(new Launcher("java_jar", List.of(java, "-jar", jar.toString()), "java -jar target/cascade-studio.jar"));
+        Launcher.appImage("app_image").ifPresent(launchers::add);
+        launchers.add(Launcher.javaJar("java_jar"));
         return launchers;
     }
 

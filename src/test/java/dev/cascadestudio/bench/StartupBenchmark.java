@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,7 @@ class StartupBenchmark {
     @Test
     void startUp() throws Exception {
         Files.createDirectories(work);
-        Path jar = base.resolve("target").resolve("cascade-studio.jar");
+        Path jar = Launcher.jar();
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("No " + jar + ": the start-up benchmark runs after mvn package.");
         }
@@ -65,16 +66,16 @@ class StartupBenchmark {
 
         Display display = Display.find();
         List<Launcher> launchers = new ArrayList<>();
-        launchers.add(new Launcher("java_jar", List.of(java(), "-jar", jar.toString()), jar));
+        launchers.add(Launcher.javaJar("java_jar"));
         // the README's command: the same jar, with the class-data archive its first window records
         Files.deleteIfExists(base.resolve("target/cascade-studio.jsa"));
-        launchers.add(new Launcher("cascade_studio_script", List.of(base.resolve("cascade-studio").toString()), jar));
-        Path image = base.resolve("target/installer/cascade-studio/bin/cascade-studio");
+        launchers.add(new Launcher("cascade_studio_script", List.of(base.resolve("cascade-studio").toString())));
+        Optional<Launcher> image = Launcher.appImage("app-image");
         json.put("launchers", "java_jar: java -jar target/cascade-studio.jar; cascade_studio_script: ./cascade-studio, the "
                 + "README's command (the jar with the class-data archive its first window records); app_image: the packaged "
                 + "launcher, when built");
-        if (Files.isExecutable(image)) {
-            launchers.add(new Launcher("app-image", List.of(image.toString()), image));
+        if (image.isPresent()) {
+            launchers.add(image.get());
         } else {
             json.put("app_image", "not built (installer/build-installer.sh app-image builds it); only the jar was measured");
         }
@@ -110,7 +111,6 @@ class StartupBenchmark {
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), json);
     }
 
-    record Launcher(String name, List<String> command, Path file) {}
 
     /** The window's start, {@value #STARTS} times after one unmeasured start: medians, all runs, targets. */
     private Map<String, Object> windowStarts(Launcher launcher, Display display, Path home, String url, long treeTarget)
@@ -259,7 +259,4 @@ class StartupBenchmark {
         }
     }
 
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
 }
