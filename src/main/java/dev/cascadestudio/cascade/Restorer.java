@@ -402,7 +402,11 @@ public final class Restorer {
                 values.placeholder(column.kind()), BATCH);
         boolean together = fullChunk.isPresent();
         long n = 0;
-        try (PreparedStatement ps = connection.prepareStatement("UPDATE " + names.quote(table.name()) + " SET "
+        // Every value written below names a row this restore has put back, or is refused before it is written: the
+        // database's own check of the foreign key would only find that row again. A repaired column's values name no
+        // row, which a database that enforces the key must refuse: its check stays.
+        try (DatabaseProduct.BulkWrite unchecked = repaired == null ? product().checkingNoForeignKeys(connection) : () -> { };
+             PreparedStatement ps = connection.prepareStatement("UPDATE " + names.quote(table.name()) + " SET "
                 + names.quote(column.name()) + " = " + values.placeholder(column.kind()) + " WHERE " + where
                 + " AND " + names.quote(column.name()) + " IS NULL");
              Statements chunks = new Statements(connection)) {

@@ -333,6 +333,15 @@ public interface DatabaseProduct {
         return () -> { };
     }
 
+    /**
+     * Switches the database's own check of foreign keys off on {@code connection} while a restore puts back values it
+     * has itself found to name rows it put back in the same transaction, where the check would only find those rows
+     * again; and how it is switched back. Nothing where the product has no such switch for one session.
+     */
+    default BulkWrite checkingNoForeignKeys(java.sql.Connection connection) throws SQLException {
+        return () -> { };
+    }
+
     /** Ends what {@link #beginBulkWrite} set on the connection. */
     @FunctionalInterface
     interface BulkWrite extends AutoCloseable {

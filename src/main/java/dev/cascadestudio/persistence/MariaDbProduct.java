@@ -70,6 +70,25 @@ final class MariaDbProduct extends ServerProduct {
                 + " SET " + target + " = j.v WHERE " + target + " IS NULL");
     }
 
+    /**
+     * {@code foreign_key_checks = 0} for the session, then its value before. InnoDB checks a foreign key by finding
+     * and locking the parent row: putting back 1,000 of a 1M-row undo's {@code run.schedule_id} values in one
+     * UPDATE took 135–185 ms with the check and 29–35 ms without it, every value naming a schedule the same
+     * transaction had just inserted.
+     */
+    @Override
+    public BulkWrite checkingNoForeignKeys(java.sql.Connection connection) throws java.sql.SQLException {
+        String before = ReadOnlyConnections.single(connection, "SELECT @@SESSION.foreign_key_checks");
+        try (java.sql.Statement s = connection.createStatement()) {
+            s.execute("SET SESSION foreign_key_checks = 0");
+        }
+        return () -> {
+            try (java.sql.Statement s = connection.createStatement()) {
+                s.execute("SET SESSION foreign_key_checks = " + ("0".equals(before) ? "0" : "1"));
+            }
+        };
+    }
+
     /** MariaDB's and MySQL's RTRIM takes no characters to trim (TRIM TRAILING trims a whole string): a regular expression does it. */
     @Override
     public String withoutTrailingDigits(String text) {

@@ -72,6 +72,8 @@ class UndoBenchmark {
         List<Long> commits = new ArrayList<>();
         List<Long> undos = new ArrayList<>();
         List<Long> halves = new ArrayList<>(); // until the restore had read half the file
+        List<Long> rowPhases = new ArrayList<>(); // until every deleted row was back
+        List<Map<String, Long>> commitSteps = new ArrayList<>();
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("database", fixture.describe());
         DatabaseFingerprint original = null;
@@ -84,15 +86,33 @@ class UndoBenchmark {
                 CascadeService service = new CascadeService(database, workDir.resolve("snapshots"));
                 DeletePlan plan = service.plan(List.of(new Root("project", fixture.bigProject)));
                 long t1 = System.nanoTime();
-                ExecutionResult result = service.execute(plan, (done, total, message) -> { });
+                // the commit's time per step: from each progress message to the next
+                Map<String, Long> steps = new LinkedHashMap<>();
+                long[] stepStart = {t1};
+                String[] step = {null};
+                ExecutionResult result = service.execute(plan, (done, total, message) -> {
+                    long now = System.nanoTime();
+                    if (step[0] != null) steps.merge(step[0], (now - stepStart[0]) / 1_000_000, Long::sum);
+                    step[0] = message;
+                    stepStart[0] = now;
+                });
                 commits.add(millisSince(t1));
+                if (step[0] != null) steps.merge(step[0], millisSince(stepStart[0]), Long::sum);
                 long t2 = System.nanoTime();
                 long[] halfAt = new long[1];
+                long[] rowsAt = new long[1];
                 Restorer.RestoreResult restored = service.restore(result.snapshot(), false, null, (done, total, message) -> {
                     if (halfAt[0] == 0 && done * 2 >= total) halfAt[0] = System.nanoTime();
+                    // "Restoring: 94,157 rows and values put back": every deleted row is back, the values come next
+                    java.util.regex.Matcher count = java.util.regex.Pattern.compile("([0-9,]+) rows and values").matcher(message);
+                    if (rowsAt[0] == 0 && count.find() && Long.parseLong(count.group(1).replace(",", "")) >= plan.deletedCount()) {
+                        rowsAt[0] = System.nanoTime();
+                    }
                 });
                 undos.add(millisSince(t2));
                 halves.add((halfAt[0] - t2) / 1_000_000);
+                rowPhases.add((rowsAt[0] - t2) / 1_000_000);
+                commitSteps.add(steps);
                 assertThat(restored.rowsInserted()).as("every deleted row came back").isEqualTo(plan.deletedCount());
                 if (i == 0) {
                     figures.put("rows_in_database", original.totalRows());
@@ -110,6 +130,13 @@ class UndoBenchmark {
         figures.put("commit_runs_ms", commits);
         figures.put("undo_runs_ms", undos);
         figures.put("undo_half_of_the_file_runs_ms", halves); // one pass: the time until the progress reached half the file
+        // the undo in its two parts: the deleted rows inserted, then the values put back (the rest of undo_runs_ms)
+        figures.put("undo_rows_runs_ms", rowPhases);
+        List<Long> valuePhases = new ArrayList<>();
+        for (int i = 0; i < rowPhases.size(); i++) valuePhases.add(undos.get(i) - rowPhases.get(i));
+        figures.put("undo_values_runs_ms", valuePhases);
+        // the commit's steps, for comparison: its snapshot, each statement (nulling, deleting), the commit itself
+        figures.put("commit_steps_runs_ms", commitSteps);
         figures.put("commit_ms", commitMs);
         figures.put("undo_ms", undoMs);
         figures.put("target", "undo_ms <= commit_ms");

@@ -96,11 +96,103 @@ class RestoreValuesTogetherTest {
         }
     }
 
+    /**
+     * On MariaDB the values go back with the session's {@code foreign_key_checks} off (InnoDB's check of each value,
+     * which the restore has itself found to name a row it put back, was four fifths of their time): switched off for
+     * those UPDATEs only, and on again afterwards on the connection, which goes back to the pool; also when the
+     * restore is refused half-way, by a value set again since the delete.
+     */
+    @org.junit.jupiter.api.Test
+    void onMariaDbTheForeignKeyCheckIsOffOnlyWhileTheValuesGoBack() throws Exception {
+        Database database = EngineDatabases.open(EngineDatabases.Kind.MARIADB_CONTROLLER, dir);
+        try {
+            String project = DataGenerator.generate(database, 8_000, 6_000).bigProjectUid();
+            CascadeService service = new CascadeService(database, dir.resolve("snapshots"));
+            DatabaseFingerprint before = DatabaseFingerprint.of(database);
+            ExecutionResult result = service.execute(service.plan(List.of(new Root("project", project))), ProgressListener.NONE);
+            List<String> executed = new ArrayList<>();
+            Connection[] used = new Connection[1];
+            Restorer restorer = new Restorer(database, service.graph(), connection -> {
+                used[0] = connection;
+                return recording(connection, executed);
+            });
+
+            restorer.restore(result.snapshot());
+
+            assertThat(DatabaseFingerprint.of(database)).as("the database as before the delete").isEqualTo(before);
+            boolean checking = true;
+            List<String> putBackChecked = new ArrayList<>();
+            List<String> insertedUnchecked = new ArrayList<>();
+            long putBackUnchecked = 0;
+            for (String statement : executed) {
+                if (statement.equals("execute SET SESSION foreign_key_checks = 0")) checking = false;
+                if (statement.equals("execute SET SESSION foreign_key_checks = 1")) checking = true;
+                if (statement.startsWith("executeUpdate UPDATE (SELECT")) {
+                    if (checking) putBackChecked.add(statement); else putBackUnchecked++;
+                }
+                if (statement.startsWith("addBatch INSERT") && !checking) insertedUnchecked.add(statement);
+            }
+            assertThat(putBackUnchecked).as("UPDATEs of a chunk of values, unchecked").isPositive();
+            assertThat(putBackChecked).as("UPDATEs of a chunk of values, checked").isEmpty();
+            assertThat(insertedUnchecked).as("rows inserted unchecked").isEmpty();
+            assertThat(checking).as("checking at the end").isTrue();
+            assertThat(foreignKeyChecks(used[0])).as("the connection checks foreign keys again").isEqualTo("1");
+
+            // a value set again since the delete: the restore is refused in the middle of the values
+            ExecutionResult again = service.execute(service.plan(List.of(new Root("project", project))), ProgressListener.NONE);
+            String run = firstUidOf(again.snapshot(), "{\"nulled\":\"run\",\"column\":\"workflow_id\"");
+            String workflow = database.fromConnection(c -> {
+                try (var rs = c.createStatement().executeQuery("SELECT uid FROM workflow LIMIT 1")) {
+                    rs.next();
+                    return rs.getString(1);
+                }
+            });
+            database.fromConnection(c -> c.createStatement().executeUpdate("UPDATE run SET workflow_id = '" + workflow
+                    + "' WHERE uid = '" + run + "'"));
+            DatabaseFingerprint changed = DatabaseFingerprint.of(database);
+
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> restorer.restore(again.snapshot()))
+                    .isInstanceOf(RestoreConflictException.class);
+
+            assertThat(DatabaseFingerprint.of(database)).as("nothing written").isEqualTo(changed);
+            assertThat(foreignKeyChecks(used[0])).as("the connection checks foreign keys again").isEqualTo("1");
+        } finally {
+            EngineDatabases.close(database);
+        }
+    }
+
+    /** The uid of the first row of the snapshot's section that begins with {@code sectionStart}. */
+    private static String firstUidOf(Path snapshot, String sectionStart) throws java.io.IOException {
+        List<String> lines = java.nio.file.Files.readAllLines(snapshot);
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(sectionStart)) {
+                return new com.fasterxml.jackson.databind.ObjectMapper().readTree(lines.get(i + 1)).get("row").get(0).asText();
+            }
+        }
+        throw new AssertionError("no section " + sectionStart);
+    }
+
+    private static String foreignKeyChecks(Connection connection) throws java.sql.SQLException {
+        try (var rs = connection.createStatement().executeQuery("SELECT @@SESSION.foreign_key_checks")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
     /** {@code connection}, noting each execution of a prepared statement as the method's name and the statement's SQL. */
     private static Connection recording(Connection connection, List<String> executed) {
         return (Connection) Proxy.newProxyInstance(RestoreValuesTogetherTest.class.getClassLoader(), new Class<?>[] {Connection.class},
                 (proxy, method, args) -> {
                     Object result = invoke(method, connection, args);
+                    if (result instanceof java.sql.Statement statement && method.getName().equals("createStatement")) {
+                        return Proxy.newProxyInstance(RestoreValuesTogetherTest.class.getClassLoader(),
+                                new Class<?>[] {java.sql.Statement.class}, (p, m, a) -> {
+                                    if (m.getName().equals("execute") && a != null && a.length == 1) {
+                                        executed.add("execute " + a[0]);
+                                    }
+                                    return invoke(m, statement, a);
+                                });
+                    }
                     if (result instanceof PreparedStatement ps && method.getName().equals("prepareStatement")) {
                         String sql = (String) args[0];
                         return Proxy.newProxyInstance(RestoreValuesTogetherTest.class.getClassLoader(),
