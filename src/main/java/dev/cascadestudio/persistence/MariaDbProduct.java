@@ -72,9 +72,9 @@ final class MariaDbProduct extends ServerProduct {
 
     /**
      * {@code foreign_key_checks = 0} for the session, then its value before. InnoDB checks a foreign key by finding
-     * and locking the parent row: putting back 1,000 of a 1M-row undo's {@code run.schedule_id} values in one
-     * UPDATE took 135–185 ms with the check and 29–35 ms without it, every value naming a schedule the same
-     * transaction had just inserted.
+     * and locking the parent row, here a row the same transaction has just inserted. The 175,756 values of a 1M-row
+     * undo went back in 10.1, 10.4, 12.5 and 9.8 s without the check and 11.0, 12.5, 12.0 and 14.5 s with it
+     * (UndoBenchmark, the two alternated on one machine, 2026-12-07).
      */
     @Override
     public BulkWrite checkingNoForeignKeys(java.sql.Connection connection) throws java.sql.SQLException {

@@ -98,7 +98,7 @@ class RestoreValuesTogetherTest {
 
     /**
      * On MariaDB the values go back with the session's {@code foreign_key_checks} off (InnoDB's check of each value,
-     * which the restore has itself found to name a row it put back, was four fifths of their time): switched off for
+     * which the restore has itself found to name a row it put back, was a sixth of their time): switched off for
      * those UPDATEs only, and on again afterwards on the connection, which goes back to the pool; also when the
      * restore is refused half-way, by a value set again since the delete.
      */
