@@ -692,7 +692,7 @@ public final class Restorer {
         int chunkSize = chunkSize();
         for (int from = 0; from < tuples.size(); from += chunkSize) {
             List<List<String>> chunk = tuples.subList(from, Math.min(tuples.size(), from + chunkSize));
-            PreparedStatement ps = rowsOfChunk(statements, table, columns, chunk,
+            PreparedStatement ps = rowsOfChunk(statements, table, null, columns, chunk,
                     String.join(", ", columns.stream().map(c -> "t." + names.quote(c)).toList()), null);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -708,16 +708,11 @@ public final class Restorer {
 
     /**
      * The statement, bound, that gives {@code select} of the rows of {@code table} (as {@code t}) whose {@code columns}
-     * hold one of {@code tuples} and that meet {@code condition} (null: any): joined to the chunk given as one JSON
+     * hold one of {@code tuples} and that meet {@code condition} (null: any), with {@code join} (null: none) after
+     * {@code t}, a JOIN whose columns {@code select} and {@code condition} may name: joined to the chunk given as one JSON
      * parameter where the product takes one ({@link DatabaseProduct#jsonRows}; each tuple joined to its row, so a tuple
      * the file holds twice comes back twice, in the file's order), else {@link #anyOf}.
      */
-    private PreparedStatement rowsOfChunk(Statements statements, TableInfo table, List<String> columns,
-                                          List<List<String>> tuples, String select, String condition) throws SQLException {
-        return rowsOfChunk(statements, table, null, columns, tuples, select, condition);
-    }
-
-    /** {@link #rowsOfChunk}, with {@code join} (null: none) after {@code t}: a JOIN whose columns {@code condition} may name. */
     private PreparedStatement rowsOfChunk(Statements statements, TableInfo table, String join, List<String> columns,
                                           List<List<String>> tuples, String select, String condition) throws SQLException {
         String tableAsT = database.sqlNames().quote(table.name()) + " t";

@@ -38,6 +38,8 @@ class UndoBenchmark {
 
     private static final long TOTAL_ROWS = 1_000_000;
     private static final long BIG_PROJECT_ROWS = 270_000;
+    /** The restore's progress message: "Restoring: 94,157 rows and values put back". */
+    private static final java.util.regex.Pattern PUT_BACK = java.util.regex.Pattern.compile("([0-9,]+) rows and values");
 
     private final Path benchDir = Path.of(System.getProperty("basedir", ".")).resolve("target").resolve("bench");
     private final Path workDir = benchDir.resolve("undo");
@@ -104,7 +106,7 @@ class UndoBenchmark {
                 Restorer.RestoreResult restored = service.restore(result.snapshot(), false, null, (done, total, message) -> {
                     if (halfAt[0] == 0 && done * 2 >= total) halfAt[0] = System.nanoTime();
                     // "Restoring: 94,157 rows and values put back": every deleted row is back, the values come next
-                    java.util.regex.Matcher count = java.util.regex.Pattern.compile("([0-9,]+) rows and values").matcher(message);
+                    java.util.regex.Matcher count = PUT_BACK.matcher(message);
                     if (rowsAt[0] == 0 && count.find() && Long.parseLong(count.group(1).replace(",", "")) >= plan.deletedCount()) {
                         rowsAt[0] = System.nanoTime();
                     }
