@@ -27,24 +27,33 @@ import org.junit.jupiter.params.provider.EnumSource;
 class RestoreValuesTogetherTest {
 
     @TempDir Path dir;
+    Database database;
+
+    @org.junit.jupiter.api.AfterEach
+    void close() {
+        if (database != null) EngineDatabases.close(database);
+    }
+
+    /** A generated database's big project, deleted: the service that deleted it, the database before, the delete. */
+    private record Deleted(CascadeService service, DatabaseFingerprint before, ExecutionResult result) {}
+
+    private Deleted deleteTheBigProject(EngineDatabases.Kind kind, long rows, long bigProjectRows) {
+        database = EngineDatabases.open(kind, dir);
+        String project = DataGenerator.generate(database, rows, bigProjectRows).bigProjectUid();
+        CascadeService service = new CascadeService(database, dir.resolve("snapshots"));
+        DatabaseFingerprint before = DatabaseFingerprint.of(database);
+        return new Deleted(service, before,
+                service.execute(service.plan(List.of(new Root("project", project))), ProgressListener.NONE));
+    }
 
     @ParameterizedTest
     @EnumSource(value = EngineDatabases.Kind.class, names = {"MARIADB_CONTROLLER", "POSTGRESQL_CONTROLLER", "SQLITE"})
     void theValuesGoBackInChunksOfFourThousandOnMariaDbAndOneByOneElsewhere(EngineDatabases.Kind kind) {
-        Database database = EngineDatabases.open(kind, dir);
-        try {
-            putBackAndCount(kind, database);
-        } finally {
-            EngineDatabases.close(database);
-        }
-    }
-
-    private void putBackAndCount(EngineDatabases.Kind kind, Database database) {
         // run.workflow_id alone gets more than one chunk's values back
-        String project = DataGenerator.generate(database, 16_000, 12_000).bigProjectUid();
-        CascadeService service = new CascadeService(database, dir.resolve("snapshots"));
-        DatabaseFingerprint before = DatabaseFingerprint.of(database);
-        ExecutionResult result = service.execute(service.plan(List.of(new Root("project", project))), ProgressListener.NONE);
+        Deleted deleted = deleteTheBigProject(kind, 16_000, 12_000);
+        CascadeService service = deleted.service();
+        DatabaseFingerprint before = deleted.before();
+        ExecutionResult result = deleted.result();
         long values = result.plan().nulledValueCount();
         List<String> executed = new ArrayList<>();
         Restorer restorer = new Restorer(database, service.graph(), connection -> recording(connection, executed));
@@ -76,27 +85,20 @@ class RestoreValuesTogetherTest {
     @ParameterizedTest
     @EnumSource(value = EngineDatabases.Kind.class, names = {"MARIADB_CONTROLLER", "POSTGRESQL_CONTROLLER", "SQLITE", "H2"})
     void theLabelsPutBackAreCheckedForTheirParentByAJoin(EngineDatabases.Kind kind) {
-        Database database = EngineDatabases.open(kind, dir);
-        try {
-            String project = DataGenerator.generate(database, 8_000, 6_000).bigProjectUid();
-            CascadeService service = new CascadeService(database, dir.resolve("snapshots"));
-            DatabaseFingerprint before = DatabaseFingerprint.of(database);
-            ExecutionResult result = service.execute(service.plan(List.of(new Root("project", project))), ProgressListener.NONE);
-            long labels = result.plan().deleted().stream().filter(e -> e.table().endsWith("_labels")).mapToLong(e -> e.count()).sum();
-            List<String> executed = new ArrayList<>();
+        Deleted deleted = deleteTheBigProject(kind, 8_000, 6_000);
+        ExecutionResult result = deleted.result();
+        long labels = result.plan().deleted().stream().filter(e -> e.table().endsWith("_labels")).mapToLong(e -> e.count()).sum();
+        List<String> executed = new ArrayList<>();
 
-            new Restorer(database, service.graph(), connection -> recording(connection, executed)).restore(result.snapshot());
+        new Restorer(database, deleted.service().graph(), connection -> recording(connection, executed)).restore(result.snapshot());
 
-            assertThat(DatabaseFingerprint.of(database)).as("the database as before the delete").isEqualTo(before);
-            String parentOfLabels = "executeQuery SELECT t." + database.sqlNames().quote("parent") + " FROM ";
-            List<String> checks = executed.stream().filter(s -> s.startsWith(parentOfLabels)).toList();
-            long labelTables = result.plan().deleted().stream().filter(e -> e.table().endsWith("_labels") && e.count() > 0).count();
-            assertThat(labels).as("labels deleted").isPositive();
-            assertThat(checks).as("at least one check per table of labels put back").hasSizeGreaterThanOrEqualTo((int) labelTables)
-                    .allSatisfy(sql -> assertThat(sql).contains(" LEFT JOIN ").doesNotContain("EXISTS"));
-        } finally {
-            EngineDatabases.close(database);
-        }
+        assertThat(DatabaseFingerprint.of(database)).as("the database as before the delete").isEqualTo(deleted.before());
+        String parentOfLabels = "executeQuery SELECT t." + database.sqlNames().quote("parent") + " FROM ";
+        List<String> checks = executed.stream().filter(s -> s.startsWith(parentOfLabels)).toList();
+        long labelTables = result.plan().deleted().stream().filter(e -> e.table().endsWith("_labels") && e.count() > 0).count();
+        assertThat(labels).as("labels deleted").isPositive();
+        assertThat(checks).as("at least one check per table of labels put back").hasSizeGreaterThanOrEqualTo((int) labelTables)
+                .allSatisfy(sql -> assertThat(sql).contains(" LEFT JOIN ").doesNotContain("EXISTS"));
     }
 
     /**
@@ -107,61 +109,56 @@ class RestoreValuesTogetherTest {
      */
     @org.junit.jupiter.api.Test
     void onMariaDbTheForeignKeyCheckIsOffOnlyWhileTheValuesGoBack() throws Exception {
-        Database database = EngineDatabases.open(EngineDatabases.Kind.MARIADB_CONTROLLER, dir);
-        try {
-            String project = DataGenerator.generate(database, 8_000, 6_000).bigProjectUid();
-            CascadeService service = new CascadeService(database, dir.resolve("snapshots"));
-            DatabaseFingerprint before = DatabaseFingerprint.of(database);
-            ExecutionResult result = service.execute(service.plan(List.of(new Root("project", project))), ProgressListener.NONE);
-            List<String> executed = new ArrayList<>();
-            Connection[] used = new Connection[1];
-            Restorer restorer = new Restorer(database, service.graph(), connection -> {
-                used[0] = connection;
-                return recording(connection, executed);
-            });
+        Deleted deleted = deleteTheBigProject(EngineDatabases.Kind.MARIADB_CONTROLLER, 8_000, 6_000);
+        CascadeService service = deleted.service();
+        ExecutionResult result = deleted.result();
+        String project = result.plan().roots().get(0).uid();
+        List<String> executed = new ArrayList<>();
+        Connection[] used = new Connection[1];
+        Restorer restorer = new Restorer(database, service.graph(), connection -> {
+            used[0] = connection;
+            return recording(connection, executed);
+        });
 
-            restorer.restore(result.snapshot());
+        restorer.restore(result.snapshot());
 
-            assertThat(DatabaseFingerprint.of(database)).as("the database as before the delete").isEqualTo(before);
-            boolean checking = true;
-            List<String> putBackChecked = new ArrayList<>();
-            List<String> insertedUnchecked = new ArrayList<>();
-            long putBackUnchecked = 0;
-            for (String statement : executed) {
-                if (statement.equals("execute SET SESSION foreign_key_checks = 0")) checking = false;
-                if (statement.equals("execute SET SESSION foreign_key_checks = 1")) checking = true;
-                if (statement.startsWith("executeUpdate UPDATE (SELECT")) {
-                    if (checking) putBackChecked.add(statement); else putBackUnchecked++;
-                }
-                if (statement.startsWith("addBatch INSERT") && !checking) insertedUnchecked.add(statement);
+        assertThat(DatabaseFingerprint.of(database)).as("the database as before the delete").isEqualTo(deleted.before());
+        boolean checking = true;
+        List<String> putBackChecked = new ArrayList<>();
+        List<String> insertedUnchecked = new ArrayList<>();
+        long putBackUnchecked = 0;
+        for (String statement : executed) {
+            if (statement.equals("execute SET SESSION foreign_key_checks = 0")) checking = false;
+            if (statement.equals("execute SET SESSION foreign_key_checks = 1")) checking = true;
+            if (statement.startsWith("executeUpdate UPDATE (SELECT")) {
+                if (checking) putBackChecked.add(statement); else putBackUnchecked++;
             }
-            assertThat(putBackUnchecked).as("UPDATEs of a chunk of values, unchecked").isPositive();
-            assertThat(putBackChecked).as("UPDATEs of a chunk of values, checked").isEmpty();
-            assertThat(insertedUnchecked).as("rows inserted unchecked").isEmpty();
-            assertThat(checking).as("checking at the end").isTrue();
-            assertThat(foreignKeyChecks(used[0])).as("the connection checks foreign keys again").isEqualTo("1");
-
-            // a value set again since the delete: the restore is refused in the middle of the values
-            ExecutionResult again = service.execute(service.plan(List.of(new Root("project", project))), ProgressListener.NONE);
-            String run = firstUidOf(again.snapshot(), "{\"nulled\":\"run\",\"column\":\"workflow_id\"");
-            String workflow = database.fromConnection(c -> {
-                try (var rs = c.createStatement().executeQuery("SELECT uid FROM workflow LIMIT 1")) {
-                    rs.next();
-                    return rs.getString(1);
-                }
-            });
-            database.fromConnection(c -> c.createStatement().executeUpdate("UPDATE run SET workflow_id = '" + workflow
-                    + "' WHERE uid = '" + run + "'"));
-            DatabaseFingerprint changed = DatabaseFingerprint.of(database);
-
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> restorer.restore(again.snapshot()))
-                    .isInstanceOf(RestoreConflictException.class);
-
-            assertThat(DatabaseFingerprint.of(database)).as("nothing written").isEqualTo(changed);
-            assertThat(foreignKeyChecks(used[0])).as("the connection checks foreign keys again").isEqualTo("1");
-        } finally {
-            EngineDatabases.close(database);
+            if (statement.startsWith("addBatch INSERT") && !checking) insertedUnchecked.add(statement);
         }
+        assertThat(putBackUnchecked).as("UPDATEs of a chunk of values, unchecked").isPositive();
+        assertThat(putBackChecked).as("UPDATEs of a chunk of values, checked").isEmpty();
+        assertThat(insertedUnchecked).as("rows inserted unchecked").isEmpty();
+        assertThat(checking).as("checking at the end").isTrue();
+        assertThat(foreignKeyChecks(used[0])).as("the connection checks foreign keys again").isEqualTo("1");
+
+        // a value set again since the delete: the restore is refused in the middle of the values
+        ExecutionResult again = service.execute(service.plan(List.of(new Root("project", project))), ProgressListener.NONE);
+        String run = firstUidOf(again.snapshot(), "{\"nulled\":\"run\",\"column\":\"workflow_id\"");
+        String workflow = database.fromConnection(c -> {
+            try (var rs = c.createStatement().executeQuery("SELECT uid FROM workflow LIMIT 1")) {
+                rs.next();
+                return rs.getString(1);
+            }
+        });
+        database.fromConnection(c -> c.createStatement().executeUpdate("UPDATE run SET workflow_id = '" + workflow
+                + "' WHERE uid = '" + run + "'"));
+        DatabaseFingerprint changed = DatabaseFingerprint.of(database);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> restorer.restore(again.snapshot()))
+                .isInstanceOf(RestoreConflictException.class);
+
+        assertThat(DatabaseFingerprint.of(database)).as("nothing written").isEqualTo(changed);
+        assertThat(foreignKeyChecks(used[0])).as("the connection checks foreign keys again").isEqualTo("1");
     }
 
     /** The uid of the first row of the snapshot's section that begins with {@code sectionStart}. */
