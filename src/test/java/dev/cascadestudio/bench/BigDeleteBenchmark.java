@@ -205,22 +205,11 @@ class BigDeleteBenchmark {
             long t0 = System.nanoTime();
             DeletePlan plan = service.plan(List.of(new Root("project", project)));
             steps.put("plan", millisSince(t0));
-            String[] current = {null};
-            long[] since = {System.nanoTime()};
+            StepTimes times = new StepTimes();
             long t1 = System.nanoTime();
-            var result = service.execute(plan, (done, total, message) -> {
-                long now = System.nanoTime();
-                if (current[0] != null) {
-                    steps.merge(current[0], (now - since[0]) / 1_000_000, (a, b) -> (Long) a + (Long) b);
-                }
-                current[0] = done == total ? "commit" : message;
-                since[0] = now;
-            });
-            long end = System.nanoTime();
-            if (current[0] != null) {
-                steps.merge(current[0], (end - since[0]) / 1_000_000, (a, b) -> (Long) a + (Long) b);
-            }
-            steps.put("execute_total", (end - t1) / 1_000_000);
+            var result = service.execute(plan, times);
+            steps.putAll(times.end());
+            steps.put("execute_total", millisSince(t1));
             steps.put("rows_affected", plan.affectedRowCount());
             Files.deleteIfExists(result.snapshot());
         }

@@ -87,19 +87,11 @@ class UndoBenchmark {
                 }
                 CascadeService service = new CascadeService(database, workDir.resolve("snapshots"));
                 DeletePlan plan = service.plan(List.of(new Root("project", fixture.bigProject)));
+                StepTimes steps = new StepTimes(); // the commit's time per step
                 long t1 = System.nanoTime();
-                // the commit's time per step: from each progress message to the next
-                Map<String, Long> steps = new LinkedHashMap<>();
-                long[] stepStart = {t1};
-                String[] step = {null};
-                ExecutionResult result = service.execute(plan, (done, total, message) -> {
-                    long now = System.nanoTime();
-                    if (step[0] != null) steps.merge(step[0], (now - stepStart[0]) / 1_000_000, Long::sum);
-                    step[0] = message;
-                    stepStart[0] = now;
-                });
+                ExecutionResult result = service.execute(plan, steps);
                 commits.add(millisSince(t1));
-                if (step[0] != null) steps.merge(step[0], millisSince(stepStart[0]), Long::sum);
+                commitSteps.add(steps.end()); // before the undo, which the last step must not include
                 long t2 = System.nanoTime();
                 long[] halfAt = new long[1];
                 long[] rowsAt = new long[1];
@@ -114,7 +106,6 @@ class UndoBenchmark {
                 undos.add(millisSince(t2));
                 halves.add((halfAt[0] - t2) / 1_000_000);
                 rowPhases.add((rowsAt[0] - t2) / 1_000_000);
-                commitSteps.add(steps);
                 assertThat(restored.rowsInserted()).as("every deleted row came back").isEqualTo(plan.deletedCount());
                 if (i == 0) {
                     figures.put("rows_in_database", original.totalRows());
