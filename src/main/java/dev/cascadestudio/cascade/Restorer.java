@@ -49,12 +49,6 @@ public final class Restorer {
 
     private static final int CHUNK = 400;
     private static final int BATCH = 1_000;
-    /**
-     * Values put back per UPDATE where the product puts a chunk back in one ({@link DatabaseProduct#putBackValues}):
-     * the 175,756 values of a 1M-row undo went back on MariaDB in 9.4–10.7 s four thousand at a time and in 11.0–12.9 s
-     * a thousand at a time (UndoBenchmark, the two alternated, 2026-12-07).
-     */
-    private static final int VALUE_CHUNK = 4_000;
     /** Rows checked per statement where the product takes a chunk as one JSON parameter ({@link DatabaseProduct#jsonRows}). */
     private static final int JSON_CHUNK = 1_000;
     /** Conflicts named in the message; the rest are only counted. */
@@ -173,7 +167,7 @@ public final class Restorer {
      * to say why ({@link #explained}); {@code refusal} is the reason where that check finds nothing (the file names a
      * row or value twice).
      */
-    private static final class ChangedSince extends RuntimeException {
+    static final class ChangedSince extends RuntimeException {
         final SnapshotRefusedException refusal;
 
         ChangedSince(SnapshotRefusedException refusal) {
@@ -219,15 +213,30 @@ public final class Restorer {
                 }
                 inserter.flush(); // the rows a nulled value points to are back first
             }
-            for (; section != null; section = in.nextSection()) {
-                if (section.deleted()) {
-                    throw new SnapshotRefusedException(snapshot.toString(), "its rows of " + section.table().name()
-                            + " come after the values set to NULL, where no delete writes them");
+            // where the product puts values back from temporary tables, and this connection may make them; else one by one
+            try (ValuesTables later = section == null ? null : ValuesTables.ifAllowed(connection, product(), database.sqlNames(),
+                    new SqlValues(database.kind()), graph, snapshot, section.table(), section.columns())) {
+                if (later != null) {
+                    progress.valuesLater(in.bytesRead());
                 }
-                long before = in.rowsRead();
-                counts[1] += putNullsBack(connection, snapshot, section, in, putBack, in.header().repairs(), progress);
-                sections.add(SnapshotContents.section(section, in.rowsRead() - before));
-                progress.section(in.bytesRead(), in.rowsRead());
+                for (; section != null; section = in.nextSection()) {
+                    if (section.deleted()) {
+                        throw new SnapshotRefusedException(snapshot.toString(), "its rows of " + section.table().name()
+                                + " come after the values set to NULL, where no delete writes them");
+                    }
+                    long before = in.rowsRead();
+                    if (later == null) {
+                        counts[1] += putNullsBack(connection, snapshot, section, in, putBack, in.header().repairs(), progress);
+                        progress.section(in.bytesRead(), in.rowsRead());
+                    } else {
+                        counts[1] += load(connection, snapshot, section, in, putBack, in.header().repairs(), later, progress, counts[0]);
+                        progress.section(in.bytesRead(), counts[0]);
+                    }
+                    sections.add(SnapshotContents.section(section, in.rowsRead() - before));
+                }
+                if (later != null) {
+                    later.putBack(values -> progress.puttingBack(values, counts[1], counts[0] + values));
+                }
             }
             progress.committing(in.rowsRead());
         }
@@ -383,9 +392,51 @@ public final class Restorer {
     }
 
     /**
-     * Puts the section's values back: only where the value is still NULL (so a row the file names twice is refused,
-     * not overwritten) and only values that point to a row this snapshot put back, or, for a column the delete
-     * repaired ({@link Repair}), values that still name no row at all: the dangling value it set to NULL.
+     * Which values of a nulled section may go back: only values that point to a row this snapshot put back, or, for a
+     * column the delete repaired ({@link Repair}), values that still name no row at all: the dangling value it set to
+     * NULL. Anything else is refused before it is written.
+     */
+    private final class NulledValues {
+        private final Connection connection;
+        private final Path snapshot;
+        private final TableInfo table;
+        private final TableInfo.Column column;
+        private final List<Set<String>> targets;
+        private final ForeignKeyRule repaired;
+        private final Map<String, Boolean> namesNoRow = new HashMap<>();
+
+        NulledValues(Connection connection, Path snapshot, SnapshotReader.Section section, Map<ForeignKeyRule, Set<String>> putBack,
+                     List<Repair> repairs) {
+            this.connection = connection;
+            this.snapshot = snapshot;
+            this.table = section.table();
+            this.column = section.column();
+            this.targets = graph.incoming(table.name()).stream()
+                    .filter(e -> e.action() == ForeignKeyRule.Action.SET_NULL && e.column().equals(column.name()))
+                    .map(e -> putBack.getOrDefault(e, Set.of())).toList();
+            this.repaired = repairs.contains(new Repair(table.name(), column.name()))
+                    ? new Repair(table.name(), column.name()).edge(graph) : null;
+        }
+
+        boolean repaired() {
+            return repaired != null;
+        }
+
+        /** {@code value}, the row {@code key}'s, if it may go back; refuses the restore if not. */
+        Object checked(List<String> key, Object value) {
+            if (value == null || targets.stream().noneMatch(t -> t.contains(value.toString()))
+                    && !(repaired != null && namesNoRow.computeIfAbsent(value.toString(), v -> namesNoRow(connection, repaired, v)))) {
+                throw new SnapshotRefusedException(snapshot.toString(), table.name() + " " + display(key) + " would get back "
+                        + column.name() + " = " + SnapshotFormat.describe(value) + ", which is no row the snapshot puts back"
+                        + (repaired == null ? "" : " and no longer a value that names no row"));
+            }
+            return value;
+        }
+    }
+
+    /**
+     * Puts the section's values back, one UPDATE per value in JDBC batches: only where the value is still NULL (so a row
+     * the file names twice is refused, not overwritten) and only values {@link NulledValues} lets go back.
      */
     private long putNullsBack(Connection connection, Path snapshot, SnapshotReader.Section section, SnapshotReader in,
                               Map<ForeignKeyRule, Set<String>> putBack, List<Repair> repairs, Progress progress)
@@ -395,105 +446,57 @@ public final class Restorer {
         TableInfo table = section.table();
         TableInfo.Column column = section.column();
         List<TableInfo.Column> keys = section.columns();
-        List<Set<String>> targets = graph.incoming(table.name()).stream()
-                .filter(e -> e.action() == ForeignKeyRule.Action.SET_NULL && e.column().equals(column.name()))
-                .map(e -> putBack.getOrDefault(e, Set.of())).toList();
+        NulledValues allowed = new NulledValues(connection, snapshot, section, putBack, repairs);
         String where = String.join(" AND ", keys.stream().map(k -> names.quote(k.name()) + " = ?").toList());
-        ForeignKeyRule repaired = repairs.contains(new Repair(table.name(), column.name()))
-                ? new Repair(table.name(), column.name()).edge(graph) : null;
-        Map<String, Boolean> namesNoRow = new HashMap<>();
-        List<String> keyNames = keys.stream().map(TableInfo.Column::name).toList();
-        // a full chunk's statement, written once; empty where the product puts values back one UPDATE per row
-        Optional<String> fullChunk = product().putBackValues(names, table.name(), keyNames, column.name(),
-                values.placeholder(column.kind()), VALUE_CHUNK);
-        boolean together = fullChunk.isPresent();
         long n = 0;
         // Every value written below names a row this restore has put back, or is refused before it is written: the
         // database's own check of the foreign key would only find that row again. A repaired column's values name no
         // row, which a database that enforces the key must refuse: its check stays.
-        try (DatabaseProduct.BulkWrite unchecked = repaired == null ? product().checkingNoForeignKeys(connection) : () -> { };
+        try (DatabaseProduct.BulkWrite unchecked = allowed.repaired() ? () -> { } : product().checkingNoForeignKeys(connection);
              PreparedStatement ps = connection.prepareStatement("UPDATE " + names.quote(table.name()) + " SET "
                 + names.quote(column.name()) + " = " + values.placeholder(column.kind()) + " WHERE " + where
-                + " AND " + names.quote(column.name()) + " IS NULL");
-             Statements chunks = new Statements(connection)) {
+                + " AND " + names.quote(column.name()) + " IS NULL")) {
             List<List<String>> queued = new ArrayList<>();
-            List<Object> queuedValues = new ArrayList<>();
             for (List<Object> row = in.nextRow(); row != null; row = in.nextRow()) {
-                Object value = row.get(keys.size());
                 List<String> key = pick(row, keys.size());
-                if (value == null || targets.stream().noneMatch(t -> t.contains(value.toString()))
-                        && !(repaired != null && namesNoRow.computeIfAbsent(value.toString(), v -> namesNoRow(connection, repaired, v)))) {
-                    throw new SnapshotRefusedException(snapshot.toString(), table.name() + " " + display(key) + " would get back "
-                            + column.name() + " = " + SnapshotFormat.describe(value) + ", which is no row the snapshot puts back"
-                            + (repaired == null ? "" : " and no longer a value that names no row"));
-                }
+                Object value = allowed.checked(key, row.get(keys.size()));
                 n++;
-                if (together) {
-                    queued.add(key);
-                    queuedValues.add(value);
-                    if (queued.size() == VALUE_CHUNK) {
-                        putBackTogether(snapshot, connection, chunks.prepare(fullChunk.get()), ps, values, table, column,
-                                queued, queuedValues);
-                        progress.writing(in.bytesRead(), in.rowsRead());
-                    }
-                    continue;
+                values.bind(ps, 1, column.kind(), value);
+                for (int i = 0; i < key.size(); i++) {
+                    ps.setString(i + 2, key.get(i));
                 }
-                bindOne(ps, values, column, key, value);
+                ps.addBatch();
                 queued.add(key);
                 if (queued.size() == BATCH) {
                     execute(snapshot, ps, queued, table, column);
                     progress.writing(in.bytesRead(), in.rowsRead());
                 }
             }
-            if (!together) {
-                execute(snapshot, ps, queued, table, column);
-            } else if (!queued.isEmpty()) { // the last chunk, shorter: a statement of its own size
-                putBackTogether(snapshot, connection, chunks.prepare(product().putBackValues(names, table.name(), keyNames,
-                        column.name(), values.placeholder(column.kind()), queued.size()).orElseThrow()), ps, values, table,
-                        column, queued, queuedValues);
-            }
+            execute(snapshot, ps, queued, table, column);
         }
         return n;
     }
 
-    /** Binds one row's value and key to the one-row UPDATE of {@link #putNullsBack} and queues it. */
-    private static void bindOne(PreparedStatement ps, SqlValues values, TableInfo.Column column, List<String> key, Object value)
-            throws SQLException {
-        values.bind(ps, 1, column.kind(), value);
-        for (int i = 0; i < key.size(); i++) {
-            ps.setString(i + 2, key.get(i));
-        }
-        ps.addBatch();
-    }
-
     /**
-     * Puts a chunk of values back in one statement, {@code all} ({@link DatabaseProduct#putBackValues} for the chunk's
-     * size). Where it sets fewer than the chunk holds (a row named twice, a row gone or its value set again since), the
-     * chunk is taken back to the savepoint before it and put back row by row, whose count per row names the row in the
-     * refusal ({@link #execute}).
+     * Loads the section's values into {@code later}'s temporary table of their table, each checked as
+     * {@link #putNullsBack} checks it; they go back once the whole file is read ({@link ValuesTables#putBack}).
      */
-    private static void putBackTogether(Path snapshot, Connection connection, PreparedStatement all, PreparedStatement oneByOne,
-                                        SqlValues values, TableInfo table, TableInfo.Column column, List<List<String>> queued,
-                                        List<Object> queuedValues) throws SQLException {
-        int p = 1;
-        for (int i = 0; i < queued.size(); i++) {
-            for (String part : queued.get(i)) {
-                all.setString(p++, part);
+    private long load(Connection connection, Path snapshot, SnapshotReader.Section section, SnapshotReader in,
+                      Map<ForeignKeyRule, Set<String>> putBack, List<Repair> repairs, ValuesTables later, Progress progress,
+                      long rowsPutBack) throws SQLException {
+        List<TableInfo.Column> keys = section.columns();
+        NulledValues allowed = new NulledValues(connection, snapshot, section, putBack, repairs);
+        long n = 0;
+        try (ValuesTables.Section values = later.section(section.table(), keys, section.column(), allowed.repaired())) {
+            for (List<Object> row = in.nextRow(); row != null; row = in.nextRow()) {
+                List<String> key = pick(row, keys.size());
+                values.add(key, allowed.checked(key, row.get(keys.size())));
+                if (++n % BATCH == 0) {
+                    progress.writing(in.bytesRead(), rowsPutBack);
+                }
             }
-            values.bind(all, p++, column.kind(), queuedValues.get(i));
         }
-        java.sql.Savepoint before = connection.setSavepoint();
-        if (all.executeUpdate() == queued.size()) {
-            connection.releaseSavepoint(before);
-        } else {
-            connection.rollback(before);
-            for (int i = 0; i < queued.size(); i++) {
-                bindOne(oneByOne, values, column, queued.get(i), queuedValues.get(i));
-            }
-            execute(snapshot, oneByOne, queued, table, column);
-        }
-        queued.clear();
-        queuedValues.clear();
+        return n;
     }
 
     /** Whether {@code value} names no row of {@code edge}'s parent table now (by the database's own {@code =}). */
@@ -767,7 +770,7 @@ public final class Restorer {
     }
 
     /** A row's key or name for a message, on one line whatever the file or the database holds. */
-    private static String display(List<String> values) {
+    static String display(List<String> values) {
         if (values.size() == 2 && values.get(1) != null && values.get(1).isEmpty()) {
             return SnapshotFormat.oneLine(String.valueOf(values.get(0))); // (uid, version) with the empty version
         }
@@ -840,30 +843,53 @@ public final class Restorer {
 
     /**
      * The restore's progress as a listener sees it: bytes of the file read (once, as it is written) out of the file's
-     * size, the whole only when the commit starts; the message counts the rows and values put back.
+     * size, the whole only when the commit starts; the message counts the rows and values put back. Where the values go
+     * back only after the file is read ({@link ValuesTables}), reading them fills half of the rest of the bar and
+     * putting them back the other half.
      */
     private static final class Progress {
         private final ProgressListener listener;
         private final long size;
         private long lastReported = -1;
+        private long lastBytes;
+        /** Bytes read when the first nulled section began, where its values go back after the file is read; else -1. */
+        private long valuesFrom = -1;
 
         Progress(ProgressListener listener, long size) {
             this.listener = listener;
             this.size = Math.max(2, size);
         }
 
-        /** Reports at most every {@value Restorer#REPORT_EVERY} rows and values. */
-        void writing(long bytes, long rows) {
-            if (lastReported < 0 || rows - lastReported >= REPORT_EVERY) {
-                section(bytes, rows);
+        /** Reports at most every {@value Restorer#REPORT_EVERY} rows and values, or hundredth of the file. */
+        void writing(long bytes, long putBack) {
+            if (lastReported < 0 || putBack - lastReported >= REPORT_EVERY || bytes - lastBytes >= size / 100) {
+                section(bytes, putBack);
             }
         }
 
         /** A section is written: reported whatever the count. */
-        void section(long bytes, long rows) {
-            lastReported = rows;
-            listener.update(Math.min(bytes, size - 1), size, "Restoring: " + String.format("%,d", rows)
+        void section(long bytes, long putBack) {
+            lastReported = putBack;
+            lastBytes = bytes;
+            listener.update(Math.min(position(bytes), size - 1), size, "Restoring: " + String.format("%,d", putBack)
                     + " rows and values put back");
+        }
+
+        /** From {@code bytes} on, the values are read first and put back once the file is read. */
+        void valuesLater(long bytes) {
+            valuesFrom = bytes;
+        }
+
+        /** {@code values} of the file's {@code total} values are back, {@code putBack} rows and values in all. */
+        void puttingBack(long values, long total, long putBack) {
+            long half = (size - valuesFrom) / 2;
+            long done = valuesFrom + half + (total == 0 ? half : half * values / total);
+            listener.update(Math.min(done, size - 1), size, "Restoring: " + String.format("%,d", putBack)
+                    + " rows and values put back");
+        }
+
+        private long position(long bytes) {
+            return valuesFrom < 0 || bytes < valuesFrom ? bytes : valuesFrom + (bytes - valuesFrom) / 2;
         }
 
         void committing(long rows) {

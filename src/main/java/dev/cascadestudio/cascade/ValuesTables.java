@@ -1,0 +1,298 @@
+package dev.cascadestudio.cascade;
+
+import dev.cascadestudio.domain.ForeignKeyRule;
+import dev.cascadestudio.persistence.DatabaseProduct;
+import dev.cascadestudio.persistence.SqlNames;
+import dev.cascadestudio.persistence.SqlValues;
+import dev.cascadestudio.persistence.TableInfo;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The values a delete set to NULL, put back from temporary tables where the product does that best
+ * ({@link DatabaseProduct#valuesTable}): while the restore reads the file, each value goes into the temporary table of
+ * its row's table, keyed by the row, all of the table's foreign-key columns side by side; once the file is read, each
+ * table is set from a copy of its temporary table in the order of its keys, {@value #ROWS_PER_UPDATE} rows per UPDATE,
+ * in the order of its primary key, each row written once however many
+ * of its columns come back (a delete of workflows and their schedules nulls {@code run.workflow_id} and
+ * {@code run.schedule_id} of the same rows: one UPDATE per column wrote those rows twice). The values wait on the
+ * server, not in memory, and the temporary tables are dropped on {@link #close}, whether the restore went through or not.
+ *
+ * <p>What a value must be to go back at all (a row this snapshot put back, or for a repaired column still no row) is
+ * the caller's check, before {@link Section#add}. Here a value goes back only where its row is still there and the
+ * column still NULL; any other value (a row gone or a value set again since the delete, or a value the file gives twice)
+ * ends the restore with {@link Restorer.ChangedSince}, which the caller rolls back and explains.
+ */
+final class ValuesTables implements AutoCloseable {
+
+    /** Rows of a table set per UPDATE (and the restore's progress reported after each). */
+    static final int ROWS_PER_UPDATE = 10_000;
+    /** Values loaded per INSERT (one INSERT per value, pipelined by the driver, took 5.8 s for 175,756 values). */
+    static final int ROWS_PER_INSERT = 1_000;
+
+    private final Connection connection;
+    private final DatabaseProduct product;
+    private final DatabaseProduct.ValuesTable sql;
+    private final SqlNames names;
+    private final SqlValues values;
+    private final CascadeGraph graph;
+    private final Path snapshot;
+    /** Per table, in the order the file first names it. */
+    private final Map<String, Loaded> tables = new LinkedHashMap<>();
+
+    /**
+     * The values tables of {@code product} on {@code connection}, or null where it has none, or where the connection may
+     * not make temporary tables (MariaDB's {@code CREATE TEMPORARY TABLES} privilege, which a controller's user may lack):
+     * tried with the values table of {@code first} (the table of the file's first nulled section, its rows named by
+     * {@code keys}), made and dropped at once, which changes nothing.
+     */
+    static ValuesTables ifAllowed(Connection connection, DatabaseProduct product, SqlNames names, SqlValues values,
+                                  CascadeGraph graph, Path snapshot, TableInfo first, List<TableInfo.Column> keys) {
+        DatabaseProduct.ValuesTable sql = product.valuesTable().orElse(null);
+        if (sql == null) {
+            return null;
+        }
+        try (Statement s = connection.createStatement()) {
+            s.execute(sql.create(names, "cs_values_probe", first.name(), keys.stream().map(TableInfo.Column::name).toList(),
+                    columns(graph, first)));
+            s.execute(sql.drop("cs_values_probe"));
+            return new ValuesTables(connection, product, sql, names, values, graph, snapshot);
+        } catch (SQLException notAllowed) {
+            return null;
+        }
+    }
+
+    private ValuesTables(Connection connection, DatabaseProduct product, DatabaseProduct.ValuesTable sql, SqlNames names,
+                         SqlValues values, CascadeGraph graph, Path snapshot) {
+        this.connection = connection;
+        this.product = product;
+        this.sql = sql;
+        this.names = names;
+        this.values = values;
+        this.graph = graph;
+        this.snapshot = snapshot;
+    }
+
+    /** One table's temporary table: which of its columns it holds, and what was loaded into it. */
+    private static final class Loaded {
+        final TableInfo table;
+        final String temp;
+        /** {@link #temp} in the order of the keys, made once the file is read. */
+        final String ordered;
+        final List<String> keys;
+        final List<String> columns;
+        long values;
+        /** Whether a column loaded is one the delete repaired: its values name no row, and the database's check stays. */
+        boolean repaired;
+
+        Loaded(TableInfo table, String temp, List<String> keys, List<String> columns) {
+            this.table = table;
+            this.temp = temp;
+            this.ordered = temp + "_in_order";
+            this.keys = keys;
+            this.columns = columns;
+        }
+    }
+
+    /** The values of one nulled section, added {@value #ROWS_PER_INSERT} per INSERT; {@link #close} sends the rest. */
+    final class Section implements AutoCloseable {
+        private final Loaded loaded;
+        private final TableInfo.Column column;
+        private final int index;
+        private final List<List<String>> keys = new ArrayList<>(ROWS_PER_INSERT);
+        private final List<Object> queued = new ArrayList<>(ROWS_PER_INSERT);
+        private PreparedStatement full;
+
+        private Section(Loaded loaded, TableInfo.Column column, int index) {
+            this.loaded = loaded;
+            this.column = column;
+            this.index = index;
+        }
+
+        void add(List<String> key, Object value) throws SQLException {
+            keys.add(key);
+            queued.add(value);
+            loaded.values++;
+            if (queued.size() == ROWS_PER_INSERT) {
+                if (full == null) {
+                    full = connection.prepareStatement(insert(ROWS_PER_INSERT));
+                }
+                send(full);
+            }
+        }
+
+        private String insert(int rows) {
+            return sql.add(loaded.temp, loaded.keys.size(), loaded.columns.size(), index, values.placeholder(column.kind()), rows);
+        }
+
+        private void send(PreparedStatement ps) throws SQLException {
+            int p = 1;
+            for (int i = 0; i < queued.size(); i++) {
+                for (String part : keys.get(i)) {
+                    ps.setString(p++, part);
+                }
+                values.bind(ps, p++, column.kind(), queued.get(i));
+            }
+            ps.executeUpdate();
+            keys.clear();
+            queued.clear();
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try {
+                if (!queued.isEmpty()) {
+                    try (PreparedStatement rest = connection.prepareStatement(insert(queued.size()))) {
+                        send(rest);
+                    }
+                }
+            } finally {
+                if (full != null) full.close();
+            }
+        }
+    }
+
+    /**
+     * Where the values of {@code column} of {@code table}, rows found by {@code keys}, go: the table's temporary table,
+     * made when the file first names the table.
+     */
+    Section section(TableInfo table, List<TableInfo.Column> keys, TableInfo.Column column, boolean repaired) throws SQLException {
+        List<String> keyNames = keys.stream().map(TableInfo.Column::name).toList();
+        Loaded loaded = tables.get(table.name());
+        if (loaded == null) {
+            loaded = new Loaded(table, "cs_values_" + tables.size(), keyNames, columns(graph, table));
+            tables.put(table.name(), loaded); // dropped on close from here on, made or not
+            execute(sql.create(names, loaded.temp, table.name(), keyNames, loaded.columns));
+        }
+        int index = loaded.columns.indexOf(column.name());
+        if (!loaded.keys.equals(keyNames) || index < 0) {
+            throw new SnapshotRefusedException(snapshot.toString(), "its values of " + table.name() + "." + column.name()
+                    + " name their rows by " + keyNames + ", or the column is no foreign key of " + table.name());
+        }
+        loaded.repaired |= repaired;
+        return new Section(loaded, column, index);
+    }
+
+    /** The columns of {@code table}'s values table: its foreign keys, any of which a delete may set to NULL or repair. */
+    private static List<String> columns(CascadeGraph graph, TableInfo table) {
+        return graph.incoming(table.name()).stream().map(ForeignKeyRule::column).distinct().toList();
+    }
+
+    /** How many values the sections added, all tables together. */
+    long loaded() {
+        return tables.values().stream().mapToLong(t -> t.values).sum();
+    }
+
+    /** Told how many of the {@link #loaded} values are back after each UPDATE. */
+    interface Progress {
+        void putBack(long values);
+    }
+
+    /**
+     * Sets every table from its temporary table, {@value #ROWS_PER_UPDATE} rows per UPDATE, refusing (before any is
+     * set) a file that gave one value twice, and stopping at the first UPDATE that set fewer rows than it was given.
+     */
+    void putBack(Progress progress) throws SQLException {
+        long done = 0;
+        for (Loaded loaded : tables.values()) {
+            refuseTwice(loaded);
+        }
+        for (Loaded loaded : tables.values()) {
+            // every value names a row the restore put back, or is refused before it is loaded: the database's own check
+            // of the key would only find that row again; a repaired column's values name no row, and keep the check
+            execute(sql.ordered(loaded.temp, loaded.ordered, loaded.keys.size(), loaded.columns.size()));
+            try (DatabaseProduct.BulkWrite unchecked = loaded.repaired ? () -> { } : product.checkingNoForeignKeys(connection);
+                 PreparedStatement chunk = connection.prepareStatement(countOfChunk(loaded));
+                 PreparedStatement update = connection.prepareStatement(sql.update(names, loaded.ordered, loaded.table.name(),
+                         loaded.keys, loaded.columns))) {
+                long last = single("SELECT COALESCE(MAX(cs_position), 0) FROM " + loaded.ordered);
+                for (long from = 0; from < last; from += ROWS_PER_UPDATE) {
+                    long to = Math.min(last, from + ROWS_PER_UPDATE);
+                    long rows;
+                    long chunkValues;
+                    chunk.setLong(1, from);
+                    chunk.setLong(2, to);
+                    try (ResultSet rs = chunk.executeQuery()) {
+                        rs.next();
+                        rows = rs.getLong(1);
+                        chunkValues = rs.getLong(2);
+                    }
+                    update.setLong(1, from);
+                    update.setLong(2, to);
+                    if (update.executeUpdate() != rows) {
+                        throw new Restorer.ChangedSince(new SnapshotRefusedException(snapshot.toString(), "it puts back values of "
+                                + loaded.table.name() + " whose rows are gone or hold a value there again"));
+                    }
+                    done += chunkValues;
+                    progress.putBack(done);
+                }
+            }
+        }
+    }
+
+    /** The rows of a chunk of positions, and the values among them. */
+    private String countOfChunk(Loaded loaded) {
+        StringBuilder count = new StringBuilder("SELECT COUNT(*), 0");
+        for (int i = 0; i < loaded.columns.size(); i++) {
+            count.append(" + COUNT(v").append(i).append(")");
+        }
+        return count + " FROM " + loaded.ordered + " WHERE cs_position > ? AND cs_position <= ?";
+    }
+
+    private void refuseTwice(Loaded loaded) throws SQLException {
+        StringBuilder select = new StringBuilder("SELECT cs_twice");
+        for (int i = 0; i < loaded.keys.size(); i++) {
+            select.append(", k").append(i);
+        }
+        try (Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery(select + " FROM " + loaded.temp + " WHERE cs_twice > 0 LIMIT 1")) {
+            if (rs.next()) {
+                List<String> key = new ArrayList<>();
+                for (int i = 0; i < loaded.keys.size(); i++) {
+                    key.add(rs.getString(i + 2));
+                }
+                throw new Restorer.ChangedSince(new SnapshotRefusedException(snapshot.toString(), "it puts back "
+                        + loaded.table.name() + " " + Restorer.display(key) + "'s "
+                        + loaded.columns.get(rs.getInt(1) - 1) + " twice"));
+            }
+        }
+    }
+
+    private void execute(String statement) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute(statement);
+        }
+    }
+
+    private long single(String query) throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(query)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Drops the temporary tables. */
+    @Override
+    public void close() throws SQLException {
+        SQLException failure = null;
+        for (Loaded loaded : tables.values()) {
+            for (String temp : List.of(loaded.temp, loaded.ordered)) {
+                try {
+                    execute(sql.drop(temp));
+                } catch (SQLException e) {
+                    if (failure == null) failure = e; else failure.addSuppressed(e);
+                }
+            }
+        }
+        tables.clear();
+        if (failure != null) throw failure;
+    }
+}
