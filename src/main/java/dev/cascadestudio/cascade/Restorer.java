@@ -495,6 +495,7 @@ public final class Restorer {
                     progress.writing(in.bytesRead(), rowsPutBack);
                 }
             }
+            values.finish();
         }
         return n;
     }

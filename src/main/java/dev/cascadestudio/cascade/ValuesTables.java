@@ -61,6 +61,7 @@ final class ValuesTables implements AutoCloseable {
             return null;
         }
         try (Statement s = connection.createStatement()) {
+            s.execute(sql.drop("cs_values_probe")); // one a failed drop left in this pooled connection
             s.execute(sql.create(names, "cs_values_probe", first.name(), keys.stream().map(TableInfo.Column::name).toList(),
                     columns(graph, first)));
             s.execute(sql.drop("cs_values_probe"));
@@ -102,7 +103,7 @@ final class ValuesTables implements AutoCloseable {
         }
     }
 
-    /** The values of one nulled section, added {@value #ROWS_PER_INSERT} per INSERT; {@link #close} sends the rest. */
+    /** The values of one nulled section, added {@value #ROWS_PER_INSERT} per INSERT; {@link #finish} sends the rest. */
     final class Section implements AutoCloseable {
         private final Loaded loaded;
         private final TableInfo.Column column;
@@ -134,29 +135,34 @@ final class ValuesTables implements AutoCloseable {
         }
 
         private void send(PreparedStatement ps) throws SQLException {
-            int p = 1;
-            for (int i = 0; i < queued.size(); i++) {
-                for (String part : keys.get(i)) {
-                    ps.setString(p++, part);
+            try {
+                int p = 1;
+                for (int i = 0; i < queued.size(); i++) {
+                    for (String part : keys.get(i)) {
+                        ps.setString(p++, part);
+                    }
+                    values.bind(ps, p++, column.kind(), queued.get(i));
                 }
-                values.bind(ps, p++, column.kind(), queued.get(i));
+                ps.executeUpdate();
+            } finally {
+                keys.clear();
+                queued.clear();
             }
-            ps.executeUpdate();
-            keys.clear();
-            queued.clear();
         }
 
+        /** Sends the values added since the last full INSERT: the section is read to its end. */
+        void finish() throws SQLException {
+            if (!queued.isEmpty()) {
+                try (PreparedStatement rest = connection.prepareStatement(insert(queued.size()))) {
+                    send(rest);
+                }
+            }
+        }
+
+        /** Closes the statement; values not {@linkplain #finish finished} are not sent (the restore is failing). */
         @Override
         public void close() throws SQLException {
-            try {
-                if (!queued.isEmpty()) {
-                    try (PreparedStatement rest = connection.prepareStatement(insert(queued.size()))) {
-                        send(rest);
-                    }
-                }
-            } finally {
-                if (full != null) full.close();
-            }
+            if (full != null) full.close();
         }
     }
 
@@ -170,6 +176,8 @@ final class ValuesTables implements AutoCloseable {
         if (loaded == null) {
             loaded = new Loaded(table, "cs_values_" + tables.size(), keyNames, columns(graph, table));
             tables.put(table.name(), loaded); // dropped on close from here on, made or not
+            execute(sql.drop(loaded.temp)); // one a failed drop left in this pooled connection
+            execute(sql.drop(loaded.ordered));
             execute(sql.create(names, loaded.temp, table.name(), keyNames, loaded.columns));
         }
         int index = loaded.columns.indexOf(column.name());
@@ -227,6 +235,8 @@ final class ValuesTables implements AutoCloseable {
                     }
                     update.setLong(1, from);
                     update.setLong(2, to);
+                    // one count for the chunk: each key names one row (the table's primary key), so a count short of
+                    // the chunk's rows is a row gone or a value set again, and never one offset by a row found twice
                     if (update.executeUpdate() != rows) {
                         throw new Restorer.ChangedSince(new SnapshotRefusedException(snapshot.toString(), "it puts back values of "
                                 + loaded.table.name() + " whose rows are gone or hold a value there again"));

@@ -81,6 +81,7 @@ final class MariaDbProduct extends ServerProduct {
                     row.append(", ").append(i == column ? value : "NULL");
                 }
                 row.append(")");
+                // VALUES(v): MariaDB's only way to name the row being inserted; MySQL 8.0.20+ warns but accepts it
                 String v = "v" + column;
                 return "INSERT INTO " + temp + " (" + list("k", keys) + ", " + list("v", columns) + ") VALUES "
                         + String.join(", ", java.util.Collections.nCopies(rows, row)) + " ON DUPLICATE KEY UPDATE cs_twice = IF("
