@@ -36,7 +36,9 @@ import org.hibernate.exception.DataException;
  * nulled values, each only where it is still NULL. Nothing changed since the delete may be overwritten: a deleted
  * row's key or name taken since is refused by the database's own primary key and unique indexes where it has them
  * ({@link UniqueColumns}), and looked up first, a chunk at a time, where it does not; a nulled value set again, or
- * its row gone, is found by its UPDATE changing no row. Either rolls the restore back, and a check of the whole file
+ * its row gone, is found by its UPDATE changing no row (or, where the values go back from temporary tables once the
+ * file is read, {@link ValuesTables}, by an UPDATE changing fewer rows than it was given). Either rolls the restore
+ * back, and a check of the whole file
  * against the database (which writes nothing) then names every conflict ({@link RestoreConflictException}). At most
  * {@value #CHUNK} rows are looked up at a time (fewer where the product answers single-key lookups faster,
  * {@link DatabaseProduct#restoreLookupRows}; {@value #JSON_CHUNK} in one statement joined to them where it takes a
