@@ -65,9 +65,17 @@ class RestoreValuesTogetherTest {
             return recording(connection, executed);
         });
 
-        Restorer.RestoreResult restored = restorer.restore(result.snapshot());
+        List<Long> counted = new ArrayList<>();
+        java.util.regex.Pattern restoring = java.util.regex.Pattern.compile("Restoring: ([0-9,]+) rows and values put back");
+
+        Restorer.RestoreResult restored = restorer.restore(result.snapshot(), false, (done, total, message) -> {
+            java.util.regex.Matcher m = restoring.matcher(message);
+            if (m.matches()) counted.add(Long.parseLong(m.group(1).replace(",", "")));
+        });
 
         assertThat(restored.valuesRestored()).isEqualTo(values);
+        assertThat(counted).as("the values counted as they go back, between the rows and the whole")
+                .anyMatch(n -> n > plan.deletedCount() && n < plan.deletedCount() + values);
         if (kind == EngineDatabases.Kind.MARIADB_CONTROLLER) assertNoValuesTableLeft(used[0]);
         assertThat(plan.nulledIn("run", "workflow_id").count()).as("run.workflow_id's values").isGreaterThan(10_000);
         assertThat(plan.nulledIn("run", "schedule_id").count()).as("run.schedule_id's values").isPositive();
