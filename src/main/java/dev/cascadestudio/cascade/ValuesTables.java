@@ -20,10 +20,10 @@ import java.util.Map;
  * The values a delete set to NULL, put back from temporary tables where the product does that best
  * ({@link DatabaseProduct#valuesTable}): while the restore reads the file, each value goes into the temporary table of
  * its row's table, keyed by the row, all of the table's foreign-key columns side by side; once the file is read, each
- * table is set from a copy of its temporary table in the order of its keys, {@value #ROWS_PER_UPDATE} rows per UPDATE,
- * in the order of its primary key, each row written once however many
- * of its columns come back (a delete of workflows and their schedules nulls {@code run.workflow_id} and
- * {@code run.schedule_id} of the same rows: one UPDATE per column wrote those rows twice). The values wait on the
+ * table is set from a copy of its temporary table in the order of its keys (so of its primary key),
+ * {@value #ROWS_PER_UPDATE} rows per UPDATE, each row written once however many of its columns come back (a delete of
+ * workflows and their schedules nulls {@code run.workflow_id} and {@code run.schedule_id} of the same rows: one UPDATE
+ * per column wrote those rows twice). The values wait on the
  * server, not in memory, and the temporary tables are dropped on {@link #close}, whether the restore went through or not.
  *
  * <p>What a value must be to go back at all (a row this snapshot put back, or for a repaired column still no row) is
@@ -90,7 +90,6 @@ final class ValuesTables implements AutoCloseable {
         final String ordered;
         final List<String> keys;
         final List<String> columns;
-        long values;
         /** Whether a column loaded is one the delete repaired: its values name no row, and the database's check stays. */
         boolean repaired;
 
@@ -121,7 +120,6 @@ final class ValuesTables implements AutoCloseable {
         void add(List<String> key, Object value) throws SQLException {
             keys.add(key);
             queued.add(value);
-            loaded.values++;
             if (queued.size() == ROWS_PER_INSERT) {
                 if (full == null) {
                     full = connection.prepareStatement(insert(ROWS_PER_INSERT));
@@ -194,12 +192,7 @@ final class ValuesTables implements AutoCloseable {
         return graph.incoming(table.name()).stream().map(ForeignKeyRule::column).distinct().toList();
     }
 
-    /** How many values the sections added, all tables together. */
-    long loaded() {
-        return tables.values().stream().mapToLong(t -> t.values).sum();
-    }
-
-    /** Told how many of the {@link #loaded} values are back after each UPDATE. */
+    /** Told how many of the values loaded are back after each UPDATE. */
     interface Progress {
         void putBack(long values);
     }

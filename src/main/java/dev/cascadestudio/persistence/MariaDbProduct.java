@@ -61,13 +61,8 @@ final class MariaDbProduct extends ServerProduct {
             @Override
             public String create(SqlNames names, String temp, String table, java.util.List<String> keys,
                                  java.util.List<String> columns) {
-                StringBuilder select = new StringBuilder();
-                for (int i = 0; i < keys.size(); i++) {
-                    select.append(i == 0 ? "" : ", ").append("t.").append(names.quote(keys.get(i))).append(" AS k").append(i);
-                }
-                for (int i = 0; i < columns.size(); i++) {
-                    select.append(", n.").append(names.quote(columns.get(i))).append(" AS v").append(i);
-                }
+                String select = each(names, keys, ", ", (key, i) -> "t." + key + " AS k" + i)
+                        + each(names, columns, "", (column, i) -> ", n." + column + " AS v" + i);
                 return "CREATE TEMPORARY TABLE " + temp + " (cs_twice INT NOT NULL DEFAULT 0, PRIMARY KEY ("
                         + list("k", keys.size()) + ")) ENGINE=InnoDB SELECT " + select + " FROM " + names.quote(table)
                         + " t LEFT JOIN " + names.quote(table) + " n ON 1 = 0 WHERE 1 = 0";
@@ -98,10 +93,7 @@ final class MariaDbProduct extends ServerProduct {
             @Override
             public String update(SqlNames names, String ordered, String table, java.util.List<String> keys,
                                  java.util.List<String> columns) {
-                StringBuilder on = new StringBuilder();
-                for (int i = 0; i < keys.size(); i++) {
-                    on.append(i == 0 ? "" : " AND ").append("t.").append(names.quote(keys.get(i))).append(" = j.k").append(i);
-                }
+                String on = each(names, keys, " AND ", (key, i) -> "t." + key + " = j.k" + i);
                 StringBuilder set = new StringBuilder();
                 StringBuilder stillNull = new StringBuilder();
                 for (int i = 0; i < columns.size(); i++) {
@@ -119,6 +111,16 @@ final class MariaDbProduct extends ServerProduct {
                 return "DROP TEMPORARY TABLE IF EXISTS " + temp;
             }
         });
+    }
+
+    /** {@code term} of each of {@code names}, quoted, with its index, joined by {@code separator}. */
+    private static String each(SqlNames quoting, java.util.List<String> names, String separator,
+                               java.util.function.BiFunction<String, Integer, String> term) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < names.size(); i++) {
+            out.append(i == 0 ? "" : separator).append(term.apply(quoting.quote(names.get(i)), i));
+        }
+        return out.toString();
     }
 
     /** {@code prefix0, prefix1, ...}: {@code n} names of a values table's columns. */
