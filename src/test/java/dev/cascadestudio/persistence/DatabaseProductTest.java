@@ -27,6 +27,33 @@ class DatabaseProductTest {
     }
 
     /**
+     * How a restore puts back the values a delete set to NULL: one UPDATE per value (in JDBC batches), or on MariaDB and
+     * MySQL from a temporary table of them, the values of a table's columns side by side, a range of positions in the
+     * order of the key per UPDATE (README, item 21).
+     */
+    @Test
+    void eachProductSaysHowARestorePutsTheNulledValuesBack() {
+        List<String> table = new ArrayList<>();
+        for (DatabaseKind kind : DatabaseKind.values()) {
+            DatabaseProduct p = DatabaseProduct.of(kind);
+            table.add(kind + " | " + p.valuesTable().map(v -> v.update(SqlNames.of(kind), "o", "run", List.of("uid", "version"),
+                    List.of("workflow_id", "schedule_id"))).orElse("one UPDATE per value"));
+        }
+        assertThat(table).containsExactly(
+                "H2 | one UPDATE per value",
+                "SQLITE | one UPDATE per value",
+                "POSTGRESQL | one UPDATE per value",
+                "MARIADB | UPDATE o j STRAIGHT_JOIN `run` t ON t.`uid` = j.k0 AND t.`version` = j.k1 SET"
+                        + " t.`workflow_id` = IF(j.v0 IS NULL, t.`workflow_id`, j.v0), t.`schedule_id` = IF(j.v1 IS NULL,"
+                        + " t.`schedule_id`, j.v1) WHERE j.cs_position > ? AND j.cs_position <= ?"
+                        + " AND (j.v0 IS NULL OR t.`workflow_id` IS NULL) AND (j.v1 IS NULL OR t.`schedule_id` IS NULL)",
+                "MYSQL | UPDATE o j STRAIGHT_JOIN `run` t ON t.`uid` = j.k0 AND t.`version` = j.k1 SET"
+                        + " t.`workflow_id` = IF(j.v0 IS NULL, t.`workflow_id`, j.v0), t.`schedule_id` = IF(j.v1 IS NULL,"
+                        + " t.`schedule_id`, j.v1) WHERE j.cs_position > ? AND j.cs_position <= ?"
+                        + " AND (j.v0 IS NULL OR t.`workflow_id` IS NULL) AND (j.v1 IS NULL OR t.`schedule_id` IS NULL)");
+    }
+
+    /**
      * How many chosen uids are bound: as one parameter (an array, a JSON array) where the product takes
      * one, else one parameter each (null). Expected shapes from each product's manual: H2's {@code = ANY(array)}
      * and its 65,536-element arrays, PostgreSQL's {@code = ANY(array)}, SQLite's json_each table function.
