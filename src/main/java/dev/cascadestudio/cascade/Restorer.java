@@ -874,8 +874,7 @@ public final class Restorer {
         void section(long bytes, long putBack) {
             lastReported = putBack;
             lastBytes = bytes;
-            listener.update(Math.min(position(bytes), size - 1), size, "Restoring: " + String.format("%,d", putBack)
-                    + " rows and values put back");
+            restoring(position(bytes), putBack);
         }
 
         /** From {@code bytes} on, the values are read first and put back once the file is read. */
@@ -886,7 +885,11 @@ public final class Restorer {
         /** {@code values} of the file's {@code total} values are back, {@code putBack} rows and values in all. */
         void puttingBack(long values, long total, long putBack) {
             long half = (size - valuesFrom) / 2;
-            long done = valuesFrom + half + (total == 0 ? half : half * values / total);
+            restoring(valuesFrom + half + (total == 0 ? half : half * values / total), putBack);
+        }
+
+        /** At {@code done} bytes' worth of the bar (short of the whole, which is the commit's), {@code putBack} counted. */
+        private void restoring(long done, long putBack) {
             listener.update(Math.min(done, size - 1), size, "Restoring: " + String.format("%,d", putBack)
                     + " rows and values put back");
         }

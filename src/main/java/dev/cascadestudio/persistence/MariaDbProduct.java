@@ -94,14 +94,9 @@ final class MariaDbProduct extends ServerProduct {
             public String update(SqlNames names, String ordered, String table, java.util.List<String> keys,
                                  java.util.List<String> columns) {
                 String on = each(names, keys, " AND ", (key, i) -> "t." + key + " = j.k" + i);
-                StringBuilder set = new StringBuilder();
-                StringBuilder stillNull = new StringBuilder();
-                for (int i = 0; i < columns.size(); i++) {
-                    String target = "t." + names.quote(columns.get(i));
-                    set.append(i == 0 ? "" : ", ").append(target).append(" = IF(j.v").append(i).append(" IS NULL, ")
-                            .append(target).append(", j.v").append(i).append(")");
-                    stillNull.append(" AND (j.v").append(i).append(" IS NULL OR ").append(target).append(" IS NULL)");
-                }
+                String set = each(names, columns, ", ", (column, i) -> "t." + column + " = IF(j.v" + i + " IS NULL, t."
+                        + column + ", j.v" + i + ")");
+                String stillNull = each(names, columns, "", (column, i) -> " AND (j.v" + i + " IS NULL OR t." + column + " IS NULL)");
                 return "UPDATE " + ordered + " j STRAIGHT_JOIN " + names.quote(table) + " t ON " + on + " SET " + set
                         + " WHERE j.cs_position > ? AND j.cs_position <= ?" + stillNull;
             }
