@@ -17,8 +17,6 @@ import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -152,10 +150,8 @@ class ClassDataRelaunchTest {
 
     @Test
     void theRelaunchUsesTheSameJvmOptionsAsTheScriptAndThePackage() throws IOException {
-        String shell = Files.readString(Path.of(System.getProperty("basedir", "."), "installer", "jvm-options.sh"));
-        Matcher list = Pattern.compile("jvm_start_options=\\(([^)]*)\\)").matcher(shell);
-        assertThat(list.find()).as("installer/jvm-options.sh sets jvm_start_options").isTrue();
-        assertThat(List.of(list.group(1).trim().split("\\s+"))).containsExactlyElementsOf(ClassDataRelaunch.START_OPTIONS);
+        assertThat(dev.cascadestudio.testsupport.ScriptJvmOptions.startOptions())
+                .containsExactlyElementsOf(ClassDataRelaunch.START_OPTIONS);
     }
 
     // --- the relaunch, with real JVMs ---------------------------------------------------------------------

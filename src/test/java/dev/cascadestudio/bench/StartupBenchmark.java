@@ -6,6 +6,7 @@ import dev.cascadestudio.persistence.Database;
 import dev.cascadestudio.persistence.demo.DataGenerator;
 import dev.cascadestudio.service.StartupTimeline;
 import dev.cascadestudio.testsupport.EngineDatabases;
+import dev.cascadestudio.testsupport.ScriptJvmOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,14 +84,18 @@ class StartupBenchmark {
         if (display == null) {
             window.put("skipped", "no DISPLAY and no Xvfb: the window cannot be started");
         } else {
+            Map<String, Object> floor = floor(display);
+            json.put("machine_floor", floor);
+            long floorMs = (Long) floor.get("bare_javafx_window_ms");
             for (Launcher launcher : launchers) {
                 Map<String, Object> figures = new LinkedHashMap<>();
                 Path home = work.resolve("home-" + launcher.name());
                 BenchFigures.deleteTree(home);
-                figures.put("demo_h2_second_start", windowStarts(launcher, display, home, null, USERS_TARGET_MS));
-                figures.put("h2_1m_rows", windowStarts(launcher, display, home, "jdbc:h2:file:" + h2, BIG_FIRST_LEVEL_TARGET_MS));
+                figures.put("demo_h2_second_start", windowStarts(launcher, display, home, null, USERS_TARGET_MS, floorMs));
+                figures.put("h2_1m_rows", windowStarts(launcher, display, home, "jdbc:h2:file:" + h2, BIG_FIRST_LEVEL_TARGET_MS,
+                        floorMs));
                 figures.put("controller_sqlite_1m_rows", windowStarts(launcher, display, home, "jdbc:sqlite:" + sqlite,
-                        BIG_FIRST_LEVEL_TARGET_MS));
+                        BIG_FIRST_LEVEL_TARGET_MS, floorMs));
                 window.put(launcher.name(), figures);
             }
             display.close();
@@ -112,9 +117,58 @@ class StartupBenchmark {
     }
 
 
+    /**
+     * What this machine takes at the least, so that figures of machines of different speeds can be compared (the same
+     * code's window took 0.67 s on one 2-core machine and 1.4 s on another): the JVM alone ({@code java -version}), and
+     * {@link BareWindow}, a JavaFX window with a label and a progress bar from the same jar's JavaFX, the same JVM options
+     * and a class-data archive of its own (recorded by the unmeasured first start), to its first frame; medians of
+     * {@value #STARTS} starts after one unmeasured start.
+     */
+    private Map<String, Object> floor(Display display) throws Exception {
+        String javaExe = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path archive = work.resolve("bare-window.jsa");
+        Files.deleteIfExists(archive);
+        String classPath = Launcher.jar() + java.io.File.pathSeparator + bareWindowJar();
+        List<Long> runs = new ArrayList<>();
+        for (int i = 0; i <= STARTS; i++) {
+            List<String> command = new ArrayList<>(List.of(javaExe));
+            command.addAll(ScriptJvmOptions.startOptions());
+            command.add(i == 0 ? "-XX:ArchiveClassesAtExit=" + archive : "-XX:SharedArchiveFile=" + archive);
+            command.addAll(List.of("-Xlog:disable", "-Xlog:all=error:stderr", "-cp", classPath, BareWindow.class.getName()));
+            Map<String, Long> marks = launchWindow(new Launcher("bare_window", command), display, work.resolve("home-bare"), null);
+            if (i > 0) {
+                runs.add(marks.getOrDefault("window-frame", -1L));
+            }
+        }
+        Map<String, Object> floor = new LinkedHashMap<>();
+        floor.put("what", "bare_javafx_window_ms: a JavaFX window (a label, a progress bar, 1200x760) from the same jar's "
+                + "JavaFX, the JVM options of installer/jvm-options.sh and a class-data archive of its own, from the spawn to "
+                + "its first frame (marked as the application marks its window's); java_version_ms: `java -version` as a "
+                + "whole process. Each window figure's window_above_floor_ms is its window_ms less bare_javafx_window_ms.");
+        floor.put("bare_javafx_window_ms", BenchFigures.median(runs));
+        floor.put("bare_javafx_window_runs_ms", runs);
+        floor.put("java_version_ms", processMs(new Launcher("java", List.of(javaExe)), List.of("-version")).get("ms"));
+        return floor;
+    }
+
+    /** {@link BareWindow}'s classes in a jar of their own: a class-data archive takes no folder on the class path. */
+    private Path bareWindowJar() throws IOException {
+        Path jar = work.resolve("bare-window.jar");
+        Path classes = base.resolve("target").resolve("test-classes");
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+            for (Class<?> type : List.of(BareWindow.class, BareWindow.Window.class)) {
+                String entry = type.getName().replace('.', '/') + ".class";
+                out.putNextEntry(new java.util.jar.JarEntry(entry));
+                out.write(Files.readAllBytes(classes.resolve(entry)));
+                out.closeEntry();
+            }
+        }
+        return jar;
+    }
+
     /** The window's start, {@value #STARTS} times after one unmeasured start: medians, all runs, targets. */
-    private Map<String, Object> windowStarts(Launcher launcher, Display display, Path home, String url, long treeTarget)
-            throws Exception {
+    private Map<String, Object> windowStarts(Launcher launcher, Display display, Path home, String url, long treeTarget,
+                                             long floorMs) throws Exception {
         List<Map<String, Long>> runs = new ArrayList<>();
         for (int i = 0; i <= STARTS; i++) {
             Map<String, Long> marks = launchWindow(launcher, display, home, url);
@@ -128,6 +182,7 @@ class StartupBenchmark {
         figures.put("window_ms", windowMs);
         figures.put("window_target_ms", WINDOW_TARGET_MS);
         figures.put("window_met", windowMs >= 0 && windowMs <= WINDOW_TARGET_MS);
+        figures.put("window_above_floor_ms", windowMs - floorMs);
         figures.put("tree_ms", treeMs);
         figures.put("tree_target_ms", treeTarget);
         figures.put("tree_met", treeMs >= 0 && treeMs <= treeTarget);
@@ -155,15 +210,9 @@ class StartupBenchmark {
         try {
             while (System.currentTimeMillis() < deadline && !marks.containsKey("tree-frame") && process.isAlive()) {
                 Thread.sleep(10);
-                if (Files.exists(trace)) {
-                    for (String line : Files.readAllLines(trace)) {
-                        String[] parts = line.split(" ");
-                        if (parts.length == 2) {
-                            marks.put(parts[0], Long.parseLong(parts[1]) - spawned);
-                        }
-                    }
-                }
+                read(trace, spawned, marks);
             }
+            read(trace, spawned, marks); // a process that ended by itself (BareWindow) marked before it did
         } finally {
             process.destroy();
             if (!process.waitFor(60, TimeUnit.SECONDS)) { // a first start writes the class-data archive as it exits
@@ -172,6 +221,18 @@ class StartupBenchmark {
             Files.deleteIfExists(trace);
         }
         return marks;
+    }
+
+    /** The milestones {@code trace} holds so far, in milliseconds since {@code spawned}. */
+    private static void read(Path trace, long spawned, Map<String, Long> marks) throws IOException {
+        if (Files.exists(trace)) {
+            for (String line : Files.readAllLines(trace)) {
+                String[] parts = line.split(" ");
+                if (parts.length == 2) {
+                    marks.put(parts[0], Long.parseLong(parts[1]) - spawned);
+                }
+            }
+        }
     }
 
     /** A command-line verb as a whole process: median wall time of {@value #STARTS} runs after one unmeasured run. */
