@@ -130,10 +130,11 @@ class StartupBenchmark {
         Path archive = work.resolve("bare-window.jsa");
         Files.deleteIfExists(archive);
         String classPath = Launcher.jar() + java.io.File.pathSeparator + bareWindowJar();
+        List<String> options = ScriptJvmOptions.startOptions();
         List<Long> runs = new ArrayList<>();
         for (int i = 0; i <= STARTS; i++) {
             List<String> command = new ArrayList<>(List.of(javaExe));
-            command.addAll(ScriptJvmOptions.startOptions());
+            command.addAll(options);
             command.add(i == 0 ? "-XX:ArchiveClassesAtExit=" + archive : "-XX:SharedArchiveFile=" + archive);
             command.addAll(List.of("-Xlog:disable", "-Xlog:all=error:stderr", "-cp", classPath, BareWindow.class.getName()));
             Map<String, Long> marks = launchWindow(new Launcher("bare_window", command), display, work.resolve("home-bare"), null);
