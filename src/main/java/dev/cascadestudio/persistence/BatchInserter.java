@@ -1,7 +1,6 @@
 package dev.cascadestudio.persistence;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,32 +9,33 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Inserts rows with JDBC batches, one prepared statement per (table, column set). Used by the
- * demo data, the generator and snapshot restore; it never commits, its caller owns the transaction.
+ * Inserts rows many at a time, one {@link DatabaseProduct.RowBatch} per (table, column set): JDBC batches of a prepared
+ * INSERT, or the product's own bulk load ({@link DatabaseProduct#rowBatch}). Used by the demo data, the generator and
+ * snapshot restore; it never commits, its caller owns the transaction.
  */
 public final class BatchInserter implements AutoCloseable {
 
     private final Connection connection;
     private final SqlNames names;
-    private final SqlValues values;
+    private final DatabaseProduct product;
     private final int batchSize;
-    private final Map<String, Pending> statements = new LinkedHashMap<>();
+    private final Map<String, Pending> batches = new LinkedHashMap<>();
     private long inserted;
 
     public BatchInserter(Connection connection, DatabaseKind kind, SqlNames names, int batchSize) {
         this.connection = connection;
         this.names = names;
-        this.values = new SqlValues(kind);
+        this.product = DatabaseProduct.of(kind);
         this.batchSize = batchSize;
     }
 
     private static final class Pending {
-        final PreparedStatement statement;
+        final DatabaseProduct.RowBatch batch;
         final List<TableInfo.Column> columns;
         int queued;
 
-        Pending(PreparedStatement statement, List<TableInfo.Column> columns) {
-            this.statement = statement;
+        Pending(DatabaseProduct.RowBatch batch, List<TableInfo.Column> columns) {
+            this.batch = batch;
             this.columns = columns;
         }
     }
@@ -50,23 +50,16 @@ public final class BatchInserter implements AutoCloseable {
             }
         }
         String key = table + columns.stream().map(TableInfo.Column::name).toList();
-        Pending pending = statements.get(key);
+        Pending pending = batches.get(key);
         if (pending == null) {
-            StringBuilder sql = new StringBuilder("INSERT INTO ").append(names.quote(table)).append(" (");
-            StringBuilder marks = new StringBuilder();
-            for (int i = 0; i < columns.size(); i++) {
-                sql.append(i == 0 ? "" : ", ").append(names.quote(columns.get(i).name()));
-                marks.append(i == 0 ? "" : ", ").append(values.placeholder(columns.get(i).kind()));
-            }
-            sql.append(") VALUES (").append(marks).append(')');
-            pending = new Pending(connection.prepareStatement(sql.toString()), columns);
-            statements.put(key, pending);
+            pending = new Pending(product.rowBatch(connection, names, table, columns), columns);
+            batches.put(key, pending);
         }
-        for (int i = 0; i < pending.columns.size(); i++) {
-            TableInfo.Column c = pending.columns.get(i);
-            values.bind(pending.statement, i + 1, c.kind(), row.get(c.name()));
+        List<Object> values = new ArrayList<>(pending.columns.size());
+        for (TableInfo.Column c : pending.columns) {
+            values.add(row.get(c.name()));
         }
-        pending.statement.addBatch();
+        pending.batch.add(values);
         inserted++;
         // Flush every table in first-use order, so parents always reach the database before children.
         if (++pending.queued >= batchSize) {
@@ -75,10 +68,10 @@ public final class BatchInserter implements AutoCloseable {
     }
 
     public void flush() throws SQLException {
-        for (Pending p : statements.values()) {
+        for (Pending p : batches.values()) {
             if (p.queued > 0) {
-                p.statement.executeBatch();
                 p.queued = 0;
+                p.batch.send();
             }
         }
     }
@@ -98,12 +91,19 @@ public final class BatchInserter implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
+        SQLException failure = null;
         try {
             flush();
-        } finally {
-            for (Pending p : statements.values()) {
-                p.statement.close();
+        } catch (SQLException e) {
+            failure = e;
+        }
+        for (Pending p : batches.values()) {
+            try {
+                p.batch.close();
+            } catch (SQLException e) {
+                if (failure == null) failure = e; else failure.addSuppressed(e);
             }
         }
+        if (failure != null) throw failure;
     }
 }

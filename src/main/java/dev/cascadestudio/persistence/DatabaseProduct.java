@@ -359,6 +359,27 @@ public interface DatabaseProduct {
     }
 
     /**
+     * How rows of {@code table}, these {@code columns} of each, go to the database many at a time ({@link BatchInserter}:
+     * a restore's deleted rows, the demo data, the generator). By default JDBC batches of one prepared INSERT.
+     */
+    default RowBatch rowBatch(java.sql.Connection connection, SqlNames names, String table,
+                              java.util.List<TableInfo.Column> columns) throws SQLException {
+        return new InsertBatch(connection, this, names, table, columns);
+    }
+
+    /** Rows of one table on their way to the database: {@link #add} queues one, {@link #send} writes those queued. */
+    interface RowBatch extends AutoCloseable {
+        /** Queues one row, its values in the order of the batch's columns (plain values, as {@link #bind} takes them). */
+        void add(java.util.List<?> values) throws SQLException;
+
+        /** Writes the rows queued since the last send; a row the database refuses ends it with the database's error. */
+        void send() throws SQLException;
+
+        @Override
+        void close() throws SQLException;
+    }
+
+    /**
      * Settings for one large write on {@code connection} (a restore of a big snapshot), and how they are
      * taken back afterwards; nothing where the product needs none.
      */

@@ -82,9 +82,19 @@ class SnapshotMutationPropertyTest {
             return result.snapshot();
         }
 
-        /** The connection, with every SQL text given to it recorded. */
+        /**
+         * The connection, with every SQL text given to it recorded. It does not give the driver's own connection away
+         * ({@code unwrap}), so every row goes through a statement recorded here: PostgreSQL's COPY, which would carry
+         * the rows outside any SQL text, gives way to INSERTs on it.
+         */
         Connection recording(Connection connection) {
             return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                if (method.getName().equals("isWrapperFor")) {
+                    return false;
+                }
+                if (method.getName().equals("unwrap")) {
+                    throw new java.sql.SQLException("the recorded connection wraps nothing");
+                }
                 if (args != null && args.length > 0 && args[0] instanceof String text) {
                     sql.add(text); // prepareStatement, prepareCall, nativeSQL
                 }
