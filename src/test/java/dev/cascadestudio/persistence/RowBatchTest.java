@@ -1,0 +1,100 @@
+package dev.cascadestudio.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cascadestudio.testsupport.EngineDatabases;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * How many rows at a time go into each product ({@link DatabaseProduct#rowBatch}: a restore's deleted rows, the demo
+ * data, the generator): COPY on PostgreSQL, INSERT batches elsewhere. Whatever the way, a row the database would refuse
+ * in an INSERT is refused, never skipped or cut to fit, and the rows before it in the same batch are not kept by the
+ * caller's transaction.
+ */
+class RowBatchTest {
+
+    static final LocalDateTime CREATED = LocalDateTime.of(2026, 12, 7, 9, 30);
+
+    @TempDir Path dir;
+
+    @ParameterizedTest
+    @EnumSource(EngineDatabases.Kind.class)
+    void eachProductSendsRowsItsOwnWayAndRefusesWhatAnInsertWouldRefuse(EngineDatabases.Kind kind) {
+        Database database = EngineDatabases.open(kind, dir);
+        try {
+            String expected = switch (kind) {
+                case H2, SQLITE, MARIADB_CONTROLLER -> "InsertBatch";
+                case POSTGRESQL, POSTGRESQL_CONTROLLER -> "PostgreSqlCopy";
+            };
+            assertThat(database.<String>fromConnection(c -> batchOf(database, c).getClass().getSimpleName()))
+                    .as("how rows go into %s", kind).isEqualTo(expected);
+            insertUsers(database, List.of(user("u-1", "taken")));
+
+            assertThatThrownBy(() -> insertUsers(database, List.of(user("u-2", "fine"), user("u-3", "taken"))))
+                    .as("a name taken twice").satisfies(e -> assertThat(sqlMessage(e)).matches("(?is).*(unique|duplicate).*"));
+            if (kind != EngineDatabases.Kind.SQLITE) { // SQLite keeps text of any length in a VARCHAR(255)
+                assertThatThrownBy(() -> insertUsers(database, List.of(user("u-4", "n".repeat(256)))))
+                        .as("a name longer than its 255 characters").satisfies(e -> assertThat(sqlState(e)).matches("2[23].*"));
+            }
+            assertThat(names(database)).as("only the first user, nothing skipped or cut in").containsExactly("taken");
+        } finally {
+            EngineDatabases.close(database);
+        }
+    }
+
+    private static DatabaseProduct.RowBatch batchOf(Database database, Connection c) throws SQLException {
+        TableInfo user = MappedTables.get("user");
+        return DatabaseProduct.of(database.kind()).rowBatch(c, database.sqlNames(), "user", user.columns());
+    }
+
+    private static java.util.Map<String, Object> user(String uid, String name) {
+        return BatchInserter.row("uid", uid, "name", name, "description", null, "created", CREATED, "updated", null, "spec", null);
+    }
+
+    /** The users, in one transaction: all of them or, where one is refused, none. */
+    private static void insertUsers(Database database, List<java.util.Map<String, Object>> users) {
+        database.fromConnection(c -> {
+            try (BatchInserter in = new BatchInserter(c, database.kind(), database.sqlNames(), 100)) {
+                for (var user : users) in.insert("user", user);
+            }
+            return null;
+        });
+    }
+
+    private static List<String> names(Database database) {
+        return database.fromConnection(c -> {
+            List<String> names = new java.util.ArrayList<>();
+            try (Statement s = c.createStatement();
+                 var rs = s.executeQuery("SELECT " + database.sqlNames().quote("name") + " FROM "
+                         + database.sqlNames().quote("user") + " ORDER BY " + database.sqlNames().quote("name"))) {
+                while (rs.next()) names.add(rs.getString(1));
+            }
+            return names;
+        });
+    }
+
+    /** The message of the first SQLException among {@code e}'s causes (SQLite gives no SQL state). */
+    private static String sqlMessage(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) return String.valueOf(sql.getMessage());
+        }
+        return "no SQLException in " + e;
+    }
+
+    /** The SQL state of the first SQLException among {@code e}'s causes. */
+    private static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) return String.valueOf(sql.getSQLState());
+        }
+        return "no SQLException in " + e;
+    }
+}
