@@ -19,11 +19,12 @@ import java.util.Map;
 /**
  * The values a delete set to NULL, put back from temporary tables where the product does that best
  * ({@link DatabaseProduct#valuesTable}): while the restore reads the file, each value goes into the temporary table of
- * its row's table, keyed by the row, all of the table's foreign-key columns side by side; once the file is read, each
- * table is set from a copy of its temporary table in the order of its keys (so of its primary key),
- * {@value #ROWS_PER_UPDATE} rows per UPDATE, each row written once however many of its columns come back (a delete of
- * workflows and their schedules nulls {@code run.workflow_id} and {@code run.schedule_id} of the same rows: one UPDATE
- * per column wrote those rows twice). The values wait on the
+ * its row's table (MariaDB: keyed by the row, all of the table's foreign-key columns side by side, a thousand values per
+ * INSERT; PostgreSQL: a row per value, by COPY); once the file is read, each table is set from a copy of its temporary
+ * table, a row per key, numbered in the order of its keys (so of its primary key), the product's
+ * {@linkplain DatabaseProduct.ValuesTable#rowsPerUpdate rows per UPDATE} at a time, each row written once however many of
+ * its columns come back (a delete of workflows and their schedules nulls {@code run.workflow_id} and
+ * {@code run.schedule_id} of the same rows: one UPDATE per column wrote those rows twice). The values wait on the
  * server, not in memory, and the temporary tables are dropped on {@link #close}, whether the restore went through or not.
  *
  * <p>What a value must be to go back at all (a row this snapshot put back, or for a repaired column still no row) is
@@ -33,10 +34,10 @@ import java.util.Map;
  */
 final class ValuesTables implements AutoCloseable {
 
-    /** Rows of a table set per UPDATE (and the restore's progress reported after each). */
-    static final int ROWS_PER_UPDATE = 10_000;
     /** Values loaded per INSERT (one INSERT per value, pipelined by the driver, took 5.8 s for 175,756 values). */
     static final int ROWS_PER_INSERT = 1_000;
+    /** Values sent per batch where the product loads them as rows ({@link DatabaseProduct.ValuesTable#loadsRows}). */
+    static final int ROWS_PER_LOAD = 10_000;
 
     private final Connection connection;
     private final DatabaseProduct product;
@@ -50,25 +51,31 @@ final class ValuesTables implements AutoCloseable {
 
     /**
      * The values tables of {@code product} on {@code connection}, or null where it has none, or where the connection may
-     * not make temporary tables (MariaDB's {@code CREATE TEMPORARY TABLES} privilege, which a controller's user may lack):
-     * tried with the values table of {@code first} (the table of the file's first nulled section, its rows named by
-     * {@code keys}), made and dropped at once, which changes nothing.
+     * not make temporary tables (MariaDB's {@code CREATE TEMPORARY TABLES} privilege, PostgreSQL's {@code TEMPORARY},
+     * which a controller's user may lack): tried with the values table of {@code first} (the table of the file's first
+     * nulled section, its rows named by {@code keys}), made and dropped at once, which changes nothing; a refusal is
+     * rolled back to a savepoint, as PostgreSQL takes no other statement in a transaction after a failed one.
      */
     static ValuesTables ifAllowed(Connection connection, DatabaseProduct product, SqlNames names, SqlValues values,
-                                  CascadeGraph graph, Path snapshot, TableInfo first, List<TableInfo.Column> keys) {
+                                  CascadeGraph graph, Path snapshot, TableInfo first, List<TableInfo.Column> keys)
+            throws SQLException {
         DatabaseProduct.ValuesTable sql = product.valuesTable().orElse(null);
         if (sql == null) {
             return null;
         }
+        // on PostgreSQL a failed statement ends the transaction's use: the probe's failure is rolled back to here
+        java.sql.Savepoint before = connection.getAutoCommit() ? null : connection.setSavepoint();
         try (Statement s = connection.createStatement()) {
             s.execute(sql.drop("cs_values_probe")); // one a failed drop left in this pooled connection
             s.execute(sql.create(names, "cs_values_probe", first.name(), keys.stream().map(TableInfo.Column::name).toList(),
                     columns(graph, first)));
             s.execute(sql.drop("cs_values_probe"));
-            return new ValuesTables(connection, product, sql, names, values, graph, snapshot);
         } catch (SQLException notAllowed) {
+            if (before != null) connection.rollback(before);
             return null;
         }
+        if (before != null) connection.releaseSavepoint(before);
+        return new ValuesTables(connection, product, sql, names, values, graph, snapshot);
     }
 
     private ValuesTables(Connection connection, DatabaseProduct product, DatabaseProduct.ValuesTable sql, SqlNames names,
@@ -110,14 +117,36 @@ final class ValuesTables implements AutoCloseable {
         private final List<List<String>> keys = new ArrayList<>(ROWS_PER_INSERT);
         private final List<Object> queued = new ArrayList<>(ROWS_PER_INSERT);
         private PreparedStatement full;
+        /** Where the product loads the values as rows ({@link DatabaseProduct.ValuesTable#loadsRows}): the key's parts, the value. */
+        private final DatabaseProduct.RowBatch rows;
 
-        private Section(Loaded loaded, TableInfo.Column column, int index) {
+        private Section(Loaded loaded, TableInfo.Column column, int index) throws SQLException {
             this.loaded = loaded;
             this.column = column;
             this.index = index;
+            if (sql.loadsRows()) {
+                List<TableInfo.Column> columns = new ArrayList<>();
+                for (int i = 0; i < loaded.keys.size(); i++) {
+                    columns.add(new TableInfo.Column("k" + i, dev.cascadestudio.persistence.ColumnKind.TEXT, false, 0, null));
+                }
+                columns.add(new TableInfo.Column("v" + index, column.kind(), true, 0, null));
+                this.rows = product.rowBatch(connection, names, loaded.temp, columns);
+            } else {
+                this.rows = null;
+            }
         }
 
         void add(List<String> key, Object value) throws SQLException {
+            if (rows != null) {
+                List<Object> row = new ArrayList<>(key.size() + 1);
+                row.addAll(key);
+                row.add(value);
+                rows.add(row);
+                if (++loadedRows % ROWS_PER_LOAD == 0) {
+                    rows.send();
+                }
+                return;
+            }
             keys.add(key);
             queued.add(value);
             if (queued.size() == ROWS_PER_INSERT) {
@@ -148,9 +177,13 @@ final class ValuesTables implements AutoCloseable {
             }
         }
 
+        private long loadedRows;
+
         /** Sends the values added since the last full INSERT: the section is read to its end. */
         void finish() throws SQLException {
-            if (!queued.isEmpty()) {
+            if (rows != null) {
+                rows.send();
+            } else if (!queued.isEmpty()) {
                 try (PreparedStatement rest = connection.prepareStatement(insert(queued.size()))) {
                     send(rest);
                 }
@@ -161,6 +194,7 @@ final class ValuesTables implements AutoCloseable {
         @Override
         public void close() throws SQLException {
             if (full != null) full.close();
+            if (rows != null) rows.close();
         }
     }
 
@@ -198,7 +232,7 @@ final class ValuesTables implements AutoCloseable {
     }
 
     /**
-     * Sets every table from its temporary table, {@value #ROWS_PER_UPDATE} rows per UPDATE, refusing (before any is
+     * Sets every table from its temporary table, the product's rows per UPDATE at a time, refusing (before any is
      * set) a file that gave one value twice, and stopping at the first UPDATE that set fewer rows than it was given.
      */
     void putBack(Progress progress) throws SQLException {
@@ -209,14 +243,16 @@ final class ValuesTables implements AutoCloseable {
         for (Loaded loaded : tables.values()) {
             // every value names a row the restore put back, or is refused before it is loaded: the database's own check
             // of the key would only find that row again; a repaired column's values name no row, and keep the check
-            execute(sql.ordered(loaded.temp, loaded.ordered, loaded.keys.size(), loaded.columns.size()));
+            for (String statement : sql.ordered(loaded.temp, loaded.ordered, loaded.keys.size(), loaded.columns.size())) {
+                execute(statement);
+            }
             try (DatabaseProduct.BulkWrite unchecked = loaded.repaired ? () -> { } : product.checkingNoForeignKeys(connection);
                  PreparedStatement chunk = connection.prepareStatement(countOfChunk(loaded));
                  PreparedStatement update = connection.prepareStatement(sql.update(names, loaded.ordered, loaded.table.name(),
                          loaded.keys, loaded.columns))) {
                 long last = single("SELECT COALESCE(MAX(cs_position), 0) FROM " + loaded.ordered);
-                for (long from = 0; from < last; from += ROWS_PER_UPDATE) {
-                    long to = Math.min(last, from + ROWS_PER_UPDATE);
+                for (long from = 0; from < last; from = Math.min(last, from + sql.rowsPerUpdate())) {
+                    long to = Math.min(last, from + sql.rowsPerUpdate());
                     long rows;
                     long chunkValues;
                     chunk.setLong(1, from);
@@ -251,12 +287,8 @@ final class ValuesTables implements AutoCloseable {
     }
 
     private void refuseTwice(Loaded loaded) throws SQLException {
-        StringBuilder select = new StringBuilder("SELECT cs_twice");
-        for (int i = 0; i < loaded.keys.size(); i++) {
-            select.append(", k").append(i);
-        }
         try (Statement s = connection.createStatement();
-             ResultSet rs = s.executeQuery(select + " FROM " + loaded.temp + " WHERE cs_twice > 0 LIMIT 1")) {
+             ResultSet rs = s.executeQuery(sql.twice(loaded.temp, loaded.keys.size(), loaded.columns.size()))) {
             if (rs.next()) {
                 List<String> key = new ArrayList<>();
                 for (int i = 0; i < loaded.keys.size(); i++) {

@@ -287,11 +287,10 @@ public interface DatabaseProduct {
 
     /**
      * Where the product puts the values a delete set to NULL back from a temporary table ({@link ValuesTable}): the
-     * restore loads each table's values into one, the table's foreign-key columns side by side, and once the file is
-     * read sets them a chunk of rows per UPDATE, each row written once however many of its columns come back. Empty (by
-     * default) where one UPDATE per value, in JDBC batches, was the faster: SQLite (0.8 s for the 100,432
-     * {@code run.workflow_id} values of a 1M-row undo, 2.6 s joined to a temporary table), PostgreSQL in {@code psql}
-     * (each value a new row version with its index entries either way), H2.
+     * restore loads each table's values into one, and once the file is read sets them, the table's foreign-key columns
+     * side by side, a chunk of rows per UPDATE, each row written once however many of its columns come back (MariaDB,
+     * PostgreSQL). Empty (by default) where one UPDATE per value, in JDBC batches, was the faster: SQLite (0.8 s for the
+     * 100,432 {@code run.workflow_id} values of a 1M-row undo, 2.6 s joined to a temporary table), H2.
      */
     default java.util.Optional<ValuesTable> valuesTable() {
         return java.util.Optional.empty();
@@ -301,7 +300,8 @@ public interface DatabaseProduct {
      * The SQL of {@link #valuesTable}'s temporary tables. The first, {@code temp}, is loaded as the file is read: the key
      * of a row of {@code table} ({@code k0, k1, ...}, unique), a value for each of the given columns ({@code v0, v1, ...},
      * NULL where the file puts none back) and {@code cs_twice}: 1 + the index of a column the file gave that row a value
-     * for twice, else 0. The second, {@code ordered}, is a copy of it in the order of the keys, numbered
+     * for twice, else 0 (or, where it {@linkplain #loadsRows loads rows}, a row per value and neither the key's
+     * uniqueness nor {@code cs_twice}). The second, {@code ordered}, is a copy of it in the order of the keys, numbered
      * ({@code cs_position}), from which the table is set a range of positions at a time: its rows in the order of the
      * table's primary key (in the file's order, the 100,432 {@code run} rows of a 1M-row undo took 11.9 s to set
      * instead of 3.9 s, each a page the buffer pool had to read).
@@ -318,8 +318,32 @@ public interface DatabaseProduct {
          */
         String add(String temp, int keys, int columns, int column, String value, int rows);
 
-        /** Creates {@code ordered} from {@code temp}: {@code cs_position} 1, 2, ... in the order of the keys. */
-        String ordered(String temp, String ordered, int keys, int columns);
+        /**
+         * Whether the values are loaded instead as rows of {@code temp} through {@link DatabaseProduct#rowBatch}, one row
+         * per value (the key's parts and that one column's value), {@link #add} unused: {@code temp} then has no key and
+         * no {@code cs_twice}, and {@link #twice} and {@link #ordered} find a value given twice and bring a row's values
+         * together. By default false.
+         */
+        default boolean loadsRows() {
+            return false;
+        }
+
+        /**
+         * A query of one row whose value for some column the file gave twice, or of none: 1 + the index of that column,
+         * then the key's parts.
+         */
+        String twice(String temp, int keys, int columns);
+
+        /**
+         * The statements that create {@code ordered} from {@code temp}: a row per key, its values side by side,
+         * {@code cs_position} 1, 2, ... in the order of the keys.
+         */
+        java.util.List<String> ordered(String temp, String ordered, int keys, int columns);
+
+        /** Rows set per {@link #update} (and the restore's progress reported after each). By default 10,000. */
+        default int rowsPerUpdate() {
+            return 10_000;
+        }
 
         /**
          * Sets {@code table}'s columns from {@code ordered}'s rows whose {@code cs_position} is above the first parameter

@@ -84,10 +84,15 @@ final class MariaDbProduct extends ServerProduct {
             }
 
             @Override
-            public String ordered(String temp, String ordered, int keys, int columns) {
-                return "CREATE TEMPORARY TABLE " + ordered + " (cs_position BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY) "
+            public String twice(String temp, int keys, int columns) {
+                return "SELECT cs_twice, " + list("k", keys) + " FROM " + temp + " WHERE cs_twice > 0 LIMIT 1";
+            }
+
+            @Override
+            public java.util.List<String> ordered(String temp, String ordered, int keys, int columns) {
+                return java.util.List.of("CREATE TEMPORARY TABLE " + ordered + " (cs_position BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY) "
                         + "ENGINE=InnoDB SELECT " + list("k", keys) + ", " + list("v", columns) + " FROM " + temp
-                        + " ORDER BY " + list("k", keys);
+                        + " ORDER BY " + list("k", keys));
             }
 
             @Override
@@ -106,23 +111,6 @@ final class MariaDbProduct extends ServerProduct {
                 return "DROP TEMPORARY TABLE IF EXISTS " + temp;
             }
         });
-    }
-
-    /** {@code term} of each of {@code names}, quoted, with its index, joined by {@code separator}. */
-    private static String each(SqlNames quoting, java.util.List<String> names, String separator,
-                               java.util.function.BiFunction<String, Integer, String> term) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < names.size(); i++) {
-            out.append(i == 0 ? "" : separator).append(term.apply(quoting.quote(names.get(i)), i));
-        }
-        return out.toString();
-    }
-
-    /** {@code prefix0, prefix1, ...}: {@code n} names of a values table's columns. */
-    private static String list(String prefix, int n) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < n; i++) out.append(i == 0 ? "" : ", ").append(prefix).append(i);
-        return out.toString();
     }
 
     /**

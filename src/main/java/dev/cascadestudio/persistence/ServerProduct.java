@@ -100,4 +100,23 @@ abstract class ServerProduct implements DatabaseProduct {
         }
         return out.append('/').append(database).toString();
     }
+
+    // ---- the SQL of values tables (MariaDB, PostgreSQL) ----
+
+    /** {@code term} of each of {@code names}, quoted, with its index, joined by {@code separator}. */
+    static String each(SqlNames quoting, java.util.List<String> names, String separator,
+                       java.util.function.BiFunction<String, Integer, String> term) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < names.size(); i++) {
+            out.append(i == 0 ? "" : separator).append(term.apply(quoting.quote(names.get(i)), i));
+        }
+        return out.toString();
+    }
+
+    /** {@code prefix0, prefix1, ...}: {@code n} names of a values table's columns. */
+    static String list(String prefix, int n) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < n; i++) out.append(i == 0 ? "" : ", ").append(prefix).append(i);
+        return out.toString();
+    }
 }

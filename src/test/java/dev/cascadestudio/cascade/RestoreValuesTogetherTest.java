@@ -50,7 +50,7 @@ class RestoreValuesTogetherTest {
 
     @ParameterizedTest
     @EnumSource(value = EngineDatabases.Kind.class, names = {"MARIADB_CONTROLLER", "POSTGRESQL_CONTROLLER", "SQLITE"})
-    void onMariaDbEachRowGetsItsValuesBackInOneWriteAndElsewhereEachValueInAnUpdateOfItsOwn(EngineDatabases.Kind kind) {
+    void onTheServersEachRowGetsItsValuesBackInOneWriteAndOnSqliteEachValueInAnUpdateOfItsOwn(EngineDatabases.Kind kind) throws Exception {
         // run.workflow_id alone gets more than one UPDATE's rows back, and run.schedule_id the same rows' other column
         Deleted deleted = deleteTheBigProject(kind, 40_000, 30_000);
         CascadeService service = deleted.service();
@@ -76,15 +76,23 @@ class RestoreValuesTogetherTest {
         assertThat(restored.valuesRestored()).isEqualTo(values);
         assertThat(counted).as("the values counted as they go back, between the rows and the whole")
                 .anyMatch(n -> n > plan.deletedCount() && n < plan.deletedCount() + values);
-        if (kind == EngineDatabases.Kind.MARIADB_CONTROLLER) assertNoValuesTableLeft(used[0]);
+        if (kind != EngineDatabases.Kind.SQLITE) assertNoValuesTableLeft(used[0]);
         assertThat(plan.nulledIn("run", "workflow_id").count()).as("run.workflow_id's values").isGreaterThan(10_000);
         assertThat(plan.nulledIn("run", "schedule_id").count()).as("run.schedule_id's values").isPositive();
         assertThat(plan.nulledRowCount()).as("rows losing a value").isLessThan(values);
         assertThat(DatabaseFingerprint.of(database)).as("the database as before the delete").isEqualTo(before);
         long oneRow = executed.stream().filter(s -> s.startsWith("addBatch UPDATE")).count();
-        List<Long> fromTable = executed.stream().filter(s -> s.startsWith("executeUpdate UPDATE cs_values_"))
+        List<Long> fromTable = executed.stream().filter(s -> s.startsWith("executeUpdate UPDATE ") && s.contains(" cs_values_"))
                 .map(s -> Long.parseLong(s.substring(s.lastIndexOf(" = ") + 3))).toList();
-        if (kind == EngineDatabases.Kind.MARIADB_CONTROLLER) {
+        if (kind == EngineDatabases.Kind.POSTGRESQL_CONTROLLER) {
+            // loaded by COPY (outside the statements recorded here), then each table in one UPDATE joined to its values
+            assertThat(oneRow).as("one-row UPDATEs").isZero();
+            assertThat(executed).as("no INSERT loads the values").noneMatch(s -> s.contains("INSERT INTO cs_values_"));
+            assertThat(fromTable).as("one UPDATE per table that gets values back (run, session, deployment), each row once")
+                    .hasSize((int) plan.nulled().stream().map(n -> n.table()).distinct().count());
+            assertThat(fromTable.stream().mapToLong(Long::longValue).sum()).as("rows written, each once")
+                    .isEqualTo(plan.nulledRowCount());
+        } else if (kind == EngineDatabases.Kind.MARIADB_CONTROLLER) {
             assertThat(oneRow).as("one-row UPDATEs").isZero();
             int sections = plan.nulled().size();
             assertThat(executed.stream().filter(s -> s.startsWith("executeUpdate INSERT INTO cs_values_")).count())
@@ -226,13 +234,56 @@ class RestoreValuesTogetherTest {
     }
 
     /**
-     * On MariaDB a file that gives a row's value twice is refused by name before any value is set (the temporary table
-     * notes the second), and a row deleted since the delete is a conflict the whole check names; either way nothing is
-     * written and the connection, back in the pool, holds no temporary table.
+     * A PostgreSQL user who may not make temporary tables ({@code TEMPORARY} revoked on the database) gets the values back
+     * one UPDATE per value: the failed try is rolled back to a savepoint, so the restore's transaction goes on.
      */
     @org.junit.jupiter.api.Test
-    void onMariaDbAValueGivenTwiceOrARowGoneIsRefusedAndNoTemporaryTableStays() throws Exception {
-        Deleted deleted = deleteTheBigProject(EngineDatabases.Kind.MARIADB_CONTROLLER, 4_000, 3_000);
+    void onPostgreSqlAUserWhoMayNotMakeTemporaryTablesGetsTheValuesBackOneByOne() throws Exception {
+        Deleted deleted = deleteTheBigProject(EngineDatabases.Kind.POSTGRESQL_CONTROLLER, 4_000, 3_000);
+        ExecutionResult result = deleted.result();
+        String name = database.url().substring(database.url().lastIndexOf('/') + 1).replaceAll("\\?.*", "");
+        String user = "cs_no_temporary_" + ProcessHandle.current().pid();
+        database.fromConnection(c -> {
+            try (var s = c.createStatement()) {
+                s.execute("REVOKE TEMPORARY ON DATABASE \"" + name + "\" FROM PUBLIC");
+                s.execute("CREATE ROLE " + user + " LOGIN");
+                s.execute("GRANT USAGE ON SCHEMA public TO " + user);
+                s.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO " + user);
+                s.execute("GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO " + user);
+            }
+            return null;
+        });
+        try (Database restricted = Database.open(database.url(), user, null, Database.EmptyDatabase.REFUSE)) {
+            List<String> executed = new ArrayList<>();
+            new Restorer(restricted, deleted.service().graph(), connection -> recording(connection, executed))
+                    .restore(result.snapshot());
+
+            assertThat(DatabaseFingerprint.of(database)).as("the database as before the delete").isEqualTo(deleted.before());
+            assertThat(executed).as("the temporary table tried").anyMatch(s -> s.startsWith("execute CREATE TEMPORARY TABLE"))
+                    .noneMatch(s -> s.startsWith("executeUpdate UPDATE ") && s.contains(" cs_values_"));
+            assertThat(executed.stream().filter(s -> s.startsWith("addBatch UPDATE")).count()).as("one-row UPDATEs")
+                    .isEqualTo(result.plan().nulledValueCount());
+        } finally {
+            database.fromConnection(c -> {
+                try (var s = c.createStatement()) {
+                    s.execute("DROP OWNED BY " + user);
+                    s.execute("DROP ROLE " + user);
+                    s.execute("GRANT TEMPORARY ON DATABASE \"" + name + "\" TO PUBLIC");
+                }
+                return null;
+            });
+        }
+    }
+
+    /**
+     * On the servers a file that gives a row's value twice is refused by name before any value is set (MariaDB's
+     * temporary table notes the second, PostgreSQL's are counted per key), and a row deleted since the delete is a conflict the whole check names; either way nothing is
+     * written and the connection, back in the pool, holds no temporary table.
+     */
+    @ParameterizedTest
+    @EnumSource(value = EngineDatabases.Kind.class, names = {"MARIADB_CONTROLLER", "POSTGRESQL_CONTROLLER"})
+    void onTheServersAValueGivenTwiceOrARowGoneIsRefusedAndNoTemporaryTableStays(EngineDatabases.Kind kind) throws Exception {
+        Deleted deleted = deleteTheBigProject(kind, 4_000, 3_000);
         Path snapshot = deleted.result().snapshot();
         Connection[] used = new Connection[1];
         Restorer restorer = new Restorer(database, deleted.service().graph(), connection -> used[0] = connection);
@@ -276,8 +327,18 @@ class RestoreValuesTogetherTest {
         assertNoValuesTableLeft(used[0]);
     }
 
-    /** The connection a MariaDB restore used holds none of its temporary tables of values. */
-    private static void assertNoValuesTableLeft(Connection connection) {
+    /** The connection a server's restore used holds none of its temporary tables of values. */
+    private static void assertNoValuesTableLeft(Connection connection) throws java.sql.SQLException {
+        if (connection.isWrapperFor(org.postgresql.PGConnection.class)) {
+            // the session's own temporary tables are the only ones its search path shows
+            try (var s = connection.createStatement(); var rs = s.executeQuery("SELECT relname FROM pg_class WHERE relname LIKE"
+                    + " 'cs_values%' AND relpersistence = 't' AND pg_table_is_visible(oid)")) {
+                List<String> left = new ArrayList<>();
+                while (rs.next()) left.add(rs.getString(1));
+                assertThat(left).as("temporary tables of values left").isEmpty();
+            }
+            return;
+        }
         for (String table : List.of("cs_values_0", "cs_values_0_in_order", "cs_values_probe")) {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> {
                 try (var s = connection.createStatement()) {

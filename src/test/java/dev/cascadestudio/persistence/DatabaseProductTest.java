@@ -27,27 +27,32 @@ class DatabaseProductTest {
     }
 
     /**
-     * How a restore puts back the values a delete set to NULL: one UPDATE per value (in JDBC batches), or on MariaDB and
-     * MySQL from a temporary table of them, the values of a table's columns side by side, a range of positions in the
-     * order of the key per UPDATE (README, item 21).
+     * How a restore puts back the values a delete set to NULL: one UPDATE per value (in JDBC batches), or on the servers
+     * from a temporary table of them, the values of a table's columns side by side: on MariaDB and MySQL a range of
+     * positions in the order of the key per UPDATE (README, item 21), on PostgreSQL the whole table in one (item 23).
      */
     @Test
     void eachProductSaysHowARestorePutsTheNulledValuesBack() {
         List<String> table = new ArrayList<>();
         for (DatabaseKind kind : DatabaseKind.values()) {
             DatabaseProduct p = DatabaseProduct.of(kind);
-            table.add(kind + " | " + p.valuesTable().map(v -> v.update(SqlNames.of(kind), "o", "run", List.of("uid", "version"),
+            table.add(kind + " | " + p.valuesTable().map(v -> (v.loadsRows() ? "loaded as rows, " : "loaded by INSERT, ")
+                    + (v.rowsPerUpdate() == Integer.MAX_VALUE ? "all" : v.rowsPerUpdate()) + " rows per "
+                    + v.update(SqlNames.of(kind), "o", "run", List.of("uid", "version"),
                     List.of("workflow_id", "schedule_id"))).orElse("one UPDATE per value"));
         }
         assertThat(table).containsExactly(
                 "H2 | one UPDATE per value",
                 "SQLITE | one UPDATE per value",
-                "POSTGRESQL | one UPDATE per value",
-                "MARIADB | UPDATE o j STRAIGHT_JOIN `run` t ON t.`uid` = j.k0 AND t.`version` = j.k1 SET"
+                "POSTGRESQL | loaded as rows, all rows per UPDATE \"run\" t SET \"workflow_id\" = COALESCE(j.v0, t.\"workflow_id\"),"
+                        + " \"schedule_id\" = COALESCE(j.v1, t.\"schedule_id\") FROM o j WHERE t.\"uid\" = j.k0 AND t.\"version\" = j.k1"
+                        + " AND j.cs_position > ? AND j.cs_position <= ? AND (j.v0 IS NULL OR t.\"workflow_id\" IS NULL)"
+                        + " AND (j.v1 IS NULL OR t.\"schedule_id\" IS NULL)",
+                "MARIADB | loaded by INSERT, 10000 rows per UPDATE o j STRAIGHT_JOIN `run` t ON t.`uid` = j.k0 AND t.`version` = j.k1 SET"
                         + " t.`workflow_id` = IF(j.v0 IS NULL, t.`workflow_id`, j.v0), t.`schedule_id` = IF(j.v1 IS NULL,"
                         + " t.`schedule_id`, j.v1) WHERE j.cs_position > ? AND j.cs_position <= ?"
                         + " AND (j.v0 IS NULL OR t.`workflow_id` IS NULL) AND (j.v1 IS NULL OR t.`schedule_id` IS NULL)",
-                "MYSQL | UPDATE o j STRAIGHT_JOIN `run` t ON t.`uid` = j.k0 AND t.`version` = j.k1 SET"
+                "MYSQL | loaded by INSERT, 10000 rows per UPDATE o j STRAIGHT_JOIN `run` t ON t.`uid` = j.k0 AND t.`version` = j.k1 SET"
                         + " t.`workflow_id` = IF(j.v0 IS NULL, t.`workflow_id`, j.v0), t.`schedule_id` = IF(j.v1 IS NULL,"
                         + " t.`schedule_id`, j.v1) WHERE j.cs_position > ? AND j.cs_position <= ?"
                         + " AND (j.v0 IS NULL OR t.`workflow_id` IS NULL) AND (j.v1 IS NULL OR t.`schedule_id` IS NULL)");
