@@ -71,7 +71,15 @@ final class ValuesTables implements AutoCloseable {
                     columns(graph, first)));
             s.execute(sql.drop("cs_values_probe"));
         } catch (SQLException notAllowed) {
-            if (before != null) connection.rollback(before);
+            if (before != null) {
+                try {
+                    connection.rollback(before);
+                    connection.releaseSavepoint(before);
+                } catch (SQLException rollback) {
+                    rollback.addSuppressed(notAllowed);
+                    throw rollback;
+                }
+            }
             return null;
         }
         if (before != null) connection.releaseSavepoint(before);
@@ -109,7 +117,10 @@ final class ValuesTables implements AutoCloseable {
         }
     }
 
-    /** The values of one nulled section, added {@value #ROWS_PER_INSERT} per INSERT; {@link #finish} sends the rest. */
+    /**
+     * The values of one nulled section, added {@value #ROWS_PER_INSERT} per INSERT (or, where the product loads rows,
+     * {@value #ROWS_PER_LOAD} per batch of rows); {@link #finish} sends the rest.
+     */
     final class Section implements AutoCloseable {
         private final Loaded loaded;
         private final TableInfo.Column column;
@@ -251,8 +262,9 @@ final class ValuesTables implements AutoCloseable {
                  PreparedStatement update = connection.prepareStatement(sql.update(names, loaded.ordered, loaded.table.name(),
                          loaded.keys, loaded.columns))) {
                 long last = single("SELECT COALESCE(MAX(cs_position), 0) FROM " + loaded.ordered);
-                for (long from = 0; from < last; from = Math.min(last, from + sql.rowsPerUpdate())) {
-                    long to = Math.min(last, from + sql.rowsPerUpdate());
+                long perUpdate = Math.max(1, sql.rowsPerUpdate());
+                for (long from = 0; from < last; from = Math.min(last, from + perUpdate)) {
+                    long to = Math.min(last, from + perUpdate);
                     long rows;
                     long chunkValues;
                     chunk.setLong(1, from);

@@ -26,7 +26,8 @@ final class PostgreSqlCopy implements DatabaseProduct.RowBatch {
         for (int i = 0; i < columns.size(); i++) {
             sql.append(i == 0 ? "" : ", ").append(names.quote(columns.get(i).name()));
         }
-        this.sql = sql.append(") FROM STDIN").toString();
+        // the bytes are UTF-8 whatever the session's client_encoding
+        this.sql = sql.append(") FROM STDIN WITH (ENCODING 'UTF8')").toString();
     }
 
     @Override
@@ -47,7 +48,8 @@ final class PostgreSqlCopy implements DatabaseProduct.RowBatch {
             throw new SQLException("Could not send rows to the database: " + e.getMessage(), "08006", e);
         }
         if (copied != queued) {
-            throw new SQLException("The database took " + copied + " of " + queued + " rows sent to it", "22000");
+            // not the file's fault (a trigger that dropped rows, say): no integrity or data state, so the error reads as it is
+            throw new SQLException("The database took " + copied + " of " + queued + " rows sent to it", "XX000");
         }
     }
 

@@ -79,7 +79,8 @@ final class PostgreSqlProduct extends ServerProduct {
      * order of the keys and analysed; the whole table is set from that by one {@code UPDATE ... FROM}, a hash join that
      * reads the table once in the order of its heap (ten thousand rows per UPDATE were nested loops into the primary key,
      * in key order, not the heap's). The 175,756 values of the 1M-row big delete's undo went back in 4.1–4.9 s against
-     * 5.4–6.2 s one UPDATE per value, the whole undo 6.1 s instead of 7.2–7.6 s (UndoBenchmark, medians of 3, 2026-12-07;
+     * 5.4–6.8 s one UPDATE per value, the whole undo 6.1 s instead of 7.2–7.6 s with the rows already by COPY (7.9 s
+     * before either change; UndoBenchmark, medians of 3, 2026-12-07;
      * the server's statement log: run's UPDATE 3.0 s, session's 0.4 s, the copy of the values a row per key 0.3 s).
      * Loaded by INSERT ... ON CONFLICT instead, the loading alone had taken 1.3 s.
      */
@@ -144,7 +145,8 @@ final class PostgreSqlProduct extends ServerProduct {
 
             @Override
             public String drop(String temp) {
-                return "DROP TABLE IF EXISTS " + temp;
+                // in the session's own schema of temporary tables: a name found nowhere else is not looked for elsewhere
+                return "DROP TABLE IF EXISTS pg_temp." + temp;
             }
         });
     }

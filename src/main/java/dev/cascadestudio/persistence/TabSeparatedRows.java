@@ -72,21 +72,22 @@ final class TabSeparatedRows {
 
     /**
      * {@code yyyy-MM-dd HH:mm:ss.ffffff}, ISO's order, which the server reads whatever its DateStyle; rounded to
-     * the microsecond, half up (a value read from a database is a whole number of microseconds already).
+     * the microsecond, half up (a value read from a database is a whole number of microseconds already). A year after
+     * 9999 has its five or more digits, a year before 1 is written as PostgreSQL writes it ({@code 0044-03-15 ... BC}
+     * for the proleptic year -43); a year beyond the server's range is its to refuse.
      */
     static String timestamp(LocalDateTime t) {
         LocalDateTime micros = t.plusNanos(500).truncatedTo(ChronoUnit.MICROS);
-        if (micros.getYear() < 1 || micros.getYear() > 9999) {
-            throw new IllegalArgumentException("The timestamp " + t + " is outside the years 1 to 9999");
-        }
-        StringBuilder text = new StringBuilder(26);
-        digits(text, micros.getYear(), 4).append('-');
+        int year = micros.getYear();
+        StringBuilder text = new StringBuilder(29);
+        digits(text, year < 1 ? 1 - year : year, 4).append('-');
         digits(text, micros.getMonthValue(), 2).append('-');
         digits(text, micros.getDayOfMonth(), 2).append(' ');
         digits(text, micros.getHour(), 2).append(':');
         digits(text, micros.getMinute(), 2).append(':');
         digits(text, micros.getSecond(), 2).append('.');
-        return digits(text, micros.getNano() / 1_000, 6).toString();
+        digits(text, micros.getNano() / 1_000, 6);
+        return (year < 1 ? text.append(" BC") : text).toString();
     }
 
     /** {@code value}, not negative, in {@code width} decimal digits, zeros first. */

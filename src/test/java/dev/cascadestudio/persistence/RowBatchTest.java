@@ -35,8 +35,11 @@ class RowBatchTest {
                 case H2, SQLITE, MARIADB_CONTROLLER -> "InsertBatch";
                 case POSTGRESQL, POSTGRESQL_CONTROLLER -> "PostgreSqlCopy";
             };
-            assertThat(database.<String>fromConnection(c -> batchOf(database, c).getClass().getSimpleName()))
-                    .as("how rows go into %s", kind).isEqualTo(expected);
+            assertThat(database.<String>fromConnection(c -> {
+                try (DatabaseProduct.RowBatch batch = batchOf(database, c)) {
+                    return batch.getClass().getSimpleName();
+                }
+            })).as("how rows go into %s", kind).isEqualTo(expected);
             insertUsers(database, List.of(user("u-1", "taken")));
 
             assertThatThrownBy(() -> insertUsers(database, List.of(user("u-2", "fine"), user("u-3", "taken"))))
@@ -46,6 +49,46 @@ class RowBatchTest {
                         .as("a name longer than its 255 characters").satisfies(e -> assertThat(sqlState(e)).matches("2[23].*"));
             }
             assertThat(names(database)).as("only the first user, nothing skipped or cut in").containsExactly("taken");
+        } finally {
+            EngineDatabases.close(database);
+        }
+    }
+
+    /**
+     * A timestamp's text in a COPY, read by PostgreSQL itself: the text cast to {@code timestamp} equals the same date and
+     * time built by {@code make_timestamp} (whose year -44 is 44 BC, Java's proleptic year -43), a year before 1 and
+     * one after 9999 among them, and nanoseconds rounded to the microsecond, half up, as the driver rounds a bound one.
+     */
+    @org.junit.jupiter.api.Test
+    void postgreSqlReadsEveryTimestampsTextAsThatDateAndTime() {
+        Database database = EngineDatabases.open(EngineDatabases.Kind.POSTGRESQL_CONTROLLER, dir);
+        try {
+            List<LocalDateTime> times = List.of(LocalDateTime.of(2026, 3, 2, 12, 5, 0, 123_456_000),
+                    LocalDateTime.of(1999, 12, 31, 23, 59, 59), LocalDateTime.of(-43, 3, 15, 12, 0),
+                    LocalDateTime.of(12_345, 1, 1, 0, 0), LocalDateTime.of(2026, 12, 31, 23, 59, 59, 999_999_500),
+                    LocalDateTime.of(2026, 1, 1, 0, 0, 0, 1_499));
+            List<LocalDateTime> rounded = List.of(times.get(0), times.get(1), times.get(2), times.get(3),
+                    LocalDateTime.of(2027, 1, 1, 0, 0), LocalDateTime.of(2026, 1, 1, 0, 0, 0, 1_000));
+            for (int i = 0; i < times.size(); i++) {
+                LocalDateTime t = rounded.get(i);
+                String text = TabSeparatedRows.timestamp(times.get(i));
+                boolean same = database.fromConnection(c -> {
+                    try (var ps = c.prepareStatement("SELECT CAST(? AS timestamp) = make_timestamp(?, ?, ?, ?, ?, ?)")) {
+                        ps.setString(1, text);
+                        ps.setInt(2, t.getYear() < 1 ? t.getYear() - 1 : t.getYear());
+                        ps.setInt(3, t.getMonthValue());
+                        ps.setInt(4, t.getDayOfMonth());
+                        ps.setInt(5, t.getHour());
+                        ps.setInt(6, t.getMinute());
+                        ps.setDouble(7, t.getSecond() + t.getNano() / 1e9);
+                        try (var rs = ps.executeQuery()) {
+                            rs.next();
+                            return rs.getBoolean(1);
+                        }
+                    }
+                });
+                assertThat(same).as("%s written %s", times.get(i), text).isTrue();
+            }
         } finally {
             EngineDatabases.close(database);
         }
