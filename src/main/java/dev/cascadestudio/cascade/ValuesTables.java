@@ -1,6 +1,7 @@
 package dev.cascadestudio.cascade;
 
 import dev.cascadestudio.domain.ForeignKeyRule;
+import dev.cascadestudio.persistence.ColumnKind;
 import dev.cascadestudio.persistence.DatabaseProduct;
 import dev.cascadestudio.persistence.SqlNames;
 import dev.cascadestudio.persistence.SqlValues;
@@ -130,6 +131,7 @@ final class ValuesTables implements AutoCloseable {
         private PreparedStatement full;
         /** Where the product loads the values as rows ({@link DatabaseProduct.ValuesTable#loadsRows}): the key's parts, the value. */
         private final DatabaseProduct.RowBatch rows;
+        private long loadedRows;
 
         private Section(Loaded loaded, TableInfo.Column column, int index) throws SQLException {
             this.loaded = loaded;
@@ -138,7 +140,7 @@ final class ValuesTables implements AutoCloseable {
             if (sql.loadsRows()) {
                 List<TableInfo.Column> columns = new ArrayList<>();
                 for (int i = 0; i < loaded.keys.size(); i++) {
-                    columns.add(new TableInfo.Column("k" + i, dev.cascadestudio.persistence.ColumnKind.TEXT, false, 0, null));
+                    columns.add(new TableInfo.Column("k" + i, ColumnKind.TEXT, false, 0, null));
                 }
                 columns.add(new TableInfo.Column("v" + index, column.kind(), true, 0, null));
                 this.rows = product.rowBatch(connection, names, loaded.temp, columns);
@@ -187,8 +189,6 @@ final class ValuesTables implements AutoCloseable {
                 queued.clear();
             }
         }
-
-        private long loadedRows;
 
         /** Sends the values added since the last full INSERT: the section is read to its end. */
         void finish() throws SQLException {

@@ -78,7 +78,7 @@ final class PostgreSqlProduct extends ServerProduct {
      * types), loaded by COPY ({@link #rowBatch}) one row per value, then brought together a row per key, numbered in the
      * order of the keys and analysed; the whole table is set from that by one {@code UPDATE ... FROM}, a hash join that
      * reads the table once in the order of its heap (ten thousand rows per UPDATE were nested loops into the primary key,
-     * in key order, not the heap's). The 175,756 values of the 1M-row big delete's undo went back in 4.1–4.9 s against
+     * in key order, not the heap's, as session 18's statement log showed, and slower in one run here: 4.7–5.7 s). The 175,756 values of the 1M-row big delete's undo went back in 4.1–4.9 s against
      * 5.4–6.8 s one UPDATE per value, the whole undo 6.1 s instead of 7.2–7.6 s with the rows already by COPY (7.9 s
      * before either change; UndoBenchmark, medians of 3, 2026-12-07;
      * the server's statement log: run's UPDATE 3.0 s, session's 0.4 s, the copy of the values a row per key 0.3 s).
@@ -145,7 +145,7 @@ final class PostgreSqlProduct extends ServerProduct {
 
             @Override
             public String drop(String temp) {
-                // in the session's own schema of temporary tables: a name found nowhere else is not looked for elsewhere
+                // only the session's own temporary table, never a permanent one of that name further along the search path
                 return "DROP TABLE IF EXISTS pg_temp." + temp;
             }
         });
