@@ -237,7 +237,20 @@ public final class Restorer {
                     sections.add(SnapshotContents.section(section, in.rowsRead() - before));
                 }
                 if (later != null) {
-                    later.putBack(values -> progress.puttingBack(values, counts[1], counts[0] + values));
+                    later.putBack(new ValuesTables.Progress() {
+                        private long values;
+
+                        @Override
+                        public void setting(String table, long rows) {
+                            progress.settingTable(table, rows, values, counts[1], counts[0] + values);
+                        }
+
+                        @Override
+                        public void putBack(long values) {
+                            this.values = values;
+                            progress.puttingBack(values, counts[1], counts[0] + values);
+                        }
+                    });
                 }
             }
             progress.committing(in.rowsRead());
@@ -857,6 +870,8 @@ public final class Restorer {
         private long lastBytes;
         /** Bytes read when the first nulled section began, where its values go back after the file is read; else -1. */
         private long valuesFrom = -1;
+        /** What goes on while the values go back from tables, said after the count; empty before. */
+        private String now = "";
 
         Progress(ProgressListener listener, long size) {
             this.listener = listener;
@@ -888,10 +903,19 @@ public final class Restorer {
             restoring(valuesFrom + half + (total == 0 ? half : half * values / total), putBack);
         }
 
+        /**
+         * As {@link #puttingBack}, and the values of {@code rows} rows of {@code table} go back next: said until the next
+         * table's, as the commit names the statement it runs (one UPDATE may set a whole table).
+         */
+        void settingTable(String table, long rows, long values, long total, long putBack) {
+            now = "; putting back the values of " + String.format("%,d", rows) + (rows == 1 ? " row of " : " rows of ") + table;
+            puttingBack(values, total, putBack);
+        }
+
         /** At {@code done} bytes' worth of the bar (short of the whole, which is the commit's), {@code putBack} counted. */
         private void restoring(long done, long putBack) {
             listener.update(Math.min(done, size - 1), size, "Restoring: " + String.format("%,d", putBack)
-                    + " rows and values put back");
+                    + " rows and values put back" + now);
         }
 
         private long position(long bytes) {

@@ -237,8 +237,11 @@ final class ValuesTables implements AutoCloseable {
         return graph.incoming(table.name()).stream().map(ForeignKeyRule::column).distinct().toList();
     }
 
-    /** Told how many of the values loaded are back after each UPDATE. */
+    /** Told which table's values go back next, and how many of the values loaded are back after each UPDATE. */
     interface Progress {
+        /** The values of {@code rows} rows of {@code table} go back next (one UPDATE or several). */
+        void setting(String table, long rows);
+
         void putBack(long values);
     }
 
@@ -262,6 +265,9 @@ final class ValuesTables implements AutoCloseable {
                  PreparedStatement update = connection.prepareStatement(sql.update(names, loaded.ordered, loaded.table.name(),
                          loaded.keys, loaded.columns))) {
                 long last = single("SELECT COALESCE(MAX(cs_position), 0) FROM " + loaded.ordered);
+                if (last > 0) {
+                    progress.setting(loaded.table.name(), last);
+                }
                 long perUpdate = Math.max(1, sql.rowsPerUpdate());
                 for (long from = 0; from < last; from = Math.min(last, from + perUpdate)) {
                     long to = Math.min(last, from + perUpdate);

@@ -66,12 +66,22 @@ class RestoreValuesTogetherTest {
         });
 
         List<Long> counted = new ArrayList<>();
-        java.util.regex.Pattern restoring = java.util.regex.Pattern.compile("Restoring: ([0-9,]+) rows and values put back");
+        List<String> messages = new ArrayList<>();
+        java.util.regex.Pattern restoring = java.util.regex.Pattern.compile("Restoring: ([0-9,]+) rows and values put back.*");
+        java.util.Set<String> withoutWorkflow = runsWithNull("workflow_id");
+        java.util.Set<String> withoutSchedule = runsWithNull("schedule_id");
 
         Restorer.RestoreResult restored = restorer.restore(result.snapshot(), false, (done, total, message) -> {
+            messages.add(message);
             java.util.regex.Matcher m = restoring.matcher(message);
             if (m.matches()) counted.add(Long.parseLong(m.group(1).replace(",", "")));
         });
+        // the runs that got a workflow or a schedule back, as the database tells it
+        withoutWorkflow.removeAll(runsWithNull("workflow_id"));
+        withoutSchedule.removeAll(runsWithNull("schedule_id"));
+        java.util.Set<String> runsGivenValues = new java.util.HashSet<>(withoutWorkflow);
+        runsGivenValues.addAll(withoutSchedule);
+        long runsNulledByTheDelete = runsGivenValues.size();
 
         assertThat(restored.valuesRestored()).isEqualTo(values);
         assertThat(counted).as("the values counted as they go back, between the rows and the whole")
@@ -84,6 +94,11 @@ class RestoreValuesTogetherTest {
         long oneRow = executed.stream().filter(s -> s.startsWith("addBatch UPDATE")).count();
         List<Long> fromTable = executed.stream().filter(s -> s.startsWith("executeUpdate UPDATE ") && s.contains(" cs_values_"))
                 .map(s -> Long.parseLong(s.substring(s.lastIndexOf(" = ") + 3))).toList();
+        if (kind != EngineDatabases.Kind.SQLITE) {
+            // the progress line names the table whose values go back, as the commit's names its statement
+            assertThat(messages).as("the progress while run's values go back").anyMatch(m -> m.endsWith(
+                    "; putting back the values of " + String.format("%,d", runsNulledByTheDelete) + " rows of run"));
+        }
         if (kind == EngineDatabases.Kind.POSTGRESQL_CONTROLLER) {
             // loaded by COPY (outside the statements recorded here), then each table in one UPDATE joined to its values
             assertThat(oneRow).as("one-row UPDATEs").isZero();
@@ -330,6 +345,18 @@ class RestoreValuesTogetherTest {
                         .contains("run " + gone + " no longer exists, so its workflow_id cannot be put back"));
         assertThat(DatabaseFingerprint.of(database)).as("nothing written").isEqualTo(changed);
         assertNoValuesTableLeft(used[0]);
+    }
+
+    /** The uids of the runs whose {@code column} is NULL now. */
+    private java.util.Set<String> runsWithNull(String column) {
+        return database.fromConnection(c -> {
+            java.util.Set<String> uids = new java.util.HashSet<>();
+            try (var s = c.createStatement(); var rs = s.executeQuery(EngineDatabases.sql(database,
+                    "SELECT \"uid\" FROM \"run\" WHERE \"" + column + "\" IS NULL"))) {
+                while (rs.next()) uids.add(rs.getString(1));
+            }
+            return uids;
+        });
     }
 
     /** The connection a server's restore used holds none of its temporary tables of values. */
