@@ -61,11 +61,8 @@ final class MariaDbProduct extends ServerProduct {
             @Override
             public String create(SqlNames names, String temp, String table, java.util.List<String> keys,
                                  java.util.List<String> columns) {
-                String select = each(names, keys, ", ", (key, i) -> "t." + key + " AS k" + i)
-                        + each(names, columns, "", (column, i) -> ", n." + column + " AS v" + i);
                 return "CREATE TEMPORARY TABLE " + temp + " (cs_twice INT NOT NULL DEFAULT 0, PRIMARY KEY ("
-                        + list("k", keys.size()) + ")) ENGINE=InnoDB SELECT " + select + " FROM " + names.quote(table)
-                        + " t LEFT JOIN " + names.quote(table) + " n ON 1 = 0 WHERE 1 = 0";
+                        + list("k", keys.size()) + ")) ENGINE=InnoDB " + typedAs(names, table, keys, columns);
             }
 
             @Override

@@ -90,9 +90,7 @@ final class PostgreSqlProduct extends ServerProduct {
             @Override
             public String create(SqlNames names, String temp, String table, java.util.List<String> keys,
                                  java.util.List<String> columns) {
-                return "CREATE TEMPORARY TABLE " + temp + " AS SELECT " + each(names, keys, ", ", (key, i) -> "t." + key + " AS k" + i)
-                        + each(names, columns, "", (column, i) -> ", n." + column + " AS v" + i) + " FROM " + names.quote(table)
-                        + " t LEFT JOIN " + names.quote(table) + " n ON FALSE WHERE FALSE";
+                return "CREATE TEMPORARY TABLE " + temp + " AS " + typedAs(names, table, keys, columns);
             }
 
             @Override

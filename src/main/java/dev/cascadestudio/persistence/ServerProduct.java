@@ -103,6 +103,17 @@ abstract class ServerProduct implements DatabaseProduct {
 
     // ---- the SQL of values tables (MariaDB, PostgreSQL) ----
 
+    /**
+     * A query of no rows whose columns are {@code table}'s {@code keys} as {@code k0, k1, ...} and its {@code columns} as
+     * {@code v0, v1, ...}, of their types and collations: what a values table is made from. The values come from an outer
+     * join, so that each may be NULL where the table's column may not.
+     */
+    static String typedAs(SqlNames names, String table, java.util.List<String> keys, java.util.List<String> columns) {
+        return "SELECT " + each(names, keys, ", ", (key, i) -> "t." + key + " AS k" + i)
+                + each(names, columns, "", (column, i) -> ", n." + column + " AS v" + i) + " FROM " + names.quote(table)
+                + " t LEFT JOIN " + names.quote(table) + " n ON 1 = 0 WHERE 1 = 0";
+    }
+
     /** {@code term} of each of {@code names}, quoted, with its index, joined by {@code separator}. */
     static String each(SqlNames quoting, java.util.List<String> names, String separator,
                        java.util.function.BiFunction<String, Integer, String> term) {
