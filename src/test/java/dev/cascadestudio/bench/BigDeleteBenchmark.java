@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -99,6 +98,8 @@ class BigDeleteBenchmark {
         List<Launcher> launchers = launchers();
         Map<String, List<Long>> engineRuns = new LinkedHashMap<>();
         List<Long> rawRuns = new ArrayList<>();
+        List<Long> floorRuns = new ArrayList<>();
+        List<Long> floorStatementRuns = new ArrayList<>();
         DatabaseFingerprint engineResult = null;
         DatabaseFingerprint rawResult = null;
         for (int i = 0; i < REPETITIONS; i++) {
@@ -119,6 +120,14 @@ class BigDeleteBenchmark {
                     rawResult = fingerprint(copy);
                 }
             }
+            try (Copy copy = fixture.copy()) {
+                long[] floor = runFloorProcess(copy, fixture.bigProject);
+                floorRuns.add(floor[0]);
+                floorStatementRuns.add(floor[1]);
+                if (i == 0) {
+                    assertThat(fingerprint(copy)).as("the floor's process deletes what the hand-written SQL does").isEqualTo(rawResult);
+                }
+            }
         }
         assertThat(rawResult).as("the hand-written SQL leaves the database as the engine's delete does").isEqualTo(engineResult);
         Map<String, Object> steps;
@@ -133,6 +142,19 @@ class BigDeleteBenchmark {
         m.put("generate_ms", generateMs);
         m.put("raw_sql_ms", rawMs);
         m.put("raw_sql_runs_ms", rawRuns);
+        long floorMs = BenchFigures.median(floorRuns);
+        Map<String, Object> floor = new LinkedHashMap<>();
+        floor.put("what", "a JVM (this java, no options, the packaged jar for the driver) that opens the database over plain JDBC, "
+                + "runs the same hand-written statements in one transaction, commits and exits: no plan, no snapshot, no check. "
+                + "process_ms is the whole process, statements_ms its own time from asking for the connection to the commit; "
+                + "ratio = process_ms / raw_sql_ms, the least a whole-process delete in Java reaches here, against the target's "
+                + TARGET_RATIO + "; room_ms = target x raw_sql_ms - process_ms, what is left for everything a tool adds");
+        floor.put("process_ms", floorMs);
+        floor.put("process_runs_ms", floorRuns);
+        floor.put("statements_runs_ms", floorStatementRuns);
+        floor.put("ratio", BenchFigures.round((double) floorMs / Math.max(1, rawMs)));
+        floor.put("room_ms", Math.round(TARGET_RATIO * rawMs) - floorMs);
+        m.put("floor_hand_written_process", floor);
         Map<String, Object> perLauncher = new LinkedHashMap<>();
         Boolean met = null;
         for (Launcher launcher : launchers) {
@@ -222,19 +244,37 @@ class BigDeleteBenchmark {
     private long runRawSql(Copy copy, String project) throws SQLException {
         try (Connection connection = DriverManager.getConnection(copy.url(), copy.user(), null)) {
             connection.setAutoCommit(false);
-            String quote = copy.mariaDb() ? "`" : "\"";
             long t0 = System.nanoTime();
-            for (String sql : HandWrittenDelete.STATEMENTS) {
-                try (PreparedStatement ps = connection.prepareStatement(sql.replace("\"", quote))) {
-                    for (int p = 1; p <= sql.chars().filter(c -> c == '?').count(); p++) {
-                        ps.setString(p, project);
-                    }
-                    ps.executeUpdate();
-                }
-            }
+            HandWrittenDelete.run(connection, project, copy.mariaDb());
             connection.commit();
             return millisSince(t0);
         }
+    }
+
+    /**
+     * {@link HandWrittenDeleteProcess} on {@code copy} in a process of its own: its wall time from the spawn to its exit,
+     * and its own time from asking for the connection to the commit.
+     */
+    private long[] runFloorProcess(Copy copy, String project) throws IOException, InterruptedException {
+        Path floorJar = Launcher.testClassesJar(workDir.resolve("hand-written-delete.jar"), HandWrittenDeleteProcess.class,
+                HandWrittenDelete.class);
+        String javaExe = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = List.of(javaExe, "-cp", Launcher.jar() + java.io.File.pathSeparator + floorJar,
+                HandWrittenDeleteProcess.class.getName(), copy.url(), copy.user() == null ? "-" : copy.user(), project);
+        Path log = workDir.resolve("floor-output.txt");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        long t0 = System.nanoTime();
+        Process process = builder.start();
+        if (!process.waitFor(20, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("the hand-written delete's process did not end within 20 minutes");
+        }
+        long ms = millisSince(t0);
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).as("the hand-written delete's process; output:\n" + output).isZero();
+        java.util.regex.Matcher statements = java.util.regex.Pattern.compile("statements_ms=(\\d+)").matcher(output);
+        assertThat(statements.find()).as("its own time in its output:\n" + output).isTrue();
+        return new long[] {ms, Long.parseLong(statements.group(1))};
     }
 
     private static DatabaseFingerprint fingerprint(Copy copy) {

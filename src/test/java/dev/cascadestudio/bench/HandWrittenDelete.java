@@ -1,5 +1,8 @@
 package dev.cascadestudio.bench;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -54,4 +57,19 @@ final class HandWrittenDelete {
     ).flatMap(s -> s).toList();
 
     private HandWrittenDelete() {}
+
+    /**
+     * {@link #STATEMENTS} for {@code project} on {@code connection}, in its transaction (not committed here), with
+     * MariaDB's backquotes where {@code backquotes}.
+     */
+    static void run(Connection connection, String project, boolean backquotes) throws SQLException {
+        for (String sql : STATEMENTS) {
+            try (PreparedStatement ps = connection.prepareStatement(backquotes ? sql.replace("\"", "`") : sql)) {
+                for (int p = 1; p <= sql.chars().filter(c -> c == '?').count(); p++) {
+                    ps.setString(p, project);
+                }
+                ps.executeUpdate();
+            }
+        }
+    }
 }

@@ -37,4 +37,22 @@ record Launcher(String name, List<String> command) {
         Path image = base().resolve("target/installer/cascade-studio/bin/cascade-studio");
         return Files.isExecutable(image) ? Optional.of(new Launcher(name, List.of(image.toString()))) : Optional.empty();
     }
+
+    /**
+     * A jar at {@code jar} of the given test classes, for a process of their own ({@link BareWindow},
+     * {@link HandWrittenDeleteProcess}) with the packaged jar beside them on its class path: a class-data archive takes no
+     * folder on the class path.
+     */
+    static Path testClassesJar(Path jar, Class<?>... types) throws java.io.IOException {
+        Path classes = base().resolve("target").resolve("test-classes");
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+            for (Class<?> type : types) {
+                String entry = type.getName().replace('.', '/') + ".class";
+                out.putNextEntry(new java.util.jar.JarEntry(entry));
+                out.write(Files.readAllBytes(classes.resolve(entry)));
+                out.closeEntry();
+            }
+        }
+        return jar;
+    }
 }

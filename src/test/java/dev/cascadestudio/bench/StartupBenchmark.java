@@ -129,7 +129,8 @@ class StartupBenchmark {
         String javaExe = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path archive = work.resolve("bare-window.jsa");
         Files.deleteIfExists(archive);
-        String classPath = Launcher.jar() + java.io.File.pathSeparator + bareWindowJar();
+        String classPath = Launcher.jar() + java.io.File.pathSeparator
+                + Launcher.testClassesJar(work.resolve("bare-window.jar"), BareWindow.class, BareWindow.Window.class);
         List<String> options = ScriptJvmOptions.startOptions();
         List<Long> runs = new ArrayList<>();
         for (int i = 0; i <= STARTS; i++) {
@@ -151,21 +152,6 @@ class StartupBenchmark {
         floor.put("bare_javafx_window_runs_ms", runs);
         floor.put("java_version_ms", processMs(new Launcher("java", List.of(javaExe)), List.of("-version")).get("ms"));
         return floor;
-    }
-
-    /** {@link BareWindow}'s classes in a jar of their own: a class-data archive takes no folder on the class path. */
-    private Path bareWindowJar() throws IOException {
-        Path jar = work.resolve("bare-window.jar");
-        Path classes = base.resolve("target").resolve("test-classes");
-        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
-            for (Class<?> type : List.of(BareWindow.class, BareWindow.Window.class)) {
-                String entry = type.getName().replace('.', '/') + ".class";
-                out.putNextEntry(new java.util.jar.JarEntry(entry));
-                out.write(Files.readAllBytes(classes.resolve(entry)));
-                out.closeEntry();
-            }
-        }
-        return jar;
     }
 
     /** The window's start, {@value #STARTS} times after one unmeasured start: medians, all runs, targets. */
