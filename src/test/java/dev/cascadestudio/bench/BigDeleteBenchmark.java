@@ -206,17 +206,25 @@ class BigDeleteBenchmark {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         // the packaged launcher takes no JVM options of its own: both get theirs the same way
         builder.environment().put("JAVA_TOOL_OPTIONS", "-Dcascade.home=" + home + " -Dcascade.keyring=none");
+        long ms = timedToExit(builder, log, "the delete").ms();
+        deleteSnapshots(home);
+        return ms;
+    }
+
+    /** A process's wall time from its spawn to its exit, and its output (in {@code log}); it must end within 20 minutes, with 0. */
+    private record Ended(long ms, String output) {}
+
+    private static Ended timedToExit(ProcessBuilder builder, Path log, String what) throws IOException, InterruptedException {
         long t0 = System.nanoTime();
         Process process = builder.start();
         if (!process.waitFor(20, TimeUnit.MINUTES)) {
             process.destroyForcibly();
-            throw new IllegalStateException("the delete did not end within 20 minutes");
+            throw new IllegalStateException(what + " did not end within 20 minutes");
         }
         long ms = millisSince(t0);
         String output = Files.readString(log, StandardCharsets.UTF_8);
-        assertThat(process.exitValue()).as("delete exit status; output:\n" + output).isZero();
-        deleteSnapshots(home);
-        return ms;
+        assertThat(process.exitValue()).as(what + "'s exit status; output:\n" + output).isZero();
+        return new Ended(ms, output);
     }
 
     /** One in-process plan + execute, the time between the commit's progress messages: where the time goes. */
@@ -263,18 +271,10 @@ class BigDeleteBenchmark {
                 HandWrittenDeleteProcess.class.getName(), copy.url(), copy.user() == null ? "-" : copy.user(), project);
         Path log = workDir.resolve("floor-output.txt");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        long t0 = System.nanoTime();
-        Process process = builder.start();
-        if (!process.waitFor(20, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("the hand-written delete's process did not end within 20 minutes");
-        }
-        long ms = millisSince(t0);
-        String output = Files.readString(log, StandardCharsets.UTF_8);
-        assertThat(process.exitValue()).as("the hand-written delete's process; output:\n" + output).isZero();
-        java.util.regex.Matcher statements = java.util.regex.Pattern.compile("statements_ms=(\\d+)").matcher(output);
-        assertThat(statements.find()).as("its own time in its output:\n" + output).isTrue();
-        return new long[] {ms, Long.parseLong(statements.group(1))};
+        Ended ended = timedToExit(builder, log, "the hand-written delete's process");
+        java.util.regex.Matcher statements = java.util.regex.Pattern.compile("statements_ms=(\\d+)").matcher(ended.output());
+        assertThat(statements.find()).as("its own time in its output:\n" + ended.output()).isTrue();
+        return new long[] {ended.ms(), Long.parseLong(statements.group(1))};
     }
 
     private static DatabaseFingerprint fingerprint(Copy copy) {
