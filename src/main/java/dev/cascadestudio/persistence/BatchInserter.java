@@ -21,6 +21,8 @@ public final class BatchInserter implements AutoCloseable {
     private final int batchSize;
     private final Map<String, Pending> batches = new LinkedHashMap<>();
     private long inserted;
+    /** A send failed: the caller's transaction is lost, and nothing more is sent into it (PostgreSQL refuses it anyway). */
+    private boolean refused;
 
     public BatchInserter(Connection connection, DatabaseKind kind, SqlNames names, int batchSize) {
         this.connection = connection;
@@ -71,7 +73,12 @@ public final class BatchInserter implements AutoCloseable {
         for (Pending p : batches.values()) {
             if (p.queued > 0) {
                 p.queued = 0;
-                p.batch.send();
+                try {
+                    p.batch.send();
+                } catch (SQLException | RuntimeException e) {
+                    refused = true;
+                    throw e;
+                }
             }
         }
     }
@@ -89,11 +96,14 @@ public final class BatchInserter implements AutoCloseable {
         return row;
     }
 
+    /** Sends what is queued, unless a send has failed, and releases every batch. */
     @Override
     public void close() throws SQLException {
         SQLException failure = null;
         try {
-            flush();
+            if (!refused) {
+                flush();
+            }
         } catch (SQLException e) {
             failure = e;
         }

@@ -2,6 +2,7 @@ package dev.cascadestudio.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.cascadestudio.testsupport.EngineDatabases;
 import java.nio.file.Path;
@@ -49,6 +50,36 @@ class RowBatchTest {
                         .as("a name longer than its 255 characters").satisfies(e -> assertThat(sqlState(e)).matches("2[23].*"));
             }
             assertThat(names(database)).as("only the first user, nothing skipped or cut in").containsExactly("taken");
+        } finally {
+            EngineDatabases.close(database);
+        }
+    }
+
+    /**
+     * A refused batch ends the inserter's work: the rows another table still has queued are not sent into the lost
+     * transaction when it closes (PostgreSQL would refuse them with "current transaction is aborted", a second error
+     * under the first), and the caller sees the refusal alone; nothing of the transaction is kept.
+     */
+    @ParameterizedTest
+    @EnumSource(EngineDatabases.Kind.class)
+    void aRefusedBatchIsTheOnlyErrorAndNothingIsSentAfterIt(EngineDatabases.Kind kind) {
+        Database database = EngineDatabases.open(kind, dir);
+        try {
+            insertUsers(database, List.of(user("u-1", "taken")));
+            Throwable refused = catchThrowable(() -> database.fromConnection(c -> {
+                try (BatchInserter in = new BatchInserter(c, database.kind(), database.sqlNames(), 2)) {
+                    in.insert("user", user("u-2", "fine"));
+                    in.insert("user_labels", BatchInserter.row("parent", "fine", "name", "team", "value", "a"));
+                    in.insert("user", user("u-3", "taken")); // the user batch is full: sent, and refused
+                }
+                return null;
+            }));
+            SQLException error = firstSqlException(refused);
+            assertThat((Object) error).as("the refusal").isNotNull();
+            assertThat(sqlMessage(error)).matches("(?is).*(unique|duplicate).*");
+            assertThat(error.getSuppressed()).as("no second error under it").isEmpty();
+            assertThat(refused.getSuppressed()).as("no second error under it").isEmpty();
+            assertThat(names(database)).as("nothing of the refused transaction kept").containsExactly("taken");
         } finally {
             EngineDatabases.close(database);
         }
@@ -125,19 +156,23 @@ class RowBatchTest {
         });
     }
 
+    /** The first SQLException among {@code e}'s causes, or null. */
+    private static SQLException firstSqlException(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) return sql;
+        }
+        return null;
+    }
+
     /** The message of the first SQLException among {@code e}'s causes (SQLite gives no SQL state). */
     private static String sqlMessage(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql) return String.valueOf(sql.getMessage());
-        }
-        return "no SQLException in " + e;
+        SQLException sql = firstSqlException(e);
+        return sql != null ? String.valueOf(sql.getMessage()) : "no SQLException in " + e;
     }
 
     /** The SQL state of the first SQLException among {@code e}'s causes. */
     private static String sqlState(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql) return String.valueOf(sql.getSQLState());
-        }
-        return "no SQLException in " + e;
+        SQLException sql = firstSqlException(e);
+        return sql != null ? String.valueOf(sql.getSQLState()) : "no SQLException in " + e;
     }
 }
