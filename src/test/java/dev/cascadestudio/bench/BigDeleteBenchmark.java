@@ -38,8 +38,10 @@ import org.junit.jupiter.api.Test;
  * with the package) and with {@code java -jar target/cascade-studio.jar} (no archive: the command line is not
  * relaunched). Each launcher has its own ratio; {@code met} is the packaged launcher's where it was measured. The
  * hand-written side is one transaction of the statements a DBA would write, timed on an open
- * connection. Both copies then hold the same rows (fingerprints compared). One extra in-process
- * plan + execute gives the time of each step of the commit, for the report.
+ * connection. Both copies then hold the same rows (fingerprints compared). The floor, {@link HandWrittenDeleteProcess},
+ * runs the same statements in a process of its own (JVM start and open included), interleaved with the others: what no
+ * whole-process delete in Java goes below. One extra in-process plan + execute gives the time of each step of the
+ * commit, for the report.
  *
  * <p>Writes {@code target/bench/big-delete.json}. {@code -Dbigdelete.products=SQLITE,POSTGRESQL,MARIADB},
  * {@code -Dbigdelete.rows}, {@code -Dbigdelete.bigRows} and {@code -Dbigdelete.repetitions} change what
