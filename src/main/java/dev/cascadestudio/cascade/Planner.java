@@ -342,7 +342,7 @@ public final class Planner {
      * would not resist one whatever the hash), and a set that changes by a few rows changes every lane by a
      * pseudo-random amount. A row id's hash is four independently seeded 64-bit mixes of the id
      * (MurmurHash3's finaliser, a bijection). A key's is two 64-bit hashes of its characters, the uid's,
-     * a separator no character can be, and the version's, each state then mixed into two lanes: equal keys
+     * a separator no character can be, and the version's, the two mixed into the four lanes: equal keys
      * (the same characters, whatever the database's collation says) give equal hashes on every database, and
      * nothing is allocated per row. It was the SHA-256 of the key's UTF-8 bytes until session 20, a third of the
      * plan's own Java time on the 1M-row PostgreSQL database (JFR, 1 ms samples: 86 of 267) and as much again
