@@ -27,7 +27,6 @@ import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -331,14 +330,7 @@ class CascadeBenchmark {
             HeapWatch heap = new HeapWatch();
             long t0 = System.nanoTime();
             database.fromConnection(connection -> {
-                for (String sql : HandWrittenDelete.STATEMENTS) {
-                    try (PreparedStatement ps = connection.prepareStatement(sql)) {
-                        for (int p = 1; p <= sql.chars().filter(c -> c == '?').count(); p++) {
-                            ps.setString(p, project);
-                        }
-                        ps.executeUpdate();
-                    }
-                }
+                HandWrittenDelete.run(connection, project, false);
                 return null;
             });
             long ms = millisSince(t0);

@@ -64,12 +64,17 @@ final class HandWrittenDelete {
      */
     static void run(Connection connection, String project, boolean backquotes) throws SQLException {
         for (String sql : STATEMENTS) {
-            try (PreparedStatement ps = connection.prepareStatement(backquotes ? sql.replace("\"", "`") : sql)) {
-                for (int p = 1; p <= sql.chars().filter(c -> c == '?').count(); p++) {
-                    ps.setString(p, project);
-                }
-                ps.executeUpdate();
+            executeForProject(connection, backquotes ? sql.replace("\"", "`") : sql, project);
+        }
+    }
+
+    /** {@code sql} with {@code project} bound to each of its parameters, as every statement here takes it. */
+    static void executeForProject(Connection connection, String sql, String project) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            for (int p = 1; p <= sql.chars().filter(c -> c == '?').count(); p++) {
+                ps.setString(p, project);
             }
+            ps.executeUpdate();
         }
     }
 }

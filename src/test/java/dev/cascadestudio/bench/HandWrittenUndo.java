@@ -1,7 +1,6 @@
 package dev.cascadestudio.bench;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -51,12 +50,7 @@ final class HandWrittenUndo {
             } else {
                 throw new IllegalStateException("not a DELETE or an UPDATE to NULL: " + statement);
             }
-            try (PreparedStatement ps = connection.prepareStatement(quoted("CREATE TABLE \"" + copy + "\" AS " + select, backquotes))) {
-                for (int p = 1; p <= statement.chars().filter(c -> c == '?').count(); p++) {
-                    ps.setString(p, project);
-                }
-                ps.executeUpdate();
-            }
+            HandWrittenDelete.executeForProject(connection, quoted("CREATE TABLE \"" + copy + "\" AS " + select, backquotes), project);
             saved.add(what);
         }
         return saved;
