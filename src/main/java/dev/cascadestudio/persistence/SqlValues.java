@@ -67,11 +67,17 @@ public final class SqlValues {
         return t.indexOf('T') > 0 ? LocalDateTime.parse(t) : LocalDateTime.parse(t, SQLITE_TIMESTAMP);
     }
 
-    /** {@code yyyy-MM-dd HH:mm:ss[.f{1,6}]} or the same with {@code T}, a valid date and time in the years 1 to 9999; else null. */
+    /**
+     * {@code yyyy-MM-dd HH:mm:ss[.f{1,6}]} or the same with {@code T}, or {@code yyyy-MM-ddTHH:mm} (what
+     * {@link LocalDateTime#toString} writes for a whole minute, as a server's timestamps are read), a valid date and
+     * time in the years 1 to 9999; else null.
+     */
     static LocalDateTime usualTimestamp(String t) {
         int n = t.length();
-        if (n < 19 || n == 20 || n > 26 || t.charAt(4) != '-' || t.charAt(7) != '-' || (t.charAt(10) != ' ' && t.charAt(10) != 'T')
-                || t.charAt(13) != ':' || t.charAt(16) != ':' || (n > 19 && t.charAt(19) != '.')) {
+        boolean wholeMinute = n == 16 && t.charAt(10) == 'T';
+        if ((n < 19 && !wholeMinute) || n == 20 || n > 26 || t.charAt(4) != '-' || t.charAt(7) != '-'
+                || (t.charAt(10) != ' ' && t.charAt(10) != 'T') || t.charAt(13) != ':'
+                || (!wholeMinute && t.charAt(16) != ':') || (n > 19 && t.charAt(19) != '.')) {
             return null;
         }
         int year = digits(t, 0, 4);
@@ -79,7 +85,7 @@ public final class SqlValues {
         int day = digits(t, 8, 10);
         int hour = digits(t, 11, 13);
         int minute = digits(t, 14, 16);
-        int second = digits(t, 17, 19);
+        int second = wholeMinute ? 0 : digits(t, 17, 19);
         int fraction = n > 19 ? digits(t, 20, n) : 0;
         if ((year | month | day | hour | minute | second | fraction) < 0 || year < 1 || month < 1 || month > 12 || day < 1
                 || day > java.time.YearMonth.of(year, month).lengthOfMonth() || hour > 23 || minute > 59 || second > 59) {
