@@ -327,6 +327,8 @@ public final class Restorer {
         boolean lookUp = !unique.keeps(table.name(), table.keyColumns()) || !unique.keeps(table.name(), uniqueColumns(table));
         List<ForeignKeyRule> nulling = graph.outgoing(table.name()).stream()
                 .filter(e -> e.action() == ForeignKeyRule.Action.SET_NULL).toList();
+        // where each SET NULL rule's referenced column is in the section's rows (-1: not there, so never put back)
+        int[] referencedAt = nulling.stream().mapToInt(e -> names.indexOf(e.referencedColumn())).toArray();
         int chunkSize = lookUp ? chunkSize() : BATCH;
         List<List<Object>> chunk = new ArrayList<>(chunkSize);
         long n = 0;
@@ -338,15 +340,11 @@ public final class Restorer {
                             + table.name() + " twice"));
                 }
                 for (List<Object> each : chunk) {
-                    Map<String, Object> values = new HashMap<>();
-                    for (int i = 0; i < columns.size(); i++) {
-                        values.put(columns.get(i).name(), each.get(i));
+                    for (int e = 0; e < nulling.size(); e++) {
+                        Object referenced = referencedAt[e] < 0 ? null : each.get(referencedAt[e]);
+                        if (referenced != null) putBack.computeIfAbsent(nulling.get(e), k -> new HashSet<>()).add(referenced.toString());
                     }
-                    for (ForeignKeyRule edge : nulling) {
-                        Object referenced = values.get(edge.referencedColumn());
-                        if (referenced != null) putBack.computeIfAbsent(edge, e -> new HashSet<>()).add(referenced.toString());
-                    }
-                    inserter.insert(table.name(), values);
+                    inserter.insert(table.name(), columns, each);
                     n++;
                 }
                 if (labelParent != null) {

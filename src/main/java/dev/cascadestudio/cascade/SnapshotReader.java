@@ -148,6 +148,7 @@ final class SnapshotReader implements AutoCloseable {
             return null;
         }
         section = section(fields);
+        sectionRowColumns = rowColumns(section);
         return section;
     }
 
@@ -163,10 +164,10 @@ final class SnapshotReader implements AutoCloseable {
             section = null;
             return null;
         }
-        only(fields, Set.of("row"));
+        only(fields, ROW_ONLY);
         @SuppressWarnings("unchecked")
         List<Object> row = (List<Object>) fields.get("row");
-        List<TableInfo.Column> columns = rowColumns(section);
+        List<TableInfo.Column> columns = sectionRowColumns;
         if (row.size() != columns.size()) {
             throw refused("line " + line + " holds " + row.size() + " values where its section has " + columns.size() + " columns");
         }
@@ -182,6 +183,9 @@ final class SnapshotReader implements AutoCloseable {
 
     /** A section line or the end line read while looking for a row, handed to the next {@link #nextSection}. */
     private Map<String, Object> ahead;
+    /** The current section's columns as its rows hold them ({@link #rowColumns}), made once per section. */
+    private List<TableInfo.Column> sectionRowColumns;
+    private static final Set<String> ROW_ONLY = Set.of("row");
 
     private static List<TableInfo.Column> rowColumns(Section section) {
         if (section.deleted()) {
@@ -374,21 +378,38 @@ final class SnapshotReader implements AutoCloseable {
             if (token != JsonToken.START_OBJECT) {
                 throw refused("line " + line + " is not a JSON object");
             }
-            beforeLine = digest.before(parser.currentTokenLocation().getByteOffset());
-            Map<String, Object> fields = new LinkedHashMap<>();
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String field = parser.currentName();
+            long lineStart = parser.currentTokenLocation().getByteOffset();
+            JsonToken field = parser.nextToken();
+            Map<String, Object> fields;
+            if (field == JsonToken.FIELD_NAME && "row".equals(parser.currentName())) {
+                // A line with a row is never the end line, whose checksum is the only use of the digest before a line:
+                // none is taken for it (a copy of SHA-256's state and a shift of the held bytes per row line).
+                beforeLine = null;
+                List<Object> row = row(parser.nextToken(), rowSection);
+                field = parser.nextToken();
+                if (field != JsonToken.FIELD_NAME) {
+                    return Map.of("row", row); // the usual row line: {"row":[...]}
+                }
+                fields = new LinkedHashMap<>();
+                fields.put("row", row);
+            } else {
+                // the field name read is short or refused (Jackson's limit), so the line's start is still held
+                beforeLine = digest.before(lineStart);
+                fields = new LinkedHashMap<>();
+            }
+            for (; field == JsonToken.FIELD_NAME; field = parser.nextToken()) {
+                String name = parser.currentName();
                 if (fields.size() == MAX_FIELDS) {
                     throw refused("line " + line + " has too many fields");
                 }
                 JsonToken value = parser.nextToken();
-                switch (field) {
-                    case "row" -> fields.put(field, row(value, rowSection));
-                    case "columns" -> fields.put(field, columns(value));
-                    case "roots" -> fields.put(field, roots(value));
-                    case "repairs" -> fields.put(field, repairs(value));
-                    case "deleted", "nulled", "column" -> fields.put(field, text(value, field, MAX_NAME_CHARS));
-                    default -> fields.put(field, text(value, field, SnapshotFormat.MAX_HEADER_TEXT_CHARS));
+                switch (name) {
+                    case "row" -> fields.put(name, row(value, rowSection));
+                    case "columns" -> fields.put(name, columns(value));
+                    case "roots" -> fields.put(name, roots(value));
+                    case "repairs" -> fields.put(name, repairs(value));
+                    case "deleted", "nulled", "column" -> fields.put(name, text(value, name, MAX_NAME_CHARS));
+                    default -> fields.put(name, text(value, name, SnapshotFormat.MAX_HEADER_TEXT_CHARS));
                 }
             }
             return fields;
@@ -404,14 +425,22 @@ final class SnapshotReader implements AutoCloseable {
         if (rowSection == null) {
             throw refused("line " + line + " is a row outside any section");
         }
-        int width = rowColumns(rowSection).size();
+        List<TableInfo.Column> columns = rowSection == section ? sectionRowColumns : rowColumns(rowSection);
+        int width = columns.size();
         List<Object> row = new ArrayList<>(width);
         long chars = 0;
         for (JsonToken value = parser.nextToken(); value != JsonToken.END_ARRAY; value = parser.nextToken()) {
             if (row.size() == width) {
                 throw refused("line " + line + " holds more values than its section has columns (" + width + ")");
             }
-            Object v = scalar(value, rowSection.table().name() + "." + rowColumns(rowSection).get(row.size()).name());
+            // text, null and whole numbers read at once; anything else as scalar reads it, named in its refusal
+            Object v = switch (value) {
+                case VALUE_STRING -> parser.getText();
+                case VALUE_NULL -> null;
+                case VALUE_NUMBER_INT -> parser.getNumberType() == JsonParser.NumberType.INT || parser.getNumberType() == JsonParser.NumberType.LONG
+                        ? (Object) parser.getLongValue() : scalar(value, rowSection.table().name() + "." + columns.get(row.size()).name());
+                default -> scalar(value, rowSection.table().name() + "." + columns.get(row.size()).name());
+            };
             if (v instanceof String s && (chars += s.length()) > SnapshotFormat.MAX_VALUE_CHARS) {
                 throw refused("line " + line + " holds more than " + String.format("%,d", SnapshotFormat.MAX_VALUE_CHARS)
                         + " characters, more than a snapshot ever holds in one row");

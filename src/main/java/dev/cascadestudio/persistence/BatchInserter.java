@@ -46,20 +46,38 @@ public final class BatchInserter implements AutoCloseable {
     public void insert(String table, Map<String, ?> row) throws SQLException {
         TableInfo info = MappedTables.get(table);
         List<TableInfo.Column> columns = new ArrayList<>();
+        List<Object> values = new ArrayList<>();
         for (TableInfo.Column c : info.columns()) {
             if (row.containsKey(c.name())) {
                 columns.add(c);
+                values.add(row.get(c.name()));
             }
         }
-        String key = table + columns.stream().map(TableInfo.Column::name).toList();
-        Pending pending = batches.get(key);
-        if (pending == null) {
-            pending = new Pending(product.rowBatch(connection, names, table, columns), columns);
-            batches.put(key, pending);
+        insert(table, columns, values);
+    }
+
+    /**
+     * Queues one row of {@code table}, its {@code values} in the order of {@code columns} (columns of that table; the
+     * others are left to the database's default). A caller that passes the same list of columns row after row (a
+     * snapshot's section) has its batch found without building a key per row.
+     */
+    public void insert(String table, List<TableInfo.Column> columns, List<?> values) throws SQLException {
+        Pending pending;
+        if (columns == lastColumns && table.equals(lastTable)) {
+            pending = last;
+        } else {
+            String key = table + columns.stream().map(TableInfo.Column::name).toList();
+            pending = batches.get(key);
+            if (pending == null) {
+                pending = new Pending(product.rowBatch(connection, names, table, columns), List.copyOf(columns));
+                batches.put(key, pending);
+            }
+            last = pending;
+            lastTable = table;
+            lastColumns = columns;
         }
-        List<Object> values = new ArrayList<>(pending.columns.size());
-        for (TableInfo.Column c : pending.columns) {
-            values.add(row.get(c.name()));
+        if (values.size() != pending.columns.size()) {
+            throw new IllegalArgumentException(values.size() + " values for the " + pending.columns.size() + " columns of a row of " + table);
         }
         pending.batch.add(values);
         inserted++;
@@ -68,6 +86,11 @@ public final class BatchInserter implements AutoCloseable {
             flush();
         }
     }
+
+    /** The batch the last row went to, and the table and columns (by identity) it was found for. */
+    private Pending last;
+    private String lastTable;
+    private List<TableInfo.Column> lastColumns;
 
     public void flush() throws SQLException {
         for (Pending p : batches.values()) {

@@ -241,6 +241,19 @@ class HostileSnapshotTest {
             row.remove(row.size() - 1);
             return lines;
         }), "values where its section has");
+        // a row line with another field after its row, or before it (a row line is read by a shorter way when it holds
+        // nothing but its row; these are not, and are refused as any other line with a field no snapshot writes)
+        assertRefused(restoreEdited(d, "field-after-row", lines -> {
+            lines.get(section(lines, "deleted", "workflow") + 1).put("end", true);
+            return lines;
+        }), "has a field 'end' that no such line of a snapshot has");
+        assertRefused(restoreEdited(d, "field-before-row", lines -> {
+            int s = section(lines, "deleted", "workflow");
+            ObjectNode row = JSON.createObjectNode().put("note", "by hand");
+            row.set("row", lines.get(s + 1).get("row"));
+            lines.set(s + 1, row);
+            return lines;
+        }), "has a field 'note' that no such line of a snapshot has");
         // the format version as a string
         assertRefused(restoreEdited(d, "version-text", lines -> {
             lines.get(0).put("formatVersion", "1");
