@@ -437,13 +437,23 @@ public final class Restorer {
 
         /** {@code value}, the row {@code key}'s, if it may go back; refuses the restore if not. */
         Object checked(List<String> key, Object value) {
-            if (value == null || targets.stream().noneMatch(t -> t.contains(value.toString()))
+            if (value == null || !putBackByTheSnapshot(value.toString())
                     && !(repaired != null && namesNoRow.computeIfAbsent(value.toString(), v -> namesNoRow(connection, repaired, v)))) {
                 throw new SnapshotRefusedException(snapshot.toString(), table.name() + " " + display(key) + " would get back "
                         + column.name() + " = " + SnapshotFormat.describe(value) + ", which is no row the snapshot puts back"
                         + (repaired == null ? "" : " and no longer a value that names no row"));
             }
             return value;
+        }
+
+        /** Whether {@code value} names a row the snapshot puts back, by any SET NULL rule of this column. */
+        private boolean putBackByTheSnapshot(String value) {
+            for (Set<String> target : targets) {
+                if (target.contains(value)) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 

@@ -164,7 +164,9 @@ final class SnapshotReader implements AutoCloseable {
             section = null;
             return null;
         }
-        only(fields, ROW_ONLY);
+        if (fields.size() > 1) {
+            only(fields, ROW_ONLY); // a line of one field that is its row is a row line
+        }
         @SuppressWarnings("unchecked")
         List<Object> row = (List<Object>) fields.get("row");
         List<TableInfo.Column> columns = sectionRowColumns;
