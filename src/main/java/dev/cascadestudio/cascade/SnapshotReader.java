@@ -440,8 +440,8 @@ final class SnapshotReader implements AutoCloseable {
                 case VALUE_STRING -> parser.getText();
                 case VALUE_NULL -> null;
                 case VALUE_NUMBER_INT -> parser.getNumberType() == JsonParser.NumberType.INT || parser.getNumberType() == JsonParser.NumberType.LONG
-                        ? (Object) parser.getLongValue() : scalar(value, rowSection.table().name() + "." + columns.get(row.size()).name());
-                default -> scalar(value, rowSection.table().name() + "." + columns.get(row.size()).name());
+                        ? (Object) parser.getLongValue() : scalar(value, valueName(rowSection, columns, row.size()));
+                default -> scalar(value, valueName(rowSection, columns, row.size()));
             };
             if (v instanceof String s && (chars += s.length()) > SnapshotFormat.MAX_VALUE_CHARS) {
                 throw refused("line " + line + " holds more than " + String.format("%,d", SnapshotFormat.MAX_VALUE_CHARS)
@@ -450,6 +450,11 @@ final class SnapshotReader implements AutoCloseable {
             row.add(v);
         }
         return row;
+    }
+
+    /** "run.workflow_id": the value at {@code index} of a row of {@code section}, as a refusal names it. */
+    private static String valueName(Section section, List<TableInfo.Column> columns, int index) {
+        return section.table().name() + "." + columns.get(index).name();
     }
 
     /** The column names of a section header, read one by one: never more than {@value #MAX_COLUMNS}. */

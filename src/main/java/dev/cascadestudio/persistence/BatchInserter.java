@@ -23,6 +23,10 @@ public final class BatchInserter implements AutoCloseable {
     private long inserted;
     /** A send failed: the caller's transaction is lost, and nothing more is sent into it (PostgreSQL refuses it anyway). */
     private boolean refused;
+    /** The batch the last row went to, and the table and columns (by identity) it was found for. */
+    private Pending last;
+    private String lastTable;
+    private List<TableInfo.Column> lastColumns;
 
     public BatchInserter(Connection connection, DatabaseKind kind, SqlNames names, int batchSize) {
         this.connection = connection;
@@ -58,8 +62,8 @@ public final class BatchInserter implements AutoCloseable {
 
     /**
      * Queues one row of {@code table}, its {@code values} in the order of {@code columns} (columns of that table; the
-     * others are left to the database's default). A caller that passes the same list of columns row after row (a
-     * snapshot's section) has its batch found without building a key per row.
+     * others are left to the database's default). A caller that passes the same list of columns row after row, a
+     * list it does not change (a snapshot's section), has its batch found without building a key per row.
      */
     public void insert(String table, List<TableInfo.Column> columns, List<?> values) throws SQLException {
         Pending pending;
@@ -86,11 +90,6 @@ public final class BatchInserter implements AutoCloseable {
             flush();
         }
     }
-
-    /** The batch the last row went to, and the table and columns (by identity) it was found for. */
-    private Pending last;
-    private String lastTable;
-    private List<TableInfo.Column> lastColumns;
 
     public void flush() throws SQLException {
         for (Pending p : batches.values()) {
