@@ -64,8 +64,13 @@ final class HandWrittenDelete {
      */
     static void run(Connection connection, String project, boolean backquotes) throws SQLException {
         for (String sql : STATEMENTS) {
-            executeForProject(connection, backquotes ? sql.replace("\"", "`") : sql, project);
+            executeForProject(connection, quoted(sql, backquotes), project);
         }
+    }
+
+    /** {@code sql}, written with double quotes, in MariaDB's backquotes where {@code backquotes}. */
+    static String quoted(String sql, boolean backquotes) {
+        return backquotes ? sql.replace("\"", "`") : sql;
     }
 
     /** {@code sql} with {@code project} bound to each of its parameters, as every statement here takes it. */

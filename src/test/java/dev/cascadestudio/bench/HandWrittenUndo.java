@@ -50,7 +50,7 @@ final class HandWrittenUndo {
             } else {
                 throw new IllegalStateException("not a DELETE or an UPDATE to NULL: " + statement);
             }
-            HandWrittenDelete.executeForProject(connection, quoted("CREATE TABLE \"" + copy + "\" AS " + select, backquotes), project);
+            HandWrittenDelete.executeForProject(connection, HandWrittenDelete.quoted("CREATE TABLE \"" + copy + "\" AS " + select, backquotes), project);
             saved.add(what);
         }
         return saved;
@@ -61,7 +61,7 @@ final class HandWrittenUndo {
         for (int i = saved.size() - 1; i >= 0; i--) {
             Saved s = saved.get(i);
             if (s.rows()) {
-                execute(connection, quoted("INSERT INTO \"" + s.table() + "\" SELECT * FROM \"" + s.copy() + "\"", backquotes));
+                execute(connection, HandWrittenDelete.quoted("INSERT INTO \"" + s.table() + "\" SELECT * FROM \"" + s.copy() + "\"", backquotes));
             }
         }
     }
@@ -91,7 +91,7 @@ final class HandWrittenUndo {
                             + String.join(", ", set)
                     : "UPDATE \"" + table + "\" SET " + String.join(", ", set) + " FROM " + source + " s WHERE \"" + table
                             + "\".\"uid\" = s.\"uid\" AND \"" + table + "\".\"version\" = s.\"version\"";
-            execute(connection, quoted(sql, mariaDb));
+            execute(connection, HandWrittenDelete.quoted(sql, mariaDb));
         }
     }
 
@@ -113,7 +113,7 @@ final class HandWrittenUndo {
     /** The copies go (outside the timed work). */
     static void drop(Connection connection, List<Saved> saved, boolean backquotes) throws SQLException {
         for (Saved s : saved) {
-            execute(connection, quoted("DROP TABLE \"" + s.copy() + "\"", backquotes));
+            execute(connection, HandWrittenDelete.quoted("DROP TABLE \"" + s.copy() + "\"", backquotes));
         }
     }
 
@@ -121,9 +121,5 @@ final class HandWrittenUndo {
         try (Statement s = connection.createStatement()) {
             s.executeUpdate(sql);
         }
-    }
-
-    private static String quoted(String sql, boolean backquotes) {
-        return backquotes ? sql.replace("\"", "`") : sql;
     }
 }
