@@ -7,7 +7,9 @@ import dev.cascadestudio.persistence.SqlValues;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.cascadestudio.persistence.ReadBeside;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.List;
 
 /**
@@ -82,31 +84,42 @@ public final class Executor {
                         throw new StalePlanException(current);
                     }
                 }
-                progress.update(1, total, checkedBySnapshot ? "Writing the snapshot and checking that the plan still holds"
-                        : "Writing the snapshot");
-                SnapshotWriter.Written written = SnapshotWriter.write(snapshotDirectory, connection, queries, planner.graph(),
+                Database.JdbcWork<SnapshotWriter.Written> writing = reader -> SnapshotWriter.write(snapshotDirectory, reader, queries, planner.graph(),
                         database.sqlNames(), new SqlValues(database.kind()), plan, database.identity(), durability);
-                snapshot[0] = written.file();
-                if (checkedBySnapshot && !written.holdsTheRowsOf(plan)) {
-                    // someone changed the rows since the preview: nothing has changed yet; show the new plan
-                    throw new StalePlanException(planner.plan(connection, plan.roots(), plan.repairs()));
-                }
-                if (database.h2File() != null) {
-                    journal[0] = H2DeleteJournal.forDelete(connection, database.h2File(), snapshot[0],
-                            plan.affectedRowCount(), backUp);
-                }
-                long done = 2;
-                for (ExecutionStep step : steps) {
-                    progress.update(done++, total, describe(step));
-                    long planned = plan.rowsChangedBy(step.table(), step.columns());
-                    try (PreparedStatement ps = connection.prepareStatement(step.sql().text())) {
-                        step.sql().bind(ps);
-                        int changed = ps.executeUpdate();
-                        if (changed != planned) {
-                            stale[0] = true;
-                            throw new IllegalStateException("row count changed during the commit");
-                        }
+                var beside = checkedBySnapshot ? database.readBeside(connection, writing) : java.util.Optional.<ReadBeside<SnapshotWriter.Written>>empty();
+                if (beside.isPresent()) {
+                    // PostgreSQL: the snapshot is read on a second connection that sees the data as this transaction
+                    // did before its first statement, while the statements run; the commit waits for it and its check
+                    progress.update(1, total, "Writing the snapshot beside the statements");
+                    try {
+                        runSteps(connection, steps, plan, progress, total, stale);
+                    } catch (SQLException | RuntimeException | Error e) {
+                        SnapshotWriter.Written written = beside.get().joinAfter(e);
+                        snapshot[0] = written == null ? null : written.file();
+                        throw e;
                     }
+                    progress.update(total, total, "Finishing the snapshot and checking that the plan still holds");
+                    SnapshotWriter.Written written = beside.get().join();
+                    snapshot[0] = written.file();
+                    if (!written.holdsTheRowsOf(plan)) {
+                        // someone changed the rows since the preview: rolled back, the new plan is shown
+                        stale[0] = true;
+                        throw new IllegalStateException("the rows changed since the preview");
+                    }
+                } else {
+                    progress.update(1, total, checkedBySnapshot ? "Writing the snapshot and checking that the plan still holds"
+                            : "Writing the snapshot");
+                    SnapshotWriter.Written written = writing.apply(connection);
+                    snapshot[0] = written.file();
+                    if (checkedBySnapshot && !written.holdsTheRowsOf(plan)) {
+                        // someone changed the rows since the preview: nothing has changed yet; show the new plan
+                        throw new StalePlanException(planner.plan(connection, plan.roots(), plan.repairs()));
+                    }
+                    if (database.h2File() != null) {
+                        journal[0] = H2DeleteJournal.forDelete(connection, database.h2File(), snapshot[0],
+                                plan.affectedRowCount(), backUp);
+                    }
+                    runSteps(connection, steps, plan, progress, total, stale);
                 }
                 if (journal[0] != null) {
                     journal[0].beforeCommit();
@@ -138,6 +151,24 @@ public final class Executor {
             journal[0].committed();
         }
         return result;
+    }
+
+    /** Runs the plan's statements in order, each checked to change exactly the planned number of rows. */
+    private static void runSteps(java.sql.Connection connection, List<ExecutionStep> steps, DeletePlan plan,
+                                 ProgressListener progress, long total, boolean[] stale) throws SQLException {
+        long done = 2;
+        for (ExecutionStep step : steps) {
+            progress.update(done++, total, describe(step));
+            long planned = plan.rowsChangedBy(step.table(), step.columns());
+            try (PreparedStatement ps = connection.prepareStatement(step.sql().text())) {
+                step.sql().bind(ps);
+                int changed = ps.executeUpdate();
+                if (changed != planned) {
+                    stale[0] = true;
+                    throw new IllegalStateException("row count changed during the commit");
+                }
+            }
+        }
     }
 
     /**

@@ -454,6 +454,49 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts {@code work} on a second connection that sees the data as {@code writer}'s transaction sees it now, on a
+     * thread of its own, while {@code writer} goes on writing; its transaction is read-only and rolled back when the work
+     * is done. Empty where the product cannot share a transaction's view ({@link DatabaseProduct#sharedView}) or no second
+     * connection is free: the caller then does the work itself, before writing. The view is named before this returns,
+     * so the writer may fail at once; {@link ReadBeside#joinAfter} then waits for the work to end.
+     */
+    public <R> java.util.Optional<ReadBeside<R>> readBeside(Connection writer, JdbcWork<R> work) throws SQLException {
+        var shared = DatabaseProduct.of(kind).sharedView();
+        if (shared.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        Connection reader;
+        try {
+            reader = connections.borrow();
+        } catch (SQLException allInUse) {
+            return java.util.Optional.empty();
+        }
+        try {
+            shared.get().adopt(reader, shared.get().export(writer));
+        } catch (SQLException | RuntimeException e) {
+            rollback(reader, e);
+            connections.giveBack(reader);
+            throw e;
+        }
+        java.util.concurrent.FutureTask<R> task = new java.util.concurrent.FutureTask<>(() -> {
+            try {
+                return work.apply(reader);
+            } finally {
+                try {
+                    reader.rollback(); // read-only: nothing to keep
+                } catch (SQLException ignored) {
+                    // the connection is given back and checked by the pool
+                }
+                connections.giveBack(reader);
+            }
+        });
+        Thread thread = new Thread(task, "cascade-read-beside");
+        thread.setDaemon(true);
+        thread.start();
+        return java.util.Optional.of(new ReadBeside<>(task));
+    }
+
     private static void rollback(Connection connection, Throwable failure) {
         try {
             if (!connection.isClosed()) {

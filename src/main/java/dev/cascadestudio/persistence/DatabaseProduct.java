@@ -230,6 +230,24 @@ public interface DatabaseProduct {
         return 4;
     }
 
+    /**
+     * How a second connection reads the data exactly as a writing transaction saw it when it began, while that
+     * transaction goes on writing ({@link Database#readBeside}), or empty (by default) where the product cannot share one
+     * transaction's view with another. A delete then writes its snapshot beside its statements instead of before them.
+     */
+    default java.util.Optional<SharedView> sharedView() {
+        return java.util.Optional.empty();
+    }
+
+    /** One transaction's view of the data, handed to a second connection ({@link #sharedView}). */
+    interface SharedView {
+        /** Makes {@code writer}'s transaction's current view of the data available to others; returns its name. */
+        String export(java.sql.Connection writer) throws SQLException;
+
+        /** Begins a read-only transaction on {@code reader} that sees the data as the view named {@code name}. */
+        void adopt(java.sql.Connection reader, String name) throws SQLException;
+    }
+
     // ---- the read-only switch: how this product is made to refuse every write on a connection ----
 
     /** The URL a read-only session connects with, given the URL the user gave. */

@@ -149,6 +149,40 @@ final class PostgreSqlProduct extends ServerProduct {
         });
     }
 
+    /**
+     * {@code pg_export_snapshot()} in the writing transaction, {@code SET TRANSACTION SNAPSHOT} in a read-only
+     * REPEATABLE READ transaction of the reader: the reader sees the data as the writer did when it exported its view,
+     * whatever the writer changes afterwards, until the writer's transaction ends (it is exported for as long).
+     */
+    @Override
+    public java.util.Optional<SharedView> sharedView() {
+        return java.util.Optional.of(new SharedView() {
+            @Override
+            public String export(java.sql.Connection writer) throws java.sql.SQLException {
+                String name;
+                try (java.sql.Statement statement = writer.createStatement();
+                     java.sql.ResultSet rs = statement.executeQuery("SELECT pg_export_snapshot()")) {
+                    name = rs.next() ? rs.getString(1) : null;
+                }
+                if (name == null || !name.matches("[0-9A-Fa-f-]+")) {
+                    throw new java.sql.SQLException("PostgreSQL exported a snapshot named '" + name + "'");
+                }
+                return name;
+            }
+
+            @Override
+            public void adopt(java.sql.Connection reader, String name) throws java.sql.SQLException {
+                if (!name.matches("[0-9A-Fa-f-]+")) {
+                    throw new IllegalArgumentException("not a snapshot's name: " + name);
+                }
+                try (java.sql.Statement statement = reader.createStatement()) {
+                    statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+                    statement.execute("SET TRANSACTION SNAPSHOT '" + name + "'");
+                }
+            }
+        });
+    }
+
     @Override
     public java.util.Map<String, String> readOnlyDriverProperties() {
         return java.util.Map.of("readOnly", "true", "readOnlyMode", "always");

@@ -133,6 +133,55 @@ class DeleteScenarioTest {
     }
 
     @ParameterizedTest
+    @EnumSource(value = EngineDatabases.Kind.class, names = {"POSTGRESQL_CONTROLLER", "POSTGRESQL"})
+    void onPostgreSqlTheSnapshotIsWrittenBesideTheStatementsAndTheCommitWaitsForItsCheck(EngineDatabases.Kind kind) {
+        open(kind);
+        String before = CanonicalDump.of(database);
+        List<String> progress = new java.util.ArrayList<>();
+
+        ExecutionResult result = service.execute(service.plan(List.of(new Root("project", SUPPORT))),
+                (done, total, message) -> progress.add(message));
+
+        assertThat(progress.get(0)).isEqualTo("Writing the snapshot beside the statements");
+        assertThat(progress.get(1)).startsWith("Setting ");
+        assertThat(progress.subList(progress.size() - 2, progress.size()))
+                .containsExactly("Finishing the snapshot and checking that the plan still holds", "Committing");
+        assertThat(count("SELECT COUNT(*) FROM \"workflow\" WHERE \"project_id\" = '" + SUPPORT + "'")).isZero();
+        service.restore(result.snapshot());
+        assertThat(CanonicalDump.of(database)).as("the snapshot read beside the statements holds the rows as before").isEqualTo(before);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = EngineDatabases.Kind.class, names = {"POSTGRESQL_CONTROLLER", "POSTGRESQL"})
+    void onPostgreSqlARunAddedWhileTheStatementsRunMakesThePlanStaleAndNothingChanges(EngineDatabases.Kind kind) {
+        open(kind);
+        DeletePlan plan = service.plan(List.of(new Root("project", SUPPORT)));
+        String before = CanonicalDump.of(database);
+        boolean[] added = new boolean[1];
+
+        assertThatThrownBy(() -> service.execute(plan, (done, total, message) -> {
+            if (message.startsWith("Setting ") && !added[0]) {
+                added[0] = true; // another session commits a run of the project's workflow while the snapshot is read
+                database.fromConnection(c -> {
+                    try (BatchInserter in = new BatchInserter(c, database.kind(), database.sqlNames(), 10)) {
+                        new RowBuilder(in, LocalDateTime.of(2026, 5, 1, 8, 0)).run("late-run", TRIAGE, null, null, "running");
+                    }
+                    return null;
+                });
+            }
+        })).isInstanceOfSatisfying(StalePlanException.class,
+                e -> assertThat(e.currentPlan().nulledIn("run", "workflow_id").count()).isEqualTo(9));
+
+        assertThat(added[0]).isTrue();
+        assertThat(count("SELECT COUNT(*) FROM \"run\" WHERE \"name\" = 'late-run' AND \"workflow_id\" = '" + TRIAGE + "'"))
+                .as("the late run keeps its workflow: nothing of the delete was kept").isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM \"workflow\" WHERE \"project_id\" = '" + SUPPORT + "'")).isEqualTo(3);
+        assertThat(CanonicalDump.of(database)).isNotEqualTo(before); // the late run only
+        assertThat(snapshots).as("the snapshot written beside the statements is removed")
+                .satisfiesAnyOf(p -> assertThat(p).doesNotExist(), p -> assertThat(p).isEmptyDirectory());
+    }
+
+    @ParameterizedTest
     @EnumSource(EngineDatabases.Kind.class)
     void aRowRelinkedAfterPlanningMakesThePlanStale(EngineDatabases.Kind kind) {
         open(kind);

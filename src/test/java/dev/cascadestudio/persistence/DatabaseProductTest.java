@@ -27,6 +27,23 @@ class DatabaseProductTest {
     }
 
     /**
+     * Where a delete's snapshot is read on a second connection beside its statements: only PostgreSQL can hand one
+     * transaction's view of the data to another ({@code pg_export_snapshot}, {@code SET TRANSACTION SNAPSHOT}; README,
+     * item 27). A name that is not one PostgreSQL gives a snapshot is refused before it reaches any SQL.
+     */
+    @Test
+    void onlyPostgreSqlSharesATransactionsViewAndItTakesOnlyASnapshotsName() {
+        List<String> table = new ArrayList<>();
+        for (DatabaseKind kind : DatabaseKind.values()) {
+            table.add(kind + " " + DatabaseProduct.of(kind).sharedView().isPresent());
+        }
+        assertThat(table).containsExactly("H2 false", "SQLITE false", "POSTGRESQL true", "MARIADB false", "MYSQL false");
+        DatabaseProduct.SharedView view = DatabaseProduct.of(DatabaseKind.POSTGRESQL).sharedView().orElseThrow();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> view.adopt(null, "00000003-0000001B-1'; DROP TABLE run; --"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a snapshot's name");
+    }
+
+    /**
      * How a restore puts back the values a delete set to NULL: one UPDATE per value (in JDBC batches), or on the servers
      * from a temporary table of them, the values of a table's columns side by side: on MariaDB and MySQL a range of
      * positions in the order of the key per UPDATE (README, item 21), on PostgreSQL the whole table in one (item 23).
