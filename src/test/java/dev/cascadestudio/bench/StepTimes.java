@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * The commit's time per step, as its progress tells it: each message's milliseconds until the next one (the last,
- * {@code done == total}, named "commit"), summed where a message comes twice. {@link #end} closes the last step.
+ * "Committing", named "commit"), summed where a message comes twice. Where the snapshot is written beside the statements
+ * (PostgreSQL), "Finishing the snapshot and checking that the plan still holds" is the wait for it after them. {@link #end} closes the last step.
  */
 final class StepTimes implements ProgressListener {
 
@@ -17,7 +18,7 @@ final class StepTimes implements ProgressListener {
     @Override
     public void update(long done, long total, String message) {
         close(System.nanoTime());
-        current = done == total ? "commit" : message;
+        current = done == total && message.equals("Committing") ? "commit" : message;
     }
 
     /** The steps, the last one ended now, in the order they came. */
