@@ -91,15 +91,18 @@ public final class Executor {
                     // PostgreSQL: the snapshot is read on a second connection that sees the data as this transaction
                     // did before its first statement, while the statements run; the commit waits for it and its check
                     progress.update(1, total, "Writing the snapshot beside the statements");
+                    SnapshotWriter.Written written;
                     try {
                         runSteps(connection, steps, plan, progress, total, stale);
+                        progress.update(total, total, "Finishing the snapshot and checking that the plan still holds");
+                        written = beside.get().join();
                     } catch (SQLException | RuntimeException | Error e) {
-                        SnapshotWriter.Written written = beside.get().joinAfter(e);
-                        snapshot[0] = written == null ? null : written.file();
+                        // a failed statement, the snapshot's own failure, or an interrupt of the wait: the snapshot's
+                        // thread is waited for in any case, so that a file it finished is removed below
+                        SnapshotWriter.Written made = beside.get().joinAfter(e);
+                        snapshot[0] = made == null ? null : made.file();
                         throw e;
                     }
-                    progress.update(total, total, "Finishing the snapshot and checking that the plan still holds");
-                    SnapshotWriter.Written written = beside.get().join();
                     snapshot[0] = written.file();
                     if (!written.holdsTheRowsOf(plan)) {
                         // someone changed the rows since the preview: rolled back, the new plan is shown
