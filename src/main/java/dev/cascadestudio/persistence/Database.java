@@ -366,7 +366,7 @@ public final class Database implements AutoCloseable {
     /** Whether this database refuses a value of {@code table.column} that names no row (a foreign key it enforces). */
     public boolean enforcesForeignKey(String table, String column) {
         return DatabaseProduct.of(kind).enforcesDeclaredForeignKeys()
-                && fromConnection(connection -> SchemaCreator.hasForeignKey(connection, table, column));
+                && fromConnection(connection -> new EnforcedForeignKeys(connection, kind).enforces(table, column));
     }
 
     /** Which database this is, the same text whichever URL named it ({@link DatabaseProduct#identity}). */
