@@ -90,7 +90,7 @@ public final class Executor {
                 if (beside.isPresent()) {
                     // PostgreSQL: the snapshot is read on a second connection that sees the data as this transaction
                     // did before its first statement, while the statements run; the commit waits for it and its check
-                    progress.update(1, total, "Writing the snapshot beside the statements");
+                    progress.update(1, total, "Writing the snapshot while the statements run");
                     SnapshotWriter.Written written;
                     try {
                         runSteps(connection, steps, plan, progress, total, stale);

@@ -142,7 +142,7 @@ class DeleteScenarioTest {
         ExecutionResult result = service.execute(service.plan(List.of(new Root("project", SUPPORT))),
                 (done, total, message) -> progress.add(message));
 
-        assertThat(progress.get(0)).isEqualTo("Writing the snapshot beside the statements");
+        assertThat(progress.get(0)).isEqualTo("Writing the snapshot while the statements run");
         assertThat(progress.get(1)).startsWith("Setting ");
         assertThat(progress.subList(progress.size() - 2, progress.size()))
                 .containsExactly("Finishing the snapshot and checking that the plan still holds", "Committing");
