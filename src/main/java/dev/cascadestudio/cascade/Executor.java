@@ -3,14 +3,15 @@ package dev.cascadestudio.cascade;
 import dev.cascadestudio.persistence.Database;
 import dev.cascadestudio.persistence.DatabaseProduct;
 import dev.cascadestudio.persistence.H2DeleteJournal;
+import dev.cascadestudio.persistence.ReadBeside;
 import dev.cascadestudio.persistence.SqlValues;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import dev.cascadestudio.persistence.ReadBeside;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Applies a {@link DeletePlan} in one transaction: checks inside the transaction that the database
@@ -19,7 +20,9 @@ import java.util.List;
  * everything back (and removes the snapshot). On an embedded H2 file the statements run under an
  * {@link H2DeleteJournal}, so that a crash before the commit has returned leaves the database as before
  * or, if the commit was under way, as after: a small delete is left to H2's own commit, watched, and
- * run again with a backup if the watch finds H2 might write the file half-way through the commit.
+ * run again with a backup if the watch finds H2 might write the file half-way through the commit. Where the product can
+ * hand the transaction's view of the data to a second connection (PostgreSQL, {@link Database#readBeside}), the snapshot
+ * is written from that view while the statements run, and the commit waits for it and for its check.
  */
 public final class Executor {
 
@@ -84,9 +87,11 @@ public final class Executor {
                         throw new StalePlanException(current);
                     }
                 }
-                Database.JdbcWork<SnapshotWriter.Written> writing = reader -> SnapshotWriter.write(snapshotDirectory, reader, queries, planner.graph(),
-                        database.sqlNames(), new SqlValues(database.kind()), plan, database.identity(), durability);
-                var beside = checkedBySnapshot ? database.readBeside(connection, writing) : java.util.Optional.<ReadBeside<SnapshotWriter.Written>>empty();
+                Database.JdbcWork<SnapshotWriter.Written> writing = reader -> SnapshotWriter.write(snapshotDirectory, reader, queries,
+                        planner.graph(), database.sqlNames(), new SqlValues(database.kind()), plan, database.identity(), durability);
+                // (an H2 file's crash journal needs the snapshot before the statements: H2 shares no view anyway)
+                Optional<ReadBeside<SnapshotWriter.Written>> beside = checkedBySnapshot && database.h2File() == null
+                        ? database.readBeside(connection, writing) : Optional.empty();
                 if (beside.isPresent()) {
                     // PostgreSQL: the snapshot is read on a second connection that sees the data as this transaction
                     // did before its first statement, while the statements run; the commit waits for it and its check
