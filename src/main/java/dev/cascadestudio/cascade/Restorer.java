@@ -204,7 +204,8 @@ public final class Restorer {
         List<SnapshotContents.Section> sections = new ArrayList<>();
         UniqueColumns unique = new UniqueColumns(connection);
         EnforcedForeignKeys enforced = new EnforcedForeignKeys(connection, database.kind());
-        try (SnapshotReader in = SnapshotReader.open(snapshot, graph); Statements statements = new Statements(connection)) {
+        // the file is parsed and checked on a thread of its own, a few thousand rows ahead of the writes (ReadAhead)
+        try (SnapshotRows in = ReadAhead.of(SnapshotReader.open(snapshot, graph)); Statements statements = new Statements(connection)) {
             Map<ForeignKeyRule, Set<String>> putBack = new HashMap<>();
             SnapshotReader.Section section = in.nextSection();
             try (BatchInserter inserter = new BatchInserter(connection, database.kind(), database.sqlNames(), BATCH)) {
@@ -320,7 +321,7 @@ public final class Restorer {
      * itself keep the rows' keys and names unique ({@link UniqueColumns}); and notes, for every SET NULL rule whose
      * parent is this table, the values the nulled rows may point to again: only rows this snapshot puts back.
      */
-    private long insert(Path snapshot, SnapshotReader.Section section, SnapshotReader in, BatchInserter inserter,
+    private long insert(Path snapshot, SnapshotReader.Section section, SnapshotRows in, BatchInserter inserter,
                         Statements statements, UniqueColumns unique, Map<ForeignKeyRule, Set<String>> putBack,
                         ForeignKeyRule labelParent, Progress progress) throws SQLException {
         TableInfo table = section.table();
@@ -484,7 +485,7 @@ public final class Restorer {
      * Puts the section's values back, one UPDATE per value in JDBC batches: only where the value is still NULL (so a row
      * the file names twice is refused, not overwritten) and only values {@link NulledValues} lets go back.
      */
-    private long putNullsBack(Connection connection, Path snapshot, SnapshotReader.Section section, SnapshotReader in,
+    private long putNullsBack(Connection connection, Path snapshot, SnapshotReader.Section section, SnapshotRows in,
                               Map<ForeignKeyRule, Set<String>> putBack, List<Repair> repairs, Progress progress)
             throws SQLException {
         SqlNames names = database.sqlNames();
@@ -527,7 +528,7 @@ public final class Restorer {
      * Loads the section's values into {@code later}'s temporary table of their table, each checked as
      * {@link #putNullsBack} checks it; they go back once the whole file is read ({@link ValuesTables#putBack}).
      */
-    private long load(Connection connection, Path snapshot, SnapshotReader.Section section, SnapshotReader in,
+    private long load(Connection connection, Path snapshot, SnapshotReader.Section section, SnapshotRows in,
                       Map<ForeignKeyRule, Set<String>> putBack, List<Repair> repairs, ValuesTables later, Progress progress,
                       long rowsPutBack) throws SQLException {
         List<TableInfo.Column> keys = section.columns();
@@ -587,7 +588,7 @@ public final class Restorer {
     }
 
     /** Conflicts of a deleted section, checked a chunk of rows at a time: the same key, then the same name, taken since. */
-    private long deletedConflicts(Statements statements, SnapshotReader.Section section, SnapshotReader in,
+    private long deletedConflicts(Statements statements, SnapshotReader.Section section, SnapshotRows in,
                                   List<String> conflicts) throws SQLException {
         TableInfo table = section.table();
         List<String> columns = section.columns().stream().map(TableInfo.Column::name).toList();
@@ -622,7 +623,7 @@ public final class Restorer {
     }
 
     /** Conflicts of a nulled section, {@value #CHUNK} rows at a time: the row gone, or its column set again, since. */
-    private long nulledConflicts(Statements statements, SnapshotReader.Section section, SnapshotReader in,
+    private long nulledConflicts(Statements statements, SnapshotReader.Section section, SnapshotRows in,
                                  List<String> conflicts) throws SQLException {
         long found = 0;
         int chunkSize = chunkSize();

@@ -38,7 +38,7 @@ import java.util.Set;
  * header text longer than {@link SnapshotFormat#MAX_HEADER_TEXT_CHARS}), so a header cannot hold more
  * than one long value at a time.
  */
-final class SnapshotReader implements AutoCloseable {
+final class SnapshotReader implements SnapshotRows {
 
     /** More than any mapped table has; a longer column list is refused while it is read. */
     private static final int MAX_COLUMNS = 64;
@@ -117,22 +117,26 @@ final class SnapshotReader implements AutoCloseable {
         }
     }
 
-    Header header() {
+    @Override
+    public Header header() {
         return header;
     }
 
     /** How far into the file the parser has read, in bytes (for progress). */
-    long bytesRead() {
+    @Override
+    public long bytesRead() {
         return Math.max(0, parser.currentLocation().getByteOffset());
     }
 
     /** The rows of deleted sections and the values of nulled sections read so far, each checked. */
-    long rowsRead() {
+    @Override
+    public long rowsRead() {
         return deletedRows + nulledValues;
     }
 
     /** The next section, skipping what is left of the current one; null after the end line. */
-    Section nextSection() {
+    @Override
+    public Section nextSection() {
         while (section != null) {
             nextRow();
         }
@@ -153,7 +157,8 @@ final class SnapshotReader implements AutoCloseable {
     }
 
     /** The next row of the current section, its values checked against the columns; null at its end. */
-    List<Object> nextRow() {
+    @Override
+    public List<Object> nextRow() {
         if (section == null) {
             return null;
         }
