@@ -4,10 +4,10 @@ import dev.cascadestudio.domain.ForeignKeyRule;
 import dev.cascadestudio.persistence.BatchInserter;
 import dev.cascadestudio.persistence.Database;
 import dev.cascadestudio.persistence.DatabaseProduct;
+import dev.cascadestudio.persistence.EnforcedForeignKeys;
 import dev.cascadestudio.persistence.SqlNames;
 import dev.cascadestudio.persistence.SqlValues;
 import dev.cascadestudio.persistence.TableInfo;
-import dev.cascadestudio.persistence.EnforcedForeignKeys;
 import dev.cascadestudio.persistence.UniqueColumns;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -319,7 +319,8 @@ public final class Restorer {
     /**
      * Queues the section's rows for insertion, a chunk at a time, each chunk looked up first where the database does not
      * itself keep the rows' keys and names unique ({@link UniqueColumns}); and notes, for every SET NULL rule whose
-     * parent is this table, the values the nulled rows may point to again: only rows this snapshot puts back.
+     * parent is this table, the values the nulled rows may point to again: only rows this snapshot puts back; and for
+     * its label rule, the names its labels may name ({@link #refuseLabelsOfNoRow}).
      */
     private long insert(Path snapshot, SnapshotReader.Section section, SnapshotRows in, BatchInserter inserter,
                         Statements statements, UniqueColumns unique, Map<ForeignKeyRule, Set<String>> putBack,
@@ -330,10 +331,10 @@ public final class Restorer {
         boolean lookUp = !unique.keeps(table.name(), table.keyColumns()) || !unique.keeps(table.name(), uniqueColumns(table));
         // the values this section's rows give back to the columns a delete set to NULL, and the names its labels may
         // name: each SET NULL rule's and each label rule's referenced value, noted per rule as the rows go in
-        List<ForeignKeyRule> nulling = graph.outgoing(table.name()).stream()
+        List<ForeignKeyRule> noted = graph.outgoing(table.name()).stream()
                 .filter(e -> e.action() == ForeignKeyRule.Action.SET_NULL || e.isLabelRule()).toList();
         // where each rule's referenced column is in the section's rows (-1: not there, so never put back)
-        int[] referencedAt = nulling.stream().mapToInt(e -> names.indexOf(e.referencedColumn())).toArray();
+        int[] referencedAt = noted.stream().mapToInt(e -> names.indexOf(e.referencedColumn())).toArray();
         int chunkSize = lookUp ? chunkSize() : BATCH;
         List<List<Object>> chunk = new ArrayList<>(chunkSize);
         long n = 0;
@@ -345,9 +346,9 @@ public final class Restorer {
                             + table.name() + " twice"));
                 }
                 for (List<Object> each : chunk) {
-                    for (int e = 0; e < nulling.size(); e++) {
+                    for (int e = 0; e < noted.size(); e++) {
                         Object referenced = referencedAt[e] < 0 ? null : each.get(referencedAt[e]);
-                        if (referenced != null) putBack.computeIfAbsent(nulling.get(e), k -> new HashSet<>()).add(referenced.toString());
+                        if (referenced != null) putBack.computeIfAbsent(noted.get(e), k -> new HashSet<>()).add(referenced.toString());
                     }
                     inserter.insert(table.name(), columns, each);
                     n++;
@@ -384,8 +385,8 @@ public final class Restorer {
     /**
      * Refuses the restore if a label of {@code chunk}, now written, names no row of its parent table, by the database's
      * own {@code =} (a collation that ignores case matches as its foreign key would): what a database that enforces
-     * {@code labels.parent → name} refuses by itself (a controller's MariaDB), checked everywhere, as only MariaDB's
-     * DDL declares that key.
+     * {@code labels.parent → name} refuses by itself (a controller's MariaDB, where {@link #labelParent} asks for no
+     * check at all), checked wherever the database declares no such key.
      * Only a file edited since it was written holds such a label, e.g. one moved to another kind's labels.
      * Where text compares byte for byte ({@link DatabaseProduct#comparesTextByteForByte}), a chunk whose labels all name a
      * row this restore has put back ({@code namesPutBack}, noted as those rows went in) needs no look-up: those rows are
