@@ -212,7 +212,7 @@ public final class Restorer {
                 for (; section != null && section.deleted(); section = in.nextSection()) {
                     long before = in.rowsRead();
                     counts[0] += insert(snapshot, section, in, inserter, statements, unique, putBack,
-                            labelParent(section.table(), in.header().repairs(), enforced), progress);
+                            labelParent(section.table(), in.header().repairs()), enforced, progress);
                     sections.add(SnapshotContents.section(section, in.rowsRead() - before));
                     progress.section(in.bytesRead(), in.rowsRead());
                 }
@@ -324,7 +324,7 @@ public final class Restorer {
      */
     private long insert(Path snapshot, SnapshotReader.Section section, SnapshotRows in, BatchInserter inserter,
                         Statements statements, UniqueColumns unique, Map<ForeignKeyRule, Set<String>> putBack,
-                        ForeignKeyRule labelParent, Progress progress) throws SQLException {
+                        ForeignKeyRule labelParent, EnforcedForeignKeys enforced, Progress progress) throws SQLException {
         TableInfo table = section.table();
         List<TableInfo.Column> columns = section.columns();
         List<String> names = columns.stream().map(TableInfo.Column::name).toList();
@@ -355,7 +355,7 @@ public final class Restorer {
                 }
                 if (labelParent != null) {
                     inserter.flush();
-                    refuseLabelsOfNoRow(snapshot, statements, table, labelParent, names, chunk, putBack.get(labelParent));
+                    refuseLabelsOfNoRow(snapshot, statements, table, labelParent, names, chunk, putBack.get(labelParent), enforced);
                 }
                 chunk.clear();
                 progress.writing(in.bytesRead(), in.rowsRead());
@@ -369,24 +369,21 @@ public final class Restorer {
      * The rule {@code labels.parent → T.name} whose parent every label of {@code table} put back must name, or null: for
      * a table that is no label table, and for one whose dangling parents the snapshot's delete repaired (those labels
      * named no row when they were deleted). A delete takes a label only with its row (a label is never a root), so
-     * every label it wrote names a row the same file puts back, or one still there. Null too where the database
-     * enforces {@code labels.parent → name} itself (only a controller's MariaDB declares it): it refuses such a
-     * label as it goes in (a restore writes rows with its foreign keys checked), and the look-up was 0.3 s of MariaDB's
-     * undo of the 1M-row big delete.
+     * every label it wrote names a row the same file puts back, or one still there.
      */
-    private ForeignKeyRule labelParent(TableInfo table, List<Repair> repairs, EnforcedForeignKeys enforced) throws SQLException {
+    private ForeignKeyRule labelParent(TableInfo table, List<Repair> repairs) {
         if (!table.label() || repairs.contains(new Repair(table.name(), "parent"))) {
             return null;
         }
-        ForeignKeyRule rule = graph.incoming(table.name()).stream().filter(ForeignKeyRule::isLabelRule).findFirst().orElse(null);
-        return rule == null || enforced.enforces(table.name(), rule.column()) ? null : rule;
+        return graph.incoming(table.name()).stream().filter(ForeignKeyRule::isLabelRule).findFirst().orElse(null);
     }
 
     /**
      * Refuses the restore if a label of {@code chunk}, now written, names no row of its parent table, by the database's
      * own {@code =} (a collation that ignores case matches as its foreign key would): what a database that enforces
-     * {@code labels.parent → name} refuses by itself (a controller's MariaDB, where {@link #labelParent} asks for no
-     * check at all), checked wherever the database declares no such key.
+     * {@code labels.parent → name} refuses by itself (a controller's MariaDB, where the chunk's rows were refused as
+     * they went in and nothing is looked up: that look-up was 0.3 s of MariaDB's undo of the 1M-row big delete),
+     * checked wherever the database declares no such key ({@code enforced}, asked only when a look-up would follow).
      * Only a file edited since it was written holds such a label, e.g. one moved to another kind's labels.
      * Where text compares byte for byte ({@link DatabaseProduct#comparesTextByteForByte}), a chunk whose labels all name a
      * row this restore has put back ({@code namesPutBack}, noted as those rows went in) needs no look-up: those rows are
@@ -394,7 +391,8 @@ public final class Restorer {
      * delete (37,663 labels), 35–51 ms of SQLite's.
      */
     private void refuseLabelsOfNoRow(Path snapshot, Statements statements, TableInfo table, ForeignKeyRule rule,
-                                     List<String> columns, List<List<Object>> chunk, Set<String> namesPutBack) throws SQLException {
+                                     List<String> columns, List<List<Object>> chunk, Set<String> namesPutBack,
+                                     EnforcedForeignKeys enforced) throws SQLException {
         if (namesPutBack != null && product().comparesTextByteForByte()) {
             int parentAt = columns.indexOf(rule.column());
             boolean all = parentAt >= 0;
@@ -405,6 +403,9 @@ public final class Restorer {
             if (all) {
                 return;
             }
+        }
+        if (enforced.enforces(table.name(), rule.column())) {
+            return; // the rows of the chunk went in (flushed) under the database's own check of that key
         }
         SqlNames names = database.sqlNames();
         List<String> key = table.keyColumns();
