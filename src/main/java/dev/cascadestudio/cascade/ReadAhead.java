@@ -58,29 +58,29 @@ final class ReadAhead implements SnapshotRows {
 
     private void readAll() {
         List<List<Object>> batch = new ArrayList<>(BATCH);
-        long bytesBefore = 0;
+        long handedAt = 0; // how far the file was read when rows or a section were last handed over (for progress)
         try {
             for (SnapshotReader.Section section = reader.nextSection(); section != null; section = reader.nextSection()) {
-                bytesBefore = reader.bytesRead();
-                if (!hand(new SectionItem(section, bytesBefore))) return;
+                handedAt = reader.bytesRead();
+                if (!hand(new SectionItem(section, handedAt))) return;
                 for (List<Object> row = reader.nextRow(); row != null; row = reader.nextRow()) {
                     batch.add(row);
                     if (batch.size() == BATCH) {
-                        bytesBefore = reader.bytesRead();
-                        if (!hand(new RowsItem(batch, bytesBefore))) return;
+                        handedAt = reader.bytesRead();
+                        if (!hand(new RowsItem(batch, handedAt))) return;
                         batch = new ArrayList<>(BATCH);
                     }
                 }
                 if (!batch.isEmpty()) {
-                    bytesBefore = reader.bytesRead();
-                    if (!hand(new RowsItem(batch, bytesBefore))) return;
+                    handedAt = reader.bytesRead();
+                    if (!hand(new RowsItem(batch, handedAt))) return;
                     batch = new ArrayList<>(BATCH);
                 }
             }
             hand(new EndItem(reader.bytesRead()));
         } catch (RuntimeException | Error e) {
             // the rows read before the refusal first, as the reader itself hands them out before it refuses
-            if (!batch.isEmpty() && !hand(new RowsItem(batch, bytesBefore))) return;
+            if (!batch.isEmpty() && !hand(new RowsItem(batch, handedAt))) return;
             hand(new FailureItem(e));
         }
     }

@@ -154,6 +154,9 @@ final class PostgreSqlProduct extends ServerProduct {
      * REPEATABLE READ transaction of the reader: the reader sees the data as the writer did when it exported its view,
      * whatever the writer changes afterwards, until the writer's transaction ends (it is exported for as long).
      */
+    /** What PostgreSQL names an exported snapshot ({@code 00000003-0000001B-1}): the only text adopted into SQL. */
+    private static final java.util.regex.Pattern SNAPSHOT_NAME = java.util.regex.Pattern.compile("[0-9A-Fa-f-]+");
+
     @Override
     public java.util.Optional<SharedView> sharedView() {
         return java.util.Optional.of(new SharedView() {
@@ -164,7 +167,7 @@ final class PostgreSqlProduct extends ServerProduct {
                      java.sql.ResultSet rs = statement.executeQuery("SELECT pg_export_snapshot()")) {
                     name = rs.next() ? rs.getString(1) : null;
                 }
-                if (name == null || !name.matches("[0-9A-Fa-f-]+")) {
+                if (name == null || !SNAPSHOT_NAME.matcher(name).matches()) {
                     throw new java.sql.SQLException("PostgreSQL exported a snapshot named '" + name + "'");
                 }
                 return name;
@@ -172,7 +175,7 @@ final class PostgreSqlProduct extends ServerProduct {
 
             @Override
             public void adopt(java.sql.Connection reader, String name) throws java.sql.SQLException {
-                if (!name.matches("[0-9A-Fa-f-]+")) {
+                if (!SNAPSHOT_NAME.matcher(name).matches()) {
                     throw new IllegalArgumentException("not a snapshot's name: " + name);
                 }
                 try (java.sql.Statement statement = reader.createStatement()) {
