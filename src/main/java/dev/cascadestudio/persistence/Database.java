@@ -457,9 +457,11 @@ public final class Database implements AutoCloseable {
     /**
      * Starts {@code work} on a second connection that sees the data as {@code writer}'s transaction sees it now, on a
      * thread of its own, while {@code writer} goes on writing; its transaction is read-only and rolled back when the work
-     * is done. Empty where the product cannot share a transaction's view ({@link DatabaseProduct#sharedView}) or no second
-     * connection is free: the caller then does the work itself, before writing. The view is named before this returns,
-     * so the writer may fail at once; {@link ReadBeside#joinAfter} then waits for the work to end.
+     * is done. Empty where the product cannot share a transaction's view ({@link DatabaseProduct#sharedView}), the server
+     * does not let this connection's role take one (tried on the second connection first: a failed export would have
+     * ended {@code writer}'s transaction), the second connection cannot take the view, or no second connection is free:
+     * the caller then does the work itself, before writing. The view is named before this returns, so the writer may
+     * fail at once; {@link ReadBeside#joinAfter} then waits for the work to end.
      */
     public <R> java.util.Optional<ReadBeside<R>> readBeside(Connection writer, JdbcWork<R> work) throws SQLException {
         var shared = DatabaseProduct.of(kind).sharedView();
@@ -473,7 +475,18 @@ public final class Database implements AutoCloseable {
             return java.util.Optional.empty();
         }
         try {
-            shared.get().adopt(reader, shared.get().export(writer));
+            if (!shared.get().offered(reader)) {
+                connections.giveBack(reader);
+                return java.util.Optional.empty();
+            }
+            String view = shared.get().export(writer);
+            try {
+                shared.get().adopt(reader, view);
+            } catch (SQLException refused) { // the writer's transaction is as it was: it reads before it writes instead
+                rollback(reader, refused);
+                connections.giveBack(reader);
+                return java.util.Optional.empty();
+            }
         } catch (SQLException | RuntimeException e) {
             rollback(reader, e);
             connections.giveBack(reader);

@@ -241,6 +241,12 @@ public interface DatabaseProduct {
 
     /** One transaction's view of the data, handed to a second connection ({@link #sharedView}). */
     interface SharedView {
+        /**
+         * Whether the server lets {@code reader}'s role export a view (a hardened server may revoke it): tried in a
+         * transaction of {@code reader}'s own, which is rolled back either way.
+         */
+        boolean offered(java.sql.Connection reader) throws SQLException;
+
         /** Makes {@code writer}'s transaction's current view of the data available to others; returns its name. */
         String export(java.sql.Connection writer) throws SQLException;
 

@@ -161,6 +161,18 @@ final class PostgreSqlProduct extends ServerProduct {
     public java.util.Optional<SharedView> sharedView() {
         return java.util.Optional.of(new SharedView() {
             @Override
+            public boolean offered(java.sql.Connection reader) throws java.sql.SQLException {
+                try (java.sql.Statement statement = reader.createStatement();
+                     java.sql.ResultSet rs = statement.executeQuery("SELECT pg_export_snapshot()")) {
+                    return rs.next();
+                } catch (java.sql.SQLException refused) {
+                    return false; // permission denied, or a server of PostgreSQL's protocol that has no such function
+                } finally {
+                    reader.rollback();
+                }
+            }
+
+            @Override
             public String export(java.sql.Connection writer) throws java.sql.SQLException {
                 String name;
                 try (java.sql.Statement statement = writer.createStatement();

@@ -51,7 +51,7 @@ public final class ServerDatabases {
         /** The URL of database {@code name} on this server, as a user would type it. */
         public String url(String name) { return urlPrefix + name; }
 
-        String adminUrl() { return urlPrefix + "test" + options; }
+        public String adminUrl() { return urlPrefix + "test" + options; }
 
         @Override
         public String toString() { return displayName + " at " + address; }
