@@ -35,10 +35,13 @@ public final class BareWindow {
             stage.setScene(scene);
             stage.show();
             int[] pulses = {0};
+            // as CascadeStudioApp marks its window's: on the FX thread after the second pulse (its render handed over)
             scene.addPostLayoutPulseListener(() -> {
                 if (++pulses[0] == 2) {
-                    StartupTimeline.mark("window-frame");
-                    Platform.exit();
+                    Platform.runLater(() -> {
+                        StartupTimeline.mark("window-frame");
+                        Platform.exit();
+                    });
                 }
             });
         }
