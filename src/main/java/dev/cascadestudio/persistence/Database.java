@@ -479,6 +479,12 @@ public final class Database implements AutoCloseable {
                 connections.giveBack(reader);
                 return java.util.Optional.empty();
             }
+        } catch (SQLException unusable) { // a connection that died idle in the pool: nothing has run on the writer yet
+            rollback(reader, unusable);
+            connections.giveBack(reader);
+            return java.util.Optional.empty();
+        }
+        try {
             String view = shared.get().export(writer);
             try {
                 shared.get().adopt(reader, view);

@@ -162,14 +162,15 @@ final class PostgreSqlProduct extends ServerProduct {
         return java.util.Optional.of(new SharedView() {
             @Override
             public boolean offered(java.sql.Connection reader) throws java.sql.SQLException {
+                boolean offered;
                 try (java.sql.Statement statement = reader.createStatement();
                      java.sql.ResultSet rs = statement.executeQuery("SELECT pg_export_snapshot()")) {
-                    return rs.next();
+                    offered = rs.next();
                 } catch (java.sql.SQLException refused) {
-                    return false; // permission denied, or a server of PostgreSQL's protocol that has no such function
-                } finally {
-                    reader.rollback();
+                    offered = false; // permission denied, or a server of PostgreSQL's protocol that has no such function
                 }
+                reader.rollback(); // a connection that cannot even do this throws: the caller reads before writing
+                return offered;
             }
 
             @Override
