@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import org.hibernate.engine.jdbc.connections.spi.ConnectionProvider;
@@ -31,11 +33,24 @@ final class ConnectionPool implements ConnectionProvider {
         void prepare(Connection connection) throws SQLException;
     }
 
+    /**
+     * How long a connection may lie idle before it is checked as it is lent out: a server ends idle sessions (MariaDB's
+     * {@code wait_timeout}, a proxy's idle timeout, an administrator's kill) without the driver knowing, and the next
+     * work on such a connection failed ("Socket error", "An I/O error occurred while sending to the backend"). Work that
+     * follows work at once, a plan's or a delete's many statements, is not checked; a user's next action after a pause
+     * costs one round trip.
+     */
+    static final java.time.Duration CHECKED_AFTER_IDLE = java.time.Duration.ofSeconds(1);
+    /** The longest the check waits for the server's answer before the connection is taken for gone. */
+    private static final int CHECK_SECONDS = 5;
+
     private final String url;
     private final Properties properties;
     private final int maxSize;
     private final Preparation preparation;
     private final Deque<Connection> idle = new ArrayDeque<>();
+    /** When each idle connection was given back ({@link System#nanoTime}). */
+    private final Map<Connection, Long> idleSince = new IdentityHashMap<>();
     private final Set<Connection> all = new HashSet<>();
     private boolean closed;
 
@@ -47,7 +62,8 @@ final class ConnectionPool implements ConnectionProvider {
     }
 
     /**
-     * An idle connection, or a new one while fewer than the maximum are open.
+     * An idle connection (asked first whether its server still answers, where it lay idle longer than
+     * {@link #CHECKED_AFTER_IDLE}), or a new one while fewer than the maximum are open.
      *
      * @throws IllegalStateException after {@link #close()}, as a closed session factory did
      */
@@ -57,10 +73,13 @@ final class ConnectionPool implements ConnectionProvider {
         }
         Connection connection;
         while ((connection = idle.pollFirst()) != null) {
-            if (!connection.isClosed()) {
+            Long since = idleSince.remove(connection);
+            boolean fresh = since != null && System.nanoTime() - since < CHECKED_AFTER_IDLE.toNanos();
+            if (!connection.isClosed() && (fresh || stillThere(connection))) {
                 return connection;
             }
-            all.remove(connection); // the driver or the server closed it (a server restart): a new one instead
+            all.remove(connection); // the driver or the server closed it (a server restart, an idle timeout): a new one instead
+            closeQuietly(connection);
         }
         if (all.size() >= maxSize) {
             throw new SQLException("All " + maxSize + " connections to this database are in use.");
@@ -90,6 +109,7 @@ final class ConnectionPool implements ConnectionProvider {
         }
         if (usable) {
             idle.addFirst(connection);
+            idleSince.put(connection, System.nanoTime());
         } else {
             all.remove(connection);
             closeQuietly(connection);
@@ -104,6 +124,23 @@ final class ConnectionPool implements ConnectionProvider {
         }
         all.clear();
         idle.clear();
+        idleSince.clear();
+    }
+
+    /**
+     * Whether the server still answers on {@code connection} (the driver's own check, a ping or an empty statement). A
+     * transaction the check may have begun is ended, so that the connection is lent out as it was given back.
+     */
+    private static boolean stillThere(Connection connection) {
+        try {
+            if (!connection.isValid(CHECK_SECONDS)) {
+                return false;
+            }
+            connection.rollback();
+            return true;
+        } catch (SQLException gone) {
+            return false;
+        }
     }
 
     private static void closeQuietly(Connection connection) {
