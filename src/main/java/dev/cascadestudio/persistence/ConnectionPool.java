@@ -53,6 +53,8 @@ final class ConnectionPool implements ConnectionProvider {
     private final Map<Connection, Long> idleSince = new IdentityHashMap<>();
     private final Set<Connection> all = new HashSet<>();
     private boolean closed;
+    /** {@link #CHECKED_AFTER_IDLE}, or a test's own ({@link #checkIdleAfter}). */
+    private java.time.Duration checkedAfterIdle = CHECKED_AFTER_IDLE;
 
     ConnectionPool(String url, Properties properties, int maxSize, Preparation preparation) {
         this.url = url;
@@ -74,7 +76,7 @@ final class ConnectionPool implements ConnectionProvider {
         Connection connection;
         while ((connection = idle.pollFirst()) != null) {
             Long since = idleSince.remove(connection);
-            boolean fresh = since != null && System.nanoTime() - since < CHECKED_AFTER_IDLE.toNanos();
+            boolean fresh = since != null && System.nanoTime() - since < checkedAfterIdle.toNanos();
             if (!connection.isClosed() && (fresh || stillThere(connection))) {
                 return connection;
             }
@@ -127,9 +129,15 @@ final class ConnectionPool implements ConnectionProvider {
         idleSince.clear();
     }
 
+    /** Test seam: how long a connection may lie idle before it is checked as it is lent out. */
+    synchronized void checkIdleAfter(java.time.Duration idle) {
+        checkedAfterIdle = idle;
+    }
+
     /**
-     * Whether the server still answers on {@code connection} (the driver's own check, a ping or an empty statement). A
-     * transaction the check may have begun is ended, so that the connection is lent out as it was given back.
+     * Whether the server still answers on {@code connection} (the driver's own check: a ping, an empty statement or
+     * {@code select 1}). None of the four drivers begins a transaction for it; the rollback makes sure the connection is
+     * lent out as it was given back whatever a driver does.
      */
     private static boolean stillThere(Connection connection) {
         try {
@@ -138,7 +146,7 @@ final class ConnectionPool implements ConnectionProvider {
             }
             connection.rollback();
             return true;
-        } catch (SQLException gone) {
+        } catch (SQLException | RuntimeException gone) { // a driver's own failure too: the pool must not lose the slot
             return false;
         }
     }

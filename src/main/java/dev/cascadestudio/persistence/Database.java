@@ -454,6 +454,11 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** Test seam: how long a pooled connection may lie idle before it is checked as it is lent out ({@link ConnectionPool}). */
+    void checkIdleConnectionsAfter(java.time.Duration idle) {
+        connections.checkIdleAfter(idle);
+    }
+
     /**
      * Starts {@code work} on a second connection that sees the data as {@code writer}'s transaction sees it now, on a
      * thread of its own, while {@code writer} goes on writing; its transaction is read-only and rolled back when the work

@@ -62,6 +62,7 @@ class SessionEndedByServerTest {
             while (!"0".equals(text(admin, alive)) && System.currentTimeMillis() < deadline) {
                 Thread.sleep(20);
             }
+            assertThat(text(admin, alive)).as("the server ended the session").isEqualTo("0");
         }
     }
 
