@@ -485,8 +485,7 @@ public final class Database implements AutoCloseable {
                 return java.util.Optional.empty();
             }
         } catch (SQLException unusable) { // a connection that died idle in the pool: nothing has run on the writer yet
-            rollback(reader, unusable);
-            connections.giveBack(reader);
+            letGo(reader, unusable);
             return java.util.Optional.empty();
         }
         try {
@@ -494,13 +493,11 @@ public final class Database implements AutoCloseable {
             try {
                 shared.get().adopt(reader, view);
             } catch (SQLException refused) { // the writer's transaction is as it was: it reads before it writes instead
-                rollback(reader, refused);
-                connections.giveBack(reader);
+                letGo(reader, refused);
                 return java.util.Optional.empty();
             }
         } catch (SQLException | RuntimeException e) {
-            rollback(reader, e);
-            connections.giveBack(reader);
+            letGo(reader, e);
             throw e;
         }
         java.util.concurrent.FutureTask<R> task = new java.util.concurrent.FutureTask<>(() -> {
@@ -519,6 +516,12 @@ public final class Database implements AutoCloseable {
         thread.setDaemon(true);
         thread.start();
         return java.util.Optional.of(new ReadBeside<>(task));
+    }
+
+    /** A second connection {@link #readBeside} will not read on after {@code failure}: rolled back and given back. */
+    private void letGo(Connection reader, Throwable failure) {
+        rollback(reader, failure);
+        connections.giveBack(reader);
     }
 
     private static void rollback(Connection connection, Throwable failure) {
