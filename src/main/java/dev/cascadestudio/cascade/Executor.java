@@ -76,6 +76,12 @@ public final class Executor {
         try {
             result = database.fromConnection(connection -> {
                 DatabaseProduct product = DatabaseProduct.of(database.kind());
+                Optional<String> isolated = product.deleteTransactionSql();
+                if (isolated.isPresent()) {
+                    try (java.sql.Statement statement = connection.createStatement()) {
+                        statement.execute(isolated.get()); // first in the transaction: its view is the snapshot's
+                    }
+                }
                 PlanQueries queries = new PlanQueries(planner.graph(), database.sqlNames(), product, plan.roots(), plan.repairs());
                 List<ExecutionStep> steps = ExecutionStep.steps(queries);
                 long total = steps.size() + 2L;
@@ -98,7 +104,7 @@ public final class Executor {
                     progress.update(1, total, "Writing the snapshot while the statements run");
                     SnapshotWriter.Written written;
                     try {
-                        runSteps(connection, steps, plan, progress, total, stale);
+                        runSteps(connection, product, steps, plan, progress, total, stale);
                         progress.update(total, total, "Finishing the snapshot and checking that the plan still holds");
                         written = beside.get().join();
                     } catch (SQLException | RuntimeException | Error e) {
@@ -127,7 +133,7 @@ public final class Executor {
                         journal[0] = H2DeleteJournal.forDelete(connection, database.h2File(), snapshot[0],
                                 plan.affectedRowCount(), backUp);
                     }
-                    runSteps(connection, steps, plan, progress, total, stale);
+                    runSteps(connection, product, steps, plan, progress, total, stale);
                 }
                 if (journal[0] != null) {
                     journal[0].beforeCommit();
@@ -162,15 +168,22 @@ public final class Executor {
     }
 
     /** Runs the plan's statements in order, each checked to change exactly the planned number of rows. */
-    private static void runSteps(java.sql.Connection connection, List<ExecutionStep> steps, DeletePlan plan,
-                                 ProgressListener progress, long total, boolean[] stale) throws SQLException {
+    private static void runSteps(java.sql.Connection connection, DatabaseProduct product, List<ExecutionStep> steps,
+                                 DeletePlan plan, ProgressListener progress, long total, boolean[] stale) throws SQLException {
         long done = 2;
         for (ExecutionStep step : steps) {
             progress.update(done++, total, describe(step));
             long planned = plan.rowsChangedBy(step.table(), step.columns());
             try (PreparedStatement ps = connection.prepareStatement(step.sql().text())) {
                 step.sql().bind(ps);
-                int changed = ps.executeUpdate();
+                int changed;
+                try {
+                    changed = ps.executeUpdate();
+                } catch (SQLException e) {
+                    // another client changed a row this statement takes since the snapshot's view: plan again
+                    stale[0] = product.isSerializationFailure(e);
+                    throw e;
+                }
                 if (changed != planned) {
                     stale[0] = true;
                     throw new IllegalStateException("row count changed during the commit");

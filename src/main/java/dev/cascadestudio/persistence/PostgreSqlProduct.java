@@ -199,6 +199,19 @@ final class PostgreSqlProduct extends ServerProduct {
         });
     }
 
+    /**
+     * REPEATABLE READ: every statement of the delete sees the data as its first did, which is the view its snapshot
+     * is read in (beside the statements, {@link #sharedView}, or before them), and a row another client changed or
+     * deleted since that view makes the statement that reaches it fail ("could not serialize access") instead of taking
+     * the new version. Under READ COMMITTED each statement saw the latest data: an edit committed while the snapshot
+     * was read was deleted with its row, and Undo put the row back as it had been before the edit. A row another client
+     * adds meanwhile is not in that view, so the delete leaves it, as it would one added just after its commit.
+     */
+    @Override
+    public java.util.Optional<String> deleteTransactionSql() {
+        return java.util.Optional.of("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+    }
+
     @Override
     public java.util.Map<String, String> readOnlyDriverProperties() {
         return java.util.Map.of("readOnly", "true", "readOnlyMode", "always");

@@ -1,0 +1,129 @@
+package dev.cascadestudio.cascade;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cascadestudio.persistence.Database;
+import dev.cascadestudio.persistence.demo.DemoData;
+import dev.cascadestudio.service.CascadeService;
+import dev.cascadestudio.testsupport.EngineDatabases;
+import dev.cascadestudio.testsupport.ServerDatabases;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Another client (the controller itself) edits a row the delete takes, after the delete has read its snapshot and
+ * before its statements reach that row. The snapshot and the commit must still agree: either the other client waits
+ * until the delete has committed (its edit then fails at its own lock timeout, as it would against any long
+ * transaction), or the delete refuses and shows its plan again. What must never happen is the delete committing on the
+ * edited row while its snapshot holds the row as it was before the edit, so that Undo would silently put the old
+ * values back over the other client's edit. H2 is left out: an embedded H2 file is locked to this process, and the
+ * window's writes run on one thread.
+ */
+class ConcurrentEditDuringDeleteTest {
+
+    private static final String SUPPORT = DeleteScenarioTest.SUPPORT;
+    private static final String TRIAGE = DeleteScenarioTest.TRIAGE;
+    private static final String EDITED = "edited by another client during the delete";
+
+    @TempDir Path dir;
+    private Database database;
+
+    @AfterEach
+    void close() {
+        if (database != null) EngineDatabases.close(database);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = EngineDatabases.Kind.class, names = {"SQLITE", "MARIADB_CONTROLLER", "POSTGRESQL_CONTROLLER", "POSTGRESQL"})
+    void anEditOfADeletedRowWhileTheDeleteRunsIsNeverLostByItsUndo(EngineDatabases.Kind kind) throws Exception {
+        database = EngineDatabases.open(kind, dir);
+        DemoData.load(database);
+        CascadeService service = new CascadeService(database, dir.resolve("snapshots"));
+        String original = description();
+        DeletePlan plan = service.plan(List.of(new Root("project", SUPPORT)));
+        assertThat(plan.deletedFrom("workflow").count()).as("the edited workflow is one the delete takes").isEqualTo(3);
+        Edit edit = new Edit();
+
+        ExecutionResult result = null;
+        try {
+            // the first statement's progress line: the snapshot is being read (PostgreSQL) or has been read (the others)
+            result = service.execute(plan, (done, total, message) -> {
+                if (message.startsWith("Setting ") && !edit.tried) edit.tryOnce(kind);
+            });
+        } catch (StalePlanException refused) {
+            assertThat(refused.currentPlan().deletedFrom("workflow").count()).isEqualTo(3);
+        }
+        assertThat(edit.tried).isTrue();
+        boolean deleted = result != null;
+
+        if (kind == EngineDatabases.Kind.MARIADB_CONTROLLER || kind == EngineDatabases.Kind.SQLITE) {
+            // the rows the delete has read stay as read: the other client waits for the delete's commit
+            assertThat((Object) edit.refusal).as("the other client's edit waited for the delete and gave up").isNotNull();
+            assertThat(deleted).isTrue();
+        } else {
+            // PostgreSQL's delete holds no lock on a row until its statement reaches it: the edit goes through, and the
+            // delete, whose snapshot is of the data before the edit, refuses instead of taking the edited row
+            assertThat((Object) edit.refusal).as("the other client's edit went through").isNull();
+            assertThat(deleted).as("the delete refused: its snapshot no longer holds the row it would take").isFalse();
+            assertThat(description()).isEqualTo(EDITED);
+            assertThat(EngineDatabases.count(database, "SELECT COUNT(*) FROM \"workflow\" WHERE \"project_id\" = '" + SUPPORT + "'"))
+                    .as("nothing was deleted").isEqualTo(3);
+        }
+        if (deleted) {
+            service.restore(result.snapshot());
+        }
+        assertThat(description()).as("after the delete and its undo, the workflow is as the database last held it")
+                .isEqualTo(edit.refusal == null ? EDITED : original);
+    }
+
+    /** The other client's one edit, with its own connection and a short lock timeout. */
+    private final class Edit {
+        boolean tried;
+        SQLException refusal;
+
+        void tryOnce(EngineDatabases.Kind kind) {
+            tried = true;
+            try (Connection other = otherClient(kind); Statement s = other.createStatement()) {
+                s.execute(switch (kind) {
+                    case MARIADB_CONTROLLER -> "SET SESSION innodb_lock_wait_timeout = 1";
+                    case SQLITE -> "PRAGMA busy_timeout = 300";
+                    default -> "SET lock_timeout = '1s'";
+                });
+                s.executeUpdate("UPDATE workflow SET description = '" + EDITED + "' WHERE uid = '" + TRIAGE + "'");
+            } catch (SQLException e) {
+                refusal = e;
+            }
+        }
+    }
+
+    private Connection otherClient(EngineDatabases.Kind kind) throws SQLException {
+        if (kind == EngineDatabases.Kind.SQLITE) {
+            return DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("sql.db"));
+        }
+        ServerDatabases.Created created = EngineDatabases.serverDatabase(database);
+        return DriverManager.getConnection(created.url(), created.server().user(), null);
+    }
+
+    private String description() {
+        return database.fromConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(EngineDatabases.sql(database,
+                    "SELECT \"description\" FROM \"workflow\" WHERE \"uid\" = ?"))) {
+                ps.setString(1, TRIAGE);
+                try (ResultSet rs = ps.executeQuery()) {
+                    assertThat(rs.next()).isTrue();
+                    return rs.getString(1);
+                }
+            }
+        });
+    }
+}
