@@ -245,7 +245,8 @@ public interface DatabaseProduct {
      * none. A row another client changes between the snapshot's read and the statement that takes it must either wait
      * for the delete's commit or make the delete fail ({@link #isSerializationFailure}), never be taken as changed while
      * the snapshot, and with it Undo, keeps it as it was. SQLite needs nothing: its reader's lock keeps every other
-     * writer from committing until the delete's own commit; an embedded H2 file has no other writer.
+     * writer from committing until the delete's own commit, and in WAL mode, where it does not, SQLite refuses the
+     * delete's first write instead; an embedded H2 file has no other writer.
      */
     default java.util.Optional<String> deleteTransactionSql() {
         return java.util.Optional.empty();
@@ -253,7 +254,8 @@ public interface DatabaseProduct {
 
     /**
      * Whether {@code e} says the transaction was ended because another one changed the rows it works on (SQLState
-     * 40001: PostgreSQL's "could not serialize access", MariaDB's deadlock): a delete so ended is shown its plan again.
+     * 40001: PostgreSQL's "could not serialize access", MariaDB's deadlock; SQLite's own code): a delete so ended is
+     * shown its plan again.
      */
     default boolean isSerializationFailure(SQLException e) {
         return "40001".equals(e.getSQLState());

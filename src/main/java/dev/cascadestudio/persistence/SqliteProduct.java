@@ -17,6 +17,17 @@ final class SqliteProduct implements DatabaseProduct {
     private SqliteProduct() {}
 
     @Override public boolean identifiesRowsById() { return false; }
+
+    /**
+     * SQLITE_BUSY_SNAPSHOT: in WAL mode a reader keeps no writer out, and a transaction that read (a delete's snapshot)
+     * before another connection committed may no longer write; its view is not the latest. The delete shows its plan
+     * again. In the default rollback journal the reader's lock keeps the other writer from committing instead.
+     */
+    @Override
+    public boolean isSerializationFailure(SQLException e) {
+        return e instanceof org.sqlite.SQLiteException failure
+                && failure.getResultCode() == org.sqlite.SQLiteErrorCode.SQLITE_BUSY_SNAPSHOT;
+    }
     @Override public boolean takesKeyArrays() { return false; }
     @Override public boolean comparesTextByteForByte() { return true; }
 
