@@ -17,6 +17,8 @@ final class SqliteProduct implements DatabaseProduct {
     private SqliteProduct() {}
 
     @Override public boolean identifiesRowsById() { return false; }
+    @Override public boolean takesKeyArrays() { return false; }
+    @Override public boolean comparesTextByteForByte() { return true; }
 
     /**
      * SQLITE_BUSY_SNAPSHOT: in WAL mode a reader keeps no writer out, and a transaction that read (a delete's snapshot)
@@ -28,8 +30,6 @@ final class SqliteProduct implements DatabaseProduct {
         return e instanceof org.sqlite.SQLiteException failure
                 && failure.getResultCode() == org.sqlite.SQLiteErrorCode.SQLITE_BUSY_SNAPSHOT;
     }
-    @Override public boolean takesKeyArrays() { return false; }
-    @Override public boolean comparesTextByteForByte() { return true; }
 
     /**
      * {@code column IN (SELECT value FROM json_each(?))}, the keys bound as one JSON array of strings
