@@ -76,10 +76,9 @@ public final class Executor {
         try {
             result = database.fromConnection(connection -> {
                 DatabaseProduct product = DatabaseProduct.of(database.kind());
-                Optional<String> isolated = product.deleteTransactionSql();
-                if (isolated.isPresent()) {
-                    try (java.sql.Statement statement = connection.createStatement()) {
-                        statement.execute(isolated.get()); // first in the transaction: its view is the snapshot's
+                try (java.sql.Statement statement = connection.createStatement()) {
+                    for (String isolation : product.deleteTransactionSql()) {
+                        statement.execute(isolation); // first in the transaction: its view is the snapshot's
                     }
                 }
                 PlanQueries queries = new PlanQueries(planner.graph(), database.sqlNames(), product, plan.roots(), plan.repairs());
@@ -101,9 +100,9 @@ public final class Executor {
                 if (beside.isPresent()) {
                     // PostgreSQL: the snapshot is read on a second connection that sees the data as this transaction
                     // did before its first statement, while the statements run; the commit waits for it and its check
-                    progress.update(1, total, "Writing the snapshot while the statements run");
                     SnapshotWriter.Written written;
                     try {
+                        progress.update(1, total, "Writing the snapshot while the statements run");
                         runSteps(connection, product, steps, plan, progress, total, stale);
                         progress.update(total, total, "Finishing the snapshot and checking that the plan still holds");
                         written = beside.get().join();

@@ -240,16 +240,17 @@ public interface DatabaseProduct {
     }
 
     /**
-     * The statement a delete's transaction begins with, so that its statements take exactly the rows its snapshot
+     * The statements a delete's transaction begins with, so that its statements take exactly the rows its snapshot
      * holds, whoever else writes meanwhile (the controller itself, on a live database); empty where the product needs
      * none. A row another client changes between the snapshot's read and the statement that takes it must either wait
      * for the delete's commit or make the delete fail ({@link #isSerializationFailure}), never be taken as changed while
      * the snapshot, and with it Undo, keeps it as it was. SQLite needs nothing: its reader's lock keeps every other
      * writer from committing until the delete's own commit, and in WAL mode, where it does not, SQLite refuses the
-     * delete's first write instead; an embedded H2 file has no other writer.
+     * delete's first write instead; an embedded H2 file has no other writer. The setting must end with the delete's
+     * transaction, whether it commits or fails before its first statement: the connection goes back to the pool.
      */
-    default java.util.Optional<String> deleteTransactionSql() {
-        return java.util.Optional.empty();
+    default java.util.List<String> deleteTransactionSql() {
+        return java.util.List.of();
     }
 
     /**

@@ -115,11 +115,13 @@ final class MariaDbProduct extends ServerProduct {
      * lock (and the gaps beside it, where a new child would go), which another client's edit of that row, or a new child
      * of a deleted parent, waits on until the delete has committed. At InnoDB's default REPEATABLE READ the snapshot
      * was a consistent read and the statements read the latest rows: an edit committed in between was deleted with its
-     * row, and Undo put the row back as it had been before the edit.
+     * row, and Undo put the row back as it had been before the edit. The transaction is begun at once: a level set for
+     * the next transaction outlived a delete that failed before its first statement (the driver's rollback sent nothing,
+     * there being no transaction yet), and the pooled connection's next reads took shared locks.
      */
     @Override
-    public java.util.Optional<String> deleteTransactionSql() {
-        return java.util.Optional.of("SET TRANSACTION ISOLATION LEVEL SERIALIZABLE");
+    public java.util.List<String> deleteTransactionSql() {
+        return java.util.List.of("SET TRANSACTION ISOLATION LEVEL SERIALIZABLE", "START TRANSACTION");
     }
 
     /**

@@ -205,11 +205,12 @@ final class PostgreSqlProduct extends ServerProduct {
      * deleted since that view makes the statement that reaches it fail ("could not serialize access") instead of taking
      * the new version. Under READ COMMITTED each statement saw the latest data: an edit committed while the snapshot
      * was read was deleted with its row, and Undo put the row back as it had been before the edit. A row another client
-     * adds meanwhile is not in that view, so the delete leaves it, as it would one added just after its commit.
+     * adds meanwhile is not in that view, so the delete leaves it, as it would one added just after its commit. The
+     * driver has begun the transaction before this statement, which holds for that transaction only.
      */
     @Override
-    public java.util.Optional<String> deleteTransactionSql() {
-        return java.util.Optional.of("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+    public java.util.List<String> deleteTransactionSql() {
+        return java.util.List.of("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
     }
 
     @Override

@@ -108,6 +108,64 @@ class ConcurrentEditDuringDeleteTest {
                 .isEqualTo(edit.refusal == null ? EDITED : original);
     }
 
+    /**
+     * The delete's isolation is the delete's alone: a delete that ends before its first statement (here its progress
+     * listener fails at the first line) leaves no pooled connection whose next transaction, a read of the window, would
+     * take MariaDB's shared locks or PostgreSQL's REPEATABLE READ. Checked on every connection of the pool at once.
+     */
+    @ParameterizedTest
+    @EnumSource(value = EngineDatabases.Kind.class, names = {"MARIADB_CONTROLLER", "POSTGRESQL_CONTROLLER"})
+    void aDeleteEndedBeforeItsFirstStatementLeavesNoConnectionIsolated(EngineDatabases.Kind kind) {
+        database = EngineDatabases.open(kind, dir);
+        DemoData.load(database);
+        CascadeService service = new CascadeService(database, dir.resolve("snapshots"));
+        DeletePlan plan = service.plan(List.of(new Root("project", SUPPORT)));
+        for (int i = 0; i < 4; i++) { // every connection of the pool gets to be the delete's once
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> service.execute(plan, (done, total, message) -> {
+                throw new IllegalStateException("the listener failed");
+            })).hasMessageContaining("the listener failed");
+        }
+        java.util.List<String> levels = new java.util.ArrayList<>();
+        isolationOfEach(kind, 4, levels);
+        assertThat(levels).as("the next transaction of each pooled connection").hasSize(4);
+        if (kind == EngineDatabases.Kind.MARIADB_CONTROLLER) {
+            // InnoDB lists a transaction that has only read without locks as none at all
+            assertThat(levels).allMatch(level -> level.equals("REPEATABLE READ") || level.equals("no transaction"));
+        } else {
+            assertThat(levels).containsOnly("read committed");
+        }
+        assertThat(snapshotsLeft()).as("no snapshot of a delete that did not happen").isZero();
+    }
+
+    private long snapshotsLeft() {
+        try (var files = java.nio.file.Files.walk(dir.resolve("snapshots"))) {
+            return files.filter(java.nio.file.Files::isRegularFile).count();
+        } catch (java.nio.file.NoSuchFileException none) {
+            return 0;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The isolation of a transaction that reads a row, on {@code connections} pooled connections held at once. */
+    private void isolationOfEach(EngineDatabases.Kind kind, int connections, java.util.List<String> levels) {
+        if (connections == 0) return;
+        database.fromConnection(c -> {
+            try (Statement s = c.createStatement()) {
+                try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM workflow")) {
+                    rs.next();
+                }
+                try (ResultSet rs = s.executeQuery(kind == EngineDatabases.Kind.MARIADB_CONTROLLER
+                        ? "SELECT trx_isolation_level FROM information_schema.innodb_trx WHERE trx_mysql_thread_id = CONNECTION_ID()"
+                        : "SHOW transaction_isolation")) {
+                    levels.add(rs.next() ? rs.getString(1) : "no transaction");
+                }
+            }
+            isolationOfEach(kind, connections - 1, levels);
+            return null;
+        });
+    }
+
     /** The other client's one edit, with its own connection and a short lock timeout. */
     private final class Edit {
         boolean tried;
