@@ -170,10 +170,15 @@ public final class DeletePreviewViewModel {
     private void commitFailed(Throwable failure) {
         if (failure instanceof StalePlanException stale) {
             DeletePlan before = preview.get().plan();
+            String now = stale.currentPlan().summary();
             show(preview.get().withPlan(stale.currentPlan()));
-            staleNotice.set("Nothing was deleted. Someone changed the data while this preview was open, so the delete "
-                    + "now does something else: " + stale.currentPlan().summary() + " (the plan you saw: "
-                    + before.summary() + "). Review the new plan below and confirm again.");
+            // other rows in the same numbers, or a row edited while the delete ran (a server's isolation refused it)
+            staleNotice.set(now.equals(before.summary())
+                    ? "Nothing was deleted. Someone changed rows this delete takes while the preview was open or while it ran."
+                      + " The rows are read again below, with the same numbers: " + now + ". Review them and confirm again."
+                    : "Nothing was deleted. Someone changed the data while this preview was open, so the delete "
+                      + "now does something else: " + now + " (the plan you saw: " + before.summary()
+                      + "). Review the new plan below and confirm again.");
         } else if (failure instanceof AuditLogException missingRecord) {
             // committed; only its audit line is missing: say exactly that (confirming again finds nothing left to delete)
             error.set(missingRecord.getMessage());

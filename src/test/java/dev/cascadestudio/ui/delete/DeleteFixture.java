@@ -69,6 +69,34 @@ final class DeleteFixture implements AutoCloseable {
         });
     }
 
+    /**
+     * One run of the project's workflow is deleted and another put in its place, on the same workflow and schedule:
+     * the plan's numbers stay, its rows do not.
+     */
+    void replaceARunOfTheSupportProject() {
+        database.fromConnection(c -> {
+            String uid;
+            String schedule;
+            try (PreparedStatement ps = c.prepareStatement("SELECT \"uid\", \"schedule_id\" FROM \"run\" WHERE \"workflow_id\" = ?"
+                    + " ORDER BY \"uid\"")) {
+                ps.setString(1, TRIAGE);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    uid = rs.getString(1);
+                    schedule = rs.getString(2);
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM \"run\" WHERE \"uid\" = ?")) {
+                ps.setString(1, uid);
+                ps.executeUpdate();
+            }
+            try (BatchInserter in = new BatchInserter(c, database.kind(), database.sqlNames(), 10)) {
+                new RowBuilder(in, LocalDateTime.of(2026, 5, 1, 8, 0)).run("replacement-run", TRIAGE, schedule, null, "running");
+            }
+            return null;
+        });
+    }
+
     /** Rows per table, every mapped table. */
     Map<String, Long> rowCounts() {
         Map<String, Long> counts = new LinkedHashMap<>();
@@ -92,7 +120,7 @@ final class DeleteFixture implements AutoCloseable {
         return service.plan(roots);
     }
 
-    private long count(String sql) {
+    long count(String sql) {
         return database.fromConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
                 rs.next();

@@ -154,6 +154,31 @@ class DeletePreviewViewModelTest {
                 .isEqualTo("Delete 31 rows, set 19 values in 13 rows to NULL"));
     }
 
+    /**
+     * A row replaced behind the dialog's back (or a row the delete takes edited while it ran, on a server): the new plan
+     * has the same numbers, and the notice says so instead of "now does something else: X (the plan you saw: X)".
+     */
+    @Test
+    void aChangeThatKeepsTheNumbersSaysTheRowsWereReadAgainWithTheSameNumbers() {
+        DeletePreviewViewModel viewModel = preview(DeletePreviewViewModel.TYPE_TO_CONFIRM_THRESHOLD, SUPPORT);
+        fixture.replaceARunOfTheSupportProject();
+        String changed = fixture.dump();
+
+        viewModel.confirm();
+
+        assertThat(fixture.dump()).isEqualTo(changed);
+        assertThat(committed).isEmpty();
+        assertThat(viewModel.staleNoticeProperty().get()).isEqualTo("Nothing was deleted. Someone changed rows this delete"
+                + " takes while the preview was open or while it ran. The rows are read again below, with the same numbers:"
+                + " Delete 31 rows, set 18 values in 12 rows to NULL. Review them and confirm again.");
+
+        viewModel.confirm();
+
+        assertThat(committed).as("confirmed again, the delete takes the rows read again").hasSize(1);
+        assertThat(fixture.count("SELECT COUNT(*) FROM \"run\" WHERE \"name\" = 'replacement-run' AND \"workflow_id\" IS NULL"))
+                .as("the run put in the other's place lost its workflow").isEqualTo(1);
+    }
+
     @Test
     void aboveTheThresholdConfirmWaitsForTheRootsName() {
         DeletePreviewViewModel viewModel = preview(40, SUPPORT);
