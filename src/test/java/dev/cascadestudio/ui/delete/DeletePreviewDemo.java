@@ -21,7 +21,7 @@ import javafx.stage.Stage;
  * take the screenshot in docs/screenshots). Not a test. Arguments: {@code summary} (default),
  * {@code rows}, {@code sql}, {@code confirm} (type-to-confirm, threshold lowered to 40),
  * {@code several} (a project and a user), {@code stale} (a run added behind the dialog's back, then
- * confirm), {@code undo} (confirm at once: the main window shows the undo banner), {@code committing}
+ * confirm), {@code stale-same} (a run replaced by another behind its back, then confirm: the same numbers), {@code undo} (confirm at once: the main window shows the undo banner), {@code committing}
  * (confirm at once; the commit stops half-way to show the progress bar), {@code big} (a
  * generated database whose big project's delete affects about 200,000 rows), {@code reached} (the Rows reached tab), {@code big-reached} (that tab on the
  * 200,000-row delete), {@code export} (Export report… pressed:
@@ -65,10 +65,13 @@ public final class DeletePreviewDemo {
                     if (mode.equals("stale")) {
                         fixture.addRunToTheSupportProject("late-run");
                     }
+                    if (mode.equals("stale-same")) {
+                        fixture.replaceARunOfTheSupportProject();
+                    }
                     if (mode.equals("export")) {
                         dialog.viewModel().exportReport(dir.resolve("impact-report.html"));
                     }
-                    if (mode.equals("stale") || mode.equals("undo") || mode.equals("committing")) {
+                    if (mode.startsWith("stale") || mode.equals("undo") || mode.equals("committing")) {
                         dialog.viewModel().confirm();
                     }
                 }
