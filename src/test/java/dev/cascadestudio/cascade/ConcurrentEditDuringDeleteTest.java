@@ -109,8 +109,8 @@ class ConcurrentEditDuringDeleteTest {
     }
 
     /**
-     * The delete's isolation is the delete's alone: a delete that ends before its first statement (here its progress
-     * listener fails at the first line) leaves no pooled connection whose next transaction, a read of the window, would
+     * The delete's isolation is the delete's alone: a delete that went through, and one that ends before its first
+     * statement (here its progress listener fails at the first line), leave no pooled connection whose next transaction, a read of the window, would
      * take MariaDB's shared locks or PostgreSQL's REPEATABLE READ. Checked on every connection of the pool at once.
      */
     @ParameterizedTest
@@ -119,7 +119,9 @@ class ConcurrentEditDuringDeleteTest {
         database = EngineDatabases.open(kind, dir);
         DemoData.load(database);
         CascadeService service = new CascadeService(database, dir.resolve("snapshots"));
+        service.restore(service.execute(service.plan(List.of(new Root("project", SUPPORT))), ProgressListener.NONE).snapshot()); // one that went through
         DeletePlan plan = service.plan(List.of(new Root("project", SUPPORT)));
+        long snapshots = snapshotsLeft();
         for (int i = 0; i < 4; i++) { // every connection of the pool gets to be the delete's once
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> service.execute(plan, (done, total, message) -> {
                 throw new IllegalStateException("the listener failed");
@@ -134,7 +136,7 @@ class ConcurrentEditDuringDeleteTest {
         } else {
             assertThat(levels).containsOnly("read committed");
         }
-        assertThat(snapshotsLeft()).as("no snapshot of a delete that did not happen").isZero();
+        assertThat(snapshotsLeft()).as("no snapshot of a delete that did not happen").isEqualTo(snapshots);
     }
 
     private long snapshotsLeft() {
