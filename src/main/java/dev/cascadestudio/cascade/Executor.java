@@ -22,7 +22,9 @@ import java.util.Optional;
  * or, if the commit was under way, as after: a small delete is left to H2's own commit, watched, and
  * run again with a backup if the watch finds H2 might write the file half-way through the commit. Where the product can
  * hand the transaction's view of the data to a second connection (PostgreSQL, {@link Database#readBeside}), the snapshot
- * is written from that view while the statements run, and the commit waits for it and for its check.
+ * is written from that view while the statements run, and the commit waits for it and for its check. The transaction
+ * begins with its product's isolation ({@link DatabaseProduct#deleteTransactionSql}), so that its statements take exactly
+ * the rows its snapshot holds while other clients write; where the database ends it for that, the plan is shown again.
  */
 public final class Executor {
 
@@ -76,9 +78,12 @@ public final class Executor {
         try {
             result = database.fromConnection(connection -> {
                 DatabaseProduct product = DatabaseProduct.of(database.kind());
-                try (java.sql.Statement statement = connection.createStatement()) {
-                    for (String isolation : product.deleteTransactionSql()) {
-                        statement.execute(isolation); // first in the transaction: its view is the snapshot's
+                List<String> isolation = product.deleteTransactionSql();
+                if (!isolation.isEmpty()) {
+                    try (java.sql.Statement statement = connection.createStatement()) {
+                        for (String sql : isolation) {
+                            statement.execute(sql); // first in the transaction: its view is the snapshot's
+                        }
                     }
                 }
                 PlanQueries queries = new PlanQueries(planner.graph(), database.sqlNames(), product, plan.roots(), plan.repairs());
@@ -103,7 +108,7 @@ public final class Executor {
                     SnapshotWriter.Written written;
                     try {
                         progress.update(1, total, "Writing the snapshot while the statements run");
-                        runSteps(connection, product, steps, plan, progress, total, stale);
+                        runSteps(connection, steps, plan, progress, total, stale);
                         progress.update(total, total, "Finishing the snapshot and checking that the plan still holds");
                         written = beside.get().join();
                     } catch (SQLException | RuntimeException | Error e) {
@@ -132,7 +137,7 @@ public final class Executor {
                         journal[0] = H2DeleteJournal.forDelete(connection, database.h2File(), snapshot[0],
                                 plan.affectedRowCount(), backUp);
                     }
-                    runSteps(connection, product, steps, plan, progress, total, stale);
+                    runSteps(connection, steps, plan, progress, total, stale);
                 }
                 if (journal[0] != null) {
                     journal[0].beforeCommit();
@@ -153,7 +158,7 @@ public final class Executor {
                 }
             }
             deleteQuietly(snapshot[0]);
-            if (stale[0]) {
+            if (stale[0] || endedByAnotherWriter(e)) {
                 throw new StalePlanException(planner.plan(plan.roots(), plan.repairs()));
             }
             throw e;
@@ -166,23 +171,31 @@ public final class Executor {
         return result;
     }
 
+    /**
+     * Whether the database ended the delete because another client changed rows it takes (the product's serialization
+     * failure, anywhere in {@code failure}'s causes: a statement, the snapshot's locking read, or the read beside them):
+     * the delete then shows its plan again, as for any change since the preview.
+     */
+    private boolean endedByAnotherWriter(Throwable failure) {
+        DatabaseProduct product = DatabaseProduct.of(database.kind());
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException e && product.isSerializationFailure(e)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Runs the plan's statements in order, each checked to change exactly the planned number of rows. */
-    private static void runSteps(java.sql.Connection connection, DatabaseProduct product, List<ExecutionStep> steps,
-                                 DeletePlan plan, ProgressListener progress, long total, boolean[] stale) throws SQLException {
+    private static void runSteps(java.sql.Connection connection, List<ExecutionStep> steps, DeletePlan plan,
+                                 ProgressListener progress, long total, boolean[] stale) throws SQLException {
         long done = 2;
         for (ExecutionStep step : steps) {
             progress.update(done++, total, describe(step));
             long planned = plan.rowsChangedBy(step.table(), step.columns());
             try (PreparedStatement ps = connection.prepareStatement(step.sql().text())) {
                 step.sql().bind(ps);
-                int changed;
-                try {
-                    changed = ps.executeUpdate();
-                } catch (SQLException e) {
-                    // another client changed a row this statement takes since the snapshot's view: plan again
-                    stale[0] = product.isSerializationFailure(e);
-                    throw e;
-                }
+                int changed = ps.executeUpdate();
                 if (changed != planned) {
                     stale[0] = true;
                     throw new IllegalStateException("row count changed during the commit");
