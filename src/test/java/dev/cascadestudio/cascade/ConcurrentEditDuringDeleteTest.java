@@ -90,6 +90,8 @@ class ConcurrentEditDuringDeleteTest {
         if (kind == EngineDatabases.Kind.MARIADB_CONTROLLER || (kind == EngineDatabases.Kind.SQLITE && !wal)) {
             // the rows the delete has read stay as read: the other client waits for the delete's commit
             assertThat((Object) edit.refusal).as("the other client's edit waited for the delete and gave up").isNotNull();
+            assertThat(edit.refusal.getMessage()).as("refused for the delete's lock, not for anything else")
+                    .containsAnyOf("Lock wait timeout", "SQLITE_BUSY");
             assertThat(deleted).isTrue();
         } else {
             // PostgreSQL's delete (and a WAL file's reader) holds no lock on a row until its statement reaches it: the
@@ -110,8 +112,9 @@ class ConcurrentEditDuringDeleteTest {
 
     /**
      * The delete's isolation is the delete's alone: a delete that went through, and one that ends before its first
-     * statement (here its progress listener fails at the first line), leave no pooled connection whose next transaction, a read of the window, would
-     * take MariaDB's shared locks or PostgreSQL's REPEATABLE READ. Checked on every connection of the pool at once.
+     * statement (here its progress listener fails at the first line), leave no pooled connection whose next
+     * transaction, a read of the window, would take MariaDB's shared locks or PostgreSQL's REPEATABLE READ. Checked on
+     * every connection of the pool at once.
      */
     @ParameterizedTest
     @EnumSource(value = EngineDatabases.Kind.class, names = {"MARIADB_CONTROLLER", "POSTGRESQL_CONTROLLER"})
