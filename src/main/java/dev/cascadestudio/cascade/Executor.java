@@ -178,7 +178,7 @@ public final class Executor {
      */
     private boolean endedByAnotherWriter(Throwable failure) {
         DatabaseProduct product = DatabaseProduct.of(database.kind());
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t = failure; t != null; t = Restorer.next(t)) {
             if (t instanceof SQLException e && product.isSerializationFailure(e)) {
                 return true;
             }

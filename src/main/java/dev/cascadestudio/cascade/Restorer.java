@@ -309,7 +309,8 @@ public final class Restorer {
                 + message.lines().findFirst().orElse(message), failure);
     }
 
-    private static Throwable next(Throwable t) {
+    /** The failure after {@code t} in its chain: a batch's next exception, else the cause. */
+    static Throwable next(Throwable t) {
         if (t instanceof SQLException e && e.getNextException() != null && e.getNextException() != t) {
             return e.getNextException();
         }

@@ -149,14 +149,14 @@ final class PostgreSqlProduct extends ServerProduct {
         });
     }
 
+    /** What PostgreSQL names an exported snapshot ({@code 00000003-0000001B-1}): the only text adopted into SQL. */
+    private static final java.util.regex.Pattern SNAPSHOT_NAME = java.util.regex.Pattern.compile("[0-9A-Fa-f-]+");
+
     /**
      * {@code pg_export_snapshot()} in the writing transaction, {@code SET TRANSACTION SNAPSHOT} in a read-only
      * REPEATABLE READ transaction of the reader: the reader sees the data as the writer did when it exported its view,
      * whatever the writer changes afterwards, until the writer's transaction ends (it is exported for as long).
      */
-    /** What PostgreSQL names an exported snapshot ({@code 00000003-0000001B-1}): the only text adopted into SQL. */
-    private static final java.util.regex.Pattern SNAPSHOT_NAME = java.util.regex.Pattern.compile("[0-9A-Fa-f-]+");
-
     @Override
     public java.util.Optional<SharedView> sharedView() {
         return java.util.Optional.of(new SharedView() {
