@@ -13,8 +13,8 @@ import java.util.Set;
 import org.hibernate.engine.jdbc.connections.spi.ConnectionProvider;
 
 /**
- * The connections of one open database, made as the open's first connection was (URL, driver settings and,
- * read-only, the product's session statement read back: {@link ReadOnlyConnections#enforce}), at most
+ * The connections of one open database, made as the open's first connection was (URL, driver settings, the bound on
+ * lock waits and, read-only, the product's session statement read back: {@link ReadOnlyConnections#enforce}), at most
  * {@link DatabaseProduct#connectionPoolSize()} of them, never in auto-commit mode. The engine's JDBC work
  * takes them through {@link Database#fromConnection}; a session factory, built only where the ORM is used
  * (schema creation, tests), is given this pool as its connection provider, so a database has one set of
@@ -27,7 +27,7 @@ import org.hibernate.engine.jdbc.connections.spi.ConnectionProvider;
  */
 final class ConnectionPool implements ConnectionProvider {
 
-    /** What each new connection gets before it is lent: the read-only enforcement, or nothing. */
+    /** What each new connection gets before it is lent: the bound on lock waits and, read-only, the enforcement. */
     @FunctionalInterface
     interface Preparation {
         void prepare(Connection connection) throws SQLException;

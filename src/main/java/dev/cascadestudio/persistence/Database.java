@@ -54,6 +54,8 @@ public final class Database implements AutoCloseable {
     private final String url;
     private final DatabaseKind kind;
     private final ConnectionPool connections;
+    /** Who holds a lock the work of {@link #fromConnection} waits for; null where the product cannot say. */
+    private final LockWatch lockWatch;
     /** Built on first use ({@link #sessionFactory()}); null until then. Guarded by {@code this}. */
     private SessionFactory sessionFactory;
     private final SqlNames sqlNames;
@@ -78,7 +80,15 @@ public final class Database implements AutoCloseable {
         this.connections = connections;
         this.sqlNames = SqlNames.of(kind);
         this.h2File = DatabaseProduct.of(kind).crashGuardedFile(url);
+        this.lockWatch = DatabaseProduct.of(kind).lockHolders().map(holders -> new LockWatch(connections, holders)).orElse(null);
     }
+
+    /**
+     * The longest any connection of an open database waits for a lock another connection holds
+     * ({@link DatabaseProduct#lockWaitSql}): long enough for a controller's own transactions, short enough that a
+     * transaction left open elsewhere ends the work with a message instead of a dialog that never returns.
+     */
+    public static final java.time.Duration LOCK_WAIT = java.time.Duration.ofSeconds(10);
 
     /** Opens (and for an empty embedded database, creates) Cascade Studio's default H2 file. */
     public static Database openDefault() {
@@ -178,7 +188,7 @@ public final class Database implements AutoCloseable {
                 }
                 ConnectionPool pool = new ConnectionPool(probe.url(), connectionProperties(user, password, kind, access),
                         DatabaseProduct.of(kind).connectionPoolSize(),
-                        access == Access.READ_ONLY ? c -> ReadOnlyConnections.enforce(kind, c) : c -> { });
+                        c -> prepare(kind, access, c));
                 try {
                     pool.giveBack(pool.borrow());
                 } catch (SQLException | RuntimeException e) {
@@ -240,13 +250,11 @@ public final class Database implements AutoCloseable {
                 }
                 probe = new Probe(DriverManager.getConnection(plain, properties), plain);
             }
-            if (access == Access.READ_ONLY) {
-                try {
-                    ReadOnlyConnections.enforce(kind, probe.connection());
-                } catch (SQLException | RuntimeException e) {
-                    probe.close();
-                    throw e;
-                }
+            try {
+                prepare(kind, access, probe.connection());
+            } catch (SQLException | RuntimeException e) {
+                probe.close();
+                throw e;
             }
             return probe;
         }
@@ -254,6 +262,21 @@ public final class Database implements AutoCloseable {
         @Override
         public void close() throws SQLException {
             connection.close();
+        }
+    }
+
+    /** What every new connection runs before it is used: the bound on lock waits and, read-only, the enforcement. */
+    private static void prepare(DatabaseKind kind, Access access, Connection connection) throws SQLException {
+        List<String> bound = DatabaseProduct.of(kind).lockWaitSql(LOCK_WAIT);
+        if (!bound.isEmpty()) {
+            try (java.sql.Statement s = connection.createStatement()) {
+                for (String sql : bound) {
+                    s.execute(sql);
+                }
+            }
+        }
+        if (access == Access.READ_ONLY) {
+            ReadOnlyConnections.enforce(kind, connection);
         }
     }
 
@@ -439,18 +462,32 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             throw converted(e, "Could not connect to " + url);
         }
+        LockWatch.Watched watched = lockWatch == null ? null : lockWatch.watch(connection);
         try {
             R result = work.apply(connection);
             connection.commit();
             return result;
         } catch (SQLException e) {
+            heldBy(watched, e);
             rollback(connection, e);
             throw converted(e, "JDBC work failed");
         } catch (RuntimeException | Error e) {
+            heldBy(watched, e);
             rollback(connection, e);
             throw e;
         } finally {
+            if (watched != null) {
+                watched.stop();
+            }
             connections.giveBack(connection);
+        }
+    }
+
+    /** Attaches to {@code failure} whom its work was seen waiting for, if anyone ({@link LockHeldBy}). */
+    private static void heldBy(LockWatch.Watched watched, Throwable failure) {
+        List<String> holders = watched == null ? List.of() : watched.stop();
+        if (!holders.isEmpty()) {
+            failure.addSuppressed(new LockHeldBy(holders));
         }
     }
 
@@ -576,6 +613,9 @@ public final class Database implements AutoCloseable {
             if (sessionFactory != null) {
                 sessionFactory.close();
             }
+        }
+        if (lockWatch != null) {
+            lockWatch.close();
         }
         connections.close();
         if (h2File != null) {

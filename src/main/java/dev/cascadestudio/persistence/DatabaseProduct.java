@@ -225,6 +225,39 @@ public interface DatabaseProduct {
         return null;
     }
 
+    /**
+     * The statements every new connection runs (the open's first one and each of its pool) so that a lock another
+     * connection holds, a row the controller is updating or a table a migration alters, is waited for at most
+     * {@code wait}; the statement that waited then fails with the product's lock error, its transaction is rolled back,
+     * and the administrator is told so ({@code service.FailureMessages}), instead of a dialog that waits for ever.
+     * Empty (by default) where the driver bounds the wait already: sqlite-jdbc's busy timeout (3 s unless the URL
+     * says otherwise), H2's lock timeout (an embedded file has no other writer).
+     */
+    default java.util.List<String> lockWaitSql(java.time.Duration wait) {
+        return java.util.List.of();
+    }
+
+    /**
+     * How to ask the server who holds the locks a connection waits for ({@link LockWatch}), or empty (by default) where
+     * the product cannot say: an embedded file's other program is not a session the driver can name.
+     */
+    default java.util.Optional<LockHolders> lockHolders() {
+        return java.util.Optional.empty();
+    }
+
+    /** Who holds the locks a connection waits for, asked on another connection. */
+    interface LockHolders {
+        /** The server's number of {@code connection}'s session, as its driver knows it (no round trip). */
+        long sessionOf(java.sql.Connection connection) throws SQLException;
+
+        /**
+         * The sessions that session {@code waiting} waits for now, each in a few words for the administrator (its
+         * number, user, client, how long its transaction has been open, its last statement where the server shows
+         * it); empty when it waits for none.
+         */
+        java.util.List<String> holding(java.sql.Connection asker, long waiting) throws SQLException;
+    }
+
     /** How many connections an open database keeps ({@link ConnectionPool}): SQLite allows one writer, so one avoids "database is locked" within this process. */
     default int connectionPoolSize() {
         return 4;

@@ -155,6 +155,54 @@ final class MariaDbProduct extends ServerProduct {
         return "CHAR_LENGTH(" + text + ")";
     }
 
+    /**
+     * InnoDB's row-lock wait (50 s by default) and the server's metadata-lock wait (a year by default: a DDL statement
+     * of a migration holds one), in whole seconds.
+     */
+    @Override
+    public java.util.List<String> lockWaitSql(java.time.Duration wait) {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        return java.util.List.of("SET SESSION innodb_lock_wait_timeout = " + seconds + ", SESSION lock_wait_timeout = " + seconds);
+    }
+
+    /**
+     * InnoDB's lock waits joined to its transactions and the process list: the blocking transactions of the waiting
+     * connection, with their user, client, age and statement. A user without the PROCESS privilege sees none of them
+     * there, and is told only the driver's lock message. A metadata lock (a migration's DDL) is not among InnoDB's waits.
+     */
+    @Override
+    public java.util.Optional<LockHolders> lockHolders() {
+        return java.util.Optional.of(new LockHolders() {
+            @Override
+            public long sessionOf(java.sql.Connection connection) throws java.sql.SQLException {
+                return connection.unwrap(org.mariadb.jdbc.Connection.class).getThreadId();
+            }
+
+            @Override
+            public java.util.List<String> holding(java.sql.Connection asker, long waiting) throws java.sql.SQLException {
+                java.util.List<String> holders = new java.util.ArrayList<>();
+                try (java.sql.PreparedStatement ps = asker.prepareStatement("SELECT DISTINCT b.trx_mysql_thread_id, p.USER, p.HOST,"
+                        + " TIMESTAMPDIFF(SECOND, b.trx_started, NOW()), p.COMMAND, COALESCE(b.trx_query, p.INFO)"
+                        + " FROM information_schema.INNODB_LOCK_WAITS w"
+                        + " JOIN information_schema.INNODB_TRX r ON r.trx_id = w.requesting_trx_id"
+                        + " JOIN information_schema.INNODB_TRX b ON b.trx_id = w.blocking_trx_id"
+                        + " LEFT JOIN information_schema.PROCESSLIST p ON p.ID = b.trx_mysql_thread_id"
+                        + " WHERE r.trx_mysql_thread_id = ? ORDER BY b.trx_mysql_thread_id")) {
+                    ps.setLong(1, waiting);
+                    try (java.sql.ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            Object age = rs.getObject(4);
+                            holders.add(LockWatch.describe(rs.getLong(1), rs.getString(2), rs.getString(3), null,
+                                    age == null ? null : ((Number) age).longValue(),
+                                    "Sleep".equalsIgnoreCase(rs.getString(5)) ? "idle" : null, rs.getString(6)));
+                        }
+                    }
+                }
+                return holders;
+            }
+        });
+    }
+
     /** The driver's {@code setReadOnly} is only a hint outside replication: the session itself is made read-only. */
     @Override
     public java.util.Optional<String> readOnlySessionSql() {

@@ -213,6 +213,48 @@ final class PostgreSqlProduct extends ServerProduct {
         return java.util.List.of("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
     }
 
+    /**
+     * {@code lock_timeout} for the session: PostgreSQL waits for a lock for ever by default, so a controller's
+     * transaction left open on a row the delete takes kept the delete's dialog at its last line with no way out.
+     */
+    @Override
+    public java.util.List<String> lockWaitSql(java.time.Duration wait) {
+        return java.util.List.of("SET lock_timeout = '" + Math.max(1, wait.toMillis()) + "ms'");
+    }
+
+    /**
+     * {@code pg_blocking_pids} of the waiting backend joined to {@code pg_stat_activity}: each holder's user, client,
+     * application, the age of its transaction, its state and its last statement. A role without
+     * {@code pg_read_all_stats} is shown another role's statement as {@code <insufficient privilege>}, which is left out.
+     */
+    @Override
+    public java.util.Optional<LockHolders> lockHolders() {
+        return java.util.Optional.of(new LockHolders() {
+            @Override
+            public long sessionOf(java.sql.Connection connection) throws java.sql.SQLException {
+                return connection.unwrap(org.postgresql.PGConnection.class).getBackendPID();
+            }
+
+            @Override
+            public java.util.List<String> holding(java.sql.Connection asker, long waiting) throws java.sql.SQLException {
+                java.util.List<String> holders = new java.util.ArrayList<>();
+                try (java.sql.PreparedStatement ps = asker.prepareStatement("SELECT pid, usename, host(client_addr), application_name,"
+                        + " EXTRACT(EPOCH FROM now() - xact_start)::bigint, state, query"
+                        + " FROM pg_stat_activity WHERE pid = ANY (pg_blocking_pids(?)) ORDER BY pid")) {
+                    ps.setInt(1, (int) waiting);
+                    try (java.sql.ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            Object age = rs.getObject(5);
+                            holders.add(LockWatch.describe(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                    age == null ? null : ((Number) age).longValue(), rs.getString(6), rs.getString(7)));
+                        }
+                    }
+                }
+                return holders;
+            }
+        });
+    }
+
     @Override
     public java.util.Map<String, String> readOnlyDriverProperties() {
         return java.util.Map.of("readOnly", "true", "readOnlyMode", "always");

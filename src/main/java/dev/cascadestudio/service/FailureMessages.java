@@ -1,7 +1,10 @@
 package dev.cascadestudio.service;
 
+import dev.cascadestudio.persistence.Database;
 import dev.cascadestudio.persistence.DatabaseOpenException;
+import dev.cascadestudio.persistence.LockHeldBy;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * Turns a failed use case into one sentence for the administrator. Callers above this layer cannot
@@ -19,10 +22,18 @@ public final class FailureMessages {
                 return t.getMessage();
             }
         }
-        String lock = lockOf(failure);
+        Lock lock = lockOf(failure);
+        if (lock != null && lock.waitedForItsBound()) {
+            // a server's connection waited its bound (Database.LOCK_WAIT) for another connection's lock: rolled back
+            List<String> holders = holdersOf(failure);
+            return "Another connection to the database held a lock this needs for longer than "
+                    + Database.LOCK_WAIT.toSeconds() + " s (" + lock.name() + "); nothing was changed."
+                    + (holders.isEmpty() ? "" : " Held by " + String.join("; and by ", holders) + ".")
+                    + " Try again once its work is done, or end its transaction.";
+        }
         if (lock != null) {
             // another connection holds a lock the work needed: the transaction was rolled back
-            return "The database is locked by another program (" + lock + "); nothing was changed."
+            return "The database is locked by another program (" + lock.name() + "); nothing was changed."
                     + " Close it or wait until it is done, and try again.";
         }
         Throwable root = failure;
@@ -46,8 +57,18 @@ public final class FailureMessages {
         return lockOf(failure) != null;
     }
 
-    /** What the driver called the lock, in a few words; null if {@code failure} is no lock. */
-    private static String lockOf(Throwable failure) {
+    /**
+     * A lock as the driver called it, in a few words; {@code waitedForItsBound} where a server's connection gave up
+     * waiting for another connection's lock after {@link Database#LOCK_WAIT}.
+     */
+    private record Lock(String name, boolean waitedForItsBound) {
+        Lock(String name) {
+            this(name, false);
+        }
+    }
+
+    /** The lock {@code failure} met; null if it is no lock. */
+    private static Lock lockOf(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (!(t instanceof SQLException e)) {
                 continue;
@@ -55,28 +76,40 @@ public final class FailureMessages {
             String message = String.valueOf(e.getMessage());
             String state = String.valueOf(e.getSQLState());
             if (message.startsWith("[SQLITE_BUSY") || message.contains("database is locked")) {
-                return "SQLITE_BUSY";
+                return new Lock("SQLITE_BUSY");
             }
             if (message.startsWith("[SQLITE_LOCKED")) {
-                return "SQLITE_LOCKED";
+                return new Lock("SQLITE_LOCKED");
             }
             if (e.getErrorCode() == H2_LOCK_TIMEOUT && state.equals("HYT00")) {
-                return "H2: timeout trying to lock a table";
+                return new Lock("H2: timeout trying to lock a table");
             }
             if (e.getErrorCode() == H2_DATABASE_ALREADY_OPEN) {
-                return "H2: the file is open in another process";
+                return new Lock("H2: the file is open in another process");
             }
             if (state.equals("55P03")) {
-                return "PostgreSQL: lock not available";
+                return new Lock("PostgreSQL: lock not available", true);
             }
             if (e.getErrorCode() == MARIADB_LOCK_WAIT_TIMEOUT) {
-                return "MariaDB: lock wait timeout exceeded";
+                return new Lock("MariaDB: lock wait timeout exceeded", true);
             }
             if (state.equals("40P01") || state.equals("40001")) {
-                return "deadlock or conflicting transaction";
+                return new Lock("deadlock or conflicting transaction");
             }
         }
         return null;
+    }
+
+    /** Whom the failed work was seen waiting for ({@link LockHeldBy}, attached where the database could tell); empty if no one. */
+    private static List<String> holdersOf(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            for (Throwable attached : t.getSuppressed()) {
+                if (attached instanceof LockHeldBy held) {
+                    return held.holders();
+                }
+            }
+        }
+        return List.of();
     }
 
     /** H2's LOCK_TIMEOUT_1, "Timeout trying to lock table". */

@@ -24,6 +24,10 @@ class LockMessagesTest {
     @TempDir Path dir;
 
     private static String sentence(String lock) {
+        if (lock.startsWith("PostgreSQL") || lock.startsWith("MariaDB")) {
+            return "Another connection to the database held a lock this needs for longer than 10 s (" + lock
+                    + "); nothing was changed. Try again once its work is done, or end its transaction.";
+        }
         return "The database is locked by another program (" + lock + "); nothing was changed."
                 + " Close it or wait until it is done, and try again.";
     }
