@@ -145,7 +145,7 @@ public final class Executor {
                 progress.update(total, total, "Committing");
                 committing[0] = true; // from here on the failure may be the commit's own
                 return new ExecutionResult(plan, snapshot[0], steps.size());
-            });
+            }, progress::waitingForLock);
         } catch (RuntimeException e) {
             if (committing[0] && journal[0] != null) {
                 throw failedCommit(plan, journal[0], snapshot[0], e);

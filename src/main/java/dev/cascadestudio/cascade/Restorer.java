@@ -127,7 +127,7 @@ public final class Restorer {
                 } catch (SQLException e) {
                     throw refusedByDatabase(snapshot, e, repair);
                 }
-            });
+            }, progress::waitingForLock);
         } catch (ChangedSince changed) {
             // rolled back, nothing written: the whole check says why (a row back, a value set again or its row gone,
             // since the delete), or else the file names one row or value twice

@@ -1,6 +1,7 @@
 package dev.cascadestudio.cli;
 
 import dev.cascadestudio.cascade.ProgressListener;
+import dev.cascadestudio.service.FailureMessages;
 import java.io.PrintStream;
 
 /**
@@ -17,6 +18,7 @@ final class ProgressLines implements ProgressListener {
     private final String command;
     private final PrintStream err;
     private int shownStep = -1;
+    private boolean toldWaiting;
 
     private ProgressLines(String command, PrintStream err) {
         this.command = command;
@@ -28,8 +30,22 @@ final class ProgressLines implements ProgressListener {
         return asked || System.console() != null ? new ProgressLines(command, System.err) : ProgressListener.NONE;
     }
 
+    /**
+     * A line of its own once the work waits for another connection's lock: who holds it, and for how long it is waited
+     * for. Told again (its transaction's age, another holder) only after the work has gone on in between.
+     */
     @Override
-    public void update(long done, long total, String message) {
+    public synchronized void waitingForLock(java.util.List<String> holders) {
+        if (!toldWaiting) {
+            toldWaiting = true;
+            err.println(command + ": " + TerminalText.safe(FailureMessages.waitingForLock(holders)));
+            err.flush();
+        }
+    }
+
+    @Override
+    public synchronized void update(long done, long total, String message) {
+        toldWaiting = false;
         if (total <= 0) {
             return;
         }

@@ -456,13 +456,22 @@ public final class Database implements AutoCloseable {
      * (the dialect's conversion, as a session's JDBC work gets), with the SQLException as its cause.
      */
     public <R> R fromConnection(JdbcWork<R> work) {
+        return fromConnection(work, holders -> { });
+    }
+
+    /**
+     * {@link #fromConnection(JdbcWork)}, telling {@code whileWaiting} on another thread, once the work has run for a
+     * second and again as they change, which sessions hold a lock it waits for (where the product can say:
+     * {@link DatabaseProduct#lockHolders}); the work gives up after {@link #LOCK_WAIT}.
+     */
+    public <R> R fromConnection(JdbcWork<R> work, Consumer<List<String>> whileWaiting) {
         Connection connection;
         try {
             connection = connections.borrow();
         } catch (SQLException e) {
             throw converted(e, "Could not connect to " + url);
         }
-        LockWatch.Watched watched = lockWatch == null ? null : lockWatch.watch(connection);
+        LockWatch.Watched watched = lockWatch == null ? null : lockWatch.watch(connection, whileWaiting);
         try {
             R result = work.apply(connection);
             connection.commit();

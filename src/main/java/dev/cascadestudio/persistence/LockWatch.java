@@ -31,15 +31,18 @@ final class LockWatch {
         this.holders = holders;
     }
 
-    /** Starts watching {@code connection}'s work; null where its session cannot be named (no look is then taken). */
-    Watched watch(Connection connection) {
+    /**
+     * Starts watching {@code connection}'s work, telling {@code whileWaiting} (on the timer's thread) the holders each
+     * time a look finds others than the last; null where its session cannot be named (no look is then taken).
+     */
+    Watched watch(Connection connection, java.util.function.Consumer<List<String>> whileWaiting) {
         long session;
         try {
             session = holders.sessionOf(connection);
         } catch (SQLException | RuntimeException unnamed) {
             return null;
         }
-        Watched watched = new Watched(session);
+        Watched watched = new Watched(session, whileWaiting);
         watched.future = timer().scheduleWithFixedDelay(watched::look,
                 FIRST_LOOK.toMillis(), FIRST_LOOK.toMillis(), TimeUnit.MILLISECONDS);
         return watched;
@@ -112,11 +115,14 @@ final class LockWatch {
     /** One piece of work's watch. */
     final class Watched {
         private final long session;
+        private final java.util.function.Consumer<List<String>> whileWaiting;
         private volatile ScheduledFuture<?> future;
         private volatile List<String> seen = List.of();
+        private volatile boolean stopped;
 
-        private Watched(long session) {
+        private Watched(long session, java.util.function.Consumer<List<String>> whileWaiting) {
             this.session = session;
+            this.whileWaiting = whileWaiting;
         }
 
         private void look() {
@@ -128,8 +134,13 @@ final class LockWatch {
             }
             try {
                 List<String> now = holders.holding(asker, session);
-                if (!now.isEmpty()) {
+                if (!now.isEmpty() && !now.equals(seen) && !stopped) {
                     seen = now;
+                    try {
+                        whileWaiting.accept(now);
+                    } catch (RuntimeException notTold) {
+                        // a listener's failure is not the work's: the work goes on, and its failure still names them
+                    }
                 }
             } catch (SQLException | RuntimeException refused) {
                 // the server keeps its sessions from this user: nothing to tell
@@ -145,6 +156,7 @@ final class LockWatch {
 
         /** Stops the looks; the sessions seen holding what the work waited for, empty if none was seen. */
         List<String> stop() {
+            stopped = true;
             ScheduledFuture<?> f = future;
             if (f != null) {
                 f.cancel(false);

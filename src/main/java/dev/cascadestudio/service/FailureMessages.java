@@ -100,6 +100,15 @@ public final class FailureMessages {
         return null;
     }
 
+    /**
+     * The progress line of work that waits for another connection's lock ({@code ProgressListener.waitingForLock}):
+     * {@code Waiting for a lock held by connection 4242 (…) · gives up after 10 s}.
+     */
+    public static String waitingForLock(List<String> holders) {
+        return "Waiting for a lock held by " + String.join(" and by ", holders) + " · gives up after "
+                + Database.LOCK_WAIT.toSeconds() + " s";
+    }
+
     /** Whom the failed work was seen waiting for ({@link LockHeldBy}, attached where the database could tell); empty if no one. */
     private static List<String> holdersOf(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {

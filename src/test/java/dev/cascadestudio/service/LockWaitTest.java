@@ -86,6 +86,7 @@ class LockWaitTest {
 
         Throwable refused;
         long took;
+        List<List<String>> told = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
         String held = "UPDATE project SET description = 'held open' WHERE uid = '" + SUPPORT + "'";
         long session;
         try (Connection holder = otherClient(kind); Statement s = holder.createStatement()) {
@@ -94,7 +95,15 @@ class LockWaitTest {
             assertThat(s.executeUpdate(held)).isEqualTo(1);
 
             long start = System.nanoTime();
-            refused = catchThrowable(() -> service.execute(plan, ProgressListener.NONE));
+            refused = catchThrowable(() -> service.execute(plan, new ProgressListener() {
+                @Override
+                public void update(long done, long total, String message) { }
+
+                @Override
+                public void waitingForLock(List<String> holders) {
+                    told.add(holders);
+                }
+            }));
             took = System.nanoTime() - start;
             holder.rollback();
         }
@@ -102,6 +111,9 @@ class LockWaitTest {
         assertThat(refused).as("the delete gave up").isNotNull();
         assertThat(FailureMessages.describe(refused)).matches(told(kind == EngineDatabases.Kind.MARIADB_CONTROLLER
                 ? "MariaDB: lock wait timeout exceeded" : "PostgreSQL: lock not available", holder(kind, session, held)));
+        assertThat(new java.util.ArrayList<>(told)).as("while it waited, it was told whom for, as the holder's transaction aged")
+                .hasSizeBetween(2, 10).allSatisfy(holders -> assertThat(holders).singleElement()
+                        .satisfies(h -> assertThat(h).matches(holder(kind, session, held))));
         assertThat(Duration.ofNanos(took)).as("it waited its ten seconds, not for ever")
                 .isBetween(Duration.ofSeconds(10), Duration.ofSeconds(30));
         assertThat(CanonicalDump.of(database)).as("nothing was changed").isEqualTo(before);

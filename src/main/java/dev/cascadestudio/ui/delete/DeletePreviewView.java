@@ -180,6 +180,8 @@ final class DeletePreviewView {
         showWhen(commitBox, committing);
         commitProgress.progressProperty().bind(viewModel.progressProperty());
         commitMessage.textProperty().bind(viewModel.progressMessageProperty());
+        commitMessage.setTooltip(new javafx.scene.control.Tooltip()); // the whole line where it is cut (a lock's holder)
+        commitMessage.getTooltip().textProperty().bind(viewModel.progressMessageProperty());
         cancelButton.disableProperty().bind(committing);
         exportButton.disableProperty().bind(viewModel.previewProperty().isNull().or(viewModel.exportingProperty())
                 .or(committing).or(phaseIs(Phase.COMMITTED)));

@@ -10,6 +10,7 @@ import dev.cascadestudio.service.AuditLogException;
 import dev.cascadestudio.service.FailureMessages;
 import dev.cascadestudio.ui.task.BackgroundTask;
 import dev.cascadestudio.ui.task.TaskExecutor;
+import dev.cascadestudio.ui.task.WorkProgress;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -155,7 +156,7 @@ public final class DeletePreviewViewModel {
         progress.set(-1);
         progressMessage.set("Starting");
         confirmText.set("Deleting…");
-        executor.execute(BackgroundTask.reporting(reporter -> operations.execute(plan, why, reporter::report))
+        executor.execute(BackgroundTask.reporting(reporter -> operations.execute(plan, why, WorkProgress.of(reporter)))
                 .onProgress(p -> {
                     progress.set(p.fraction());
                     progressMessage.set(p.message());

@@ -7,6 +7,7 @@ import dev.cascadestudio.cascade.RestoreConflictException;
 import dev.cascadestudio.service.FailureMessages;
 import dev.cascadestudio.ui.task.BackgroundTask;
 import dev.cascadestudio.ui.task.TaskExecutor;
+import dev.cascadestudio.ui.task.WorkProgress;
 import java.util.Objects;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -67,7 +68,7 @@ public final class UndoViewModel {
         message.set(undone.plan().deletedCount() == 0 ? "Setting " + Counts.of(undone.plan().nulledValueCount(), "value") + " back…"
                 : "Restoring " + Counts.of(undone.plan().deletedCount(), "row") + "…");
         progress.set(-1);
-        executor.execute(BackgroundTask.reporting(reporter -> operations.restore(undone.snapshot(), reporter::report))
+        executor.execute(BackgroundTask.reporting(reporter -> operations.restore(undone.snapshot(), WorkProgress.of(reporter)))
                 .onProgress(p -> {
                     progress.set(p.fraction());
                     message.set(p.message());

@@ -10,6 +10,7 @@ import dev.cascadestudio.service.HistoryService;
 import dev.cascadestudio.ui.Counts;
 import dev.cascadestudio.ui.task.BackgroundTask;
 import dev.cascadestudio.ui.task.TaskExecutor;
+import dev.cascadestudio.ui.task.WorkProgress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -184,7 +185,7 @@ public final class HistoryViewModel {
         restoring.set(true);
         restoreProgress.set(-1);
         restoreMessage.set("Restoring " + Counts.of(row.record().rowTotal(), "row") + "…");
-        executor.execute(BackgroundTask.reporting(reporter -> cascade.restore(snapshot, false, reason, reporter::report))
+        executor.execute(BackgroundTask.reporting(reporter -> cascade.restore(snapshot, false, reason, WorkProgress.of(reporter)))
                 .onProgress(p -> {
                     restoreProgress.set(p.fraction());
                     restoreMessage.set(p.message());
