@@ -102,11 +102,10 @@ public final class FailureMessages {
 
     /**
      * The progress line of work that waits for another connection's lock ({@code ProgressListener.waitingForLock}):
-     * {@code Waiting for a lock held by connection 4242 (…) · gives up after 10 s}.
+     * {@code Waiting up to 10 s for a lock held by connection 4242 (…)}, the bound first, where a short line shows it.
      */
     public static String waitingForLock(List<String> holders) {
-        return "Waiting for a lock held by " + String.join(" and by ", holders) + " · gives up after "
-                + Database.LOCK_WAIT.toSeconds() + " s";
+        return "Waiting up to " + Database.LOCK_WAIT.toSeconds() + " s for a lock held by " + String.join(" and by ", holders);
     }
 
     /** Whom the failed work was seen waiting for ({@link LockHeldBy}, attached where the database could tell); empty if no one. */

@@ -73,10 +73,10 @@ class LockWaitCommandLineTest {
         assertThat(r.exit()).as(r.err()).isZero();
         List<String> waiting = r.err().lines().filter(line -> line.startsWith("delete: Waiting")).toList();
         assertThat(waiting).as(r.err()).singleElement().satisfies(line -> assertThat(line)
-                .startsWith("delete: Waiting for a lock held by connection " + session + " (user " + user
+                .startsWith("delete: Waiting up to 10 s for a lock held by connection " + session + " (user " + user
                         + " from 127.0.0.1, PostgreSQL JDBC Driver; in a transaction for ")
                 .endsWith(" s, idle in transaction; its latest statement: UPDATE project SET description = 'held open'"
-                        + " WHERE uid = '" + CommandLineTest.SUPPORT + "') · gives up after 10 s"));
+                        + " WHERE uid = '" + CommandLineTest.SUPPORT + "')"));
         assertThat(EngineDatabases.count(database, "SELECT COUNT(*) FROM project WHERE uid = ?", CommandLineTest.SUPPORT))
                 .as("the delete went on once the lock was let go").isZero();
     }

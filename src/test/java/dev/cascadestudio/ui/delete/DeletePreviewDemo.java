@@ -23,7 +23,8 @@ import javafx.stage.Stage;
  * {@code several} (a project and a user), {@code stale} (a run added behind the dialog's back, then
  * confirm), {@code stale-same} (a run replaced by another behind its back, then confirm: the same numbers), {@code undo} (confirm at once: the main window shows the undo banner), {@code committing}
  * (confirm at once; the commit stops half-way to show the progress bar), {@code locked} (confirm at once; the commit
- * ends half-way as at another client's lock, to show the message), {@code big} (a
+ * ends half-way as at another client's lock, to show the message), {@code waiting} (the same, held half-way while it
+ * says whom it waits for), {@code big} (a
  * generated database whose big project's delete affects about 200,000 rows), {@code reached} (the Rows reached tab), {@code big-reached} (that tab on the
  * 200,000-row delete), {@code export} (Export report… pressed:
  * the report is written to {@code impact-report.html} in the demo's temporary folder).
@@ -55,8 +56,8 @@ public final class DeletePreviewDemo {
             List<Root> roots = mode.equals("several") ? List.of(DeleteFixture.SUPPORT, DeleteFixture.BOB)
                     : mode.startsWith("big") ? List.of(DeleteFixture.bigProject()) : List.of(DeleteFixture.SUPPORT);
             long threshold = mode.equals("confirm") || mode.equals("several") ? 40 : DeletePreviewViewModel.TYPE_TO_CONFIRM_THRESHOLD;
-            DeleteOperations operations = mode.equals("committing") || mode.equals("locked")
-                    ? slowCommit(fixture.operations, mode.equals("locked")) : fixture.operations;
+            DeleteOperations operations = mode.equals("committing") || mode.equals("locked") || mode.equals("waiting")
+                    ? slowCommit(fixture.operations, mode) : fixture.operations;
             DeletePreviewDialog dialog = DeletePreviewDialog.open(stage, operations, roots, executor, threshold,
                     banner::offer);
             boolean[] acted = {false};
@@ -73,7 +74,8 @@ public final class DeletePreviewDemo {
                     if (mode.equals("export")) {
                         dialog.viewModel().exportReport(dir.resolve("impact-report.html"));
                     }
-                    if (mode.startsWith("stale") || mode.equals("undo") || mode.equals("committing") || mode.equals("locked")) {
+                    if (mode.startsWith("stale") || mode.equals("undo") || mode.equals("committing") || mode.equals("locked")
+                            || mode.equals("waiting")) {
                         dialog.viewModel().confirm();
                     }
                 }
@@ -108,13 +110,19 @@ public final class DeletePreviewDemo {
         }
     }
 
+    /** A controller's session as the lock watch describes one. */
+    private static final String HOLDER = "connection 4242 (user controller from 10.0.0.5, mlrun-api; in a transaction for"
+            + " 3 min 10 s, idle in transaction; its latest statement: UPDATE run SET state = 'completed', updated = now()"
+            + " WHERE uid = '0f3c9a7e5b2d4c81a6e0…')";
+
     private static final java.util.concurrent.CountDownLatch NEVER = new java.util.concurrent.CountDownLatch(1);
 
     /**
      * The real operations, with the commit held half-way (on the background thread), or where {@code locked}, ended
      * there as a PostgreSQL server ends a statement that waited its lock timeout for another client's transaction.
      */
-    private static DeleteOperations slowCommit(DeleteOperations real, boolean locked) {
+    private static DeleteOperations slowCommit(DeleteOperations real, String mode) {
+        boolean locked = mode.equals("locked");
         return new DeleteOperations() {
             @Override
             public dev.cascadestudio.cascade.DeletePlan plan(List<Root> roots) {
@@ -135,11 +143,11 @@ public final class DeletePreviewDemo {
                     if (done > total / 2 && locked) {
                         java.sql.SQLException timeout = new java.sql.SQLException(
                                 "ERROR: canceling statement due to lock timeout", "55P03");
-                        timeout.addSuppressed(new dev.cascadestudio.persistence.LockHeldBy(List.of("connection 4242 (user"
-                                + " controller from 10.0.0.5, mlrun-api; in a transaction for 3 min 10 s, idle in transaction;"
-                                + " its latest statement: UPDATE run SET state = 'completed', updated = now() WHERE uid ="
-                                + " '0f3c9a7e5b2d4c81a6e0…')")));
+                        timeout.addSuppressed(new dev.cascadestudio.persistence.LockHeldBy(List.of(HOLDER)));
                         throw new IllegalStateException("JDBC work failed", timeout);
+                    }
+                    if (done > total / 2 && mode.equals("waiting")) {
+                        progress.waitingForLock(List.of(HOLDER));
                     }
                     if (done > total / 2) {
                         // stays half done until the demo is ended, so the progress bar can be looked at
