@@ -98,6 +98,17 @@ final class ConnectionPool implements ConnectionProvider {
         return connection;
     }
 
+    /**
+     * A connection for work on the side ({@link LockWatch}), as {@link #borrow} lends it, or null where lending one
+     * would leave the pool nothing for the next real borrow (fewer than two idle or yet to be made): the side gives way.
+     */
+    synchronized Connection borrowSpare() throws SQLException {
+        if (closed || idle.size() + (maxSize - all.size()) < 2) {
+            return null;
+        }
+        return borrow();
+    }
+
     /** Takes {@code connection} back; after {@link #close}, or if it was closed meanwhile, it is closed and forgotten. */
     synchronized void giveBack(Connection connection) {
         boolean usable;

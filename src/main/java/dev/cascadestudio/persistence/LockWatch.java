@@ -4,16 +4,16 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Notes who holds the lock a piece of work waits for, so that work which gives up at {@link Database#LOCK_WAIT} can
  * say whom it waited for ({@link LockHeldBy}): once the work has run for {@link #FIRST_LOOK}, and as often again
- * until it ends, another connection of the pool asks the server which sessions the work's connection waits for
- * ({@link DatabaseProduct.LockHolders}). Work that ends sooner, nearly all of it, costs one timer entry and no
+ * until it ends, another connection of the pool, one it can spare ({@link ConnectionPool#borrowSpare}), asks the
+ * server which sessions the work's connection waits for ({@link DatabaseProduct.LockHolders}). Work that ends sooner, nearly all of it, costs one timer entry and no
  * query; the timer is one daemon thread per open database, made when first needed. A look that cannot be taken (every
  * connection lent out, the server refusing the question to this user) is skipped: the work goes on as before and its
  * failure says only what the driver said.
@@ -43,18 +43,24 @@ final class LockWatch {
             return null;
         }
         Watched watched = new Watched(session, whileWaiting);
-        watched.future = timer().scheduleWithFixedDelay(watched::look,
-                FIRST_LOOK.toMillis(), FIRST_LOOK.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            watched.future = timer().scheduleWithFixedDelay(watched::look,
+                    FIRST_LOOK.toMillis(), FIRST_LOOK.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException closedMeanwhile) {
+            return null;
+        }
         return watched;
     }
 
     private synchronized ScheduledExecutorService timer() {
         if (timer == null) {
-            timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            ScheduledThreadPoolExecutor one = new ScheduledThreadPoolExecutor(1, r -> {
                 Thread thread = new Thread(r, "lock-watch");
                 thread.setDaemon(true);
                 return thread;
             });
+            one.setRemoveOnCancelPolicy(true); // the watch of work that ended in time leaves nothing queued
+            timer = one;
         }
         return timer;
     }
@@ -128,9 +134,12 @@ final class LockWatch {
         private void look() {
             Connection asker;
             try {
-                asker = pool.borrow();
+                asker = pool.borrowSpare();
             } catch (SQLException | RuntimeException none) {
-                return; // every connection lent out, or the database closed: no look this time
+                asker = null;
+            }
+            if (asker == null) {
+                return; // no connection to spare (the work's own need them), or the database closed: no look this time
             }
             try {
                 List<String> now = holders.holding(asker, session);

@@ -49,6 +49,29 @@ class ConnectionPoolTest {
         pool.close();
     }
 
+    /** The lock watch's look takes a connection only while one more stays free for the work it watches, and the window's. */
+    @Test
+    void workOnTheSideGetsAConnectionOnlyWhereAnotherStaysFree() throws SQLException {
+        ConnectionPool pool = sqlitePool(4, new ArrayList<>());
+        Connection a = pool.borrow();
+        Connection b = pool.borrow();
+        Connection side = pool.borrowSpare();
+        assertThat(side).as("two of four lent: one for the side, one left").isNotNull();
+        assertThat(pool.borrowSpare()).as("three lent: the last is kept for real work").isNull();
+        Connection c = pool.borrow();
+        assertThat(c).as("which a real borrow then gets").isNotNull();
+        pool.giveBack(side);
+        assertThat(pool.borrowSpare()).as("three lent, one idle: still the last").isNull();
+        pool.giveBack(c);
+        Connection again = pool.borrowSpare();
+        assertThat(again).as("two idle: the side gets one of them").isIn(side, c);
+        pool.giveBack(again);
+        pool.giveBack(a);
+        pool.giveBack(b);
+        pool.close();
+        assertThat(pool.borrowSpare()).as("closed: none, and no failure on the side").isNull();
+    }
+
     @Test
     void aConnectionClosedMeanwhileIsReplacedByANewOne() throws SQLException {
         List<Connection> prepared = new ArrayList<>();
