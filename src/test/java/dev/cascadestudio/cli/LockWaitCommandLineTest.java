@@ -5,13 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cascadestudio.persistence.Database;
 import dev.cascadestudio.persistence.demo.DemoData;
 import dev.cascadestudio.testsupport.EngineDatabases;
-import dev.cascadestudio.testsupport.ServerDatabases;
+import dev.cascadestudio.testsupport.OtherClient;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -43,29 +38,17 @@ class LockWaitCommandLineTest {
         DemoData.load(database);
         previousHome = System.getProperty("cascade.home");
         System.setProperty("cascade.home", dir.resolve("home").toString());
-        ServerDatabases.Created created = EngineDatabases.serverDatabase(database);
-        String user = created.server().user();
+        String url = EngineDatabases.serverDatabase(database).url();
 
         CommandLineTest.Run r;
         long session;
-        try (Connection other = DriverManager.getConnection(created.url(), user, null); Statement s = other.createStatement()) {
-            try (ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
-                rs.next();
-                session = rs.getLong(1);
-            }
-            s.execute("SET idle_in_transaction_session_timeout = '60s'");
-            other.setAutoCommit(false);
-            s.executeUpdate("UPDATE project SET description = 'held open' WHERE uid = '" + CommandLineTest.SUPPORT + "'");
-            Thread release = new Thread(() -> {
-                try {
-                    Thread.sleep(2_500);
-                    other.rollback();
-                } catch (InterruptedException | SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            release.start();
-            r = CommandLineTest.run("delete", "--write", "--progress", "--db", created.url(), "--user", user,
+        String user;
+        try (OtherClient other = OtherClient.of(database)) {
+            session = other.session();
+            user = other.user();
+            other.update("UPDATE project SET description = 'held open' WHERE uid = '" + CommandLineTest.SUPPORT + "'");
+            Thread release = other.rollBackAfter(2_500);
+            r = CommandLineTest.run("delete", "--write", "--progress", "--db", url, "--user", user,
                     "--table", "project", "--uid", CommandLineTest.SUPPORT, "--yes");
             release.join();
         }

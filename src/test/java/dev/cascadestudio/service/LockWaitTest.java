@@ -13,13 +13,9 @@ import dev.cascadestudio.persistence.demo.DemoData;
 import dev.cascadestudio.persistence.demo.RowBuilder;
 import dev.cascadestudio.testsupport.CanonicalDump;
 import dev.cascadestudio.testsupport.EngineDatabases;
-import dev.cascadestudio.testsupport.ServerDatabases;
+import dev.cascadestudio.testsupport.OtherClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -89,10 +85,9 @@ class LockWaitTest {
         List<List<String>> told = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
         String held = "UPDATE project SET description = 'held open' WHERE uid = '" + SUPPORT + "'";
         long session;
-        try (Connection holder = otherClient(kind); Statement s = holder.createStatement()) {
-            session = sessionOf(kind, holder);
-            holder.setAutoCommit(false);
-            assertThat(s.executeUpdate(held)).isEqualTo(1);
+        try (OtherClient holder = OtherClient.of(database)) {
+            session = holder.session();
+            assertThat(holder.update(held)).isEqualTo(1);
 
             long start = System.nanoTime();
             refused = catchThrowable(() -> service.execute(plan, new ProgressListener() {
@@ -105,7 +100,6 @@ class LockWaitTest {
                 }
             }));
             took = System.nanoTime() - start;
-            holder.rollback();
         }
 
         assertThat(refused).as("the delete gave up").isNotNull();
@@ -134,19 +128,10 @@ class LockWaitTest {
         DeletePlan plan = service.plan(List.of(new Root("project", SUPPORT)));
         ExecutionResult result;
         long took;
-        try (Connection holder = otherClient(kind); Statement s = holder.createStatement()) {
-            holder.setAutoCommit(false);
-            s.executeUpdate("UPDATE project SET updated = updated WHERE uid = '" + SUPPORT + "'");
-            Thread release = new Thread(() -> {
-                try {
-                    Thread.sleep(2_000);
-                    holder.rollback();
-                } catch (InterruptedException | SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+        try (OtherClient holder = OtherClient.of(database)) {
+            holder.update("UPDATE project SET updated = updated WHERE uid = '" + SUPPORT + "'");
             long start = System.nanoTime();
-            release.start();
+            Thread release = holder.rollBackAfter(2_000);
             result = service.execute(plan, ProgressListener.NONE);
             took = System.nanoTime() - start;
             release.join();
@@ -172,12 +157,10 @@ class LockWaitTest {
         Throwable refused;
         String held = "UPDATE workflow SET state = state WHERE uid = '" + TRIAGE + "'";
         long session;
-        try (Connection holder = otherClient(kind); Statement s = holder.createStatement()) {
-            session = sessionOf(kind, holder);
-            holder.setAutoCommit(false);
-            s.executeUpdate(held);
+        try (OtherClient holder = OtherClient.of(database)) {
+            session = holder.session();
+            holder.update(held);
             refused = catchThrowable(() -> edit.save(new RowDraft(triage, values, triage.labels())));
-            holder.rollback();
         }
 
         assertThat(FailureMessages.describe(refused)).matches(told(kind == EngineDatabases.Kind.MARIADB_CONTROLLER
@@ -188,29 +171,6 @@ class LockWaitTest {
     private void open(EngineDatabases.Kind kind) {
         database = EngineDatabases.open(kind, dir);
         DemoData.load(database);
-    }
-
-    /**
-     * The other client. Its server ends it if it stays idle in its transaction for a minute, so that a test failing
-     * at its timeout (a lock waited for ever) does not leave the lock to hang every test after it.
-     */
-    private Connection otherClient(EngineDatabases.Kind kind) throws SQLException {
-        ServerDatabases.Created created = EngineDatabases.serverDatabase(database);
-        Connection other = DriverManager.getConnection(created.url(), created.server().user(), null);
-        try (Statement s = other.createStatement()) {
-            s.execute(kind == EngineDatabases.Kind.MARIADB_CONTROLLER ? "SET SESSION wait_timeout = 60"
-                    : "SET idle_in_transaction_session_timeout = '60s'");
-        }
-        return other;
-    }
-
-    /** The server's own number of the other client's session, asked of the server. */
-    private static long sessionOf(EngineDatabases.Kind kind, Connection other) throws SQLException {
-        try (Statement s = other.createStatement(); java.sql.ResultSet rs = s.executeQuery(
-                kind == EngineDatabases.Kind.MARIADB_CONTROLLER ? "SELECT CONNECTION_ID()" : "SELECT pg_backend_pid()")) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 
     private static long filesIn(Path directory) throws java.io.IOException {

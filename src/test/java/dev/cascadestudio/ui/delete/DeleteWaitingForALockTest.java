@@ -10,14 +10,10 @@ import dev.cascadestudio.service.AuditLog;
 import dev.cascadestudio.service.CascadeService;
 import dev.cascadestudio.testsupport.CanonicalDump;
 import dev.cascadestudio.testsupport.EngineDatabases;
-import dev.cascadestudio.testsupport.ServerDatabases;
+import dev.cascadestudio.testsupport.OtherClient;
 import dev.cascadestudio.ui.delete.DeletePreviewViewModel.Phase;
 import dev.cascadestudio.ui.task.CurrentThreadTaskExecutor;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -63,25 +59,16 @@ class DeleteWaitingForALockTest {
         viewModel.progressMessageProperty().addListener((o, old, line) -> lines.add(line));
 
         long session;
-        ServerDatabases.Created created = EngineDatabases.serverDatabase(database);
-        try (Connection other = DriverManager.getConnection(created.url(), created.server().user(), null);
-             Statement s = other.createStatement()) {
-            try (ResultSet rs = s.executeQuery(kind == EngineDatabases.Kind.MARIADB_CONTROLLER
-                    ? "SELECT CONNECTION_ID()" : "SELECT pg_backend_pid()")) {
-                rs.next();
-                session = rs.getLong(1);
-            }
-            s.execute(kind == EngineDatabases.Kind.MARIADB_CONTROLLER ? "SET SESSION wait_timeout = 60"
-                    : "SET idle_in_transaction_session_timeout = '60s'"); // a failing test leaves no lock behind
-            other.setAutoCommit(false);
-            s.executeUpdate("UPDATE project SET description = 'held open' WHERE uid = '" + SUPPORT.uid() + "'");
+        String user;
+        try (OtherClient other = OtherClient.of(database)) {
+            session = other.session();
+            user = other.user();
+            other.update("UPDATE project SET description = 'held open' WHERE uid = '" + SUPPORT.uid() + "'");
 
             viewModel.confirm(); // on this thread: returns when the delete has given up
-
-            other.rollback();
         }
 
-        String holder = "connection " + session + " (user " + created.server().user() + " from ";
+        String holder = "connection " + session + " (user " + user + " from ";
         assertThat(new ArrayList<>(lines)).as("the progress line while the delete waited")
                 .anySatisfy(line -> assertThat(line).startsWith("Waiting up to 10 s for a lock held by " + holder));
         assertThat(viewModel.phaseProperty().get()).as("ready to be confirmed again").isEqualTo(Phase.READY);
