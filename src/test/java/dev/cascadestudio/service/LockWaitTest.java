@@ -168,6 +168,41 @@ class LockWaitTest {
         assertThat(CanonicalDump.of(database)).as("nothing was changed").isEqualTo(before);
     }
 
+    /**
+     * A migration's table lock (PostgreSQL's ACCESS EXCLUSIVE, MariaDB's LOCK TABLES ... WRITE, a metadata lock) keeps
+     * even reads out: the window opened read-only on that database, reading the tree, gives up after the same ten
+     * seconds instead of showing a spinner for ever. PostgreSQL names the holder; MariaDB's metadata locks are not
+     * among InnoDB's lock waits, so its sentence has no holder.
+     */
+    @ParameterizedTest
+    @EnumSource(value = EngineDatabases.Kind.class, names = {"POSTGRESQL_CONTROLLER", "MARIADB_CONTROLLER"})
+    void aReadOnlyWindowsReadOfATableAMigrationHoldsGivesUpAfterTenSeconds(EngineDatabases.Kind kind) throws Exception {
+        open(kind);
+        String user = EngineDatabases.serverDatabase(database).server().user();
+        Throwable refused;
+        long session;
+        long took;
+        boolean mariaDb = kind == EngineDatabases.Kind.MARIADB_CONTROLLER;
+        String lock = mariaDb ? "LOCK TABLES run WRITE" : "LOCK TABLE run IN ACCESS EXCLUSIVE MODE";
+        try (Database readOnly = Database.open(database.url(), user, null, Database.EmptyDatabase.REFUSE, Database.Access.READ_ONLY);
+             OtherClient migration = OtherClient.of(database)) {
+            session = migration.session();
+            migration.update(lock);
+            TreeService tree = new TreeService(readOnly, CascadeGraph.fromMapping());
+            long start = System.nanoTime();
+            refused = catchThrowable(tree::unownedGroups);
+            took = System.nanoTime() - start;
+            if (mariaDb) migration.update("UNLOCK TABLES");
+        }
+        assertThat(Duration.ofNanos(took)).isBetween(Duration.ofSeconds(10), Duration.ofSeconds(30));
+        assertThat(FailureMessages.describe(refused)).matches(mariaDb
+                ? Pattern.quote("Another connection to the database held a lock this needs for longer than 10 s (MariaDB: lock"
+                        + " wait timeout exceeded); nothing was changed. Try again once its work is done, or end its transaction.")
+                : told("PostgreSQL: lock not available", Pattern.quote("connection " + session + " (user " + user
+                        + " from 127.0.0.1, PostgreSQL JDBC Driver; in a transaction for ") + "\\d+"
+                        + Pattern.quote(" s, idle in transaction; its latest statement: " + lock + ")")));
+    }
+
     private void open(EngineDatabases.Kind kind) {
         database = EngineDatabases.open(kind, dir);
         DemoData.load(database);
