@@ -135,6 +135,14 @@ public final class RowEditService {
      * @return the row as saved (its name may be new)
      */
     public RowRef save(RowDraft draft) {
+        return save(draft, holders -> { });
+    }
+
+    /**
+     * {@link #save(RowDraft)}, telling {@code whileWaiting} (on a thread of its own) who holds a lock the save waits for
+     * ({@link Database#fromConnection(Database.JdbcWork, java.util.function.Consumer)}).
+     */
+    public RowRef save(RowDraft draft, java.util.function.Consumer<List<String>> whileWaiting) {
         EditableRow loaded = draft.loaded();
         if (loaded.isNew()) {
             throw new IllegalArgumentException("A new row is created, not saved");
@@ -154,7 +162,7 @@ public final class RowEditService {
                 throw new InvalidRowException(errors);
             }
             return writer.update(c, draft);
-        });
+        }, whileWaiting);
         List<String> columns = changedColumns(draft);
         if (!columns.isEmpty()) {
             auditLog.append(editRecord(AuditRecord.EDIT, saved, "updated", columns));
@@ -164,6 +172,11 @@ public final class RowEditService {
 
     /** Creates the new row of the draft with its labels in one transaction; invalid values write nothing. */
     public RowRef create(RowDraft draft) {
+        return create(draft, holders -> { });
+    }
+
+    /** {@link #create(RowDraft)}, telling {@code whileWaiting} who holds a lock it waits for (as {@link #save(RowDraft, java.util.function.Consumer)}). */
+    public RowRef create(RowDraft draft, java.util.function.Consumer<List<String>> whileWaiting) {
         if (!draft.loaded().isNew()) {
             throw new IllegalArgumentException("This row exists already; save it instead");
         }
@@ -174,7 +187,7 @@ public final class RowEditService {
                 throw new InvalidRowException(errors);
             }
             return writer.insert(c, draft);
-        });
+        }, whileWaiting);
         auditLog.append(editRecord(AuditRecord.CREATE, created, "inserted", null));
         return created;
     }

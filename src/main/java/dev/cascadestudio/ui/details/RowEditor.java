@@ -166,11 +166,13 @@ public final class RowEditor {
         String name = isNew ? "the new " + loaded.table().replace('_', ' ') : "“" + DisplayNames.of(loaded.row().name()) + "”";
         saving.set(true);
         report(Outcome.NONE, "");
-        activity.run((isNew ? "Creating " : "Saving ") + name + "…", () -> {
-            RowRef saved = isNew ? writer.create(draft) : writer.save(draft);
+        activity.runReporting((isNew ? "Creating " : "Saving ") + name + "…", reporter -> {
+            // while another connection's lock holds the save up: whom it waits for, above the form and in the status bar
+            java.util.function.Consumer<List<String>> waiting = holders -> reporter.report(-1, -1, FailureMessages.waitingForLock(holders));
+            RowRef saved = isNew ? writer.create(draft, waiting) : writer.save(draft, waiting);
             return writer.load(saved).orElseThrow(() -> new ConcurrentChangeException(
                     DisplayNames.of(saved.name()) + " was saved but has since been deleted."));
-        }, row -> {
+        }, waitingLine -> report(Outcome.NONE, waitingLine), row -> {
             saving.set(false);
             edit(row);
             report(Outcome.SAVED, (isNew ? "Created" : "Saved") + " at " + LocalTime.now().format(CLOCK));

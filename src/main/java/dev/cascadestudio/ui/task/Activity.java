@@ -46,6 +46,32 @@ public final class Activity {
         }
     }
 
+    /**
+     * {@link #run}, for work that reports as it goes: each report's message replaces {@code message} in the status bar
+     * and is handed to {@code onProgress} (both on the FX thread), such as whom a save waits for.
+     */
+    public <V> void runReporting(String message, BackgroundTask.ReportingWork<V> work, Consumer<String> onProgress,
+            Consumer<V> onSuccess, Consumer<Throwable> onFailure) {
+        running++;
+        busy.set(true);
+        this.message.set(message);
+        BackgroundTask<V> task = BackgroundTask.reporting(work)
+                .onRunning(() -> this.message.set(message))
+                .onProgress(progress -> {
+                    this.message.set(progress.message());
+                    onProgress.accept(progress.message());
+                })
+                .onSuccess(onSuccess)
+                .onFailure(onFailure)
+                .onFinished(this::finished);
+        try {
+            executor.execute(task);
+        } catch (RuntimeException notTaken) {
+            finished();
+            throw notTaken;
+        }
+    }
+
     private void finished() {
         running--;
         busy.set(running > 0);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cascadestudio.persistence.Database;
 import dev.cascadestudio.persistence.demo.DemoData;
 import dev.cascadestudio.testsupport.EngineDatabases;
+import dev.cascadestudio.testsupport.OtherClient;
 import dev.cascadestudio.ui.AppDriver;
 import dev.cascadestudio.ui.StyleClasses;
 import java.nio.file.Path;
@@ -234,6 +235,46 @@ class RowEditorTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(fx(() -> app.robot.lookup("#searchField").query().getScene().getWindow().isShowing())).isTrue();
         assertThat(text("#field-description")).isEqualTo("still typing");
+    }
+
+    /**
+     * On a controller's PostgreSQL, another client (the controller itself, say) holds the row in a transaction it does
+     * not end: the line above the form says whom the save waits for and for how long it will, then, after those ten
+     * seconds, that nothing was saved and who held the row; the row is as it was.
+     */
+    @Test
+    void aSaveHeldUpByAnotherClientsLockSaysWhomItWaitsForThenThatNothingWasSaved() throws Exception {
+        Database pg = EngineDatabases.open(EngineDatabases.Kind.POSTGRESQL_CONTROLLER, home.resolve("pg"));
+        try {
+            DemoData.load(pg);
+            String user = EngineDatabases.serverDatabase(pg).server().user();
+            app.closeEverything();
+            app = new AppDriver(home.resolve("pg-home"));
+            app.launch("--db=" + EngineDatabases.serverDatabase(pg).url() + "?user=" + user, "--write");
+            app.waitFor(() -> fx(() -> !app.robot.lookup("#searchField").query().isDisabled()));
+            select("ticket-triage");
+            replace("#field-description", "Routes tickets");
+            long session;
+            try (OtherClient controller = OtherClient.of(pg)) {
+                session = controller.session();
+                controller.update("UPDATE workflow SET state = state WHERE name = 'ticket-triage'");
+
+                save();
+                app.waitFor(() -> text("#editorMessage").startsWith(
+                        "Waiting up to 10 s for a lock held by connection " + session + " (user " + user + " from 127.0.0.1"));
+                app.waitFor(() -> text("#editorMessage").startsWith("Not saved."));
+            }
+            assertThat(text("#editorMessage"))
+                    .startsWith("Not saved. Another connection to the database held a lock this needs for longer than 10 s"
+                            + " (PostgreSQL: lock not available); nothing was changed. Held by connection " + session + " (user " + user)
+                    .contains("its latest statement: UPDATE workflow SET state = state WHERE name = 'ticket-triage')")
+                    .endsWith(". Try again once its work is done, or end its transaction.");
+            assertThat(text("#field-description")).as("the edit is still there to save again").isEqualTo("Routes tickets");
+            assertThat(EngineDatabases.count(pg, "SELECT COUNT(*) FROM workflow WHERE description = 'Routes tickets'"))
+                    .as("nothing was saved").isZero();
+        } finally {
+            EngineDatabases.close(pg);
+        }
     }
 
     // ---- the window as a user sees it ----
