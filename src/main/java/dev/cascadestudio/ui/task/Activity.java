@@ -28,22 +28,8 @@ public final class Activity {
      * it runs. The callbacks run on the FX thread.
      */
     public <V> void run(String message, BackgroundTask.Work<V> work, Consumer<V> onSuccess, Consumer<Throwable> onFailure) {
-        // busy from the moment the work is handed over, not from when it starts: work that a callback hands on (the
-        // users, then the rows without an owner) leaves no moment between the two in which nothing seems to run
-        running++;
-        busy.set(true);
-        this.message.set(message);
-        BackgroundTask<V> task = BackgroundTask.of(work)
-                .onRunning(() -> this.message.set(message))
-                .onSuccess(onSuccess)
-                .onFailure(onFailure)
-                .onFinished(this::finished);
-        try {
-            executor.execute(task);
-        } catch (RuntimeException notTaken) {
-            finished();
-            throw notTaken;
-        }
+        Objects.requireNonNull(work);
+        runReporting(message, progress -> work.call(), reported -> { }, onSuccess, onFailure);
     }
 
     /**
@@ -52,6 +38,8 @@ public final class Activity {
      */
     public <V> void runReporting(String message, BackgroundTask.ReportingWork<V> work, Consumer<String> onProgress,
             Consumer<V> onSuccess, Consumer<Throwable> onFailure) {
+        // busy from the moment the work is handed over, not from when it starts: work that a callback hands on (the
+        // users, then the rows without an owner) leaves no moment between the two in which nothing seems to run
         running++;
         busy.set(true);
         this.message.set(message);
