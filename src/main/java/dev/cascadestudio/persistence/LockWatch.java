@@ -143,12 +143,14 @@ final class LockWatch {
             }
             try {
                 List<String> now = holders.holding(asker, session);
-                if (!now.isEmpty() && !now.equals(seen) && !stopped) {
-                    seen = now;
-                    try {
-                        whileWaiting.accept(now);
-                    } catch (RuntimeException notTold) {
-                        // a listener's failure is not the work's: the work goes on, and its failure still names them
+                synchronized (this) { // never told after stop() has returned: the work's end would come before its wait
+                    if (!now.isEmpty() && !now.equals(seen) && !stopped) {
+                        seen = now;
+                        try {
+                            whileWaiting.accept(now);
+                        } catch (RuntimeException notTold) {
+                            // a listener's failure is not the work's: the work goes on, and its failure still names them
+                        }
                     }
                 }
             } catch (SQLException | RuntimeException refused) {
@@ -164,7 +166,7 @@ final class LockWatch {
         }
 
         /** Stops the looks; the sessions seen holding what the work waited for, empty if none was seen. */
-        List<String> stop() {
+        synchronized List<String> stop() {
             stopped = true;
             ScheduledFuture<?> f = future;
             if (f != null) {
