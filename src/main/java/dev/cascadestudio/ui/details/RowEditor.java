@@ -12,6 +12,7 @@ import dev.cascadestudio.service.RowDraft;
 import dev.cascadestudio.service.RowEditService;
 import dev.cascadestudio.service.RowRef;
 import dev.cascadestudio.ui.task.Activity;
+import dev.cascadestudio.ui.task.WorkProgress;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -168,7 +169,7 @@ public final class RowEditor {
         report(Outcome.NONE, "");
         activity.runReporting((isNew ? "Creating " : "Saving ") + name + "…", reporter -> {
             // while another connection's lock holds the save up: whom it waits for, above the form and in the status bar
-            java.util.function.Consumer<List<String>> waiting = holders -> reporter.report(-1, -1, FailureMessages.waitingForLock(holders));
+            java.util.function.Consumer<List<String>> waiting = WorkProgress.of(reporter)::waitingForLock;
             RowRef saved = isNew ? writer.create(draft, waiting) : writer.save(draft, waiting);
             return writer.load(saved).orElseThrow(() -> new ConcurrentChangeException(
                     DisplayNames.of(saved.name()) + " was saved but has since been deleted."));
